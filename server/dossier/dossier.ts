@@ -1,0 +1,54 @@
+/** One cell of a table field (household members, business lines, residence history). */
+export type TableRow = Record<string, string | number | boolean | null>;
+
+/** The value of one dossier field, always plain JSON. Dates are `dd/mm/yyyy` strings. */
+export type FieldValue = string | number | boolean | null | TableRow[];
+
+/** Who gave a field's value. */
+export type Provenance =
+  | { by: "citizen" }
+  | { by: "bot" }
+  | { by: "clerk"; clerkId: string };
+
+export const DOSSIER_STATUSES = [
+  "submitted",
+  "received",
+  "processing",
+  "needs_more_info",
+  "done",
+  "returned",
+  "rejected",
+] as const;
+export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
+
+export type SubmitMethod = "online" | "counter" | "postal";
+export type ReturnMethod = "online" | "counter" | "postal";
+
+/** How the citizen submits the dossier and receives the result. */
+export interface SubmissionChoice {
+  submitMethod: SubmitMethod;
+  returnMethod: ReturnMethod;
+  /** Preferred counter day, `dd/mm/yyyy`, when submitting or collecting at the counter. */
+  counterDate?: string;
+  /** Postal pickup / return (bưu chính công ích). */
+  postalAddress?: string;
+  postalPhone?: string;
+  postalTimeWindow?: string;
+}
+
+export interface Dossier {
+  code: string;
+  procedureId: string;
+  unitId: string | null;
+  status: DossierStatus;
+  fields: Record<string, FieldValue>;
+  provenance: Record<string, Provenance>;
+  submission: SubmissionChoice;
+  /** The documents to bring or attach, from the procedure's facts. */
+  documents: string[];
+  /** Upload step id → attachment id. */
+  attachments: Record<string, string>;
+  locale: "vi" | "en";
+  createdAt: string;
+  updatedAt: string;
+}

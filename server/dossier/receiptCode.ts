@@ -1,0 +1,13 @@
+/**
+ * A receipt code a citizen can read out on the phone: the city's prefix, the filing date in
+ * Asia/Ho_Chi_Minh and the day's sequence number, optionally after the unit's code.
+ *
+ * @example formatReceiptCode({ prefix: "HN", isoDate: "2026-11-27", sequence: 42 }) // "HN-20261127-0042"
+ * @example formatReceiptCode({ prefix: "HN", unitCode: "AT", isoDate: "2026-11-27", sequence: 7 }) // "AT-HN-20261127-0007"
+ */
+export function formatReceiptCode(parts: { prefix: string; unitCode?: string | null; isoDate: string; sequence: number }): string {
+  const day = parts.isoDate.replace(/-/g, "");
+  const number = String(parts.sequence).padStart(4, "0");
+  const code = `${parts.prefix}-${day}-${number}`;
+  return parts.unitCode ? `${parts.unitCode}-${code}` : code;
+}

@@ -1,0 +1,262 @@
+import type { AskStep, ChooseStep, ConfirmStep, Step, TableStep, Value } from "../../flows/flowTypes";
+import { stepOf } from "./catalogue";
+import { offerFieldsToEdit } from "./editField";
+import { advanceFrom, askQuestion, askTableQuestion } from "./enterStep";
+import { TEXTS } from "./engineTexts";
+import { parseAnswer } from "./fieldParsers";
+import type { Localized } from "./localized";
+import { requestClerk } from "./requestClerk";
+import type { Turn } from "./turn";
+import { matchOption } from "./understanding/matchOption";
+import { parseYesNo } from "./understanding/parseYesNo";
+import { foldToWords } from "./understanding/foldDiacritics";
+
+/** A citizen's answer as it reaches a step: typed text, a clicked value, or an uploaded file. */
+export type Answer = { kind: "text"; text: string } | { kind: "choice"; value: string } | { kind: "attachment"; attachmentId: string };
+
+// After this many failed answers to one step, or messages in a row the bot cannot understand,
+// a clerk is asked to step in (the citizen is stuck, not careless).
+const MAX_FAILED_ANSWERS = 3;
+const MAX_NOT_UNDERSTOOD = 2;
+
+const SKIP_WORDS = new Set(["bo qua", "khong co", "ko co", "k co", "khong", "ko", "skip", "none", "no", "chua co", "khong biet"]);
+
+function isSkip(answer: Answer): boolean {
+  if (answer.kind === "choice") return answer.value === "skip";
+  return answer.kind === "text" && SKIP_WORDS.has(foldToWords(answer.text));
+}
+
+function isKeep(answer: Answer): boolean {
+  return answer.kind === "choice" && answer.value === "keep";
+}
+
+function textOf(answer: Answer): string | null {
+  if (answer.kind === "text") return answer.text;
+  if (answer.kind === "choice") return answer.value;
+  return null;
+}
+
+/** A wrong answer: say what is wrong (with an example) and ask again, or call a clerk on the third. */
+function failAnswer(turn: Turn, step: Step, message: Localized): void {
+  turn.state.failedAnswers += 1;
+  if (turn.state.failedAnswers >= MAX_FAILED_ANSWERS) {
+    requestClerk(turn, "stuck");
+    return;
+  }
+  turn.say(turn.text(message));
+  reAsk(turn, step);
+}
+
+/** A message that is no answer at all: show the choices again, or call a clerk on the second. */
+export function notUnderstood(turn: Turn, step: Step | null, message: Localized): boolean {
+  turn.state.notUnderstood += 1;
+  if (turn.state.notUnderstood >= MAX_NOT_UNDERSTOOD) {
+    requestClerk(turn, "stuck");
+    return true;
+  }
+  turn.say(turn.text(message));
+  if (step) reAsk(turn, step);
+  return false;
+}
+
+function reAsk(turn: Turn, step: Step): void {
+  if (turn.state.table && step.kind === "table") askTableQuestion(turn, step);
+  else askQuestion(turn, step);
+}
+
+function chooseOption(step: ChooseStep, text: string) {
+  return matchOption(
+    text,
+    step.options.map((o) => ({ value: o.value, labels: [o.label.vi, o.label.en, ...(o.synonyms ?? [])] })),
+  );
+}
+
+/** Understands one answer to a simple question; `undefined` when it said why it could not. */
+function understand(turn: Turn, step: AskStep | ChooseStep | ConfirmStep, answer: Answer, questionStep: Step): { value: Value; warning?: Localized } | undefined {
+  if (step.kind !== "confirm" && step.optional && isSkip(answer)) return { value: null };
+  const text = textOf(answer);
+  if (text === null) {
+    notUnderstood(turn, questionStep, TEXTS.notAChoice);
+    return undefined;
+  }
+  if (step.kind === "confirm") {
+    if (answer.kind === "choice" && (answer.value === "yes" || answer.value === "no")) return { value: answer.value === "yes" };
+    const yesNo = parseYesNo(text);
+    if (yesNo.ok) return { value: yesNo.value };
+    notUnderstood(turn, questionStep, TEXTS.notYesNo);
+    return undefined;
+  }
+  if (step.kind === "choose") {
+    const match = chooseOption(step, text);
+    if (match.kind === "match") return { value: match.value };
+    if (match.kind === "ambiguous") {
+      turn.say(turn.text(TEXTS.ambiguousChoice), {
+        choices: step.options.filter((o) => match.values.includes(o.value)).map((o) => ({ label: o.label[turn.state.locale], value: o.value })),
+        input: { kind: "choice" },
+      });
+      return undefined;
+    }
+    notUnderstood(turn, questionStep, TEXTS.notAChoice);
+    return undefined;
+  }
+  const result = parseAnswer(text, { today: turn.today, answers: turn.state.answers, step });
+  if (!result.ok) {
+    failAnswer(turn, questionStep, result.message);
+    return undefined;
+  }
+  return result.warning ? { value: result.value, warning: result.warning.message } : { value: result.value };
+}
+
+/** Stores an answer to the current step and moves on. */
+export function acceptAnswer(turn: Turn, step: Step, value: Value): void {
+  turn.setAnswer(step.id, value, "citizen");
+  turn.state.failedAnswers = 0;
+  advanceFrom(turn, step.id);
+}
+
+function answerTable(turn: Turn, step: TableStep, answer: Answer): void {
+  const progress = turn.state.table!;
+  const rows = [...((turn.state.answers[step.id] as Record<string, string | number | boolean | null>[] | undefined) ?? [])];
+  if (progress.askingMore) {
+    const text = textOf(answer);
+    const yes = answer.kind === "choice" && (answer.value === "yes" || answer.value === "no") ? answer.value === "yes" : text !== null ? parseYesNo(text) : null;
+    const more = typeof yes === "boolean" ? yes : yes?.ok ? yes.value : undefined;
+    if (more === undefined) {
+      notUnderstood(turn, step, TEXTS.notYesNo);
+      return;
+    }
+    turn.state.notUnderstood = 0;
+    if (more && rows.length < step.max) {
+      turn.state.table = { ...progress, row: {}, column: 0, askingMore: false };
+      askTableQuestion(turn, step);
+      return;
+    }
+    if (more) turn.say(turn.text(TEXTS.tableFull, { item: turn.text(step.itemName) }));
+    turn.state.table = null;
+    turn.state.sources[step.id] = { by: "citizen" };
+    turn.state.failedAnswers = 0;
+    advanceFrom(turn, step.id);
+    return;
+  }
+  const column = step.columns[progress.column]!;
+  const understood = understand(turn, column, answer, step);
+  if (!understood) return;
+  const row = { ...progress.row, [column.id]: understood.value as string | number | boolean | null };
+  turn.state.notUnderstood = 0;
+  turn.state.failedAnswers = 0;
+  if (progress.column + 1 < step.columns.length) {
+    turn.state.table = { ...progress, row, column: progress.column + 1 };
+    askTableQuestion(turn, step);
+    return;
+  }
+  rows.push(row);
+  turn.state.answers[step.id] = rows;
+  if (rows.length < step.min) {
+    turn.state.table = { ...progress, row: {}, column: 0 };
+  } else if (rows.length >= step.max) {
+    turn.state.table = null;
+    turn.state.sources[step.id] = { by: "citizen" };
+    advanceFrom(turn, step.id);
+    return;
+  } else {
+    turn.state.table = { ...progress, row: {}, column: 0, askingMore: true };
+  }
+  askTableQuestion(turn, step);
+}
+
+/** Takes the citizen's answer to the step the flow is at. */
+export function answerStep(turn: Turn, answer: Answer): void {
+  const compiled = turn.flow!;
+  const step = stepOf(compiled, turn.state.stepId!);
+
+  if (isKeep(answer) && step.id in turn.state.answers && step.kind !== "table") {
+    turn.state.notUnderstood = 0;
+    advanceFrom(turn, step.id);
+    return;
+  }
+
+  switch (step.kind) {
+    case "ask":
+    case "choose":
+    case "confirm": {
+      const understood = understand(turn, step, answer, step);
+      if (!understood) return;
+      turn.state.notUnderstood = 0;
+      if (understood.warning) {
+        turn.state.pending = { kind: "confirmWarning", stepId: step.id, value: understood.value };
+        turn.say(`${turn.text(understood.warning)} ${turn.text(TEXTS.warningConfirm)}`, {
+          choices: [
+            { label: turn.text(TEXTS.yes), value: "yes" },
+            { label: turn.text(TEXTS.no), value: "no" },
+          ],
+          input: { kind: "yesNo" },
+        });
+        return;
+      }
+      acceptAnswer(turn, step, understood.value);
+      return;
+    }
+    case "upload": {
+      if (answer.kind === "attachment") {
+        turn.state.notUnderstood = 0;
+        acceptAnswer(turn, step, answer.attachmentId);
+      } else if (step.optional && isSkip(answer)) {
+        acceptAnswer(turn, step, null);
+      } else {
+        notUnderstood(turn, step, TEXTS.uploadHint);
+      }
+      return;
+    }
+    case "unit": {
+      const text = textOf(answer);
+      const match =
+        text === null
+          ? ({ kind: "none" } as const)
+          : matchOption(
+              text,
+              turn.catalogue.units.map((u) => ({ value: u.id, labels: [u.nameVi, u.nameVi.replace(/^(Phường|Xã) /, "")] })),
+            );
+      if (match.kind !== "match") {
+        notUnderstood(turn, step, TEXTS.notAChoice);
+        return;
+      }
+      turn.state.notUnderstood = 0;
+      turn.state.unitId = match.value;
+      turn.state.failedAnswers = 0;
+      advanceFrom(turn, step.id);
+      return;
+    }
+    case "table":
+      answerTable(turn, step, answer);
+      return;
+    case "review": {
+      const text = textOf(answer);
+      const confirmed =
+        answer.kind === "choice" ? answer.value === "review:confirm" : text !== null && (parseYesNo(text).ok ? (parseYesNo(text) as { value: boolean }).value : chooseReview(text) === "confirm");
+      if (confirmed) {
+        turn.state.notUnderstood = 0;
+        advanceFrom(turn, step.id);
+        return;
+      }
+      if ((answer.kind === "choice" && answer.value === "review:edit") || (text !== null && chooseReview(text) === "edit")) {
+        turn.state.notUnderstood = 0;
+        turn.state.returnToReview = true;
+        offerFieldsToEdit(turn, null);
+        return;
+      }
+      notUnderstood(turn, step, TEXTS.notAChoice);
+      return;
+    }
+    default:
+      throw new Error(`FLOW_STEP_NOT_A_QUESTION: step "${step.id}" of flow "${compiled.flow.id}" takes no answer`);
+  }
+}
+
+function chooseReview(text: string): "confirm" | "edit" | null {
+  const match = matchOption(text, [
+    { value: "confirm", labels: [TEXTS.reviewConfirm.vi, TEXTS.reviewConfirm.en, "nộp", "xác nhận", "submit", "gửi"] },
+    { value: "edit", labels: [TEXTS.reviewEdit.vi, TEXTS.reviewEdit.en, "sửa", "chỉnh sửa", "edit", "change"] },
+  ]);
+  return match.kind === "match" ? match.value : null;
+}
+

@@ -1,0 +1,95 @@
+import type { Value } from "../../flows/flowTypes";
+import type { Locale } from "./localized";
+
+export const CONVERSATION_STATUSES = ["bot", "waiting_clerk", "with_clerk", "completed", "closed"] as const;
+/** Who the conversation is with: the bot, a queue, a clerk; or over. */
+export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
+
+/** Who gave a field's value. */
+export type FieldSource = { by: "citizen" } | { by: "bot" } | { by: "clerk"; clerkId: string };
+
+/** A question the engine asked outside the flow's own steps, waiting for its answer. */
+export type Pending =
+  /** The answer parsed but contradicts earlier answers (a CCCD's sex digit): keep it? */
+  | { kind: "confirmWarning"; stepId: string; value: Value; rowColumn?: string }
+  /** Several procedures fit the citizen's first message: which one? */
+  | { kind: "chooseProcedure"; options: string[] }
+  /** "sửa …" named several fields, or the review's "change something": which one? */
+  | { kind: "chooseField"; options: string[] }
+  /** Restart or cancel lose the answers: sure? */
+  | { kind: "confirmRestart" }
+  | { kind: "confirmCancel" };
+
+/** Progress through a table step (household members, business lines…). */
+export interface TableProgress {
+  stepId: string;
+  /** The row being filled, column by column. */
+  row: Record<string, string | number | boolean | null>;
+  column: number;
+  /** True while asking "add another row?". */
+  askingMore: boolean;
+}
+
+export const STATE_VERSION = 1;
+
+/**
+ * Everything the engine knows about one conversation between two turns. Plain JSON with a
+ * schema version: it is stored after every turn and restored before the next, on any node.
+ */
+export interface ConversationState {
+  version: typeof STATE_VERSION;
+  status: ConversationStatus;
+  locale: Locale;
+  /** The ward/commune the citizen files with, when known (from the channel or asked). */
+  unitId: string | null;
+  /** The running flow: a procedure id or `tra-cuu-ho-so`; null at the menu. */
+  flowId: string | null;
+  stepId: string | null;
+  answers: Record<string, Value>;
+  sources: Record<string, FieldSource>;
+  /** Steps answered in this flow, in order, for "quay lại". */
+  history: string[];
+  /** After an edit from the review, the flow returns to the review instead of walking on. */
+  returnToReview: boolean;
+  table: TableProgress | null;
+  pending: Pending | null;
+  /** Failed answers to the current step (3 → a clerk is asked). */
+  failedAnswers: number;
+  /** Messages in a row the bot could not understand (2 → a clerk is asked). */
+  notUnderstood: number;
+  /** Receipt code of the dossier this conversation submitted. */
+  dossierCode: string | null;
+}
+
+/** A conversation that has not started yet. */
+export function initialState(locale: Locale = "vi", unitId: string | null = null): ConversationState {
+  return {
+    version: STATE_VERSION,
+    status: "bot",
+    locale,
+    unitId,
+    flowId: null,
+    stepId: null,
+    answers: {},
+    sources: {},
+    history: [],
+    returnToReview: false,
+    table: null,
+    pending: null,
+    failedAnswers: 0,
+    notUnderstood: 0,
+    dossierCode: null,
+  };
+}
+
+/**
+ * Reads a stored state, migrating older versions. Throws `STATE_VERSION_UNKNOWN` for a state
+ * written by a newer release: running it with old code could lose answers.
+ */
+export function restoreState(stored: unknown): ConversationState {
+  const candidate = stored as Partial<ConversationState> | null;
+  if (!candidate || typeof candidate !== "object" || candidate.version !== STATE_VERSION) {
+    throw new Error(`STATE_VERSION_UNKNOWN: cannot read a conversation state of version ${String(candidate?.version)}`);
+  }
+  return { ...initialState(), ...candidate } as ConversationState;
+}

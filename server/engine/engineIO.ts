@@ -1,0 +1,80 @@
+import type { Value } from "../../flows/flowTypes";
+import type { Locale } from "./localized";
+
+/** What arrives at the engine, once a channel has validated and normalised it. */
+export type EngineInput =
+  /** The conversation opens (widget opened, Zalo follow): greet and show the menu. */
+  | { kind: "start"; locale?: Locale; unitId?: string }
+  /** Free text typed by the citizen. */
+  | { kind: "text"; text: string }
+  /** A choice button clicked: its `value`. */
+  | { kind: "choice"; value: string }
+  /** A file uploaded by the channel, for an upload step. */
+  | { kind: "attachment"; attachmentId: string }
+  /** The dossier asked for by a `submitDossier` effect was stored under this receipt code. */
+  | { kind: "dossierSubmitted"; code: string }
+  /** The answer to a `lookupStatus` effect. */
+  | { kind: "statusResult"; result: StatusLookupResult };
+
+/** What status lookup found; wrong phone and unknown code are the same answer on purpose. */
+export type StatusLookupResult =
+  | { found: false }
+  | {
+      found: true;
+      code: string;
+      procedureId: string;
+      status: string;
+      submittedAt: string;
+      updatedAt: string;
+    };
+
+export interface Choice {
+  label: string;
+  value: string;
+}
+
+export interface Progress {
+  step: number;
+  total: number;
+}
+
+/** The kind of answer the current question expects, so a channel can show the right control. */
+export type ExpectedInput =
+  | { kind: "text"; fieldType: string }
+  | { kind: "choice" }
+  | { kind: "yesNo" }
+  | { kind: "upload" }
+  | { kind: "none" };
+
+/** One message from the bot to the citizen. */
+export interface Reply {
+  text: string;
+  choices?: Choice[];
+  input?: ExpectedInput;
+  /** The step number and the total for the path the answers so far lead to. */
+  progress: Progress | null;
+}
+
+/** A completed flow's answers, for the dossier service to store under a receipt code. */
+export interface DossierDraft {
+  procedureId: string;
+  unitId: string | null;
+  fields: Record<string, Value>;
+  sources: Record<string, { by: "citizen" } | { by: "bot" } | { by: "clerk"; clerkId: string }>;
+  attachments: Record<string, string>;
+  locale: Locale;
+}
+
+/** Work the engine asks for but never does itself: the conversation service runs it. */
+export type Effect =
+  | { type: "submitDossier"; draft: DossierDraft }
+  | { type: "requestClerk"; reason: "asked" | "stuck" | "required"; flowId: string | null; stepId: string | null }
+  | { type: "lookupStatus"; code: string; phone: string };
+
+export interface TransitionResult<S> {
+  state: S;
+  replies: Reply[];
+  effects: Effect[];
+}
+
+export type { Value };

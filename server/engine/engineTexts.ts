@@ -1,0 +1,97 @@
+import { t } from "./localized";
+
+/** The engine's own sentences (flows bring their questions). */
+export const TEXTS = {
+  welcome: t(
+    "Xin chào! Tôi là trợ lý khai hồ sơ của {city}. Bạn không cần tự viết tờ khai: tôi hỏi từng câu ngắn và điền giúp bạn. Bạn cần làm thủ tục gì? Chọn bên dưới hoặc gõ vài chữ, ví dụ \"làm giấy khai sinh cho con\".",
+    "Hello! I am {city}'s filing assistant. You do not need to write any form: I ask short questions one at a time and fill it in for you. Which procedure do you need? Pick one below or type a few words, e.g. \"birth certificate for my baby\".",
+  ),
+  menuPrompt: t("Bạn cần làm thủ tục gì? Chọn bên dưới hoặc gõ vài chữ mô tả.", "Which procedure do you need? Pick one below or describe it in a few words."),
+  notUnderstoodMenu: t(
+    "Xin lỗi, tôi chưa hiểu bạn cần thủ tục nào. Bạn chọn một mục bên dưới, hoặc gõ \"gặp cán bộ\" để được hỗ trợ.",
+    "Sorry, I did not understand which procedure you need. Pick one below, or type \"talk to a clerk\" for help.",
+  ),
+  whichProcedure: t("Bạn muốn làm thủ tục nào trong các thủ tục sau?", "Which of these procedures do you mean?"),
+  statusLookupOption: t("Tra cứu hồ sơ đã nộp", "Check a submitted application"),
+  humanOption: t("Gặp cán bộ", "Talk to a clerk"),
+  keep: t("Giữ nguyên: {value}", "Keep: {value}"),
+  skip: t("Bỏ qua", "Skip"),
+  yes: t("Có", "Yes"),
+  no: t("Không", "No"),
+  skippable: t("(Không có thì bấm \"Bỏ qua\".)", "(If you have none, press \"Skip\".)"),
+  notAChoice: t("Tôi chưa hiểu lựa chọn của bạn. Vui lòng bấm một nút hoặc gõ số thứ tự.", "I did not understand your choice. Please press a button or type its number."),
+  ambiguousChoice: t("Bạn muốn chọn mục nào?", "Which one do you mean?"),
+  notYesNo: t("Bạn vui lòng trả lời \"Có\" hoặc \"Không\".", "Please answer \"Yes\" or \"No\"."),
+  uploadHint: t(
+    "Vui lòng gửi ảnh chụp hoặc bản scan (JPG, PNG, PDF) bằng nút đính kèm.",
+    "Please send a photo or a scan (JPG, PNG, PDF) with the attach button.",
+  ),
+  warningConfirm: t("Bạn có chắc thông tin này đúng không?", "Are you sure this is correct?"),
+  reAskAfterWarning: t("Vậy bạn vui lòng nhập lại.", "Then please type it again."),
+  confirmRestart: t(
+    "Làm lại từ đầu sẽ xóa các câu trả lời của thủ tục này. Bạn chắc chứ?",
+    "Starting over clears your answers for this procedure. Are you sure?",
+  ),
+  confirmCancel: t("Hủy sẽ bỏ hồ sơ đang khai. Bạn chắc chắn muốn hủy?", "Cancelling drops the application in progress. Are you sure?"),
+  cancelled: t(
+    "Đã hủy. Khi cần, bạn cứ nhắn tin để bắt đầu lại.",
+    "Cancelled. Send a message whenever you want to start again.",
+  ),
+  notCancelled: t("Được, mình tiếp tục nhé.", "All right, let's carry on."),
+  nothingToGoBackTo: t("Đây là câu hỏi đầu tiên, không thể quay lại thêm.", "This is the first question; there is nothing to go back to."),
+  help: t(
+    "Bạn có thể gõ bất cứ lúc nào: \"quay lại\" (câu trước), \"sửa <tên mục>\" (ví dụ \"sửa ngày sinh\"), \"làm lại\", \"hủy\", \"menu\", \"tra cứu <mã hồ sơ>\", hoặc \"gặp cán bộ\" để được cán bộ hỗ trợ trực tiếp.",
+    "At any time you can type: \"back\" (previous question), \"edit <field>\" (e.g. \"edit date of birth\"), \"restart\", \"cancel\", \"menu\", \"status <receipt code>\", or \"talk to a clerk\" to get a clerk's help.",
+  ),
+  clerkRequested: t(
+    "Tôi đã báo cán bộ {unit} hỗ trợ bạn. Cán bộ sẽ trả lời ngay trong cuộc trò chuyện này. Các thông tin bạn đã khai vẫn được giữ nguyên.",
+    "I have asked a clerk of {unit} to help you. They will answer right here in this conversation. Everything you have entered so far is kept.",
+  ),
+  clerkRequestedStuck: t(
+    "Có vẻ câu này hơi khó. Tôi đã báo cán bộ {unit} vào hỗ trợ bạn; các thông tin đã khai vẫn được giữ nguyên.",
+    "This question seems difficult. I have asked a clerk of {unit} to help you; everything you have entered is kept.",
+  ),
+  waitingClerk: t(
+    "Cán bộ sẽ trả lời bạn trong giây lát; tin nhắn của bạn đã được chuyển. Muốn tiếp tục tự khai với trợ lý, bấm nút bên dưới.",
+    "A clerk will answer shortly; your message has been passed on. To carry on with the assistant, press the button below.",
+  ),
+  resumeBot: t("Tiếp tục với trợ lý", "Continue with the assistant"),
+  whichField: t("Bạn muốn sửa mục nào?", "Which field do you want to change?"),
+  fieldNotFound: t(
+    "Tôi chưa tìm thấy mục \"{target}\". Bạn chọn mục cần sửa bên dưới.",
+    "I could not find the field \"{target}\". Pick the field to change below.",
+  ),
+  nothingToEdit: t("Bạn chưa khai mục nào để sửa.", "You have not filled in anything to change yet."),
+  reviewIntro: t(
+    "Bạn kiểm tra lại thông tin trước khi nộp ({procedure}):",
+    "Please check your information before submitting ({procedure}):",
+  ),
+  reviewQuestion: t(
+    "Thông tin đã đúng chưa? Bấm \"Xác nhận và nộp\", hoặc \"Sửa thông tin\" (hay gõ \"sửa <tên mục>\").",
+    "Is everything correct? Press \"Confirm and submit\", or \"Change something\" (or type \"edit <field>\").",
+  ),
+  reviewConfirm: t("Xác nhận và nộp", "Confirm and submit"),
+  reviewEdit: t("Sửa thông tin", "Change something"),
+  submitted: t(
+    "Đã nộp hồ sơ {procedure}. Mã hồ sơ của bạn: {code}. Hãy lưu mã này để tra cứu (gõ \"tra cứu {code}\").",
+    "Your {procedure} application is submitted. Your receipt code: {code}. Keep it to check the status (type \"status {code}\").",
+  ),
+  statusFound: t(
+    "Hồ sơ {code} ({procedure}): {status}. Nộp ngày {submitted}, cập nhật ngày {updated}. {next}",
+    "Application {code} ({procedure}): {status}. Submitted {submitted}, updated {updated}. {next}",
+  ),
+  statusNotFound: t(
+    "Không tìm thấy hồ sơ khớp với mã và số điện thoại này. Bạn kiểm tra lại mã hồ sơ (ví dụ HN-20261127-0042) và số điện thoại đã khai.",
+    "No application matches this code and phone number. Please check the receipt code (e.g. HN-20261127-0042) and the phone number you gave.",
+  ),
+  afterStatus: t("Bạn cần gì thêm không?", "Anything else?"),
+  tableRow: t("{item} thứ {n}:", "{item} no. {n}:"),
+  tableMore: t("Bạn có muốn thêm {item} nữa không?", "Do you want to add another {item}?"),
+  tableFull: t("Đã đủ số {item} tối đa.", "That is the maximum number of {item}."),
+  edited: t("Đã cập nhật.", "Updated."),
+} as const;
+
+/** Fills `{name}` placeholders. Values are plain text: nothing here is compiled or parsed as markup. */
+export function fill(text: string, values: Readonly<Record<string, string | number>>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}

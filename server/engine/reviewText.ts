@@ -1,0 +1,22 @@
+import { describeValue } from "./describeValue";
+import { TEXTS } from "./engineTexts";
+import { isQuestion, pathOf } from "./flowPath";
+import { stepGroup, stepLabel } from "./stepLabel";
+import type { Turn } from "./turn";
+
+/** Every answer of the path taken, grouped under the paper form's section headings. */
+export function reviewText(turn: Turn): string {
+  const compiled = turn.flow!;
+  const { locale, answers } = turn.state;
+  const groups = new Map<string, string[]>();
+  for (const step of pathOf(compiled, answers)) {
+    if (!isQuestion(step) || step.kind === "review" || step.kind === "unit") continue;
+    if (!(step.id in answers)) continue;
+    const group = stepGroup(compiled, step);
+    const lines = groups.get(group) ?? [];
+    lines.push(`• ${stepLabel(compiled, step, locale)}: ${describeValue(step, answers[step.id], locale)}`);
+    groups.set(group, lines);
+  }
+  const sections = [...groups].map(([group, lines]) => `【${group}】\n${lines.join("\n")}`);
+  return [turn.text(TEXTS.reviewIntro, { procedure: compiled.flow.name[locale] }), ...sections].join("\n\n");
+}

@@ -1,0 +1,108 @@
+import { stepOf } from "./catalogue";
+import { askQuestion, enterStep } from "./enterStep";
+import { TEXTS } from "./engineTexts";
+import { findFieldsToEdit, offerFieldsToEdit, startEditing } from "./editField";
+import { requestClerk } from "./requestClerk";
+import { showMenu } from "./showMenu";
+import { startFlow } from "./startFlow";
+import { STATUS_LOOKUP_FLOW_ID } from "./statusLookupFlowId";
+import type { Turn } from "./turn";
+import type { Command } from "./understanding/matchCommand";
+
+const YES_NO = (turn: Turn) => [
+  { label: turn.text(TEXTS.yes), value: "yes" },
+  { label: turn.text(TEXTS.no), value: "no" },
+];
+
+/** Asks the current question again, after a command that did not move the flow. */
+export function reAskCurrent(turn: Turn): void {
+  const compiled = turn.flow;
+  if (!compiled || turn.state.stepId === null) {
+    showMenu(turn, TEXTS.menuPrompt);
+    return;
+  }
+  const step = stepOf(compiled, turn.state.stepId);
+  if (step.kind === "submit") return;
+  askQuestion(turn, step);
+}
+
+/**
+ * Runs a global command. Returns false when the command does not apply after all (an "edit"
+ * naming no field), so the message is taken as an ordinary answer.
+ */
+export function runCommand(turn: Turn, command: Command): boolean {
+  const { state } = turn;
+  const inFlow = turn.flow !== null && state.stepId !== null;
+  switch (command.kind) {
+    case "human":
+      requestClerk(turn, "asked");
+      return true;
+    case "help":
+      turn.say(turn.text(TEXTS.help), { choices: [{ label: turn.text(TEXTS.humanOption), value: "cmd:human" }] });
+      if (inFlow) reAskCurrent(turn);
+      return true;
+    case "menu":
+      showMenu(turn, TEXTS.menuPrompt);
+      return true;
+    case "status":
+      if (command.code) startFlow(turn, STATUS_LOOKUP_FLOW_ID, { receiptCode: command.code }, "phone");
+      else startFlow(turn, STATUS_LOOKUP_FLOW_ID);
+      return true;
+    case "resumeBot":
+      state.status = "bot";
+      reAskCurrent(turn);
+      return true;
+    case "back": {
+      state.pending = null;
+      if (!inFlow) {
+        showMenu(turn, TEXTS.menuPrompt);
+        return true;
+      }
+      if (state.table && state.table.column > 0) {
+        state.table = { ...state.table, column: state.table.column - 1 };
+        reAskCurrent(turn);
+        return true;
+      }
+      const previous = state.history.pop();
+      if (previous === undefined) {
+        turn.say(turn.text(TEXTS.nothingToGoBackTo));
+        reAskCurrent(turn);
+        return true;
+      }
+      state.table = null;
+      state.returnToReview = false;
+      const step = stepOf(turn.flow!, previous);
+      if (step.kind === "table") delete state.answers[step.id];
+      enterStep(turn, previous);
+      return true;
+    }
+    case "restart":
+      if (!inFlow) {
+        showMenu(turn, TEXTS.menuPrompt);
+        return true;
+      }
+      state.pending = { kind: "confirmRestart" };
+      turn.say(turn.text(TEXTS.confirmRestart), { choices: YES_NO(turn), input: { kind: "yesNo" } });
+      return true;
+    case "cancel":
+      if (!inFlow) {
+        turn.say(turn.text(TEXTS.cancelled));
+        return true;
+      }
+      state.pending = { kind: "confirmCancel" };
+      turn.say(turn.text(TEXTS.confirmCancel), { choices: YES_NO(turn), input: { kind: "yesNo" } });
+      return true;
+    case "edit": {
+      if (!inFlow) return false;
+      if (command.target === "") {
+        offerFieldsToEdit(turn, null);
+        return true;
+      }
+      const found = findFieldsToEdit(turn, command.target);
+      if (found.length === 0) return false;
+      if (found.length === 1) startEditing(turn, found[0]!);
+      else offerFieldsToEdit(turn, found);
+      return true;
+    }
+  }
+}

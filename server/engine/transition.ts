@@ -1,0 +1,209 @@
+import { type Answer, answerStep } from "./answerStep";
+import { answerPending } from "./answerPending";
+import type { Catalogue } from "./catalogue";
+import type { Clock } from "./clock";
+import { type ConversationState, initialState } from "./conversationState";
+import type { EngineInput, StatusLookupResult, TransitionResult } from "./engineIO";
+import { TEXTS } from "./engineTexts";
+import { reAskCurrent, runCommand } from "./runCommand";
+import { requestClerk } from "./requestClerk";
+import { showMenu } from "./showMenu";
+import { startFlow } from "./startFlow";
+import { STATUS_LOOKUP_FLOW_ID } from "./statusLookupFlowId";
+import { Turn } from "./turn";
+import { type Command, matchCommand } from "./understanding/matchCommand";
+import { matchIntent } from "./understanding/matchIntent";
+import { normalizeInput } from "./understanding/normalizeInput";
+
+/**
+ * The conversation engine: given the catalogue of flows, the state after the last turn, what
+ * the citizen (or a service answering an effect) sent, and the time, returns the next state,
+ * the replies and the effects to run. Pure: no I/O, no clock or randomness of its own, the
+ * input state untouched — the same arguments always give the same result.
+ *
+ * @example
+ * const first = transition(catalogue, initialState(), { kind: "start" }, { now: new Date() });
+ * const next = transition(catalogue, first.state, { kind: "text", text: "khai sinh cho con" }, clock);
+ */
+export function transition(
+  catalogue: Catalogue,
+  state: ConversationState,
+  input: EngineInput,
+  clock: Clock,
+): TransitionResult<ConversationState> {
+  const turn = new Turn(catalogue, state, clock);
+  handleInput(turn, input);
+  return { state: turn.state, replies: turn.replies, effects: turn.effects };
+}
+
+function handleInput(turn: Turn, input: EngineInput): void {
+  switch (input.kind) {
+    case "start":
+      return start(turn, input.locale, input.unitId);
+    case "dossierSubmitted":
+      return dossierSubmitted(turn, input.code);
+    case "statusResult":
+      return statusResult(turn, input.result);
+    case "text":
+      return handleAnswer(turn, { kind: "text", text: normalizeInput(input.text) });
+    case "choice":
+      return handleAnswer(turn, { kind: "choice", value: input.value });
+    case "attachment":
+      return handleAnswer(turn, { kind: "attachment", attachmentId: input.attachmentId });
+  }
+}
+
+function freshConversation(turn: Turn): void {
+  const { locale, unitId } = turn.state;
+  turn.state = initialState(locale, unitId);
+}
+
+function start(turn: Turn, locale: "vi" | "en" | undefined, unitId: string | undefined): void {
+  if (locale) turn.state.locale = locale;
+  if (unitId && turn.catalogue.units.some((u) => u.id === unitId)) turn.state.unitId = unitId;
+  if (turn.state.status === "completed" || turn.state.status === "closed") freshConversation(turn);
+  if (turn.state.flowId !== null && turn.state.status === "bot") {
+    // Coming back to a conversation in progress: ask where it stopped.
+    reAskCurrent(turn);
+    return;
+  }
+  if (turn.state.status !== "bot") return;
+  showMenu(turn, TEXTS.welcome, { city: `${turn.catalogue.city.kind} ${turn.catalogue.city.name}` });
+}
+
+function dossierSubmitted(turn: Turn, code: string): void {
+  const flow = turn.flow;
+  turn.state.dossierCode = code;
+  turn.state.status = "completed";
+  turn.state.pending = null;
+  turn.say(turn.text(TEXTS.submitted, { code, procedure: flow?.flow.name[turn.state.locale] ?? "" }));
+}
+
+const STATUS_NAMES: Record<string, { vi: string; en: string; nextVi: string; nextEn: string }> = {
+  submitted: { vi: "đã nộp, chờ tiếp nhận", en: "submitted, awaiting reception", nextVi: "Cán bộ sẽ kiểm tra và tiếp nhận hồ sơ.", nextEn: "A clerk will check and receive it." },
+  received: { vi: "đã tiếp nhận", en: "received", nextVi: "Hồ sơ sẽ được chuyển xử lý.", nextEn: "It will be processed next." },
+  processing: { vi: "đang xử lý", en: "being processed", nextVi: "Bạn sẽ được báo khi có kết quả.", nextEn: "You will be told when the result is ready." },
+  needs_more_info: { vi: "cần bổ sung", en: "needs more information", nextVi: "Vui lòng liên hệ cán bộ để bổ sung hồ sơ.", nextEn: "Please contact the clerk to complete it." },
+  done: { vi: "đã có kết quả", en: "result ready", nextVi: "Bạn có thể nhận kết quả theo hình thức đã chọn.", nextEn: "You can receive the result as you chose." },
+  returned: { vi: "đã trả kết quả", en: "result delivered", nextVi: "", nextEn: "" },
+  rejected: { vi: "bị từ chối", en: "rejected", nextVi: "Vui lòng liên hệ cán bộ để biết lý do.", nextEn: "Please contact the clerk for the reason." },
+};
+
+function statusResult(turn: Turn, result: StatusLookupResult): void {
+  const { locale } = turn.state;
+  if (result.found) {
+    const names = STATUS_NAMES[result.status];
+    const procedure = turn.catalogue.flows.get(result.procedureId)?.flow.name[locale] ?? result.procedureId;
+    turn.say(
+      turn.text(TEXTS.statusFound, {
+        code: result.code,
+        procedure,
+        status: names ? (locale === "vi" ? names.vi : names.en) : result.status,
+        submitted: result.submittedAt,
+        updated: result.updatedAt,
+        next: names ? (locale === "vi" ? names.nextVi : names.nextEn) : "",
+      }).trim(),
+    );
+  } else {
+    turn.say(turn.text(TEXTS.statusNotFound));
+  }
+  turn.state.flowId = null;
+  turn.state.stepId = null;
+  turn.state.answers = {};
+  turn.state.sources = {};
+  turn.state.history = [];
+  showMenu(turn, TEXTS.afterStatus);
+}
+
+const CHOICE_COMMANDS: Record<string, Command> = {
+  "cmd:human": { kind: "human" },
+  "cmd:back": { kind: "back" },
+  "cmd:menu": { kind: "menu" },
+  "cmd:restart": { kind: "restart" },
+  "cmd:cancel": { kind: "cancel" },
+  "cmd:help": { kind: "help" },
+  "cmd:resume-bot": { kind: "resumeBot" },
+};
+
+function commandOf(answer: Answer): Command | null {
+  if (answer.kind === "choice") return CHOICE_COMMANDS[answer.value] ?? null;
+  if (answer.kind === "text") return matchCommand(answer.text);
+  return null;
+}
+
+function handleAnswer(turn: Turn, answer: Answer): void {
+  if (answer.kind === "text" && answer.text === "") {
+    if (turn.state.status === "bot") reAskCurrent(turn);
+    return;
+  }
+  if (turn.state.status === "completed" || turn.state.status === "closed") freshConversation(turn);
+
+  const command = commandOf(answer);
+  if (turn.state.status === "waiting_clerk" || turn.state.status === "with_clerk") {
+    if (command?.kind === "resumeBot") runCommand(turn, command);
+    else if (turn.state.status === "waiting_clerk") {
+      turn.say(turn.text(TEXTS.waitingClerk), { choices: [{ label: turn.text(TEXTS.resumeBot), value: "cmd:resume-bot" }] });
+    }
+    return;
+  }
+  if (command && runCommand(turn, command)) return;
+  if (turn.state.pending && answerPending(turn, answer)) return;
+  if (turn.flow === null || turn.state.stepId === null) {
+    chooseProcedure(turn, answer);
+    return;
+  }
+  answerStep(turn, answer);
+}
+
+/** At the menu: a clicked procedure, or a first message that names or describes one. */
+function chooseProcedure(turn: Turn, answer: Answer): void {
+  const { catalogue } = turn;
+  if (answer.kind === "choice" && (catalogue.flows.has(answer.value))) {
+    startFlow(turn, answer.value);
+    return;
+  }
+  if (answer.kind !== "text") {
+    menuNotUnderstood(turn);
+    return;
+  }
+  const intent = matchIntent(answer.text);
+  switch (intent.kind) {
+    case "procedure": {
+      const offered = intent.candidates.map((c) => c.procedureId).filter((id) => catalogue.flows.has(id));
+      if (intent.confident && offered[0]) {
+        turn.state.notUnderstood = 0;
+        startFlow(turn, offered[0]);
+        return;
+      }
+      if (offered.length > 0) {
+        turn.state.notUnderstood = 0;
+        turn.state.pending = { kind: "chooseProcedure", options: offered };
+        turn.say(turn.text(TEXTS.whichProcedure), {
+          choices: offered.map((id) => ({ label: catalogue.flows.get(id)!.flow.name[turn.state.locale], value: id })),
+        });
+        return;
+      }
+      break;
+    }
+    case "statusLookup":
+      turn.state.notUnderstood = 0;
+      if (intent.code) startFlow(turn, STATUS_LOOKUP_FLOW_ID, { receiptCode: intent.code }, "phone");
+      else startFlow(turn, STATUS_LOOKUP_FLOW_ID);
+      return;
+    case "human":
+      requestClerk(turn, "asked");
+      return;
+    case "none":
+      break;
+  }
+  menuNotUnderstood(turn);
+}
+
+// Two messages in a row that name no procedure: the citizen is stuck at the very start.
+const MAX_NOT_UNDERSTOOD_AT_MENU = 2;
+
+function menuNotUnderstood(turn: Turn): void {
+  turn.state.notUnderstood += 1;
+  if (turn.state.notUnderstood >= MAX_NOT_UNDERSTOOD_AT_MENU) requestClerk(turn, "stuck");
+  else showMenu(turn, TEXTS.notUnderstoodMenu);
+}

@@ -1,0 +1,103 @@
+import { t } from "../localized";
+import { normalizeInput } from "./normalizeInput";
+import { parsed, rejected, type ParseResult } from "./parseResult";
+
+/** The longest full name kept; the paper forms have one line for it. */
+const MAX_NAME_LENGTH = 100;
+const EXAMPLE = "Nguyễn Văn An";
+/** Typographic apostrophes from phone keyboards, stored as the ASCII one. */
+const APOSTROPHES = /[\u2018\u2019\u02BC\u02B9\u00B4\u0060]/g;
+const HYPHENS = /[\u2010\u2011\u2012\u2013\u2212]/g;
+/** A full stop or exclamation typed after the name, as at the end of a chat message. */
+const SENTENCE_END = /\s*[.!,;]+$/;
+/**
+ * A word: letters (with combining marks, for scripts NFC cannot compose), joined by single
+ * hyphens or apostrophes, as in Ê Đê names ("H'Hen Niê") and foreign ones ("Jean-Pierre").
+ */
+const WORD = /^\p{L}\p{M}*(?:['-]?\p{L}\p{M}*)*$/u;
+
+/**
+ * Reads a person's full name (họ, chữ đệm, tên) and writes each word with a capital first
+ * letter and the rest in lower case, keeping diacritics: "nguyễn văn an" and "NGUYỄN VĂN AN"
+ * both become "Nguyễn Văn An". A name typed without diacritics is kept as typed: the
+ * diacritics of a name cannot be guessed, and the clerk checks it against the papers.
+ *
+ * @example parseName("  nguyễn   VĂN an ") // { ok: true, value: "Nguyễn Văn An" }
+ * @example parseName("h'hen niê") // { ok: true, value: "H'Hen Niê" }
+ * @example parseName("Nguyen Van 2").ok // false, code "NAME_HAS_DIGITS"
+ */
+export function parseName(text: string): ParseResult<string> {
+  const name = normalizeInput(text)
+    .replace(APOSTROPHES, "'")
+    .replace(HYPHENS, "-")
+    .replace(SENTENCE_END, "");
+  if (/\p{Nd}/u.test(name)) {
+    return rejected(
+      "NAME_HAS_DIGITS",
+      t(
+        `Họ tên không có chữ số. Bạn nhập đầy đủ họ, chữ đệm và tên, có dấu. Ví dụ: ${EXAMPLE}.`,
+        `A name has no digits. Please type the full name (family, middle and given names), with diacritics. Example: ${EXAMPLE}.`,
+      ),
+    );
+  }
+  const letters = name.match(/\p{L}/gu)?.length ?? 0;
+  if (letters < 2) {
+    return rejected(
+      "NAME_TOO_SHORT",
+      t(
+        `Bạn nhập đầy đủ họ, chữ đệm và tên giúp. Ví dụ: ${EXAMPLE}.`,
+        `Please type the full name: family, middle and given names. Example: ${EXAMPLE}.`,
+      ),
+    );
+  }
+  const words = name.split(" ");
+  const bad = words.find((word) => !WORD.test(word));
+  if (bad !== undefined) {
+    const symbols = [...new Set(bad.replace(/[\p{L}\p{M}]/gu, ""))].join(" ");
+    return rejected(
+      "NAME_INVALID_CHARACTERS",
+      t(
+        `Họ tên chỉ gồm chữ cái, có thể có dấu gạch nối hoặc dấu nháy giữa các chữ; "${bad}" có ký tự không hợp lệ${symbols ? ` (${symbols})` : ""}. Ví dụ: ${EXAMPLE}.`,
+        `A name is made of letters, with hyphens or apostrophes only between letters; "${bad}" has characters that cannot be used${symbols ? ` (${symbols})` : ""}. Example: ${EXAMPLE}.`,
+      ),
+    );
+  }
+  const value = words.map(capitalise).join(" ").normalize("NFC");
+  if (Array.from(value).length > MAX_NAME_LENGTH) {
+    return rejected(
+      "NAME_TOO_LONG",
+      t(
+        `Họ tên dài quá ${MAX_NAME_LENGTH} ký tự. Bạn chỉ nhập họ, chữ đệm và tên của một người. Ví dụ: ${EXAMPLE}.`,
+        `The name is longer than ${MAX_NAME_LENGTH} characters. Please type only one person's family, middle and given names. Example: ${EXAMPLE}.`,
+      ),
+    );
+  }
+  return parsed(value);
+}
+
+/** Upper-cases the first letter of the word and of each hyphen- or apostrophe-joined part. */
+function capitalise(word: string): string {
+  let out = "";
+  let atStart = true;
+  for (const char of word) {
+    if (char === "-" || char === "'") {
+      out += char;
+      atStart = true;
+    } else if (/\p{M}/u.test(char)) {
+      out += char;
+    } else {
+      out += atStart ? caseOf(char, "upper") : caseOf(char, "lower");
+      atStart = false;
+    }
+  }
+  return out;
+}
+
+/**
+ * One letter in the wanted case, kept as it is when the case mapping would turn it into
+ * several characters ("ß" → "SS"): such a change would not survive being read again.
+ */
+function caseOf(char: string, wanted: "upper" | "lower"): string {
+  const mapped = wanted === "upper" ? char.toUpperCase() : char.toLowerCase();
+  return Array.from(mapped).length === 1 ? mapped : char;
+}
