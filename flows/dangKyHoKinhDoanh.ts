@@ -1,7 +1,7 @@
 import { chooseFromForm, formOptions, genderChoice, idNumberByType, procedureIntro, submissionSteps } from "./commonSteps";
 import { defineFlow } from "./defineFlow";
 import type { ChoiceOption, Condition, Step } from "./flowTypes";
-import { ask, choose, compute, confirm, info, is, review, submit, t, table, unit } from "./stepBuilders";
+import { ask, choose, compute, confirm, is, review, submit, t, table, unit } from "./stepBuilders";
 
 const ID = "dang-ky-ho-kinh-doanh";
 
@@ -37,7 +37,7 @@ function addressSteps(
       example: PROVINCE_EXAMPLE,
       aliases: [`tỉnh ${options.aliases}`],
     }),
-    ask(keys.ward, "text", t(`${whose.vi} ở xã, phường nào?`, `${whose.en}: which commune or ward?`), {
+    ask(keys.ward, "text", t(`${whose.vi} ở xã, phường nào? (không cần ghi huyện)`, `${whose.en}: which commune or ward? (no district needed)`), {
       ...when,
       ...copy("ward"),
       example: WARD_EXAMPLE,
@@ -154,7 +154,8 @@ export const dangKyHoKinhDoanh = defineFlow({
       { vi: "Địa điểm kinh doanh chính (trụ sở)", en: "The business's head office" },
       { aliases: "trụ sở" },
     ),
-    ask("hqPhone", "phone", t("Số điện thoại của cửa hàng (nếu có)?", "The business's phone number (if any)?"), {
+    // A shop's phone is often a landline, which the "phone" type (mobiles only, for SMS) refuses.
+    ask("hqPhone", "text", t("Số điện thoại của cửa hàng (nếu có)?", "The business's phone number (if any)?"), {
       optional: true,
       example: t("Ví dụ: 0277 3837 123", "Example: 0277 3837 123"),
       aliases: ["điện thoại cửa hàng", "điện thoại trụ sở"],
@@ -175,7 +176,7 @@ export const dangKyHoKinhDoanh = defineFlow({
       aliases: ["website", "trang web"],
     }),
 
-    // Level-4 codes of the Vietnamese standard industrial classification; exactly one main line.
+    // Level-4 codes of the Hệ thống ngành kinh tế Việt Nam (QĐ 27/2018/QĐ-TTg); exactly one main line.
     table(
       "businessLines",
       t("ngành nghề", "business line"),
@@ -310,12 +311,15 @@ export const dangKyHoKinhDoanh = defineFlow({
         "Cuối cùng, bạn cam kết những thông tin đã khai là hợp pháp, chính xác, trung thực và chịu trách nhiệm về những thông tin đó chứ? (Phải cam kết thì hồ sơ mới được tiếp nhận.)",
         "Finally, do you declare that the information given is lawful, accurate and truthful, and take responsibility for it? (The application is accepted only with this declaration.)",
       ),
-      { aliases: ["cam kết"] },
+      {
+        aliases: ["cam kết"],
+        // NĐ 168/2025: the registration office accepts the application only with the owner's declaration.
+        mustAgree: t(
+          "Không có cam kết thì cơ quan đăng ký kinh doanh không tiếp nhận hồ sơ. Nếu thông tin nào chưa đúng, gõ \"sửa <tên mục>\" để sửa trước; cần hỏi thêm thì gõ \"gặp cán bộ\".",
+          "Without the declaration the registration office does not accept the application. If an answer is wrong, type \"edit <field>\" to correct it first; type \"talk to a clerk\" to ask a clerk.",
+        ),
+      },
     ),
-    info("commitmentNeeded", t(
-      "Không có cam kết thì cơ quan đăng ký kinh doanh không tiếp nhận hồ sơ. Nếu thông tin nào chưa đúng, bạn sửa ở bước xem lại rồi gõ \"sửa cam kết\" để cam kết; cần hỏi thêm thì gõ \"gặp cán bộ\".",
-      "Without the declaration the registration office does not accept the application. Correct any wrong answer at the review, then type \"sửa cam kết\" to make the declaration; type \"gặp cán bộ\" to ask a clerk.",
-    ), { when: is("commitment", false) }),
     // The owner signs on paper; the bot prints the name under the signature.
     compute("ownerSignature", { fn: "copy", from: "ownerFullName" }),
     ...submissionSteps(true),

@@ -123,8 +123,8 @@ export const dangKyThuongTru = defineFlow({
       "The household head's consent is required. Ask them to sign the \"household head's opinion\" box on the form, or to write a separate consent letter to attach. Once they agree, type \"sửa ý kiến chủ hộ\" to change your answer.",
     ), { when: allOf(NOT_HEAD, is("householdHeadOpinion", false)) }),
 
-    // Footnote (4): the owner's opinion, with their name and ID (7), when the place is rented,
-    // borrowed or lent rather than the declarant's own (Luật Cư trú Điều 20 khoản 2).
+    // Footnote (4): the owner's opinion, with their name and ID (7), when the home is not the
+    // declarant's own: a relative's, rented, borrowed or lent.
     choose(
       "placeOwner",
       t("Nhà ở nơi bạn đăng ký thường trú là của ai?", "Whose home is the place you register at?"),

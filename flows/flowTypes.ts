@@ -107,6 +107,8 @@ export interface ChooseStep extends StepBase {
 export interface ConfirmStep extends StepBase {
   kind: "confirm";
   question: Text;
+  /** A declaration the dossier cannot go without: "no" is answered with this and asked again. */
+  mustAgree?: Text;
 }
 
 /** A message that needs no answer; the flow goes straight on. */

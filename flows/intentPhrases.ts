@@ -33,7 +33,8 @@ const paper = (weight: number, ...phrases: string[]): IntentKeyword[] =>
  * Weighted keywords for each of the eight procedures, by procedure id.
  *
  * @example
- * INTENT_KEYWORDS["dang-ky-ket-hon"]?.find((k) => k.phrase === "hôn thú") // { phrase: "hôn thú", weight: 3.5, document: true }
+ * INTENT_KEYWORDS["dang-ky-ket-hon"]?.find((k) => k.phrase === "hôn thú")
+ * // { phrase: "hôn thú", weight: 3.5, document: true }
  */
 export const INTENT_KEYWORDS: Readonly<Record<string, readonly IntentKeyword[]>> = {
   "dang-ky-khai-sinh": [
@@ -54,7 +55,8 @@ export const INTENT_KEYWORDS: Readonly<Record<string, readonly IntentKeyword[]>>
   "dang-ky-khai-tu": [
     ...say(4, "đăng ký khai tử", "khai tử", "làm khai tử", "báo tử", "register death", "death registration"),
     ...paper(3.5, "giấy chứng tử", "giấy báo tử", "giấy khai tử", "death certificate"),
-    ...say(3, "qua đời", "từ trần", "tạ thế", "passed away", "died", "death", "người thân mất", "người nhà mất"),
+    ...say(3, "qua đời", "từ trần", "tạ thế", "passed away", "died", "death", "người thân mất"),
+    ...say(3, "người nhà mất"),
     ...paper(2.5, "chứng tử"),
     ...say(2.5, "chết", "người mất", "deceased"),
     ...say(2, "mới mất", "vừa mất", "đám tang", "mai táng", "funeral"),
@@ -64,7 +66,8 @@ export const INTENT_KEYWORDS: Readonly<Record<string, readonly IntentKeyword[]>>
     ...say(4, "đăng ký kết hôn", "làm hôn thú", "register marriage", "marriage registration"),
     ...say(4, "get married", "getting married"),
     ...say(3.5, "kết hôn"),
-    ...paper(3.5, "giấy đăng ký kết hôn", "giấy chứng nhận kết hôn", "giấy kết hôn", "giấy hôn thú", "hôn thú"),
+    ...paper(3.5, "giấy đăng ký kết hôn", "giấy chứng nhận kết hôn", "giấy kết hôn", "giấy hôn thú"),
+    ...paper(3.5, "hôn thú"),
     ...paper(3.5, "marriage certificate"),
     ...say(3, "marriage", "marry"),
     ...say(2.5, "cưới vợ", "cưới chồng", "lấy vợ", "lấy chồng", "sắp cưới", "cưới nhau", "đám cưới"),
@@ -86,7 +89,8 @@ export const INTENT_KEYWORDS: Readonly<Record<string, readonly IntentKeyword[]>>
     ...say(2, "chưa có vợ", "chưa có chồng", "chưa vợ", "chưa chồng", "single"),
   ],
   "chung-thuc-ban-sao-tu-ban-chinh": [
-    ...say(4, "chứng thực bản sao", "sao y bản chính", "sao y", "chứng thực", "certified copy", "certified copies"),
+    ...say(4, "chứng thực bản sao", "sao y bản chính", "sao y", "chứng thực", "certified copy"),
+    ...say(4, "certified copies"),
     ...say(4, "certify copy", "true copy"),
     ...say(3.5, "công chứng", "photo công chứng", "notarize", "notarized", "notarise", "notarised", "notary"),
     ...say(3, "certify", "sơ yếu lý lịch"),

@@ -7,7 +7,7 @@ import { parseAnswer } from "./fieldParsers";
 import type { Localized } from "./localized";
 import { requestClerk } from "./requestClerk";
 import type { Turn } from "./turn";
-import { matchOption } from "./understanding/matchOption";
+import { type MatchableOption, matchOption } from "./understanding/matchOption";
 import { parseYesNo } from "./understanding/parseYesNo";
 import { foldToWords } from "./understanding/foldDiacritics";
 
@@ -43,7 +43,9 @@ function failAnswer(turn: Turn, step: Step, message: Localized): void {
     requestClerk(turn, "stuck");
     return;
   }
-  turn.say(turn.text(message));
+  const example = step.kind === "ask" && step.example ? turn.text(step.example) : "";
+  const said = turn.text(message);
+  turn.say(example && !said.includes(example) ? `${said} ${example}` : said);
   reAsk(turn, step);
 }
 
@@ -64,12 +66,29 @@ function reAsk(turn: Turn, step: Step): void {
   else askQuestion(turn, step);
 }
 
+// matchOption prepares each option list once, by identity: keep one list per step and unit set.
+const optionLists = new WeakMap<object, MatchableOption<string>[]>();
+
+function optionsOf<K extends object>(key: K, build: (key: K) => MatchableOption<string>[]): MatchableOption<string>[] {
+  let list = optionLists.get(key);
+  if (!list) {
+    list = build(key);
+    optionLists.set(key, list);
+  }
+  return list;
+}
+
 function chooseOption(step: ChooseStep, text: string) {
   return matchOption(
     text,
-    step.options.map((o) => ({ value: o.value, labels: [o.label.vi, o.label.en, ...(o.synonyms ?? [])] })),
+    optionsOf(step, (s) => s.options.map((o) => ({ value: o.value, labels: [o.label.vi, o.label.en, ...(o.synonyms ?? [])] }))),
   );
 }
+
+const REVIEW_OPTIONS: MatchableOption<"confirm" | "edit">[] = [
+  { value: "confirm", labels: [TEXTS.reviewConfirm.vi, TEXTS.reviewConfirm.en, "nộp", "xác nhận", "submit", "gửi"] },
+  { value: "edit", labels: [TEXTS.reviewEdit.vi, TEXTS.reviewEdit.en, "sửa", "chỉnh sửa", "edit", "change"] },
+];
 
 /** Understands one answer to a simple question; `undefined` when it said why it could not. */
 function understand(turn: Turn, step: AskStep | ChooseStep | ConfirmStep, answer: Answer, questionStep: Step): { value: Value; warning?: Localized } | undefined {
@@ -80,11 +99,17 @@ function understand(turn: Turn, step: AskStep | ChooseStep | ConfirmStep, answer
     return undefined;
   }
   if (step.kind === "confirm") {
-    if (answer.kind === "choice" && (answer.value === "yes" || answer.value === "no")) return { value: answer.value === "yes" };
-    const yesNo = parseYesNo(text);
-    if (yesNo.ok) return { value: yesNo.value };
-    notUnderstood(turn, questionStep, TEXTS.notYesNo);
-    return undefined;
+    const yesNo = answer.kind === "choice" && (answer.value === "yes" || answer.value === "no") ? answer.value === "yes" : parseYesNo(text);
+    const yes = typeof yesNo === "boolean" ? yesNo : yesNo.ok ? yesNo.value : undefined;
+    if (yes === undefined) {
+      notUnderstood(turn, questionStep, TEXTS.notYesNo);
+      return undefined;
+    }
+    if (!yes && step.mustAgree) {
+      failAnswer(turn, questionStep, step.mustAgree);
+      return undefined;
+    }
+    return { value: yes };
   }
   if (step.kind === "choose") {
     const match = chooseOption(step, text);
@@ -133,7 +158,6 @@ function answerTable(turn: Turn, step: TableStep, answer: Answer): void {
     }
     if (more) turn.say(turn.text(TEXTS.tableFull, { item: turn.text(step.itemName) }));
     turn.state.table = null;
-    turn.state.sources[step.id] = { by: "citizen" };
     turn.state.failedAnswers = 0;
     advanceFrom(turn, step.id);
     return;
@@ -150,12 +174,11 @@ function answerTable(turn: Turn, step: TableStep, answer: Answer): void {
     return;
   }
   rows.push(row);
-  turn.state.answers[step.id] = rows;
+  turn.setAnswer(step.id, rows, "citizen");
   if (rows.length < step.min) {
     turn.state.table = { ...progress, row: {}, column: 0 };
   } else if (rows.length >= step.max) {
     turn.state.table = null;
-    turn.state.sources[step.id] = { by: "citizen" };
     advanceFrom(turn, step.id);
     return;
   } else {
@@ -214,7 +237,7 @@ export function answerStep(turn: Turn, answer: Answer): void {
           ? ({ kind: "none" } as const)
           : matchOption(
               text,
-              turn.catalogue.units.map((u) => ({ value: u.id, labels: [u.nameVi, u.nameVi.replace(/^(Phường|Xã) /, "")] })),
+              optionsOf(turn.catalogue.units, (units) => units.map((u) => ({ value: u.id, labels: [u.nameVi, u.nameVi.replace(/^(Phường|Xã) /, "")] }))),
             );
       if (match.kind !== "match") {
         notUnderstood(turn, step, TEXTS.notAChoice);
@@ -253,10 +276,7 @@ export function answerStep(turn: Turn, answer: Answer): void {
 }
 
 function chooseReview(text: string): "confirm" | "edit" | null {
-  const match = matchOption(text, [
-    { value: "confirm", labels: [TEXTS.reviewConfirm.vi, TEXTS.reviewConfirm.en, "nộp", "xác nhận", "submit", "gửi"] },
-    { value: "edit", labels: [TEXTS.reviewEdit.vi, TEXTS.reviewEdit.en, "sửa", "chỉnh sửa", "edit", "change"] },
-  ]);
+  const match = matchOption(text, REVIEW_OPTIONS);
   return match.kind === "match" ? match.value : null;
 }
 

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Handlebars from "handlebars";
-import type { Flow } from "../../flows/flowTypes";
+import type { Flow, Step } from "../../flows/flowTypes";
+import { conditionFields, derivedSources } from "./derivedSources";
 import { PROCEDURE_FACTS } from "../../flows/procedureFacts";
 import type { City, Unit } from "../../flows/units";
 import type { Catalogue, CompiledFlow, ProcedureOverrides } from "./catalogue";
@@ -67,10 +68,24 @@ export function buildCatalogue(options: CatalogueOptions): Catalogue {
       formTemplateExists: options.formTemplateExists,
     });
     if (flows.has(flow.id)) throw new Error(`FLOW_DUPLICATE: two flows have the id "${flow.id}"`);
+    const dependents = new Map<string, Step[]>();
+    for (const step of flow.steps) {
+      for (const source of derivedSources(step)) dependents.set(source, [...(dependents.get(source) ?? []), step]);
+    }
+    const routingFields = new Set<string>();
+    for (const step of flow.steps) {
+      for (const field of step.when ? conditionFields(step.when) : []) routingFields.add(field);
+      if (step.kind === "branch") for (const c of step.cases) conditionFields(c.when).forEach((f) => routingFields.add(f));
+      if (step.kind === "choose" && step.goto) routingFields.add(step.id);
+      if (step.kind === "ask" && step.copyWhen) conditionFields(step.copyWhen.when).forEach((f) => routingFields.add(f));
+    }
     flows.set(flow.id, {
+      routingFields,
       flow,
       facts,
       stepIndex: new Map(flow.steps.map((s, i) => [s.id, i])),
+      formFields: new Map((facts?.form.fields ?? []).map((f) => [f.key, f])),
+      dependents,
       overrides: options.overrides?.[flow.id] ?? {},
     });
   }

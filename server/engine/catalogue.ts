@@ -1,5 +1,5 @@
 import type { Flow, Step, Text } from "../../flows/flowTypes";
-import type { ProcedureFacts } from "../../flows/procedureFacts";
+import type { FormField, ProcedureFacts } from "../../flows/procedureFacts";
 import type { City, Unit } from "../../flows/units";
 import type { Locale } from "./localized";
 
@@ -16,6 +16,12 @@ export interface CompiledFlow {
   flow: Flow;
   facts: ProcedureFacts | null;
   stepIndex: ReadonlyMap<string, number>;
+  /** The procedure's form fields by key (none for a flow without a form). */
+  formFields: ReadonlyMap<string, FormField>;
+  /** Fields whose answers decide which steps apply (conditions, branches, choices with goto). */
+  routingFields: ReadonlySet<string>;
+  /** Field → the derived steps made from it (see `derivedSources`), to recompute when it changes. */
+  dependents: ReadonlyMap<string, readonly Step[]>;
   overrides: ProcedureOverrides;
 }
 

@@ -2,7 +2,7 @@ import type { Step } from "../../flows/flowTypes";
 import { describeValue } from "./describeValue";
 import { enterStep } from "./enterStep";
 import { TEXTS } from "./engineTexts";
-import { isCopied, isQuestion, pathOf } from "./flowPath";
+import { isCopied, isQuestion } from "./flowPath";
 import { stepLabel } from "./stepLabel";
 import type { Turn } from "./turn";
 import { foldToWords } from "./understanding/foldDiacritics";
@@ -11,7 +11,7 @@ import { foldToWords } from "./understanding/foldDiacritics";
 export function editableSteps(turn: Turn): Step[] {
   const compiled = turn.flow;
   if (!compiled) return [];
-  return pathOf(compiled, turn.state.answers).filter(
+  return turn.path().filter(
     (s) => isQuestion(s) && s.kind !== "review" && s.kind !== "unit" && !isCopied(s, turn.state.answers) && s.id in turn.state.answers,
   );
 }
@@ -76,6 +76,6 @@ export function startEditing(turn: Turn, step: Step): void {
   turn.state.pending = null;
   turn.state.returnToReview = true;
   turn.state.table = null;
-  if (step.kind === "table") delete turn.state.answers[step.id];
+  if (step.kind === "table") turn.clearAnswer(step.id);
   enterStep(turn, step.id);
 }

@@ -4,7 +4,7 @@ import { computeField } from "./computeField";
 import { describeValue } from "./describeValue";
 import type { Choice, DossierDraft } from "./engineIO";
 import { TEXTS } from "./engineTexts";
-import { applies, followingIndex, isCopied, isQuestion, pathOf } from "./flowPath";
+import { applies, followingIndex, isCopied, isQuestion } from "./flowPath";
 import { renderMessage } from "./renderMessage";
 import { reviewText } from "./reviewText";
 import type { Turn } from "./turn";
@@ -62,13 +62,23 @@ function refreshDerived(turn: Turn, step: Step): void {
 }
 
 /**
- * Brings every derived field on the path up to date with the answers, so that editing the
- * date of birth also changes the date in words, and editing the requester's name changes the
- * mother's name copied from it.
+ * Brings the derived fields made from `changed` up to date, and those made from them, so that
+ * editing the date of birth also changes the date in words, and editing the requester's name
+ * changes the mother's name copied from it. Fields not reached yet are derived when the flow
+ * gets there.
  */
-export function refreshAllDerived(turn: Turn): void {
-  for (const step of pathOf(turn.flow!, turn.state.answers)) {
-    if (step.kind === "compute" || isCopied(step, turn.state.answers)) refreshDerived(turn, step);
+export function refreshDependents(turn: Turn, changed: string): void {
+  const compiled = turn.flow!;
+  const pending = [changed];
+  for (let guard = 0; pending.length > 0 && guard < 100; guard++) {
+    const field = pending.pop()!;
+    for (const step of compiled.dependents.get(field) ?? []) {
+      if (!(step.id in turn.state.answers) || !applies(step, turn.state.answers)) continue;
+      if (step.kind === "ask" && !isCopied(step, turn.state.answers)) continue;
+      const before = turn.state.answers[step.id];
+      refreshDerived(turn, step);
+      if (turn.state.answers[step.id] !== before) pending.push(step.id);
+    }
   }
 }
 
@@ -83,10 +93,10 @@ function isOpenQuestion(turn: Turn, step: Step): boolean {
 /** The next step after answering `stepId`: straight on, or back to the review after an edit. */
 export function advanceFrom(turn: Turn, stepId: string): void {
   const compiled = turn.flow!;
-  if (turn.state.history[turn.state.history.length - 1] !== stepId) turn.state.history.push(stepId);
-  refreshAllDerived(turn);
+  turn.pushHistory(stepId);
+  refreshDependents(turn, stepId);
   if (turn.state.returnToReview) {
-    const firstOpen = pathOf(compiled, turn.state.answers).find((s) => isOpenQuestion(turn, s));
+    const firstOpen = turn.path().find((s) => isOpenQuestion(turn, s));
     if (firstOpen) {
       if (firstOpen.kind === "review") turn.state.returnToReview = false;
       enterStep(turn, firstOpen.id);
@@ -119,6 +129,10 @@ function skipChoice(turn: Turn, step: { optional?: boolean }): Choice[] {
   return step.optional ? [{ label: turn.text(TEXTS.skip), value: "skip" }] : [];
 }
 
+function capitalise(text: string): string {
+  return text.charAt(0).toLocaleUpperCase("vi") + text.slice(1);
+}
+
 /** Asks one column of a table row, or whether to add another row. */
 export function askTableQuestion(turn: Turn, step: TableStep): void {
   const progress = turn.state.table!;
@@ -128,7 +142,7 @@ export function askTableQuestion(turn: Turn, step: TableStep): void {
     return;
   }
   const column = step.columns[progress.column]!;
-  const header = progress.column === 0 ? `${turn.text(TEXTS.tableRow, { item: turn.text(step.itemName), n: rows.length + 1 })} ` : "";
+  const header = progress.column === 0 ? `${capitalise(turn.text(TEXTS.tableRow, { item: turn.text(step.itemName), n: rows.length + 1 }))} ` : "";
   askSimple(turn, column, header, []);
 }
 
@@ -196,14 +210,12 @@ export function dossierDraft(turn: Turn): DossierDraft {
   const fields: Record<string, Value> = {};
   const sources: DossierDraft["sources"] = {};
   const attachments: Record<string, string> = {};
-  for (const step of pathOf(compiled, turn.state.answers)) {
+  for (const step of turn.path()) {
     if (step.kind === "review" || step.kind === "submit" || step.kind === "info" || step.kind === "branch") continue;
     if (!(step.id in turn.state.answers)) continue;
     const value = turn.state.answers[step.id]!;
-    if (step.kind === "upload") {
-      if (typeof value === "string") attachments[step.id] = value;
-      continue;
-    }
+    // An upload's field holds its attachment id: the form prints the photo box from it.
+    if (step.kind === "upload" && typeof value === "string") attachments[step.id] = value;
     fields[step.id] = value;
     const source = turn.state.sources[step.id];
     if (source) sources[step.id] = source;

@@ -92,10 +92,11 @@ export const FIELD_PARSERS: Readonly<Record<FieldTypeName, FieldParser>> = {
   ethnicity: (text) => parseEthnicity(text),
   receiptCode: (text) => parseReceiptCode(text),
   nationality: (text) => parseNationality(text),
+  // The code may come with the line's name, as in the classification's tables: "5610 - Nhà hàng".
   industryCode: (text) => {
-    const digits = text.replace(/\D/g, "");
-    return /^\d{4}$/.test(digits) && digits.length === text.replace(/[\s.]/g, "").length
-      ? { ok: true, value: digits }
+    const code = /^\s*(\d{4})(?![\d.,])/.exec(text)?.[1];
+    return code !== undefined
+      ? { ok: true, value: code }
       : rejected(
           "INDUSTRY_CODE_INVALID",
           t(

@@ -67,11 +67,11 @@ export function pathOf(compiled: CompiledFlow, answers: Readonly<Record<string, 
 
 /** The step number of `stepId` among the questions of the path taken, and their total. */
 export function progressOf(
-  compiled: CompiledFlow,
+  path: readonly Step[],
   answers: Readonly<Record<string, Value>>,
   stepId: string | null,
 ): { step: number; total: number } {
-  const questions = pathOf(compiled, answers).filter((s) => isQuestion(s) && !isCopied(s, answers));
+  const questions = path.filter((s) => isQuestion(s) && !isCopied(s, answers));
   const position = questions.findIndex((s) => s.id === stepId);
   const answered = questions.filter((s) => s.id in answers).length;
   return {

@@ -1,6 +1,6 @@
 import { describeValue } from "./describeValue";
 import { TEXTS } from "./engineTexts";
-import { isQuestion, pathOf } from "./flowPath";
+import { isQuestion } from "./flowPath";
 import { stepGroup, stepLabel } from "./stepLabel";
 import type { Turn } from "./turn";
 
@@ -9,7 +9,7 @@ export function reviewText(turn: Turn): string {
   const compiled = turn.flow!;
   const { locale, answers } = turn.state;
   const groups = new Map<string, string[]>();
-  for (const step of pathOf(compiled, answers)) {
+  for (const step of turn.path()) {
     if (!isQuestion(step) || step.kind === "review" || step.kind === "unit") continue;
     if (!(step.id in answers)) continue;
     const group = stepGroup(compiled, step);

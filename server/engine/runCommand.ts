@@ -63,7 +63,7 @@ export function runCommand(turn: Turn, command: Command): boolean {
         reAskCurrent(turn);
         return true;
       }
-      const previous = state.history.pop();
+      const previous = turn.popHistory();
       if (previous === undefined) {
         turn.say(turn.text(TEXTS.nothingToGoBackTo));
         reAskCurrent(turn);
@@ -72,7 +72,7 @@ export function runCommand(turn: Turn, command: Command): boolean {
       state.table = null;
       state.returnToReview = false;
       const step = stepOf(turn.flow!, previous);
-      if (step.kind === "table") delete state.answers[step.id];
+      if (step.kind === "table") turn.clearAnswer(step.id);
       enterStep(turn, previous);
       return true;
     }

@@ -1,4 +1,5 @@
-import type { Condition, Flow, Step } from "../../flows/flowTypes";
+import type { Flow, Step } from "../../flows/flowTypes";
+import { conditionFields, derivedSources } from "./derivedSources";
 import type { ProcedureFacts } from "../../flows/procedureFacts";
 import { FIELD_PARSERS } from "./fieldParsers";
 import { didYouMean, FlowDefinitionError } from "./flowDefinitionError";
@@ -10,19 +11,9 @@ export interface FlowReferences {
   formTemplateExists: (procedureId: string) => boolean;
 }
 
-function conditionFields(condition: Condition): string[] {
-  if ("all" in condition) return condition.all.flatMap(conditionFields);
-  if ("any" in condition) return condition.any.flatMap(conditionFields);
-  if ("not" in condition) return conditionFields(condition.not);
-  return [condition.field];
-}
-
 function computationSources(step: Step): string[] {
-  if (step.kind === "ask" && step.copyWhen) return [step.copyWhen.from, ...conditionFields(step.copyWhen.when)];
-  if (step.kind === "ask" && step.typeWhen) return step.typeWhen.flatMap((option) => conditionFields(option.when));
-  if (step.kind !== "compute") return [];
-  if (!("from" in step.compute)) return [];
-  return typeof step.compute.from === "string" ? [step.compute.from] : [...step.compute.from];
+  const typeFields = step.kind === "ask" && step.typeWhen ? step.typeWhen.flatMap((option) => conditionFields(option.when)) : [];
+  return [...derivedSources(step).filter((field) => field !== "unitId"), ...typeFields];
 }
 
 /** Where control can go from step `index`: its jump targets, and the next step unless it never falls through. */

@@ -5,6 +5,10 @@
  * one is clearly meant. The label is what a clerk reading the message would start.
  *
  * Kept honest: when the matcher misses one of these, the matcher is changed, not the message.
+ * The first 207 messages were written before the matcher. Two later batches were written as
+ * unseen messages and measured before the matcher was changed for them: 95.0% top-1 (76/80)
+ * and 89.4% top-1 (42/47), every miss a phrase the matcher did not know yet. Expect figures
+ * like those on new kinds of messages, not the 100% this corpus now shows.
  */
 export type IntentLabel =
   | "dang-ky-khai-sinh"

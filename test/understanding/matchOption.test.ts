@@ -165,4 +165,13 @@ describe("matchOption", () => {
       ),
     );
   });
+  it("matches a reply whose words all stand in one label, in another order or with words left out", () => {
+    const returns = [
+      { value: "online", labels: ["Nhận bản điện tử (qua Cổng DVC/VNeID)"] },
+      { value: "counter", labels: ["Nhận tại Bộ phận Một cửa"] },
+      { value: "postal", labels: ["Bưu điện trả kết quả tại nhà"] },
+    ];
+    expect(matchOption("nhan tai mot cua", returns)).toEqual({ kind: "match", value: "counter" });
+    expect(matchOption("một cửa nhận", returns)).toEqual({ kind: "match", value: "counter" });
+  });
 });

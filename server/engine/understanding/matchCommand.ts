@@ -44,7 +44,9 @@ const PHRASES: Record<Exclude<Command["kind"], "status" | "edit">, readonly stri
 
 const POLITE_PREFIX = /^(cho (toi|minh|em|tui)|toi muon|minh muon|em muon|xin|vui long|please|i want to|i d like to|muon) /;
 const POLITE_SUFFIX = / (a|nhe|nha|di|voi|please|giup toi|giup minh|duoc khong|dc ko|duoc ko)$/;
-const EDIT_PREFIX = /^(sua lai|sua|chinh sua|chinh lai|doi lai|doi|thay doi|edit|change|correct|fix) ?/;
+const EDIT_PREFIX = /^(sua lai|sua|chinh sua|chinh lai|doi lai|doi|thay doi|edit|change|correct|fix)(?: |$)/;
+// "Sửa chữa" is "repair" (sửa chữa điện thoại, a business line), never an edit.
+const NOT_EDIT = /^sua chua\b/;
 const STATUS_PREFIX = /^(tra cuu|kiem tra|xem tinh trang|tinh trang|status|check status|check|track)( ho so| trang thai)?\b/;
 const RECEIPT_CODE = /\b(?:[A-Z]{1,4}-)?[A-Z]{1,4}-\d{8}-\d{3,6}\b/i;
 
@@ -80,8 +82,8 @@ export function matchCommand(text: string): Command | null {
   const code = RECEIPT_CODE.exec(text)?.[0];
   if (STATUS_PREFIX.test(words)) return code ? { kind: "status", code: code.toUpperCase() } : { kind: "status" };
 
-  const edit = EDIT_PREFIX.exec(words);
-  if (edit && edit[0].length > 0) {
+  const edit = NOT_EDIT.test(words) ? null : EDIT_PREFIX.exec(words);
+  if (edit) {
     const target = words.slice(edit[0].length).replace(/^(thong tin|muc|o|truong|the|my) /, "").trim();
     // "sửa" alone, or with a field name of a few words; a long sentence is an answer.
     if (target.split(" ").length <= 6) return { kind: "edit", target };

@@ -56,8 +56,8 @@ type Step = (forms: readonly (readonly Form[])[], reply: Reply) => number[] | un
  * Finds the option a citizen's reply designates, trying, from the most to the least certain:
  * the whole label or value (with diacritics first, so "bà" is not "ba", then without); the
  * option's number as shown, counted from 1 ("2", "số 2", "#2", "thứ hai"); the reply's words
- * within a label or a label's words within the reply ("mẹ", "phường An Thạnh"); the start of a
- * label ("an th"); and last a small typo (edit distance 1, or 2 for labels over 8 letters),
+ * within a label or a label's words within the reply ("mẹ", "phường An Thạnh"); all the reply's
+ * words somewhere in one label ("nhận tại một cửa"); the start of a label ("an th"); and last a small typo (edit distance 1, or 2 for labels over 8 letters),
  * for replies of 3 letters or more. The first rule that designates anything decides; when it
  * designates several options equally well the answer is ambiguous, never a guess.
  *
@@ -223,6 +223,16 @@ function wordMatches(forms: readonly (readonly Form[])[], reply: Reply): number[
   });
 }
 
+/** Every word of the reply somewhere in a label, in any order: "nhận tại một cửa" for "Nhận tại Bộ phận Một cửa". */
+function scatteredWordMatches(forms: readonly (readonly Form[])[], reply: Reply): number[] {
+  return byAccentThenFold(forms, reply, (form, input, accented) => {
+    const labelWords = accented ? form.accentedWords : form.foldedWords;
+    const inputWords = accented ? input.accentedWords : input.foldedWords;
+    if (inputWords.length < 2) return 0;
+    return inputWords.every((word) => labelWords.includes(word)) ? inputWords.length : 0;
+  });
+}
+
 function prefixMatches(forms: readonly (readonly Form[])[], reply: Reply): number[] {
   if (reply.form.compact.length < 2) return [];
   return byAccentThenFold(forms, reply, (form, input, accented) => {
@@ -263,7 +273,7 @@ function typoMatches(forms: readonly (readonly Form[])[], reply: Reply): number[
   return indexes;
 }
 
-const STEPS: readonly Step[] = [exactMatches, numbered, wordMatches, prefixMatches, typoMatches];
+const STEPS: readonly Step[] = [exactMatches, numbered, wordMatches, scatteredWordMatches, prefixMatches, typoMatches];
 
 /** Whether `needle` appears in `haystack` as consecutive whole words. */
 function containsRun(haystack: readonly string[], needle: readonly string[]): boolean {

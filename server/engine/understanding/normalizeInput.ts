@@ -29,5 +29,7 @@ export function normalizeInput(text: string): string {
     .normalize("NFC")
     .replace(SPACES, " ")
     .trim();
+  // Counting code points means copying the text; only a text long enough to need cutting pays for it.
+  if (cleaned.length <= MAX_INPUT_LENGTH) return cleaned;
   return Array.from(cleaned).slice(0, MAX_INPUT_LENGTH).join("").trim();
 }

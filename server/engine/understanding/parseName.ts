@@ -75,6 +75,8 @@ export function parseName(text: string): ParseResult<string> {
   return parsed(value);
 }
 
+const MARK = /\p{M}/u;
+
 /** Upper-cases the first letter of the word and of each hyphen- or apostrophe-joined part. */
 function capitalise(word: string): string {
   let out = "";
@@ -83,7 +85,7 @@ function capitalise(word: string): string {
     if (char === "-" || char === "'") {
       out += char;
       atStart = true;
-    } else if (/\p{M}/u.test(char)) {
+    } else if (char >= "\u0300" && MARK.test(char)) {
       out += char;
     } else {
       out += atStart ? caseOf(char, "upper") : caseOf(char, "lower");
@@ -99,5 +101,6 @@ function capitalise(word: string): string {
  */
 function caseOf(char: string, wanted: "upper" | "lower"): string {
   const mapped = wanted === "upper" ? char.toUpperCase() : char.toLowerCase();
-  return Array.from(mapped).length === 1 ? mapped : char;
+  // One UTF-16 unit is one character; only longer results need counting.
+  return mapped.length === 1 || Array.from(mapped).length === 1 ? mapped : char;
 }

@@ -1,0 +1,97 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const ROOT = path.resolve(__dirname, "../..");
+const TSX = path.join(ROOT, "node_modules/.bin/tsx");
+
+/** Runs `npm run chat -- ARGS` as a citizen's terminal would, feeding lines on stdin. */
+function runChat(args: string[], lines: string[]): Promise<{ stdout: string; stderr: string; code: number | null }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(TSX, ["server/cli/chat.ts", ...args], { cwd: ROOT, stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString("utf8")));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString("utf8")));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ stdout, stderr, code }));
+    child.stdin.end(lines.map((l) => `${l}\n`).join(""));
+  });
+}
+
+// A death registration typed without diacritics, as many citizens type.
+const DEATH = [
+  "dang ky khai tu cho ba toi",
+  "an thanh",
+  "tran van minh",
+  "bo qua",
+  "bo qua",
+  "cccd",
+  "087085001234",
+  "bo qua",
+  "bo qua",
+  "con",
+  "tran van bay",
+  "1945",
+  "nam",
+  "kinh",
+  "viet nam",
+  "ap binh hoa, xa tan hoi, dong thap",
+  "087045001234",
+  "2 gio chieu",
+  "20/11/2026",
+  "tai nha",
+  "benh gia",
+  "khong",
+  "khong",
+  "0912 345 678",
+  "truc tiep",
+  "02/12/2026",
+  "nhan tai mot cua",
+  "xac nhan",
+];
+
+describe("npm run chat --json", () => {
+  it("answers every line with one JSON object and ends with the dossier and its printable form", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "khai-ho-chat-"));
+    const formFile = path.join(dir, "to-khai.html");
+    const { stdout, code } = await runChat(["--json", "--form", formFile], DEATH);
+    expect(code).toBe(0);
+    const turns = stdout.trimEnd().split("\n").map((line) => JSON.parse(line));
+    expect(turns).toHaveLength(DEATH.length);
+    expect(turns[0].conversation).toMatchObject({ status: "bot", procedureId: "dang-ky-khai-tu" });
+    expect(turns[3].conversation.progress).toEqual({ step: expect.any(Number), total: expect.any(Number) });
+    const last = turns[turns.length - 1];
+    expect(last.conversation.status).toBe("completed");
+    expect(last.dossier).toMatchObject({
+      code: expect.stringMatching(/^HN-\d{8}-0001$/),
+      procedureId: "dang-ky-khai-tu",
+      status: "submitted",
+      fields: { deceasedFullName: "Tran Van Bay", deathTime: "14:00", deathDate: "20/11/2026", deceasedGender: "Nam" },
+    });
+    const html = readFileSync(formFile, "utf8");
+    expect(html).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    expect(html).toContain(last.dossier.code);
+  }, 30_000);
+
+  it("has procedureId null until a procedure starts, and choices with label and value", async () => {
+    const { stdout } = await runChat(["--json"], ["xin chao"]);
+    const [turn] = stdout.trimEnd().split("\n").map((line) => JSON.parse(line));
+    expect(turn.conversation.procedureId).toBeNull();
+    expect(turn.replies[0].choices).toContainEqual({ label: "Đăng ký khai sinh", value: "dang-ky-khai-sinh" });
+  }, 30_000);
+
+  it("speaks English with --lang en", async () => {
+    const { stdout } = await runChat(["--json", "--lang", "en"], ["birth certificate for my baby"]);
+    const [turn] = stdout.trimEnd().split("\n").map((line) => JSON.parse(line));
+    expect(turn.conversation.procedureId).toBe("dang-ky-khai-sinh");
+    expect(turn.replies[0].text).toContain("Procedure: Birth registration");
+  }, 30_000);
+
+  it("stops with a clear message on an unknown option", async () => {
+    const { stderr, code } = await runChat(["--lnag", "en"], []);
+    expect(code).toBe(2);
+    expect(stderr).toContain('unknown option "--lnag"');
+  }, 30_000);
+});

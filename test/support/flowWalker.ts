@@ -1,0 +1,150 @@
+import type { AskStep, ChooseStep, ConfirmStep, Step, Value } from "../../flows/flowTypes";
+import type { Catalogue } from "../../server/engine/catalogue";
+import type { Clock } from "../../server/engine/clock";
+import { type ConversationState, initialState } from "../../server/engine/conversationState";
+import { defaultCatalogue } from "../../server/engine/defaultCatalogue";
+import type { DossierDraft, Effect, EngineInput, Reply } from "../../server/engine/engineIO";
+import type { Locale } from "../../server/engine/localized";
+import { transition } from "../../server/engine/transition";
+import { foldDiacritics } from "../../server/engine/understanding/foldDiacritics";
+
+export const CLOCK: Clock = { now: new Date("2026-11-27T03:00:00Z") };
+
+let shared: Catalogue | null = null;
+/** The default catalogue, built once per test file. */
+export function catalogue(): Catalogue {
+  shared ??= defaultCatalogue();
+  return shared;
+}
+
+/** A sample answer a citizen would type for each kind of question. */
+const SAMPLE_BY_TYPE: Record<AskStep["type"], string> = {
+  text: "Nội dung mẫu",
+  address: "12 Nguyễn Huệ, phường An Thạnh, Đồng Tháp",
+  name: "Nguyễn Văn An",
+  date: "05/03/2020",
+  birthDate: "15/08/1990",
+  pastDate: "05/03/2020",
+  futureDate: "02/12/2026",
+  time: "14 giờ 30",
+  yearOrDate: "1960",
+  monthYear: "03/2015",
+  monthYearOrNow: "nay",
+  cccd: "087090012345",
+  idNumber: "087090012345",
+  phone: "0912 345 678",
+  email: "an@example.com",
+  integer: "2",
+  money: "50 triệu",
+  ethnicity: "Kinh",
+  nationality: "Việt Nam",
+  industryCode: "5610",
+  receiptCode: "HN-20261127-0001",
+};
+
+export type Scripted = string | EngineInput;
+
+export interface WalkOptions {
+  /** Answers for particular steps (by step or table column id): typed text, or an input. */
+  answers?: Readonly<Record<string, Scripted>>;
+  /** Type every answer without diacritics, as many citizens do. */
+  withoutDiacritics?: boolean;
+  locale?: Locale;
+  unitId?: string;
+  /** Rows to add to each table beyond the first. */
+  extraRows?: number;
+}
+
+export interface Walk {
+  state: ConversationState;
+  replies: Reply[];
+  effects: Effect[];
+  draft: DossierDraft | null;
+  /** Every step id the walk was asked, in order. */
+  asked: string[];
+}
+
+function stepOf(catalogueValue: Catalogue, state: ConversationState): Step {
+  const compiled = catalogueValue.flows.get(state.flowId!)!;
+  return compiled.flow.steps[compiled.stepIndex.get(state.stepId!)!]!;
+}
+
+function defaultFor(step: AskStep | ChooseStep | ConfirmStep): string {
+  if (step.kind === "confirm") return "có";
+  if (step.kind === "choose") return step.options[0]!.label.vi;
+  if (step.type === "integer") return String(step.min ?? 2);
+  return SAMPLE_BY_TYPE[step.type];
+}
+
+/**
+ * Drives a flow to its end the way a citizen answers: each question gets a plausible answer
+ * for its type, or the scripted one. Returns everything the engine said and did.
+ */
+export function walkFlow(procedureId: string, options: WalkOptions = {}): Walk {
+  const cat = catalogue();
+  let state = initialState(options.locale ?? "vi", options.unitId ?? null);
+  const walk: Walk = { state, replies: [], effects: [], draft: null, asked: [] };
+  const rowsAdded = new Map<string, number>();
+  const send = (input: EngineInput) => {
+    const result = transition(cat, state, input, CLOCK);
+    state = result.state;
+    walk.replies.push(...result.replies);
+    walk.effects.push(...result.effects);
+  };
+  const typed = (text: string): EngineInput => ({ kind: "text", text: options.withoutDiacritics ? foldDiacritics(text) : text });
+  const scripted = (id: string, fallback: string): EngineInput => {
+    const answer = options.answers?.[id];
+    if (answer === undefined) return typed(fallback);
+    return typeof answer === "string" ? typed(answer) : answer;
+  };
+
+  send({ kind: "choice", value: procedureId });
+  for (let turn = 0; turn < 400 && state.status === "bot" && state.flowId === procedureId; turn++) {
+    if (state.pending?.kind === "confirmWarning") {
+      send(typed("có"));
+      continue;
+    }
+    const step = stepOf(cat, state);
+    if (step.kind === "submit") break;
+    walk.asked.push(step.id);
+    switch (step.kind) {
+      case "ask":
+      case "choose":
+      case "confirm":
+        send(scripted(step.id, defaultFor(step)));
+        break;
+      case "unit":
+        send(scripted(step.id, "an thạnh"));
+        break;
+      case "upload":
+        send(options.answers?.[step.id] !== undefined ? scripted(step.id, "") : { kind: "attachment", attachmentId: `att-${step.id}` });
+        break;
+      case "review":
+        send(scripted(step.id, "xác nhận"));
+        break;
+      case "table": {
+        const table = state.table!;
+        if (table.askingMore) {
+          const added = rowsAdded.get(step.id) ?? 0;
+          rowsAdded.set(step.id, added + 1);
+          send(typed(added < (options.extraRows ?? 0) ? "có" : "không"));
+        } else {
+          const column = step.columns[table.column]!;
+          send(scripted(column.id, defaultFor(column)));
+        }
+        break;
+      }
+      default:
+        throw new Error(`walker cannot answer step ${step.id} (${step.kind})`);
+    }
+  }
+  walk.state = state;
+  const submitted = walk.effects.find((e): e is Extract<Effect, { type: "submitDossier" }> => e.type === "submitDossier");
+  walk.draft = submitted?.draft ?? null;
+  return walk;
+}
+
+/** Every field value as plain text, for looking values up in a rendered form. */
+export function textValues(fields: Readonly<Record<string, Value>>): string[] {
+  return Object.values(fields).flatMap((v) => (Array.isArray(v) ? v.flatMap((row) => Object.values(row).map(String)) : [String(v)]));
+}
