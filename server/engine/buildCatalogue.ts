@@ -81,6 +81,7 @@ export function buildCatalogue(options: CatalogueOptions): Catalogue {
     }
     flows.set(flow.id, {
       routingFields,
+      pathMemo: new Map(),
       flow,
       facts,
       stepIndex: new Map(flow.steps.map((s, i) => [s.id, i])),

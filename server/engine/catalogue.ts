@@ -20,6 +20,11 @@ export interface CompiledFlow {
   formFields: ReadonlyMap<string, FormField>;
   /** Fields whose answers decide which steps apply (conditions, branches, choices with goto). */
   routingFields: ReadonlySet<string>;
+  /**
+   * Paths already computed, by the routing fields' values. A path depends on nothing else, so
+   * this memo changes no result; it saves walking every step's conditions on every turn.
+   */
+  pathMemo: Map<string, readonly Step[]>;
   /** Field → the derived steps made from it (see `derivedSources`), to recompute when it changes. */
   dependents: ReadonlyMap<string, readonly Step[]>;
   overrides: ProcedureOverrides;

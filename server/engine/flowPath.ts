@@ -65,6 +65,26 @@ export function pathOf(compiled: CompiledFlow, answers: Readonly<Record<string, 
   return path;
 }
 
+// Distinct paths are few (one per combination of choices); the bound only keeps a flow with
+// free-text routing fields from growing the memo without end.
+const PATH_MEMO_LIMIT = 2000;
+
+/** {@link pathOf}, remembered per combination of the routing fields' values. */
+export function memoizedPathOf(compiled: CompiledFlow, answers: Readonly<Record<string, Value>>): readonly Step[] {
+  let key = "";
+  for (const field of compiled.routingFields) {
+    const value = answers[field];
+    key += `${typeof value === "string" ? `"${value}` : String(value)}\u0001`;
+  }
+  let path = compiled.pathMemo.get(key);
+  if (path === undefined) {
+    path = pathOf(compiled, answers);
+    if (compiled.pathMemo.size >= PATH_MEMO_LIMIT) compiled.pathMemo.clear();
+    compiled.pathMemo.set(key, path);
+  }
+  return path;
+}
+
 /** The step number of `stepId` among the questions of the path taken, and their total. */
 export function progressOf(
   path: readonly Step[],

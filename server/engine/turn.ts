@@ -6,7 +6,7 @@ import type { ConversationState } from "./conversationState";
 import type { Choice, Effect, ExpectedInput, Progress, Reply } from "./engineIO";
 import { fill } from "./engineTexts";
 import type { Localized } from "./localized";
-import { pathOf, progressOf } from "./flowPath";
+import { memoizedPathOf, progressOf } from "./flowPath";
 import type { Step } from "../../flows/flowTypes";
 
 /**
@@ -20,7 +20,7 @@ export class Turn {
   state: ConversationState;
   // The path depends only on the flow and the answers; a turn asks for it several times.
   private answersVersion = 0;
-  private cachedPath: { answers: object; version: number; flowId: string; path: Step[] } | null = null;
+  private cachedPath: { answers: object; version: number; flowId: string; path: readonly Step[] } | null = null;
 
   constructor(
     readonly catalogue: Catalogue,
@@ -79,7 +79,7 @@ export class Turn {
   }
 
   private answeredCount = 0;
-  private cachedProgress: { path: Step[]; stepId: string | null; answered: number; progress: Progress } | null = null;
+  private cachedProgress: { path: readonly Step[]; stepId: string | null; answered: number; progress: Progress } | null = null;
 
   private progress(): Progress {
     const path = this.path();
@@ -92,12 +92,12 @@ export class Turn {
   }
 
   /** The steps the answers lead through (see `pathOf`), computed once per change of answers. */
-  path(): Step[] {
+  path(): readonly Step[] {
     const flow = this.flow!;
     const cache = this.cachedPath;
     const { answers } = this.state;
     if (cache && cache.answers === answers && cache.version === this.answersVersion && cache.flowId === flow.flow.id) return cache.path;
-    const path = pathOf(flow, answers);
+    const path = memoizedPathOf(flow, answers);
     this.cachedPath = { answers, version: this.answersVersion, flowId: flow.flow.id, path };
     return path;
   }
