@@ -1,6 +1,6 @@
-import { chooseFromForm, contactPhone, genderChoice, procedureIntro, requesterSteps, signingSteps, submissionSteps } from "./commonSteps";
+import { civilStatusOpening, contactPhone, genderChoice, signingSteps, submissionSteps } from "./commonSteps";
 import { defineFlow } from "./defineFlow";
-import { allOf, ask, choose, compute, confirm, is, isFilled, not, option, review, submit, t, unit } from "./stepBuilders";
+import { allOf, ask, choose, compute, confirm, is, isFilled, not, option, review, submit, t } from "./stepBuilders";
 
 const ID = "cap-giay-xac-nhan-tinh-trang-hon-nhan";
 const SELF = is("requesterRelationship", "Bản thân");
@@ -18,11 +18,11 @@ export const capGiayXacNhanTinhTrangHonNhan = defineFlow({
   producesDossier: true,
   submission: { online: true },
   steps: [
-    procedureIntro(),
-    unit(),
-    compute("kinhGui", { fn: "addressee", authority: "ubnd" }),
-    ...requesterSteps(ID, { askDateOfBirth: false, residenceOptional: false }),
-    chooseFromForm(ID, "requesterRelationship", t("Bạn xin giấy này cho ai?", "Who is the certificate for?")),
+    ...civilStatusOpening(ID, {
+      askDateOfBirth: false,
+      residenceOptional: false,
+      relationshipQuestion: t("Bạn xin giấy này cho ai?", "Who is the certificate for?"),
+    }),
 
     ask("subjectFullName", "name", t("Họ và tên người cần xác nhận?", "Full name of the person to certify?"), {
       copyWhen: { when: SELF, from: "requesterFullName" },

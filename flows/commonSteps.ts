@@ -1,6 +1,6 @@
 import type { AskStep, ChooseStep, Condition, Step, Text } from "./flowTypes";
 import { formField } from "./procedureFacts";
-import { ask, choose, compute, confirm, infoTemplate, is, isOneOf, option, t } from "./stepBuilders";
+import { ask, choose, compute, confirm, infoTemplate, is, isOneOf, option, t, unit } from "./stepBuilders";
 
 /** The procedure's documents, fee, time limit and authority, told before the first question. */
 export function procedureIntro(): Step {
@@ -135,6 +135,24 @@ export function requesterSteps(procedureId: string, options: { askDateOfBirth: b
     }),
   );
   return steps;
+}
+
+/**
+ * How the civil-status declarations (birth, death, marital status; Luật Hộ tịch Điều 7) begin:
+ * the procedure's facts, the unit, the addressee (the commune People's Committee), the
+ * requester, and the requester's relationship to the person the paper is about.
+ */
+export function civilStatusOpening(
+  procedureId: string,
+  options: { askDateOfBirth: boolean; residenceOptional: boolean; relationshipQuestion: Text },
+): Step[] {
+  return [
+    procedureIntro(),
+    unit(),
+    compute("kinhGui", { fn: "addressee", authority: "ubnd" }),
+    ...requesterSteps(procedureId, options),
+    chooseFromForm(procedureId, "requesterRelationship", options.relationshipQuestion),
+  ];
 }
 
 /** Request for copies of the extract (bản sao trích lục), charged per copy. */

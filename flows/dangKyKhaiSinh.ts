@@ -1,6 +1,6 @@
-import { contactPhone, chooseFromForm, copySteps, genderChoice, procedureIntro, requesterSteps, signingSteps, submissionSteps } from "./commonSteps";
+import { civilStatusOpening, contactPhone, copySteps, genderChoice, signingSteps, submissionSteps } from "./commonSteps";
 import { defineFlow } from "./defineFlow";
-import { allOf, anyOf, ask, compute, confirm, is, isFilled, not, review, submit, t, unit, upload } from "./stepBuilders";
+import { allOf, anyOf, ask, compute, confirm, is, isFilled, not, review, submit, t, upload } from "./stepBuilders";
 
 const ID = "dang-ky-khai-sinh";
 
@@ -19,11 +19,11 @@ export const dangKyKhaiSinh = defineFlow({
   producesDossier: true,
   submission: { online: true },
   steps: [
-    procedureIntro(),
-    unit(),
-    compute("kinhGui", { fn: "addressee", authority: "ubnd" }),
-    ...requesterSteps(ID, { askDateOfBirth: true, residenceOptional: true }),
-    chooseFromForm(ID, "requesterRelationship", t("Bạn là gì của bé?", "What is your relationship to the child?")),
+    ...civilStatusOpening(ID, {
+      askDateOfBirth: true,
+      residenceOptional: true,
+      relationshipQuestion: t("Bạn là gì của bé?", "What is your relationship to the child?"),
+    }),
 
     ask("childFullName", "name", t("Họ và tên đầy đủ của bé?", "The child's full name?"), {
       example: t("Ví dụ: Nguyễn Ngọc Bảo An", "Example: Nguyen Ngoc Bao An"),

@@ -1,6 +1,6 @@
-import { chooseFromForm, contactPhone, copySteps, genderChoice, procedureIntro, requesterSteps, signingSteps, submissionSteps } from "./commonSteps";
+import { civilStatusOpening, contactPhone, copySteps, genderChoice, signingSteps, submissionSteps } from "./commonSteps";
 import { defineFlow } from "./defineFlow";
-import { ask, compute, confirm, is, review, submit, t, unit, upload } from "./stepBuilders";
+import { ask, confirm, is, review, submit, t, upload } from "./stepBuilders";
 
 const ID = "dang-ky-khai-tu";
 
@@ -15,11 +15,11 @@ export const dangKyKhaiTu = defineFlow({
   producesDossier: true,
   submission: { online: true },
   steps: [
-    procedureIntro(),
-    unit(),
-    compute("kinhGui", { fn: "addressee", authority: "ubnd" }),
-    ...requesterSteps(ID, { askDateOfBirth: true, residenceOptional: true }),
-    chooseFromForm(ID, "requesterRelationship", t("Bạn là gì của người đã mất?", "What was your relationship to the deceased?")),
+    ...civilStatusOpening(ID, {
+      askDateOfBirth: true,
+      residenceOptional: true,
+      relationshipQuestion: t("Bạn là gì của người đã mất?", "What was your relationship to the deceased?"),
+    }),
 
     ask("deceasedFullName", "name", t("Họ và tên người đã mất?", "Full name of the deceased?"), {
       example: t("Ví dụ: Trần Văn Bảy", "Example: Tran Van Bay"),

@@ -270,6 +270,10 @@ export function answerStep(turn: Turn, answer: Answer): void {
       notUnderstood(turn, step, TEXTS.notAChoice);
       return;
     }
+    case "submit":
+      // The dossier is being stored; the receipt code follows as soon as it is.
+      turn.say(turn.text(TEXTS.submitting));
+      return;
     default:
       throw new Error(`FLOW_STEP_NOT_A_QUESTION: step "${step.id}" of flow "${compiled.flow.id}" takes no answer`);
   }

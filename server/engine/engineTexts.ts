@@ -72,6 +72,7 @@ export const TEXTS = {
   ),
   reviewConfirm: t("Xác nhận và nộp", "Confirm and submit"),
   reviewEdit: t("Sửa thông tin", "Change something"),
+  submitting: t("Hồ sơ đang được nộp, bạn chờ trong giây lát nhé.", "Your application is being submitted; please wait a moment."),
   submitted: t(
     "Đã nộp hồ sơ {procedure}. Mã hồ sơ của bạn: {code}. Hãy lưu mã này để tra cứu (gõ \"tra cứu {code}\").",
     "Your {procedure} application is submitted. Your receipt code: {code}. Keep it to check the status (type \"status {code}\").",

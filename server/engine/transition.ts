@@ -40,10 +40,14 @@ function handleInput(turn: Turn, input: EngineInput): void {
   switch (input.kind) {
     case "start":
       return start(turn, input.locale, input.unitId);
+    // Answers to effects count only where the flow waits for them: a stray or repeated one
+    // must not end a conversation in progress.
     case "dossierSubmitted":
-      return dossierSubmitted(turn, input.code);
+      if (awaitingEffect(turn, true)) dossierSubmitted(turn, input.code);
+      return;
     case "statusResult":
-      return statusResult(turn, input.result);
+      if (awaitingEffect(turn, false)) statusResult(turn, input.result);
+      return;
     case "text":
       return handleAnswer(turn, { kind: "text", text: normalizeInput(input.text) });
     case "choice":
@@ -51,6 +55,12 @@ function handleInput(turn: Turn, input: EngineInput): void {
     case "attachment":
       return handleAnswer(turn, { kind: "attachment", attachmentId: input.attachmentId });
   }
+}
+
+/** Whether the flow stands at its submit step, waiting for the dossier (or the status lookup). */
+function awaitingEffect(turn: Turn, dossier: boolean): boolean {
+  const flow = turn.flow;
+  return turn.state.status === "bot" && flow !== null && flow.flow.producesDossier === dossier && turn.state.stepId === "submit";
 }
 
 function freshConversation(turn: Turn): void {

@@ -53,6 +53,8 @@ export interface WalkOptions {
   unitId?: string;
   /** Rows to add to each table beyond the first. */
   extraRows?: number;
+  /** Stop when the flow asks this step, before answering it. */
+  stopAt?: string;
 }
 
 export interface Walk {
@@ -105,7 +107,7 @@ export function walkFlow(procedureId: string, options: WalkOptions = {}): Walk {
       continue;
     }
     const step = stepOf(cat, state);
-    if (step.kind === "submit") break;
+    if (step.kind === "submit" || step.id === options.stopAt) break;
     walk.asked.push(step.id);
     switch (step.kind) {
       case "ask":

@@ -1,12 +1,8 @@
 import fc from "fast-check";
 import { dateInWords } from "../../server/engine/understanding/dateInWords";
 import { numberInWords } from "../../server/engine/understanding/numberInWords";
+import { isRealDate, pad } from "../support/parseExpectations";
 
-const pad = (n: number) => String(n).padStart(2, "0");
-const isRealDate = (d: number, m: number, y: number) => {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-};
 
 describe("dateInWords", () => {
   it.each([

@@ -1,15 +1,7 @@
 import fc from "fast-check";
 import { parseCccd } from "../../server/engine/understanding/parseCccd";
 import { PROVINCE_CODES } from "../../server/engine/understanding/provinceCodes";
-import type { ParseResult } from "../../server/engine/understanding/parseResult";
-
-function expectRejected(result: ParseResult<unknown>, code: string): string {
-  expect(result).toMatchObject({ ok: false, code });
-  if (result.ok) throw new Error("accepted");
-  expect(result.message.vi.trim()).not.toBe("");
-  expect(result.message.en.trim()).not.toBe("");
-  return result.message.vi;
-}
+import { expectRejected } from "../support/parseExpectations";
 
 /** A valid personal ID: province, sex/century digit 0–3, birth year, six random digits. */
 const validCccd = fc

@@ -1,27 +1,10 @@
 import fc from "fast-check";
 import { parseBirthDate } from "../../server/engine/understanding/parseBirthDate";
 import { parseDate } from "../../server/engine/understanding/parseDate";
-import type { ParseResult } from "../../server/engine/understanding/parseResult";
+import { expectRejected, expectValue, isRealDate, pad } from "../support/parseExpectations";
 
 const TODAY = "2026-05-01";
 
-function expectValue(result: ParseResult<string>, value: string): void {
-  expect(result).toEqual({ ok: true, value });
-}
-
-function expectRejected(result: ParseResult<string>, code: string): void {
-  expect(result.ok).toBe(false);
-  if (result.ok) return;
-  expect(result.code).toBe(code);
-  expect(result.message.vi.trim()).not.toBe("");
-  expect(result.message.en.trim()).not.toBe("");
-}
-
-const pad = (n: number) => String(n).padStart(2, "0");
-const isRealDate = (d: number, m: number, y: number) => {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-};
 const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /** Every written form parseDate accepts, for one day. */

@@ -1,13 +1,6 @@
 import fc from "fast-check";
 import { parseEmail } from "../../server/engine/understanding/parseEmail";
-import type { ParseResult } from "../../server/engine/understanding/parseResult";
-
-function expectRejected(result: ParseResult<unknown>, code: string): void {
-  expect(result).toMatchObject({ ok: false, code });
-  if (result.ok) throw new Error("accepted");
-  expect(result.message.vi.trim()).not.toBe("");
-  expect(result.message.en.trim()).not.toBe("");
-}
+import { expectRejected } from "../support/parseExpectations";
 
 const localPart = fc
   .array(fc.stringMatching(/^[a-z0-9_+]{1,8}$/), { minLength: 1, maxLength: 3 })

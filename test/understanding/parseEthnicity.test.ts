@@ -2,15 +2,7 @@ import fc from "fast-check";
 import { ETHNICITIES } from "../../server/engine/understanding/ethnicities";
 import { foldDiacritics } from "../../server/engine/understanding/foldDiacritics";
 import { parseEthnicity } from "../../server/engine/understanding/parseEthnicity";
-import type { ParseResult } from "../../server/engine/understanding/parseResult";
-
-function expectRejected(result: ParseResult<unknown>, code: string): string {
-  expect(result).toMatchObject({ ok: false, code });
-  if (result.ok) throw new Error("accepted");
-  expect(result.message.vi.trim()).not.toBe("");
-  expect(result.message.en.trim()).not.toBe("");
-  return result.message.vi;
-}
+import { expectRejected } from "../support/parseExpectations";
 
 describe("ETHNICITIES", () => {
   it("lists the 54 ethnic groups once each, with Kinh first and Mông written “Mông (Hmông)”", () => {

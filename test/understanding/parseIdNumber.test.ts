@@ -1,15 +1,7 @@
 import fc from "fast-check";
 import { parseIdNumber } from "../../server/engine/understanding/parseIdNumber";
 import { PROVINCE_CODES } from "../../server/engine/understanding/provinceCodes";
-import type { ParseResult } from "../../server/engine/understanding/parseResult";
-
-function expectRejected(result: ParseResult<unknown>, code: string): string {
-  expect(result).toMatchObject({ ok: false, code });
-  if (result.ok) throw new Error("accepted");
-  expect(result.message.vi.trim()).not.toBe("");
-  expect(result.message.en.trim()).not.toBe("");
-  return `${result.message.vi}\n${result.message.en}`;
-}
+import { expectRejected } from "../support/parseExpectations";
 
 const validCccd = fc
   .tuple(

@@ -2,19 +2,7 @@ import fc from "fast-check";
 import { foldDiacritics } from "../../server/engine/understanding/foldDiacritics";
 import { numberInWords } from "../../server/engine/understanding/numberInWords";
 import { parseInteger } from "../../server/engine/understanding/parseInteger";
-import type { ParseResult } from "../../server/engine/understanding/parseResult";
-
-function expectValue(result: ParseResult<number>, value: number): void {
-  expect(result).toEqual({ ok: true, value });
-}
-
-function expectRejected(result: ParseResult<number>, code: string): void {
-  expect(result.ok).toBe(false);
-  if (result.ok) return;
-  expect(result.code).toBe(code);
-  expect(result.message.vi.trim()).not.toBe("");
-  expect(result.message.en.trim()).not.toBe("");
-}
+import { expectRejected, expectValue } from "../support/parseExpectations";
 
 const ENGLISH = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
   "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"];

@@ -1,18 +1,6 @@
 import fc from "fast-check";
 import { parseMoney } from "../../server/engine/understanding/parseMoney";
-import type { ParseResult } from "../../server/engine/understanding/parseResult";
-
-function expectValue(result: ParseResult<number>, value: number): void {
-  expect(result).toEqual({ ok: true, value });
-}
-
-function expectRejected(result: ParseResult<number>, code: string): void {
-  expect(result.ok).toBe(false);
-  if (result.ok) return;
-  expect(result.code).toBe(code);
-  expect(result.message.vi.trim()).not.toBe("");
-  expect(result.message.en.trim()).not.toBe("");
-}
+import { expectRejected, expectValue } from "../support/parseExpectations";
 
 const group = (n: number, separator: string) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 

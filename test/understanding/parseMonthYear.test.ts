@@ -1,20 +1,7 @@
 import fc from "fast-check";
 import { parseMonthYear } from "../../server/engine/understanding/parseMonthYear";
-import type { ParseResult } from "../../server/engine/understanding/parseResult";
+import { expectRejected, expectValue, pad } from "../support/parseExpectations";
 
-function expectValue(result: ParseResult<string>, value: string): void {
-  expect(result).toEqual({ ok: true, value });
-}
-
-function expectRejected(result: ParseResult<string>, code: string): void {
-  expect(result.ok).toBe(false);
-  if (result.ok) return;
-  expect(result.code).toBe(code);
-  expect(result.message.vi.trim()).not.toBe("");
-  expect(result.message.en.trim()).not.toBe("");
-}
-
-const pad = (n: number) => String(n).padStart(2, "0");
 
 const FORMATS: Array<(m: number, y: number) => string> = [
   (m, y) => `${m}/${y}`,

@@ -1,14 +1,6 @@
 import fc from "fast-check";
 import { parseName } from "../../server/engine/understanding/parseName";
-import type { ParseResult } from "../../server/engine/understanding/parseResult";
-
-function expectRejected(result: ParseResult<unknown>, code: string): string {
-  expect(result).toMatchObject({ ok: false, code });
-  if (result.ok) throw new Error("accepted");
-  expect(result.message.vi.trim()).not.toBe("");
-  expect(result.message.en.trim()).not.toBe("");
-  return result.message.vi;
-}
+import { expectRejected } from "../support/parseExpectations";
 
 /** Syllables of Vietnamese names, written in lower case with diacritics. */
 const SYLLABLES = [

@@ -1,14 +1,7 @@
 import fc from "fast-check";
 import { foldDiacritics } from "../../server/engine/understanding/foldDiacritics";
 import { parseNationality } from "../../server/engine/understanding/parseNationality";
-import type { ParseResult } from "../../server/engine/understanding/parseResult";
-
-function expectRejected(result: ParseResult<unknown>, code: string): void {
-  expect(result).toMatchObject({ ok: false, code });
-  if (result.ok) throw new Error("accepted");
-  expect(result.message.vi.trim()).not.toBe("");
-  expect(result.message.en.trim()).not.toBe("");
-}
+import { expectRejected } from "../support/parseExpectations";
 
 const COMMON = ["Việt Nam", "Campuchia", "Lào", "Trung Quốc", "Hàn Quốc", "Nhật Bản", "Hoa Kỳ", "Đài Loan", "Thái Lan", "Pháp", "Úc"];
 

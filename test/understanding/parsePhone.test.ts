@@ -1,14 +1,6 @@
 import fc from "fast-check";
 import { parsePhone } from "../../server/engine/understanding/parsePhone";
-import type { ParseResult } from "../../server/engine/understanding/parseResult";
-
-function expectRejected(result: ParseResult<unknown>, code: string): string {
-  expect(result).toMatchObject({ ok: false, code });
-  if (result.ok) throw new Error("accepted");
-  expect(result.message.vi.trim()).not.toBe("");
-  expect(result.message.en.trim()).not.toBe("");
-  return result.message.vi;
-}
+import { expectRejected } from "../support/parseExpectations";
 
 /** The 9 digits after the leading 0 of a valid mobile number. */
 const national = fc

@@ -1,20 +1,8 @@
 import fc from "fast-check";
-import type { ParseResult } from "../../server/engine/understanding/parseResult";
 import { parseYearOrDate } from "../../server/engine/understanding/parseYearOrDate";
+import { expectRejected, expectValue } from "../support/parseExpectations";
 
 const TODAY = "2026-05-01";
-
-function expectValue(result: ParseResult<string>, value: string): void {
-  expect(result).toEqual({ ok: true, value });
-}
-
-function expectRejected(result: ParseResult<string>, code: string): void {
-  expect(result.ok).toBe(false);
-  if (result.ok) return;
-  expect(result.code).toBe(code);
-  expect(result.message.vi.trim()).not.toBe("");
-  expect(result.message.en.trim()).not.toBe("");
-}
 
 const nearYearOrDate = fc
   .tuple(
