@@ -2,6 +2,10 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { PROCEDURE_FACTS } from "../../flows/procedureFacts";
+import { SUBMISSION_KEYS } from "../../server/dossier/createDossier";
+import type { EngineInput } from "../../server/engine/engineIO";
+import { walkFlow } from "../support/flowWalker";
 
 const ROOT = path.resolve(__dirname, "../..");
 const TSX = path.join(ROOT, "node_modules/.bin/tsx");
@@ -93,5 +97,38 @@ describe("npm run chat --json", () => {
     const { stderr, code } = await runChat(["--lnag", "en"], []);
     expect(code).toBe(2);
     expect(stderr).toContain('unknown option "--lnag"');
+  }, 30_000);
+});
+
+/** The lines a citizen types for the inputs of a walk: choices by their value, files by /attach. */
+function typedLines(inputs: readonly EngineInput[]): string[] {
+  return inputs.map((input) => {
+    if (input.kind === "text") return input.text;
+    if (input.kind === "choice") return input.value;
+    if (input.kind === "attachment") return `/attach ${input.attachmentId}`;
+    throw new Error(`a citizen cannot type ${input.kind}`);
+  });
+}
+
+describe.each(PROCEDURE_FACTS.map((p) => p.id))("npm run chat --json, %s", (procedureId) => {
+  it.each([
+    ["without diacritics", true],
+    ["with diacritics", false],
+  ])("completes a dossier and writes its form when typed %s", async (_, withoutDiacritics) => {
+    const walk = walkFlow(procedureId, { withoutDiacritics, unitId: "an-thanh" });
+    expect(walk.draft).not.toBeNull();
+    const dir = mkdtempSync(path.join(tmpdir(), "khai-ho-chat-"));
+    const formFile = path.join(dir, "to-khai.html");
+    const { stdout, code } = await runChat(["--json", "--unit", "an-thanh", "--form", formFile], typedLines(walk.inputs));
+    expect(code).toBe(0);
+    const turns = stdout.trimEnd().split("\n").map((line) => JSON.parse(line));
+    const last = turns[turns.length - 1];
+    expect(last.conversation).toMatchObject({ status: "completed", procedureId });
+    // The terminal names a file sent with /attach NAME "local:NAME".
+    const formFields = Object.entries(walk.draft!.fields)
+      .filter(([key]) => !(SUBMISSION_KEYS as readonly string[]).includes(key))
+      .map(([key, value]) => [key, key in walk.draft!.attachments ? `local:${String(value)}` : value]);
+    expect(last.dossier.fields).toEqual(Object.fromEntries(formFields));
+    expect(readFileSync(formFile, "utf8")).toContain(last.dossier.code);
   }, 30_000);
 });

@@ -64,6 +64,8 @@ export interface Walk {
   draft: DossierDraft | null;
   /** Every step id the walk was asked, in order. */
   asked: string[];
+  /** Every input sent, in order, starting with the procedure's choice. */
+  inputs: EngineInput[];
 }
 
 function stepOf(catalogueValue: Catalogue, state: ConversationState): Step {
@@ -85,9 +87,10 @@ function defaultFor(step: AskStep | ChooseStep | ConfirmStep): string {
 export function walkFlow(procedureId: string, options: WalkOptions = {}): Walk {
   const cat = catalogue();
   let state = initialState(options.locale ?? "vi", options.unitId ?? null);
-  const walk: Walk = { state, replies: [], effects: [], draft: null, asked: [] };
+  const walk: Walk = { state, replies: [], effects: [], draft: null, asked: [], inputs: [] };
   const rowsAdded = new Map<string, number>();
   const send = (input: EngineInput) => {
+    walk.inputs.push(input);
     const result = transition(cat, state, input, CLOCK);
     state = result.state;
     walk.replies.push(...result.replies);
