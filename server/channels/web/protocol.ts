@@ -1,0 +1,104 @@
+/**
+ * The citizen chat protocol: Socket.IO namespace `/chat`. The widget imports this file with
+ * `import type` only. Documented for integrators in `docs/protocol.md`.
+ */
+
+export type Locale = "vi" | "en";
+export type ConversationStatus = "bot" | "waiting_clerk" | "with_clerk" | "completed" | "closed";
+export type MessageAuthor = "citizen" | "bot" | "clerk" | "system";
+
+/** Handshake `auth`: no token opens a new conversation; a valid token resumes it. */
+export interface ChatAuth {
+  token?: string;
+  /** The last `seq` the client has shown: every later message is sent again, in order. */
+  lastSeq?: number;
+  locale?: Locale;
+  /** The ward/commune the page belongs to (`data-unit`). */
+  unit?: string;
+}
+
+export interface Choice {
+  label: string;
+  value: string;
+}
+
+export interface Progress {
+  step: number;
+  total: number;
+}
+
+/** What the current question expects, so the widget shows the right control. */
+export type ExpectedInput =
+  | { kind: "text"; fieldType: string }
+  | { kind: "choice" }
+  | { kind: "yesNo" }
+  | { kind: "upload" }
+  | { kind: "none" };
+
+export interface ChatMessage {
+  id: string;
+  /** Increases by one per message of the conversation, citizen messages included. */
+  seq: number;
+  conversationId: string;
+  author: MessageAuthor;
+  text: string;
+  choices?: Choice[];
+  input?: ExpectedInput;
+  progress?: Progress | null;
+  /** ISO 8601. */
+  at: string;
+}
+
+export interface ConversationStateEvent {
+  conversationId: string;
+  status: ConversationStatus;
+  procedureId: string | null;
+  stepId: string | null;
+  progress: Progress | null;
+  dossierCode?: string;
+}
+
+export interface SessionReady {
+  /** Bearer secret for this conversation: keep it (the widget uses localStorage) to resume. */
+  token: string;
+  conversationId: string;
+}
+
+/** A citizen message: typed text, a clicked choice, or an uploaded file's id. Exactly one. */
+export interface SendMessage {
+  /** Chosen by the client, unique per message; a retry sends the same id. */
+  clientMessageId: string;
+  text?: string;
+  choice?: string;
+  attachmentId?: string;
+}
+
+export type ErrorCode =
+  | "CHAT_PAYLOAD_INVALID"
+  | "CHAT_MESSAGE_ID_REUSED"
+  | "CHAT_RATE_LIMITED"
+  | "CHAT_CONVERSATION_CLOSED"
+  | "CHAT_UNAVAILABLE";
+
+export type SendAck =
+  | { ok: true; messageId: string; seq: number }
+  | { ok: false; error: { code: ErrorCode; message: string } };
+
+export interface ServerToClientEvents {
+  "session:ready": (payload: SessionReady) => void;
+  "message:new": (message: ChatMessage) => void;
+  "conversation:state": (state: ConversationStateEvent) => void;
+  /** The bot is composing (shown as the typing indicator). */
+  "typing:start": () => void;
+}
+
+export interface ClientToServerEvents {
+  "message:send": (payload: SendMessage, ack: (ack: SendAck) => void) => void;
+  /** Opening the widget: greets a new conversation, or asks again where it stopped. */
+  "conversation:open": (payload: { locale?: Locale }, ack?: (ack: { ok: boolean }) => void) => void;
+}
+
+/** Upload endpoint answer (`POST /api/uploads`). */
+export type UploadResponse =
+  | { ok: true; attachmentId: string; mimeType: string; size: number }
+  | { ok: false; error: { code: string; message: string } };

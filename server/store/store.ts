@@ -1,0 +1,118 @@
+import type { ConversationState, ConversationStatus } from "../engine/conversationState";
+import type { Choice, ExpectedInput, Progress } from "../engine/engineIO";
+import type { Locale } from "../engine/localized";
+import type { Dossier } from "../dossier/dossier";
+
+/** Who wrote a message of the transcript. */
+export type MessageAuthor = "citizen" | "bot" | "clerk" | "system";
+
+/** One conversation: its engine state between turns and what the channels need to find it. */
+export interface ConversationRecord {
+  id: string;
+  /** SHA-256 (hex) of the bearer token the citizen's channel holds; the token itself is never stored. */
+  tokenHash: string;
+  channel: "web" | "zalo" | "terminal";
+  locale: Locale;
+  unitId: string | null;
+  state: ConversationState;
+  /** Copies of `state.status` and `state.flowId`, for queries. */
+  status: ConversationStatus;
+  procedureId: string | null;
+  /** The sequence number of the last message; the next message gets `lastSeq + 1`. */
+  lastSeq: number;
+  /** Incremented by every committed turn: optimistic concurrency across nodes. */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One message of a conversation's transcript, numbered from 1 without gaps. */
+export interface MessageRecord {
+  id: string;
+  conversationId: string;
+  seq: number;
+  author: MessageAuthor;
+  text: string;
+  choices?: Choice[];
+  input?: ExpectedInput;
+  progress?: Progress | null;
+  /** The citizen's own id for the message (retries carry the same one). */
+  clientMessageId?: string;
+  /** What the citizen clicked (a choice's value) or sent (an attachment), when not typed text. */
+  choice?: string;
+  attachmentId?: string;
+  at: string;
+}
+
+/** What a message id was first answered with: a retry gets the same answer. */
+export interface DedupeRecord {
+  conversationId: string;
+  clientMessageId: string;
+  /** SHA-256 (hex) of the message's content: the same id with other content is refused. */
+  contentHash: string;
+  messageId: string;
+  seq: number;
+  at: string;
+}
+
+/** An uploaded document photo or scan; the bytes are kept under a server-generated name. */
+export interface UploadRecord {
+  id: string;
+  conversationId: string;
+  mimeType: "image/jpeg" | "image/png" | "application/pdf";
+  size: number;
+  createdAt: string;
+}
+
+/** Everything one turn changes, written all at once or not at all. */
+export interface TurnWrite {
+  conversationId: string;
+  /** The version read before the turn; the write fails with `conflict` if another turn got there first. */
+  expectedVersion: number;
+  state: ConversationState;
+  /** The turn's messages (citizen's first), numbered `lastSeq + 1` onwards by the caller. */
+  messages: MessageRecord[];
+  dedupe: DedupeRecord | null;
+  /** A dossier submitted by this turn. */
+  dossier: Dossier | null;
+}
+
+export type TurnCommit =
+  | { ok: true; version: number }
+  /** Another turn committed first (another tab, another node): reload and run the turn again. */
+  | { ok: false; reason: "conflict" }
+  /** This client message id was committed already: answer with the stored ack. */
+  | { ok: false; reason: "duplicate"; dedupe: DedupeRecord };
+
+/**
+ * The only way the server reaches stored data. Two adapters implement it and pass one contract
+ * suite (`test/store/storeContract.ts`): SQLite (`sqlite/`, the embedded default) and MongoDB
+ * (`mongo/`, when `MONGODB_URI` is set). No behaviour exists in only one of them.
+ */
+export interface Store {
+  /** Creates the tables/collections and indexes if missing. Idempotent. */
+  open(): Promise<void>;
+  close(): Promise<void>;
+  /** Whether the store answers (for `/ready`). */
+  ping(): Promise<boolean>;
+
+  createConversation(record: ConversationRecord): Promise<void>;
+  getConversation(id: string): Promise<ConversationRecord | null>;
+  findConversationByTokenHash(tokenHash: string): Promise<ConversationRecord | null>;
+
+  /** The atomic write of one turn: state, messages, dedupe key and dossier, or nothing. */
+  commitTurn(write: TurnWrite): Promise<TurnCommit>;
+
+  /** Messages with `seq > afterSeq`, in order, at most `limit`. */
+  listMessages(conversationId: string, afterSeq: number, limit: number): Promise<MessageRecord[]>;
+  findDedupe(conversationId: string, clientMessageId: string): Promise<DedupeRecord | null>;
+
+  getDossier(code: string): Promise<Dossier | null>;
+  /** The dossier a conversation submitted, with the conversation's id, for access checks. */
+  getDossierOwner(code: string): Promise<{ dossier: Dossier; conversationId: string } | null>;
+  /** The next number of a named counter (receipt codes per day), starting at 1; atomic across nodes. */
+  nextSequence(name: string): Promise<number>;
+
+  saveUpload(record: UploadRecord, bytes: Buffer): Promise<void>;
+  getUpload(id: string): Promise<{ record: UploadRecord; bytes: Buffer } | null>;
+}
