@@ -31,6 +31,8 @@ export interface City {
   name: string;
   /** "thành phố" */
   kind: string;
+  /** The city named in English: "Hồng Ngự City". */
+  nameEn: string;
   /** "Đồng Tháp" */
   province: string;
   /** Receipt code prefix: HN-20261127-0042. */
@@ -42,6 +44,7 @@ export interface City {
 export const HONG_NGU_CITY: City = Object.freeze({
   name: "Hồng Ngự",
   kind: "thành phố",
+  nameEn: "Hồng Ngự City",
   province: "Đồng Tháp",
   receiptPrefix: "HN",
   unitPrefixedCodes: false,

@@ -8,8 +8,6 @@ import type { DossierService } from "../dossier/dossierService";
 
 export interface TurnServices {
   dossiers: DossierService;
-  /** Told when the engine asks for a clerk (the queue comes with the clerk console). */
-  onClerkRequested?: (effect: Extract<Effect, { type: "requestClerk" }>) => void;
 }
 
 export interface TurnOutcome {
@@ -21,9 +19,10 @@ export interface TurnOutcome {
 }
 
 /**
- * One citizen turn through the engine, with its effects run: a submitted dossier or a status
- * lookup comes back to the engine as a follow-up input, so that the citizen is told the
- * receipt code or the status in the same turn.
+ * One citizen turn through the engine, with the effects the engine waits for resolved: a
+ * dossier gets its receipt code and a status lookup its answer, fed back as follow-up inputs
+ * so that the citizen is told the code or the status in the same turn. Effects that need
+ * nothing back (asking for a clerk) are returned for the caller to run once the turn is saved.
  */
 export async function takeTurn(
   catalogue: Catalogue,
@@ -42,16 +41,13 @@ export async function takeTurn(
     for (const effect of result.effects) {
       switch (effect.type) {
         case "submitDossier": {
-          const dossier = await services.dossiers.submit(effect.draft, clock.now);
+          const dossier = await services.dossiers.register(effect.draft, clock.now);
           outcome.dossier = dossier;
           inputs.push({ kind: "dossierSubmitted", code: dossier.code });
           break;
         }
         case "lookupStatus":
           inputs.push({ kind: "statusResult", result: await services.dossiers.lookupStatus(effect.code, effect.phone) });
-          break;
-        case "requestClerk":
-          services.onClerkRequested?.(effect);
           break;
       }
     }

@@ -1,10 +1,13 @@
 import type { DossierDraft, StatusLookupResult } from "../engine/engineIO";
 import type { Dossier } from "./dossier";
 
-/** Where completed dossiers go, and where status lookup reads them. */
+/** Where completed dossiers get their receipt code, and where status lookup reads them. */
 export interface DossierService {
-  /** Stores a completed flow's dossier under a new receipt code. */
-  submit(draft: DossierDraft, now: Date): Promise<Dossier>;
+  /**
+   * Gives a completed flow's draft its receipt code and returns the dossier. On the server the
+   * dossier is stored by the turn's one atomic write, with the messages that announce it.
+   */
+  register(draft: DossierDraft, now: Date): Promise<Dossier>;
   /** The status of a dossier, only for the phone given in it; otherwise "not found". */
   lookupStatus(code: string, phone: string): Promise<StatusLookupResult>;
 }

@@ -16,7 +16,7 @@ export class MemoryDossierService implements DossierService {
     private readonly units: readonly Unit[],
   ) {}
 
-  async submit(draft: DossierDraft, now: Date): Promise<Dossier> {
+  async register(draft: DossierDraft, now: Date): Promise<Dossier> {
     const isoDate = localIsoDate(now);
     const sequence = (this.sequences.get(isoDate) ?? 0) + 1;
     this.sequences.set(isoDate, sequence);

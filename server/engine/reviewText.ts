@@ -17,6 +17,7 @@ export function reviewText(turn: Turn): string {
     lines.push(`• ${stepLabel(compiled, step, locale)}: ${describeValue(step, answers[step.id], locale)}`);
     groups.set(group, lines);
   }
-  const sections = [...groups].map(([group, lines]) => `【${group}】\n${lines.join("\n")}`);
+  // Plain characters only: a phone without CJK fonts shows brackets like 【】 as empty boxes.
+  const sections = [...groups].map(([group, lines]) => `${group.toLocaleUpperCase("vi")}\n${lines.join("\n")}`);
   return [turn.text(TEXTS.reviewIntro, { procedure: compiled.flow.name[locale] }), ...sections].join("\n\n");
 }

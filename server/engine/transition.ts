@@ -1,5 +1,7 @@
 import { type Answer, answerStep } from "./answerStep";
 import { answerPending } from "./answerPending";
+import type { DossierStatus } from "../dossier/dossier";
+import { STATUS_TEXTS } from "../dossier/statusTexts";
 import type { Catalogue } from "./catalogue";
 import type { Clock } from "./clock";
 import { type ConversationState, initialState } from "./conversationState";
@@ -78,7 +80,8 @@ function start(turn: Turn, locale: "vi" | "en" | undefined, unitId: string | und
     return;
   }
   if (turn.state.status !== "bot") return;
-  showMenu(turn, TEXTS.welcome, { city: `${turn.catalogue.city.kind} ${turn.catalogue.city.name}` });
+  const { city } = turn.catalogue;
+  showMenu(turn, TEXTS.welcome, { city: turn.state.locale === "vi" ? `${city.kind} ${city.name}` : city.nameEn });
 }
 
 function dossierSubmitted(turn: Turn, code: string): void {
@@ -89,29 +92,19 @@ function dossierSubmitted(turn: Turn, code: string): void {
   turn.say(turn.text(TEXTS.submitted, { code, procedure: flow?.flow.name[turn.state.locale] ?? "" }));
 }
 
-const STATUS_NAMES: Record<string, { vi: string; en: string; nextVi: string; nextEn: string }> = {
-  submitted: { vi: "đã nộp, chờ tiếp nhận", en: "submitted, awaiting reception", nextVi: "Cán bộ sẽ kiểm tra và tiếp nhận hồ sơ.", nextEn: "A clerk will check and receive it." },
-  received: { vi: "đã tiếp nhận", en: "received", nextVi: "Hồ sơ sẽ được chuyển xử lý.", nextEn: "It will be processed next." },
-  processing: { vi: "đang xử lý", en: "being processed", nextVi: "Bạn sẽ được báo khi có kết quả.", nextEn: "You will be told when the result is ready." },
-  needs_more_info: { vi: "cần bổ sung", en: "needs more information", nextVi: "Vui lòng liên hệ cán bộ để bổ sung hồ sơ.", nextEn: "Please contact the clerk to complete it." },
-  done: { vi: "đã có kết quả", en: "result ready", nextVi: "Bạn có thể nhận kết quả theo hình thức đã chọn.", nextEn: "You can receive the result as you chose." },
-  returned: { vi: "đã trả kết quả", en: "result delivered", nextVi: "", nextEn: "" },
-  rejected: { vi: "bị từ chối", en: "rejected", nextVi: "Vui lòng liên hệ cán bộ để biết lý do.", nextEn: "Please contact the clerk for the reason." },
-};
-
 function statusResult(turn: Turn, result: StatusLookupResult): void {
   const { locale } = turn.state;
   if (result.found) {
-    const names = STATUS_NAMES[result.status];
+    const texts = STATUS_TEXTS[result.status as DossierStatus];
     const procedure = turn.catalogue.flows.get(result.procedureId)?.flow.name[locale] ?? result.procedureId;
     turn.say(
       turn.text(TEXTS.statusFound, {
         code: result.code,
         procedure,
-        status: names ? (locale === "vi" ? names.vi : names.en) : result.status,
+        status: texts ? texts.name[locale] : result.status,
         submitted: result.submittedAt,
         updated: result.updatedAt,
-        next: names ? (locale === "vi" ? names.nextVi : names.nextEn) : "",
+        next: texts ? texts.next[locale] : "",
       }).trim(),
     );
   } else {

@@ -124,8 +124,8 @@ describe("the review", () => {
   it("shows every answer grouped as on the paper form before submitting", () => {
     const walk = walkFlow("dang-ky-khai-tu");
     const review = walk.replies.find((r) => r.text.startsWith("Bạn kiểm tra lại thông tin"))!;
-    expect(review.text).toContain("【Người yêu cầu】");
-    expect(review.text).toContain("【Người đã chết】");
+    expect(review.text).toContain("NGƯỜI YÊU CẦU\n• Họ, chữ đệm, tên người yêu cầu: Nguyễn Văn An");
+    expect(review.text).toContain("NGƯỜI ĐÃ CHẾT\n");
     expect(review.text).toContain("Nguyên nhân chết: Nội dung mẫu");
   });
 

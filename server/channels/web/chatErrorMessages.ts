@@ -1,0 +1,25 @@
+import type { ErrorCode, Locale } from "./protocol";
+
+/** What the citizen reads when a message is refused, in the conversation's language. */
+export const CHAT_ERROR_MESSAGES: Readonly<Record<ErrorCode, Record<Locale, string>>> = {
+  CHAT_PAYLOAD_INVALID: {
+    vi: "Tin nhắn không hợp lệ nên chưa được gửi. Bạn thử gửi lại nhé.",
+    en: "The message was not valid and was not sent. Please try again.",
+  },
+  CHAT_MESSAGE_ID_REUSED: {
+    vi: "Tin nhắn này trùng mã với một tin đã gửi nhưng nội dung khác, nên không được nhận. Bạn gửi lại như tin mới nhé.",
+    en: "This message reuses the id of another one with different content and was refused. Please send it again as a new message.",
+  },
+  CHAT_RATE_LIMITED: {
+    vi: "Bạn gửi nhanh quá, vui lòng chờ một chút rồi gửi tiếp.",
+    en: "You are sending too fast; please wait a moment and try again.",
+  },
+  CHAT_ATTACHMENT_UNKNOWN: {
+    vi: "Không tìm thấy tệp đính kèm này. Bạn tải tệp lên lại nhé.",
+    en: "This attachment was not found. Please upload the file again.",
+  },
+  CHAT_UNAVAILABLE: {
+    vi: "Hệ thống đang bận nên chưa lưu được tin nhắn. Bạn gửi lại sau ít phút nhé; tin chưa lưu sẽ không bị tính.",
+    en: "The system is busy and could not save the message. Please send it again in a few minutes; nothing was saved.",
+  },
+};

@@ -1,0 +1,174 @@
+import type { Namespace, Server, Socket } from "socket.io";
+import type { ConversationService, Delivery } from "../../conversation/conversationService";
+import { normalizeInput } from "../../engine/understanding/normalizeInput";
+import type { SlidingWindowLimiter } from "../../http/slidingWindowLimiter";
+import type { Logger } from "../../logger";
+import { CHAT_ERROR_MESSAGES } from "./chatErrorMessages";
+import { chatAuthSchema, openSchema, sendMessageSchema } from "./chatSchemas";
+import type { ClientToServerEvents, ErrorCode, Locale, SendAck, ServerToClientEvents } from "./protocol";
+
+interface SocketData {
+  conversationId: string;
+  locale: Locale;
+  ip: string;
+}
+
+type ChatSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type ChatNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+const KNOWN_EVENTS = new Set(["message:send", "conversation:open"]);
+
+export const roomOf = (conversationId: string) => `conversation:${conversationId}`;
+
+export interface ChatNamespaceOptions {
+  service: ConversationService;
+  logger: Logger;
+  perConversation: SlidingWindowLimiter;
+  perIp: SlidingWindowLimiter;
+  /** The client's address (behind a trusted proxy, the forwarded one). */
+  addressOf: (socket: Socket) => string;
+}
+
+/** A refused handshake: `connect_error` with a code and a message the widget can show. */
+function handshakeError(code: "CHAT_AUTH_INVALID" | "CHAT_RATE_LIMITED" | "CHAT_UNAVAILABLE"): Error {
+  const messages = {
+    CHAT_AUTH_INVALID: "Không mở được cuộc trò chuyện; bạn tải lại trang nhé. / The chat could not be opened; please reload the page.",
+    CHAT_RATE_LIMITED: CHAT_ERROR_MESSAGES.CHAT_RATE_LIMITED.vi + " / " + CHAT_ERROR_MESSAGES.CHAT_RATE_LIMITED.en,
+    CHAT_UNAVAILABLE: CHAT_ERROR_MESSAGES.CHAT_UNAVAILABLE.vi + " / " + CHAT_ERROR_MESSAGES.CHAT_UNAVAILABLE.en,
+  };
+  return Object.assign(new Error(code), { data: { code, message: messages[code] } });
+}
+
+function refusal(code: ErrorCode, locale: Locale): SendAck {
+  return { ok: false, error: { code, message: CHAT_ERROR_MESSAGES[code][locale] } };
+}
+
+/** Delivery of committed turns to every socket of a conversation, on every node (through the adapter). */
+export function namespaceDelivery(namespace: () => ChatNamespace): Delivery {
+  return {
+    messages(conversationId, messages, exceptSocketId) {
+      const room = roomOf(conversationId);
+      messages.forEach((message, i) => {
+        const target = i === 0 && exceptSocketId ? namespace().to(room).except(exceptSocketId) : namespace().to(room);
+        target.emit("message:new", message);
+      });
+    },
+    state(event) {
+      namespace().to(roomOf(event.conversationId)).emit("conversation:state", event);
+    },
+    typing(conversationId) {
+      namespace().to(roomOf(conversationId)).emit("typing:start");
+    },
+  };
+}
+
+/**
+ * The citizen chat on Socket.IO namespace `/chat` (docs/protocol.md): the handshake opens or
+ * resumes a conversation, a reconnect replays what the client missed from the store, every
+ * payload is validated and refused with a message in the conversation's language.
+ */
+export function attachChatNamespace(io: Server, options: ChatNamespaceOptions): ChatNamespace {
+  // The server is created untyped (one server, several namespaces); this namespace is typed here.
+  const namespace = io.of("/chat") as unknown as ChatNamespace;
+  const { service, logger } = options;
+
+  namespace.use(async (socket, next) => {
+    try {
+      const auth = chatAuthSchema.safeParse(socket.handshake.auth ?? {});
+      if (!auth.success) {
+        next(handshakeError("CHAT_AUTH_INVALID"));
+        return;
+      }
+      const ip = options.addressOf(socket);
+      if (!options.perIp.allow(ip)) {
+        next(handshakeError("CHAT_RATE_LIMITED"));
+        return;
+      }
+      // An unknown or stale token is not an error: the citizen simply starts again.
+      const existing = auth.data.token ? await service.resume(auth.data.token) : null;
+      const opened = existing
+        ? { record: existing, token: auth.data.token! }
+        : await service.start({ channel: "web", locale: auth.data.locale ?? "vi", unitId: auth.data.unit ?? null });
+      socket.data = { conversationId: opened.record.id, locale: opened.record.state.locale, ip };
+      (socket as ChatSocket & { khaiHoToken?: string }).khaiHoToken = opened.token;
+      next();
+    } catch (error) {
+      logger.error({ event: "chat.handshake_failed", err: error }, "chat handshake failed");
+      next(handshakeError("CHAT_UNAVAILABLE"));
+    }
+  });
+
+  namespace.on("connection", (socket: ChatSocket) => {
+    void onConnection(socket).catch((error: unknown) => {
+      logger.error({ event: "chat.connection_failed", err: error, conversationId: socket.data.conversationId }, "chat connection failed");
+      socket.disconnect(true);
+    });
+  });
+
+  async function onConnection(socket: ChatSocket): Promise<void> {
+    const { conversationId } = socket.data;
+    const token = (socket as ChatSocket & { khaiHoToken?: string }).khaiHoToken;
+    delete (socket as ChatSocket & { khaiHoToken?: string }).khaiHoToken;
+    registerHandlers(socket);
+    await socket.join(roomOf(conversationId));
+    if (token) socket.emit("session:ready", { token, conversationId });
+    // Socket.IO's own recovery already re-sent what was missed; otherwise the store does.
+    if (!socket.recovered) {
+      const lastSeq = chatAuthSchema.safeParse(socket.handshake.auth ?? {}).data?.lastSeq ?? 0;
+      for (const message of await service.messagesAfter(conversationId, lastSeq)) socket.emit("message:new", message);
+    }
+    const state = await service.stateOf(conversationId);
+    if (state) socket.emit("conversation:state", state);
+  }
+
+  function registerHandlers(socket: ChatSocket): void {
+    const { conversationId } = socket.data;
+
+    socket.on("message:send", (payload, ack) => {
+      const reply = typeof ack === "function" ? ack : () => undefined;
+      const parsed = sendMessageSchema.safeParse(payload);
+      if (!parsed.success) {
+        reply(refusal("CHAT_PAYLOAD_INVALID", socket.data.locale));
+        return;
+      }
+      if (!options.perConversation.allow(conversationId) || !options.perIp.allow(socket.data.ip)) {
+        reply(refusal("CHAT_RATE_LIMITED", socket.data.locale));
+        return;
+      }
+      const message = parsed.data.text !== undefined ? { ...parsed.data, text: normalizeInput(parsed.data.text) } : parsed.data;
+      service
+        .send(conversationId, message, socket.id)
+        .then((outcome) => reply(outcome.ok ? outcome : refusal(outcome.code, socket.data.locale)))
+        .catch((error: unknown) => {
+          logger.error({ event: "chat.turn_failed", err: error, conversationId }, "turn failed");
+          reply(refusal("CHAT_UNAVAILABLE", socket.data.locale));
+        });
+    });
+
+    socket.on("conversation:open", (payload, ack) => {
+      const parsed = openSchema.safeParse(payload ?? {});
+      const reply = typeof ack === "function" ? ack : () => undefined;
+      if (!parsed.success) {
+        reply({ ok: false });
+        return;
+      }
+      if (parsed.data.locale) socket.data.locale = parsed.data.locale;
+      service
+        .open(conversationId, parsed.data.locale)
+        .then(() => reply({ ok: true }))
+        .catch((error: unknown) => {
+          logger.error({ event: "chat.open_failed", err: error, conversationId }, "open failed");
+          reply({ ok: false });
+        });
+    });
+
+    // Unknown events get an error answer when they expect one, and change nothing.
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (KNOWN_EVENTS.has(event)) return;
+      const ack = args[args.length - 1];
+      if (typeof ack === "function") (ack as (a: SendAck) => void)(refusal("CHAT_PAYLOAD_INVALID", socket.data.locale));
+    });
+  }
+
+  return namespace;
+}

@@ -1,0 +1,94 @@
+import path from "node:path";
+import { z } from "zod";
+
+const boolean = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const positiveInt = z.coerce.number().int().positive();
+
+/**
+ * Every setting, read from the environment once. Each key has its doc line and its default;
+ * `.env.example` lists them for administrators. This file is the only reader of `process.env`.
+ */
+const schema = z.object({
+  /** TCP port of the HTTP and Socket.IO server. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Interface to listen on; 0.0.0.0 behind the city's proxy, 127.0.0.1 to keep it local. */
+  HOST: z.string().min(1).default("0.0.0.0"),
+  /** Address citizens reach the server at, printed at start and used as the default allowed origin. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** Folder of the embedded store (SQLite file and uploads). */
+  DATA_DIR: z.string().min(1).default("./data"),
+  /** MongoDB connection string (a replica set: turns are transactions); when set, used instead of SQLite. */
+  MONGODB_URI: z.string().startsWith("mongodb").optional(),
+  /** MongoDB database name. */
+  MONGODB_DB: z.string().min(1).default("khai-ho"),
+  /** Origins allowed to open the chat and call the API (comma-separated); default: PUBLIC_URL and localhost. */
+  ALLOWED_ORIGINS: z.string().optional(),
+  /** Largest upload, in bytes (document photos and scans). */
+  UPLOAD_MAX_BYTES: positiveInt.default(10 * 1024 * 1024),
+  /** Citizen messages a conversation may send per minute before being asked to slow down. */
+  RATE_LIMIT_CONVERSATION_PER_MINUTE: positiveInt.default(30),
+  /** Requests and messages one IP address may send per minute (a ward office shares one IP: keep it generous). */
+  RATE_LIMIT_IP_PER_MINUTE: positiveInt.default(600),
+  /** Status lookups one IP address may make per minute (stops receipt codes being guessed). */
+  RATE_LIMIT_STATUS_PER_MINUTE: positiveInt.default(10),
+  /** How long Socket.IO keeps a dropped connection's state for a quick reconnect, in ms (≤ 30 s: see DESIGN.md). */
+  CONNECTION_RECOVERY_MS: z.coerce.number().int().min(0).max(30_000).default(30_000),
+  /** Put the unit's code before receipt codes (AT-HN-20261127-0042). */
+  UNIT_PREFIXED_CODES: boolean.default(false),
+  /** Trust X-Forwarded-For from the proxy in front (for per-IP limits). */
+  TRUST_PROXY: boolean.default(false),
+  /** pino log level. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Settings = z.infer<typeof schema>;
+
+export interface Config extends Omit<Settings, "ALLOWED_ORIGINS" | "DATA_DIR"> {
+  DATA_DIR: string;
+  ALLOWED_ORIGINS: readonly string[];
+  /** The address printed at start: PUBLIC_URL, or http://localhost:PORT. */
+  publicUrl: string;
+}
+
+/** A setting that cannot be used: the start stops with this one line. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+/**
+ * Reads and validates the settings. A bad value throws a `ConfigError` naming the variable,
+ * what it must be, and what was given.
+ *
+ * @example loadConfig({ PORT: "8080" }).PORT // 8080
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Readonly<Config> {
+  const known = Object.fromEntries(Object.keys(schema.shape).filter((k) => env[k] !== undefined && env[k] !== "").map((k) => [k, env[k]]));
+  const result = schema.safeParse(known);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const key = String(issue.path[0]);
+    throw new ConfigError(`CONFIG_INVALID: ${key}=${JSON.stringify(env[key] ?? "")} — ${issue.message}. See .env.example.`);
+  }
+  const settings = result.data;
+  const publicUrl = (settings.PUBLIC_URL ?? `http://localhost:${settings.PORT}`).replace(/\/$/, "");
+  const origins = settings.ALLOWED_ORIGINS
+    ? settings.ALLOWED_ORIGINS.split(",").map((o) => o.trim().replace(/\/$/, "")).filter(Boolean)
+    : [new URL(publicUrl).origin, `http://localhost:${settings.PORT}`, `http://127.0.0.1:${settings.PORT}`];
+  for (const origin of origins) {
+    if (origin !== "*" && !/^https?:\/\/[^/]+$/.test(origin)) {
+      throw new ConfigError(`CONFIG_INVALID: ALLOWED_ORIGINS has "${origin}", which is not an origin like https://hongngu.dongthap.gov.vn. See .env.example.`);
+    }
+  }
+  return Object.freeze({
+    ...settings,
+    DATA_DIR: path.resolve(settings.DATA_DIR),
+    ALLOWED_ORIGINS: Object.freeze([...new Set(origins)]),
+    publicUrl,
+  });
+}

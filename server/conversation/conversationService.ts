@@ -1,0 +1,274 @@
+import { createHash, randomUUID } from "node:crypto";
+import type { ChatMessage, ConversationStateEvent, ErrorCode, SendMessage } from "../channels/web/protocol";
+import type { DossierService } from "../dossier/dossierService";
+import type { Catalogue } from "../engine/catalogue";
+import { conversationProgress } from "../engine/conversationProgress";
+import { initialState } from "../engine/conversationState";
+import type { Effect, EngineInput, Reply } from "../engine/engineIO";
+import type { Locale } from "../engine/localized";
+import type { Logger } from "../logger";
+import type { ConversationRecord, DedupeRecord, MessageRecord, Store } from "../store/store";
+import { hashConversationToken, newConversationToken } from "./conversationToken";
+import { KeyedMutex } from "./keyedMutex";
+import { takeTurn } from "./takeTurn";
+
+/** Where a committed turn's messages and state go: every connection of the conversation. */
+export interface Delivery {
+  /** New messages, in seq order; `exceptSocketId` already shows the first one (the citizen's own). */
+  messages(conversationId: string, messages: ChatMessage[], exceptSocketId?: string): void;
+  state(event: ConversationStateEvent): void;
+  typing(conversationId: string): void;
+}
+
+export type SendOutcome = { ok: true; messageId: string; seq: number } | { ok: false; code: ErrorCode };
+
+export interface ConversationServiceDeps {
+  store: Store;
+  catalogue: Catalogue;
+  dossiers: DossierService;
+  now: () => Date;
+  logger: Logger;
+  delivery: Delivery;
+  /** Effects that need nothing back, run once the turn is saved (the clerk queue listens here). */
+  onEffects?: (conversation: ConversationRecord, effects: Effect[]) => void;
+}
+
+// A turn that loses the version race reloads and runs again; more than a few losses in a row
+// means the store is failing, not busy.
+const MAX_ATTEMPTS = 4;
+
+function toChatMessage(record: MessageRecord): ChatMessage {
+  return {
+    id: record.id,
+    seq: record.seq,
+    conversationId: record.conversationId,
+    author: record.author,
+    text: record.text,
+    ...(record.choices ? { choices: record.choices } : {}),
+    ...(record.input ? { input: record.input } : {}),
+    ...(record.progress !== undefined ? { progress: record.progress } : {}),
+    at: record.at,
+  };
+}
+
+function contentHash(payload: SendMessage): string {
+  return createHash("sha256")
+    .update(JSON.stringify([payload.text ?? null, payload.choice ?? null, payload.attachmentId ?? null]))
+    .digest("hex");
+}
+
+/**
+ * The turn pipeline of DESIGN.md: load the conversation, drop a duplicate, run the engine,
+ * write state, messages, dedupe key and dossier in one atomic write, acknowledge, then deliver
+ * and run the remaining effects. Nothing about a conversation stays in memory between turns.
+ */
+export class ConversationService {
+  private readonly mutex = new KeyedMutex();
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  constructor(private readonly deps: ConversationServiceDeps) {}
+
+  /** A new conversation and the bearer token that opens it again. */
+  async start(options: { channel: ConversationRecord["channel"]; locale: Locale; unitId: string | null }): Promise<{ record: ConversationRecord; token: string }> {
+    const token = newConversationToken();
+    const at = this.deps.now().toISOString();
+    const unitId = options.unitId && this.deps.catalogue.units.some((u) => u.id === options.unitId) ? options.unitId : null;
+    const state = initialState(options.locale, unitId);
+    const record: ConversationRecord = {
+      id: randomUUID(),
+      tokenHash: hashConversationToken(token),
+      channel: options.channel,
+      locale: options.locale,
+      unitId,
+      state,
+      status: state.status,
+      procedureId: null,
+      lastSeq: 0,
+      version: 0,
+      createdAt: at,
+      updatedAt: at,
+    };
+    await this.deps.store.createConversation(record);
+    this.deps.logger.info({ event: "conversation.started", conversationId: record.id, channel: record.channel, unitId }, "conversation started");
+    return { record, token };
+  }
+
+  /** The conversation a bearer token opens, or null. */
+  resume(token: string): Promise<ConversationRecord | null> {
+    return this.deps.store.findConversationByTokenHash(hashConversationToken(token));
+  }
+
+  /** Messages after `lastSeq`, in order, for a reconnecting client. */
+  async messagesAfter(conversationId: string, lastSeq: number): Promise<ChatMessage[]> {
+    const messages: ChatMessage[] = [];
+    for (let after = lastSeq; ; ) {
+      const page = await this.deps.store.listMessages(conversationId, after, 500);
+      messages.push(...page.map(toChatMessage));
+      if (page.length < 500) return messages;
+      after = page[page.length - 1]!.seq;
+    }
+  }
+
+  /** The conversation's status, procedure and progress as the channels show them. */
+  async stateOf(conversationId: string): Promise<ConversationStateEvent | null> {
+    const record = await this.deps.store.getConversation(conversationId);
+    return record ? this.stateEvent(record) : null;
+  }
+
+  stateEvent(record: ConversationRecord): ConversationStateEvent {
+    const { state } = record;
+    return {
+      conversationId: record.id,
+      status: state.status,
+      procedureId: state.flowId,
+      stepId: state.stepId,
+      progress: conversationProgress(this.deps.catalogue, state),
+      ...(state.dossierCode ? { dossierCode: state.dossierCode } : {}),
+    };
+  }
+
+  /**
+   * The citizen opened the chat: a new conversation is greeted; one in progress is left as it
+   * is (its transcript was replayed) unless the language changed, when the current question is
+   * asked again in the new language.
+   */
+  open(conversationId: string, locale: Locale | undefined): Promise<void> {
+    return this.track(
+      this.mutex.run(conversationId, async () => {
+        const record = await this.deps.store.getConversation(conversationId);
+        if (!record) return;
+        if (record.lastSeq > 0 && (locale === undefined || locale === record.state.locale)) return;
+        await this.runTurn(record, { kind: "start", ...(locale ? { locale } : {}) }, null);
+      }),
+    );
+  }
+
+  /** One citizen message: acknowledged once its turn is stored, answered to every tab. */
+  send(conversationId: string, payload: SendMessage, senderSocketId?: string): Promise<SendOutcome> {
+    this.deps.delivery.typing(conversationId);
+    return this.track(this.mutex.run(conversationId, () => this.sendNow(conversationId, payload, senderSocketId)));
+  }
+
+  /** Resolves when every turn under way has been stored and delivered (graceful shutdown). */
+  async drain(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private track<T>(promise: Promise<T>): Promise<T> {
+    this.inFlight.add(promise);
+    void promise.finally(() => this.inFlight.delete(promise)).catch(() => undefined);
+    return promise;
+  }
+
+  private async sendNow(conversationId: string, payload: SendMessage, senderSocketId?: string): Promise<SendOutcome> {
+    const hash = contentHash(payload);
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const record = await this.deps.store.getConversation(conversationId);
+      if (!record) return { ok: false, code: "CHAT_UNAVAILABLE" };
+      const seen = await this.deps.store.findDedupe(conversationId, payload.clientMessageId);
+      if (seen) return seen.contentHash === hash ? { ok: true, messageId: seen.messageId, seq: seen.seq } : { ok: false, code: "CHAT_MESSAGE_ID_REUSED" };
+      if (payload.attachmentId) {
+        const upload = await this.deps.store.getUpload(payload.attachmentId);
+        if (!upload || upload.record.conversationId !== conversationId) return { ok: false, code: "CHAT_ATTACHMENT_UNKNOWN" };
+      }
+      const citizen: MessageRecord = {
+        id: randomUUID(),
+        conversationId,
+        seq: record.lastSeq + 1,
+        author: "citizen",
+        text: await this.citizenText(record, payload),
+        clientMessageId: payload.clientMessageId,
+        ...(payload.choice !== undefined ? { choice: payload.choice } : {}),
+        ...(payload.attachmentId !== undefined ? { attachmentId: payload.attachmentId } : {}),
+        at: this.deps.now().toISOString(),
+      };
+      const input: EngineInput =
+        payload.attachmentId !== undefined
+          ? { kind: "attachment", attachmentId: payload.attachmentId }
+          : payload.choice !== undefined
+            ? { kind: "choice", value: payload.choice }
+            : { kind: "text", text: payload.text ?? "" };
+      const result = await this.runTurn(record, input, citizen, hash, senderSocketId);
+      if (result === "conflict") continue;
+      if (result.ok === false) {
+        const stored = result.dedupe;
+        return stored.contentHash === hash ? { ok: true, messageId: stored.messageId, seq: stored.seq } : { ok: false, code: "CHAT_MESSAGE_ID_REUSED" };
+      }
+      return { ok: true, messageId: citizen.id, seq: citizen.seq };
+    }
+    this.deps.logger.error({ event: "turn.conflicts", conversationId }, "turn lost the version race repeatedly");
+    return { ok: false, code: "CHAT_UNAVAILABLE" };
+  }
+
+  /** What the transcript shows for the citizen's message: the text, the clicked choice's label, or a file. */
+  private async citizenText(record: ConversationRecord, payload: SendMessage): Promise<string> {
+    if (payload.text !== undefined) return payload.text;
+    if (payload.attachmentId !== undefined) return record.state.locale === "vi" ? "📎 Đã gửi tệp đính kèm" : "📎 File sent";
+    const recent = await this.deps.store.listMessages(record.id, Math.max(0, record.lastSeq - 10), 10);
+    for (const message of recent.reverse()) {
+      const choice = message.choices?.find((c) => c.value === payload.choice);
+      if (choice) return choice.label;
+    }
+    return payload.choice ?? "";
+  }
+
+  /**
+   * Runs the engine on a loaded conversation and commits the turn. Returns "conflict" when
+   * another turn committed first, the duplicate's stored ack, or ok.
+   */
+  private async runTurn(
+    record: ConversationRecord,
+    input: EngineInput,
+    citizen: MessageRecord | null,
+    hash?: string,
+    senderSocketId?: string,
+  ): Promise<"conflict" | { ok: true } | { ok: false; dedupe: DedupeRecord }> {
+    const now = this.deps.now();
+    const outcome = await takeTurn(this.deps.catalogue, record.state, input, { now }, { dossiers: this.deps.dossiers });
+    const at = now.toISOString();
+    const firstBotSeq = record.lastSeq + (citizen ? 2 : 1);
+    const replies = outcome.replies.map((reply: Reply, i): MessageRecord => ({
+      id: randomUUID(),
+      conversationId: record.id,
+      seq: firstBotSeq + i,
+      author: "bot",
+      text: reply.text,
+      ...(reply.choices ? { choices: reply.choices } : {}),
+      ...(reply.input ? { input: reply.input } : {}),
+      progress: reply.progress,
+      at,
+    }));
+    const messages = citizen ? [citizen, ...replies] : replies;
+    if (messages.length === 0 && JSON.stringify(outcome.state) === JSON.stringify(record.state)) return { ok: true };
+    const commit = await this.deps.store.commitTurn({
+      conversationId: record.id,
+      expectedVersion: record.version,
+      state: outcome.state,
+      messages,
+      dedupe: citizen && hash ? { conversationId: record.id, clientMessageId: citizen.clientMessageId!, contentHash: hash, messageId: citizen.id, seq: citizen.seq, at } : null,
+      dossier: outcome.dossier,
+    });
+    if (!commit.ok) return commit.reason === "conflict" ? "conflict" : { ok: false, dedupe: commit.dedupe };
+
+    const saved: ConversationRecord = {
+      ...record,
+      state: outcome.state,
+      status: outcome.state.status,
+      procedureId: outcome.state.flowId,
+      lastSeq: messages.length > 0 ? messages[messages.length - 1]!.seq : record.lastSeq,
+      version: commit.version,
+      updatedAt: at,
+    };
+    if (outcome.dossier) {
+      this.deps.logger.info({ event: "dossier.submitted", conversationId: record.id, code: outcome.dossier.code, procedureId: outcome.dossier.procedureId }, "dossier submitted");
+    }
+    this.deps.delivery.messages(record.id, messages.map(toChatMessage), citizen ? senderSocketId : undefined);
+    this.deps.delivery.state(this.stateEvent(saved));
+    const later = outcome.effects.filter((e) => e.type === "requestClerk");
+    if (later.length > 0) {
+      for (const effect of later) this.deps.logger.info({ event: "clerk.requested", conversationId: record.id, reason: effect.type === "requestClerk" ? effect.reason : undefined, unitId: saved.state.unitId }, "clerk requested");
+      this.deps.onEffects?.(saved, later);
+    }
+    return { ok: true };
+  }
+}

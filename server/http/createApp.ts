@@ -1,0 +1,109 @@
+import express, { type NextFunction, type Request, type Response } from "express";
+import helmet from "helmet";
+import type { Config } from "../config";
+import type { ConversationService } from "../conversation/conversationService";
+import type { DossierService } from "../dossier/dossierService";
+import type { Logger } from "../logger";
+import type { Store } from "../store/store";
+import { dossierRoutes } from "./dossierRoutes";
+import { sendError } from "./httpErrors";
+import { SlidingWindowLimiter } from "./slidingWindowLimiter";
+import { uploadRoute } from "./uploadRoute";
+
+export interface AppDeps {
+  config: Readonly<Config>;
+  store: Store;
+  service: ConversationService;
+  dossiers: DossierService;
+  logger: Logger;
+  now: () => Date;
+  /** The built widget script. */
+  widget: () => string;
+  /** The demo city portal page (HTML). */
+  demoPage: string;
+}
+
+/**
+ * The HTTP side: demo page, widget script, dossier and status API, uploads, health. Security
+ * headers per route: the widget script is embeddable by any page; everything else is
+ * same-origin, with the API open to the allowed origins only.
+ */
+export function createApp(deps: AppDeps): express.Express {
+  const { config, logger } = deps;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", config.TRUST_PROXY);
+  const addressOf = (req: Request) => req.ip ?? "unknown";
+  const perIp = new SlidingWindowLimiter(config.RATE_LIMIT_IP_PER_MINUTE);
+  const statusLimiter = new SlidingWindowLimiter(config.RATE_LIMIT_STATUS_PER_MINUTE);
+  const allowed = new Set(config.ALLOWED_ORIGINS);
+
+  app.get("/health", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/ready", async (_req, res) => {
+    const ok = await deps.store.ping().catch(() => false);
+    res.status(ok ? 200 : 503).json({ status: ok ? "ready" : "store unreachable" });
+  });
+
+  // The one resource other sites load: a city portal on its own origin embeds it.
+  app.get("/widget.js", helmet({ crossOriginResourcePolicy: { policy: "cross-origin" }, contentSecurityPolicy: false }), (_req, res) => {
+    res.set("Cache-Control", "public, max-age=300").type("application/javascript").send(deps.widget());
+  });
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // The demo page's own <style>; the widget itself uses a constructed stylesheet.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          connectSrc: ["'self'"],
+          imgSrc: ["'self'", "data:", "blob:"],
+          frameAncestors: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+        },
+      },
+      crossOriginResourcePolicy: { policy: "same-origin" },
+    }),
+  );
+
+  app.get("/", (_req, res) => {
+    res.type("html").send(deps.demoPage);
+  });
+
+  // The API answers the city portals that embed the widget (uploads, the printable form).
+  app.use("/api", (req: Request, res: Response, next: NextFunction) => {
+    const origin = req.headers.origin;
+    if (origin && (allowed.has(origin) || allowed.has("*"))) {
+      res.set({ "Access-Control-Allow-Origin": origin, Vary: "Origin", "Access-Control-Allow-Headers": "Authorization, Content-Type", "Access-Control-Allow-Methods": "GET, POST" });
+    }
+    if (req.method === "OPTIONS") {
+      res.status(204).end();
+      return;
+    }
+    if (!perIp.allow(addressOf(req))) {
+      sendError(res, 429, "HTTP_RATE_LIMITED", "Bạn gửi yêu cầu nhanh quá, vui lòng chờ một chút.", "Too many requests; please wait a moment.");
+      return;
+    }
+    next();
+  });
+
+  app.post("/api/uploads", uploadRoute({ store: deps.store, service: deps.service, maxBytes: config.UPLOAD_MAX_BYTES, logger, now: deps.now }));
+  app.use(dossierRoutes({ store: deps.store, service: deps.service, dossiers: deps.dossiers, statusLimiter, addressOf }));
+
+  app.use((_req, res) => {
+    sendError(res, 404, "HTTP_NOT_FOUND", "Không có trang này.", "There is no such page.");
+  });
+  // No stack trace ever reaches a client; the log has the error (with personal data scrubbed).
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const status = typeof (error as { status?: unknown }).status === "number" ? (error as { status: number }).status : 500;
+    if (status >= 500) logger.error({ event: "http.error", err: error, path: req.path }, "request failed");
+    if (res.headersSent) return;
+    if (status < 500) sendError(res, status, "HTTP_BAD_REQUEST", "Yêu cầu không hợp lệ.", "The request is not valid.");
+    else sendError(res, 500, "HTTP_INTERNAL", "Đã có lỗi, bạn thử lại sau ít phút.", "Something went wrong; please try again in a few minutes.");
+  });
+  return app;
+}

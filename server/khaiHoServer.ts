@@ -1,0 +1,97 @@
+import { readFileSync } from "node:fs";
+import { createServer, type Server as HttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { Server } from "socket.io";
+import { HONG_NGU_CITY, HONG_NGU_UNITS_2022 } from "../flows/units";
+import { ALL_FLOWS } from "../flows/catalogue";
+import { attachChatNamespace, namespaceDelivery } from "./channels/web/chatNamespace";
+import type { Config } from "./config";
+import { ConversationService } from "./conversation/conversationService";
+import { formTemplateExists } from "./dossier/renderForm";
+import { StoreDossierService } from "./dossier/storeDossierService";
+import { buildCatalogue } from "./engine/buildCatalogue";
+import { createApp } from "./http/createApp";
+import { SlidingWindowLimiter } from "./http/slidingWindowLimiter";
+import type { Logger } from "./logger";
+import type { Store } from "./store/store";
+
+export const DEMO_PAGE = path.resolve(__dirname, "../widget/demo/index.html");
+
+export interface KhaiHoServer {
+  http: HttpServer;
+  io: Server;
+  service: ConversationService;
+  /** Starts listening; resolves with the port (PORT=0 picks a free one). */
+  listen(): Promise<number>;
+  /** Graceful stop: no new connections, in-flight turns finished and stored, store closed. */
+  close(): Promise<void>;
+}
+
+export interface ServerParts {
+  config: Readonly<Config>;
+  store: Store;
+  logger: Logger;
+  /** The built widget script. */
+  widget: string;
+  now?: () => Date;
+}
+
+/** Puts the server together: catalogue, conversation service, HTTP app, Socket.IO. */
+export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
+  const { config, store, logger } = parts;
+  const now = parts.now ?? (() => new Date());
+  const city = { ...HONG_NGU_CITY, unitPrefixedCodes: config.UNIT_PREFIXED_CODES };
+  const catalogue = buildCatalogue({ flows: ALL_FLOWS, units: HONG_NGU_UNITS_2022, city, formTemplateExists });
+  const dossiers = new StoreDossierService(store, city, catalogue.units);
+
+  let io: Server | null = null;
+  const delivery = namespaceDelivery(() => io!.of("/chat") as never);
+  const service = new ConversationService({ store, catalogue, dossiers, now, logger, delivery });
+  const app = createApp({ config, store, service, dossiers, logger, now, widget: () => parts.widget, demoPage: readFileSync(DEMO_PAGE, "utf8") });
+  const http = createServer(app);
+  const allowed = new Set(config.ALLOWED_ORIGINS);
+  io = new Server(http, {
+    // Application-level resume (lastSeq) is the mechanism; recovery only spares a quick
+    // reconnect the replay. Kept ≤ 30 s: longer windows hold ~0.8 KB of heap per event (DESIGN.md).
+    connectionStateRecovery: { maxDisconnectionDuration: config.CONNECTION_RECOVERY_MS, skipMiddlewares: false },
+    maxHttpBufferSize: 64 * 1024,
+    pingInterval: 25_000,
+    pingTimeout: 20_000,
+    cors: { origin: [...allowed], methods: ["GET", "POST"] },
+    // Browsers send Origin; a page of a city not in the list cannot open the chat.
+    allowRequest: (req, callback) => {
+      const origin = req.headers.origin;
+      callback(null, origin === undefined || allowed.has(origin) || allowed.has("*"));
+    },
+  });
+  const addressOf = (socket: { handshake: { address: string; headers: Record<string, unknown> } }) => {
+    const forwarded = config.TRUST_PROXY ? String(socket.handshake.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
+    return forwarded || socket.handshake.address;
+  };
+  attachChatNamespace(io, {
+    service,
+    logger,
+    perConversation: new SlidingWindowLimiter(config.RATE_LIMIT_CONVERSATION_PER_MINUTE),
+    perIp: new SlidingWindowLimiter(config.RATE_LIMIT_IP_PER_MINUTE),
+    addressOf,
+  });
+
+  return {
+    http,
+    io,
+    service,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        http.once("error", reject);
+        http.listen(config.PORT, config.HOST, () => resolve((http.address() as AddressInfo).port));
+      }),
+    async close() {
+      const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
+      await service.drain();
+      await new Promise<void>((resolve) => io!.close(() => resolve()));
+      await stopped;
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { readFileSync } from "node:fs";
+import { ConfigError, loadConfig } from "./config";
+import { createKhaiHoServer } from "./khaiHoServer";
+import { createLogger } from "./logger";
+import { openStore } from "./store/openStore";
+import { buildWidget } from "../widget/build";
+
+/** `npm start`: the server on the settings of the environment (embedded defaults when none). */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const widget = await buildWidget();
+  const store = await openStore(config);
+  const server = createKhaiHoServer({ config, store, logger, widget: readFileSync(widget.outFile, "utf8") });
+  const port = await server.listen();
+  const url = config.PUBLIC_URL ?? `http://localhost:${port}`;
+  logger.info({ event: "server.started", port, store: config.MONGODB_URI ? "mongodb" : "sqlite", widgetGzipBytes: widget.gzipBytes }, "server started");
+  process.stdout.write(`Khai Hộ is running: open ${url}/ (demo city page with the chat widget)\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ event: "server.stopping", signal }, "stopping");
+    server
+      .close()
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        logger.error({ event: "server.stop_failed", err: error }, "stop failed");
+        process.exit(1);
+      });
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Khai Hộ could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

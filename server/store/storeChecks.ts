@@ -1,0 +1,56 @@
+import type { TurnWrite, UploadRecord } from "./store";
+
+/**
+ * Upload ids are server-generated; anything else (a `/`, a `..`, a NUL) could name a path
+ * outside the uploads folder or a GridFS file the caller does not own.
+ */
+export const UPLOAD_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
+
+export function assertUploadId(id: string): void {
+  if (typeof id !== "string" || !UPLOAD_ID_PATTERN.test(id)) {
+    throw new Error("STORE_UPLOAD_ID_INVALID: an upload id is 8 to 64 letters, digits, '_' or '-'; generate it on the server");
+  }
+}
+
+/** Both adapters refuse the same uploads, so no behaviour exists in only one of them. */
+export function assertUploadMatches(record: UploadRecord, bytes: Buffer): void {
+  assertUploadId(record.id);
+  if (!Buffer.isBuffer(bytes) || record.size !== bytes.length) {
+    throw new Error(`STORE_UPLOAD_SIZE_MISMATCH: upload ${record.id} says ${String(record.size)} bytes; pass the record of the bytes being saved`);
+  }
+}
+
+/** A turn writes into one conversation only; anything else is a caller bug, refused before any write. */
+export function assertTurnConsistent(write: TurnWrite): void {
+  for (const message of write.messages) {
+    if (message.conversationId !== write.conversationId) {
+      throw new Error(`STORE_TURN_INVALID: message ${message.id} belongs to another conversation than ${write.conversationId}`);
+    }
+  }
+  if (write.dedupe && write.dedupe.conversationId !== write.conversationId) {
+    throw new Error(`STORE_TURN_INVALID: the dedupe record belongs to another conversation than ${write.conversationId}`);
+  }
+}
+
+/** `limit` and `afterSeq` come from a reconnecting client; a NaN or a negative limit must not mean "everything". */
+export function messageWindow(afterSeq: number, limit: number): { afterSeq: number; limit: number } {
+  const after = Number.isFinite(afterSeq) ? Math.floor(Number(afterSeq)) : 0;
+  const max = Number.isFinite(limit) ? Math.max(0, Math.floor(Number(limit))) : 0;
+  return { afterSeq: after, limit: max };
+}
+
+export function conversationNotFound(id: string): Error {
+  return new Error(`STORE_CONVERSATION_NOT_FOUND: conversation ${id} does not exist; create it before writing to it`);
+}
+
+export function dossierCodeTaken(code: string): Error {
+  return new Error(`STORE_DOSSIER_CODE_TAKEN: dossier ${code} belongs to another conversation; draw a new receipt code`);
+}
+
+export function uploadExists(id: string): Error {
+  return new Error(`STORE_UPLOAD_EXISTS: upload ${id} is already stored; generate a new id`);
+}
+
+export function storeNotOpen(): Error {
+  return new Error("STORE_NOT_OPEN: call open() before using the store");
+}

@@ -1,0 +1,90 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { buildWidget, formatSize, type WidgetBuild } from "../../widget/build";
+
+/** Issue 3, §5: `widget.js` ≤ 50 KB gzipped, socket.io-client included. */
+const GZIP_BUDGET_BYTES = 50 * 1024;
+const ROOT = path.resolve(__dirname, "../..");
+const SOURCE_DIR = path.join(ROOT, "widget/src");
+
+/**
+ * Ways text becomes markup or code. The widget builds every element with `createElement` and
+ * writes text with `textContent`/`append`, so none of these has a place in it: one use would
+ * be one way for a server or citizen string to become HTML (and pages enforcing Trusted Types
+ * would refuse it).
+ */
+const HTML_SINKS = ["innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "DOMParser", "createContextualFragment", "srcdoc"];
+
+function sourceFiles(): { name: string; text: string }[] {
+  return readdirSync(SOURCE_DIR)
+    .filter((name) => name.endsWith(".ts"))
+    .map((name) => ({ name, text: readFileSync(path.join(SOURCE_DIR, name), "utf8") }));
+}
+
+describe("widget.js bundle", () => {
+  let dir: string;
+  let build: WidgetBuild;
+  let code: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), "khai-ho-widget-"));
+    build = await buildWidget({ outFile: path.join(dir, "widget.js") });
+    code = readFileSync(build.outFile, "utf8");
+    process.stdout.write(`${formatSize(build)} (budget ${GZIP_BUDGET_BYTES / 1024} KB gzipped)\n`);
+  }, 60_000);
+
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("weighs at most 50 KB gzipped, socket.io-client included", () => {
+    expect(code).toContain("/socket.io");
+    expect(build.gzipBytes).toBeLessThanOrEqual(GZIP_BUDGET_BYTES);
+  });
+
+  // Assertions on booleans and short lists: a failing match must not print 80 KB of bundle.
+  it("is one classic script that defines <khai-ho-chat> and loads nothing else", () => {
+    expect(/^("use strict";)?\(\(\)=>\{/.test(code)).toBe(true);
+    expect(code.includes('"khai-ho-chat"')).toBe(true);
+    expect(["import(", "require(", "sourceMappingURL"].filter((name) => code.includes(name))).toEqual([]);
+  });
+
+  it("carries no HTML sink, eval, console.log, server table or socket.io's debug build", () => {
+    // `debug` rides along with socket.io-client's `esm-debug` entry only; `receiptPrefix` is the
+    // city table of flows/units.ts, which the widget does not use.
+    const banned = [...HTML_SINKS, "console.log", "eval(", "debug", "receiptPrefix"];
+    expect(banned.filter((name) => code.includes(name))).toEqual([]);
+  });
+
+  it("keeps Vietnamese as ASCII escapes, so a page in another charset cannot garble it", () => {
+    expect(/^[\x00-\x7f]*$/.test(code)).toBe(true);
+  });
+});
+
+describe("widget/src", () => {
+  // esbuild strips types without checking them, and the root tsconfig has no DOM library.
+  it("type-checks against the browser's DOM (widget/tsconfig.json)", () => {
+    const tsc = path.join(ROOT, "node_modules/.bin/tsc");
+    expect(() => execFileSync(tsc, ["--noEmit", "-p", "widget/tsconfig.json"], { cwd: ROOT, stdio: "pipe" })).not.toThrow();
+  }, 60_000);
+
+  it("never parses HTML: every element is created, every text is a text node", () => {
+    const found = sourceFiles().flatMap(({ name, text }) => HTML_SINKS.filter((sink) => text.includes(sink)).map((sink) => `${name}: ${sink}`));
+    expect(found).toEqual([]);
+  });
+
+  it("has no console.log left", () => {
+    expect(sourceFiles().filter(({ text }) => text.includes("console.log")).map(({ name }) => name)).toEqual([]);
+  });
+
+  it("imports server code with `import type` only, so none of it reaches the bundle", () => {
+    const valueImports = sourceFiles().flatMap(({ name, text }) =>
+      [...text.matchAll(/^import\s+(type\s+)?[^;]*?from\s+"([^"]+)";/gms)]
+        .filter((m) => m[2]!.includes("/server/") && !m[1])
+        .map((m) => `${name}: ${m[2]}`),
+    );
+    expect(valueImports).toEqual([]);
+  });
+});

@@ -1,0 +1,76 @@
+import type { UploadResponse } from "../../server/channels/web/protocol";
+
+/** Phone uploads of a 10 MB scan on 3G take a while; past this the citizen is told to retry. */
+const UPLOAD_TIMEOUT_MS = 120_000;
+const FORM_TIMEOUT_MS = 30_000;
+
+export type UploadResult = { ok: true; attachmentId: string } | { ok: false; message?: string };
+
+/** `POST /api/uploads` with the conversation's bearer token; `message` is the server's refusal, if it gave one. */
+export async function uploadFile(serverOrigin: string, token: string, file: File): Promise<UploadResult> {
+  const body = new FormData();
+  body.append("file", file, file.name);
+  const response = await timedFetch(`${serverOrigin}/api/uploads`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${token}` },
+    body,
+    credentials: "omit",
+  }, UPLOAD_TIMEOUT_MS);
+  if (!response) return { ok: false };
+  const answer = (await response.json().catch(() => null)) as UploadResponse | null;
+  if (answer?.ok === true && typeof answer.attachmentId === "string") return { ok: true, attachmentId: answer.attachmentId };
+  const message = answer?.ok === false ? answer.error?.message : undefined;
+  return { ok: false, ...(typeof message === "string" ? { message } : {}) };
+}
+
+/**
+ * The printable form: fetched with the bearer token (a link could not carry it without
+ * leaking it into history and logs), then shown from a blob URL.
+ */
+export async function fetchFormHtml(serverOrigin: string, token: string, dossierCode: string): Promise<string | null> {
+  const response = await timedFetch(`${serverOrigin}/api/dossiers/${encodeURIComponent(dossierCode)}/form`, {
+    headers: { Authorization: `Bearer ${token}`, Accept: "text/html" },
+    credentials: "omit",
+  }, FORM_TIMEOUT_MS);
+  if (!response?.ok) return null;
+  return response.text().catch(() => null);
+}
+
+/**
+ * Opens the form in a new tab. The tab is opened before anything is awaited, while the click
+ * still counts as a user gesture; popup blockers refuse a `window.open` that comes later.
+ * Where even that is blocked, the form is downloaded instead.
+ */
+export function openFormWindow(): (html: string | null, fileName: string) => void {
+  const tab = window.open("", "_blank");
+  if (tab) tab.opener = null;
+  return (html, fileName) => {
+    if (html === null) {
+      tab?.close();
+      return;
+    }
+    const url = URL.createObjectURL(new Blob([html], { type: "text/html;charset=utf-8" }));
+    if (tab && !tab.closed) tab.location.href = url;
+    else {
+      const link = document.createElement("a");
+      link.href = url;
+      link.download = fileName;
+      link.rel = "noopener";
+      link.click();
+    }
+    // Long enough for the tab to load it; the blob holds the citizen's personal data.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  };
+}
+
+async function timedFetch(url: string, init: RequestInit, timeoutMs: number): Promise<Response | null> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    return await fetch(url, { ...init, signal: controller.signal });
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+}
