@@ -82,7 +82,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     : [new URL(publicUrl).origin, `http://localhost:${settings.PORT}`, `http://127.0.0.1:${settings.PORT}`];
   for (const origin of origins) {
     if (origin !== "*" && !/^https?:\/\/[^/]+$/.test(origin)) {
-      throw new ConfigError(`CONFIG_INVALID: ALLOWED_ORIGINS has "${origin}", which is not an origin like https://hongngu.dongthap.gov.vn. See .env.example.`);
+      throw new ConfigError(
+        `CONFIG_INVALID: ALLOWED_ORIGINS=${JSON.stringify(env.ALLOWED_ORIGINS)} — "${origin}" is not an origin like https://hongngu.dongthap.gov.vn. See .env.example.`,
+      );
     }
   }
   return Object.freeze({

@@ -1,6 +1,6 @@
 // Personal ID numbers (12 digits), old CMND (9), mobile phones (0/84/+84 then 9 digits),
 // written with or without spaces, dots or dashes between groups of digits.
-const DIGIT_RUN = /(?:\+?\d[\d .-]{7,}\d)/g;
+const DIGIT_RUN = /(?<![A-Za-z0-9-])(?:\+?\d[\d .-]{7,}\d)/g;
 
 /** Whether a run of digits (separators removed) looks like an ID number or a phone number. */
 function isPersonalNumber(run: string): boolean {

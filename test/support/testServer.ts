@@ -17,13 +17,16 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** A real server on 127.0.0.1 and a free port, with a fresh SQLite file. */
-export async function startTestServer(env: Record<string, string> = {}, dataDir?: string): Promise<TestServer> {
+/**
+ * A real server on 127.0.0.1 and a free port, with a fresh SQLite file. `widget` is the script
+ * served as `/widget.js`: a placeholder, unless a browser test passes the built bundle.
+ */
+export async function startTestServer(env: Record<string, string> = {}, dataDir?: string, widget = "/* widget */"): Promise<TestServer> {
   const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), "khai-ho-test-"));
   const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DATA_DIR: dir, LOG_LEVEL: "silent", ...env });
   const store = new SqliteStore({ dataDir: dir });
   await store.open();
-  const server = createKhaiHoServer({ config, store, logger: createLogger("silent"), widget: "/* widget */" });
+  const server = createKhaiHoServer({ config, store, logger: createLogger("silent"), widget });
   const port = await server.listen();
   return {
     server,

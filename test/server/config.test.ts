@@ -1,0 +1,41 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { ConfigError, loadConfig } from "../../server/config";
+
+describe("settings", () => {
+  it("runs on the embedded defaults with no setting at all", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ PORT: 3000, UPLOAD_MAX_BYTES: 10 * 1024 * 1024, CONNECTION_RECOVERY_MS: 30_000 });
+    expect(config.MONGODB_URI).toBeUndefined();
+    expect(config.DATA_DIR).toBe(path.resolve("./data"));
+    expect(config.ALLOWED_ORIGINS).toEqual(["http://localhost:3000", "http://127.0.0.1:3000"]);
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it.each([
+    ["PORT", "abc"],
+    ["PORT", "70000"],
+    ["MONGODB_URI", "postgres://x"],
+    ["CONNECTION_RECOVERY_MS", "120000"],
+    ["UNIT_PREFIXED_CODES", "maybe"],
+    ["ALLOWED_ORIGINS", "hongngu.gov.vn/path"],
+  ])("names %s in one line when it is %s", (key, value) => {
+    expect(() => loadConfig({ [key]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [key]: value })).toThrow(new RegExp(`^CONFIG_INVALID: ${key}=`));
+  });
+
+  it("stops the server's start with that one line and exit code 1", async () => {
+    const root = path.resolve(__dirname, "../..");
+    const { code, stderr, stdout } = await new Promise<{ code: number | null; stderr: string; stdout: string }>((resolve) => {
+      const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], { cwd: root, env: { ...process.env, PORT: "not-a-port" } });
+      let err = "";
+      let out = "";
+      child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+      child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+      child.on("close", (exit) => resolve({ code: exit, stderr: err, stdout: out }));
+    });
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr.trim().split("\n")).toEqual([expect.stringMatching(/^CONFIG_INVALID: PORT="not-a-port"/)]);
+  }, 30_000);
+});
