@@ -1,3 +1,11 @@
+import type { City, Unit } from "../../flows/units";
+
+/** The receipt code of a unit's dossier: the unit's code in front when the city configures it. */
+export function receiptCodeFor(city: City, units: readonly Unit[], unitId: string | null, isoDate: string, sequence: number): string {
+  const unit = units.find((u) => u.id === unitId);
+  return formatReceiptCode({ prefix: city.receiptPrefix, unitCode: city.unitPrefixedCodes ? (unit?.code ?? null) : null, isoDate, sequence });
+}
+
 /**
  * A receipt code a citizen can read out on the phone: the city's prefix, the filing date in
  * Asia/Ho_Chi_Minh and the day's sequence number, optionally after the unit's code.

@@ -1,39 +1,9 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { kill9, startChildServer } from "../support/childServer";
 import { Citizen } from "../support/testServer";
 import { walkFlow } from "../support/flowWalker";
-
-const ROOT = path.resolve(__dirname, "../..");
-
-/** `npm start` as a child process on a free port; resolves once it prints its address. */
-function startChild(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    // One process (node with tsx's loader), so that SIGKILL kills the server itself; the tsx
-    // command would put the server in a grandchild the signal never reaches.
-    const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-      cwd: ROOT,
-      env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "silent" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    child.stdout!.on("data", (d: Buffer) => {
-      out += d.toString();
-      const port = /localhost:(\d+)/.exec(out)?.[1];
-      if (port) resolve({ child, url: `http://127.0.0.1:${port}` });
-    });
-    child.on("exit", (code) => reject(new Error(`server exited (${code}) before starting: ${out}`)));
-  });
-}
-
-function kill9(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    child.removeAllListeners("exit");
-    child.once("exit", () => resolve());
-    child.kill("SIGKILL");
-  });
-}
 
 describe("a server killed with SIGKILL", () => {
   let dataDir: string;
@@ -51,7 +21,7 @@ describe("a server killed with SIGKILL", () => {
     // Kill right after an ack, at several points of the walk, the last one right after the
     // review is confirmed (the turn that writes the dossier).
     for (const killAfter of [3, 11, script.length]) {
-      const { child, url } = await startChild(dataDir);
+      const { child, url } = await startChildServer({ DATA_DIR: dataDir });
       const c: Citizen = new Citizen(url, token ? { token, lastSeq: 0 } : { unit: "an-thanh" });
       await c.ready();
       token ??= c.token;
@@ -69,7 +39,7 @@ describe("a server killed with SIGKILL", () => {
       c.close();
     }
 
-    const { child, url } = await startChild(dataDir);
+    const { child, url } = await startChildServer({ DATA_DIR: dataDir });
     try {
       const check = new Citizen(url, { token: token!, lastSeq: 0 });
       await check.ready();

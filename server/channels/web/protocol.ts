@@ -17,23 +17,9 @@ export interface ChatAuth {
   unit?: string;
 }
 
-export interface Choice {
-  label: string;
-  value: string;
-}
-
-export interface Progress {
-  step: number;
-  total: number;
-}
-
-/** What the current question expects, so the widget shows the right control. */
-export type ExpectedInput =
-  | { kind: "text"; fieldType: string }
-  | { kind: "choice" }
-  | { kind: "yesNo" }
-  | { kind: "upload" }
-  | { kind: "none" };
+// The engine's reply shapes travel unchanged: one definition, imported as types only.
+export type { Choice, ExpectedInput, Progress } from "../../engine/engineIO";
+import type { Choice, ExpectedInput, Progress } from "../../engine/engineIO";
 
 export interface ChatMessage {
   id: string;

@@ -1,0 +1,44 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
+
+const ROOT = path.resolve(__dirname, "../..");
+
+export interface ChildServer {
+  child: ChildProcess;
+  url: string;
+}
+
+/**
+ * `npm start` as a child process on a free port of 127.0.0.1; resolves once it prints its
+ * address. One process (node with tsx's loader), so that a signal reaches the server itself:
+ * the tsx command would run it in a grandchild.
+ */
+export function startChildServer(env: Record<string, string>): Promise<ChildServer> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    child.stdout!.on("data", (d: Buffer) => {
+      out += d.toString();
+      const port = /localhost:(\d+)/.exec(out)?.[1];
+      if (port) resolve({ child, url: `http://127.0.0.1:${port}` });
+    });
+    child.once("exit", (code) => reject(new Error(`server exited (${code}) before starting: ${out}`)));
+  });
+}
+
+/** Resolves with the exit code once the process has ended. */
+export function exitOf(child: ChildProcess): Promise<number | null> {
+  child.removeAllListeners("exit");
+  return new Promise((resolve) => child.once("exit", (code) => resolve(code)));
+}
+
+/** SIGKILL, resolved once the process is gone. */
+export function kill9(child: ChildProcess): Promise<void> {
+  const exited = exitOf(child);
+  child.kill("SIGKILL");
+  return exited.then(() => undefined);
+}
