@@ -4,7 +4,13 @@ const COMBINING_MARKS = /[\u0300-\u036f]/g;
 // letter in lower case: folding runs on every message and every option label, and a table
 // lookup is several times faster than NFD + regex + NFC on each call.
 const FOLDED = new Map<string, string>();
-for (let code = 0xc0; code <= 0x1eff; code++) {
+// Latin-1 Supplement, Latin Extended-A and -B, and Latin Extended Additional (where the
+// Vietnamese letters with two marks live). Nothing else: other scripts compose differently.
+const LATIN_RANGES = [
+  [0xc0, 0x24f],
+  [0x1e00, 0x1eff],
+] as const;
+for (const [first, last] of LATIN_RANGES) for (let code = first; code <= last; code++) {
   const letter = String.fromCharCode(code);
   FOLDED.set(letter, letter.normalize("NFD").replace(COMBINING_MARKS, "").toLowerCase().normalize("NFC"));
 }
