@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
 import { ConfigError, loadConfig } from "./config";
+import { HONG_NGU_UNITS_2022 } from "../flows/units";
+import { ensureFirstAdmin } from "./console/userAccounts";
 import { createKhaiHoServer } from "./khaiHoServer";
 import { createLogger } from "./logger";
 import { openStore } from "./store/openStore";
@@ -20,6 +22,11 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const widget = await buildWidget();
   const store = await openStore(config);
+  const firstAdminPassword = await ensureFirstAdmin(store, HONG_NGU_UNITS_2022, new Date());
+  if (firstAdminPassword) {
+    // Printed once, on the very first start, and never logged.
+    process.stdout.write(`First start: console account "admin" created. One-time password (change it at first login): ${firstAdminPassword}\n`);
+  }
   const server = createKhaiHoServer({ config, store, logger, widget: readFileSync(widget.outFile, "utf8") });
   const port = await server.listen();
   const url = config.PUBLIC_URL ?? `http://localhost:${port}`;

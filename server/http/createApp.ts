@@ -5,10 +5,16 @@ import type { ConversationService } from "../conversation/conversationService";
 import type { DossierService } from "../dossier/dossierService";
 import type { Logger } from "../logger";
 import type { Store } from "../store/store";
+import { authRoutes } from "../console/authRoutes";
 import { dossierRoutes } from "./dossierRoutes";
 import { sendError } from "./httpErrors";
 import { SlidingWindowLimiter } from "./slidingWindowLimiter";
 import { uploadRoute } from "./uploadRoute";
+
+// Ten tries a minute per account: a clerk mistyping is never stopped, a password guesser gets
+// 14,400 tries a day at most instead of millions. A ward office's clerks share one address.
+const LOGIN_ATTEMPTS_PER_ACCOUNT_PER_MINUTE = 10;
+const LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE = 60;
 
 export interface AppDeps {
   config: Readonly<Config>;
@@ -91,6 +97,17 @@ export function createApp(deps: AppDeps): express.Express {
     next();
   });
 
+  app.use(
+    authRoutes({
+      store: deps.store,
+      logger,
+      now: deps.now,
+      secureCookies: config.publicUrl.startsWith("https:"),
+      accountLimiter: new SlidingWindowLimiter(LOGIN_ATTEMPTS_PER_ACCOUNT_PER_MINUTE),
+      addressLimiter: new SlidingWindowLimiter(LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE),
+      addressOf,
+    }),
+  );
   app.post("/api/uploads", uploadRoute({ store: deps.store, service: deps.service, maxBytes: config.UPLOAD_MAX_BYTES, logger, now: deps.now }));
   app.use(dossierRoutes({ store: deps.store, service: deps.service, dossiers: deps.dossiers, statusLimiter, addressOf }));
 

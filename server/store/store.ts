@@ -89,7 +89,7 @@ export type TurnCommit =
  * suite (`test/store/storeContract.ts`): SQLite (`sqlite/`, the embedded default) and MongoDB
  * (`mongo/`, when `MONGODB_URI` is set). No behaviour exists in only one of them.
  */
-export interface Store {
+export interface Store extends ConsoleStore {
   /** Creates the tables/collections and indexes if missing. Idempotent. */
   open(): Promise<void>;
   close(): Promise<void>;
@@ -115,4 +115,69 @@ export interface Store {
 
   saveUpload(record: UploadRecord, bytes: Buffer): Promise<void>;
   getUpload(id: string): Promise<{ record: UploadRecord; bytes: Buffer } | null>;
+}
+
+/** Who may use the clerk console, and where. */
+export type UserRole = "clerk" | "supervisor" | "admin";
+
+export interface UserRecord {
+  id: string;
+  /** Lower case, unique. */
+  username: string;
+  displayName: string;
+  role: UserRole;
+  /** The units a clerk works for; supervisors and admins see every unit. */
+  unitIds: string[];
+  /** `scrypt$N$r$p$salt$hash` (see `server/console/passwordHash.ts`); never the password. */
+  passwordHash: string;
+  disabled: boolean;
+  /** Set for a password someone else chose (the first admin's, one given by an admin). */
+  mustChangePassword: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A console login: the cookie holds the secret, the store only its hash. */
+export interface SessionRecord {
+  /** SHA-256 (hex) of the session secret in the cookie. */
+  idHash: string;
+  userId: string;
+  /** Sent back in a header with every state-changing request (double submit). */
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** One read or change of citizen data by a console user: who, what, when — no personal data. */
+export interface AuditRecord {
+  id: string;
+  at: string;
+  actorId: string;
+  /** `dossier.read`, `dossier.patch`, `conversation.take`, `user.disable`… */
+  action: string;
+  conversationId?: string;
+  dossierCode?: string;
+  /** Field keys, units, counts — never values. */
+  detail?: Record<string, string | number | boolean>;
+}
+
+/** The console's part of the store: users, their sessions, the audit log. */
+export interface ConsoleStore {
+  createUser(user: UserRecord): Promise<void>;
+  getUser(id: string): Promise<UserRecord | null>;
+  getUserByUsername(username: string): Promise<UserRecord | null>;
+  /** Replaces the user's record (same id); false when there is no such user. */
+  updateUser(user: UserRecord): Promise<boolean>;
+  listUsers(): Promise<UserRecord[]>;
+  countUsers(): Promise<number>;
+
+  createSession(session: SessionRecord): Promise<void>;
+  getSession(idHash: string): Promise<SessionRecord | null>;
+  deleteSession(idHash: string): Promise<void>;
+  /** Ends every session of a user (disabled, password changed). Times are `Date#toISOString()` output. */
+  deleteSessionsOfUser(userId: string): Promise<void>;
+
+  appendAudit(entry: AuditRecord): Promise<void>;
+  /** The newest entries first, at most `limit`. */
+  listAudit(filter: { actorId?: string; conversationId?: string; dossierCode?: string }, limit: number): Promise<AuditRecord[]>;
 }

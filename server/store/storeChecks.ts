@@ -54,3 +54,41 @@ export function uploadExists(id: string): Error {
 export function storeNotOpen(): Error {
   return new Error("STORE_NOT_OPEN: call open() before using the store");
 }
+
+/**
+ * Usernames are compared lower case. NFC first: Vietnamese keyboards (Telex, VNI) on different
+ * systems send "Đặng" precomposed or with combining marks, which must name one user.
+ */
+export function normalizeUsername(username: string): string {
+  return String(username).normalize("NFC").toLowerCase();
+}
+
+export function usernameTaken(username: string): Error {
+  return new Error(`STORE_USERNAME_TAKEN: username ${username} belongs to another user; choose another username`);
+}
+
+export function userExists(id: string): Error {
+  return new Error(`STORE_USER_EXISTS: user ${id} is already stored; generate a new id`);
+}
+
+/**
+ * Session expiry and audit order compare these strings, and MongoDB turns `expiresAt` into a
+ * Date for its TTL index: only `Date#toISOString()` output sorts like time and comes back
+ * unchanged from both adapters.
+ */
+export function assertIsoInstant(value: string, what: string): void {
+  const time = typeof value === "string" ? Date.parse(value) : Number.NaN;
+  if (!Number.isFinite(time) || new Date(time).toISOString() !== value) {
+    throw new Error(`STORE_TIME_INVALID: ${what} is ${String(value)}; pass Date#toISOString() output (2026-03-02T01:00:00.000Z)`);
+  }
+}
+
+/** An unreadable expiry counts as past: a session that cannot be dated must not log anyone in. */
+export function sessionExpired(session: { expiresAt: string }, now: Date): boolean {
+  return !(Date.parse(session.expiresAt) > now.getTime());
+}
+
+/** A NaN or a negative limit from a query string must not mean "everything". */
+export function listLimit(limit: number): number {
+  return Number.isFinite(limit) ? Math.max(0, Math.floor(Number(limit))) : 0;
+}

@@ -5,7 +5,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { initialState } from "../../server/engine/conversationState";
 import type { ConversationRecord } from "../../server/store/store";
-import { SQLITE_FILE_NAME, SqliteStore } from "../../server/store/sqlite/sqliteStore";
+import { SQLITE_FILE_NAME, SQLITE_MIGRATIONS, SqliteStore } from "../../server/store/sqlite/sqliteStore";
 import { describeStoreContract } from "./storeContract";
 
 function temporaryDataDir(): string {
@@ -61,7 +61,7 @@ describe("SqliteStore on disk", () => {
     const reader = new Database(store.filePath, { readonly: true });
     try {
       expect(reader.pragma("journal_mode", { simple: true })).toBe("wal");
-      expect(reader.pragma("user_version", { simple: true })).toBe(1);
+      expect(reader.pragma("user_version", { simple: true })).toBe(SQLITE_MIGRATIONS.length);
     } finally {
       reader.close();
     }

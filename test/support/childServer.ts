@@ -6,6 +6,8 @@ const ROOT = path.resolve(__dirname, "../..");
 export interface ChildServer {
   child: ChildProcess;
   url: string;
+  /** What it printed on standard output up to its address. */
+  output: string;
 }
 
 /**
@@ -24,7 +26,7 @@ export function startChildServer(env: Record<string, string>): Promise<ChildServ
     child.stdout!.on("data", (d: Buffer) => {
       out += d.toString();
       const port = /localhost:(\d+)/.exec(out)?.[1];
-      if (port) resolve({ child, url: `http://127.0.0.1:${port}` });
+      if (port) resolve({ child, url: `http://127.0.0.1:${port}`, output: out });
     });
     child.once("exit", (code) => reject(new Error(`server exited (${code}) before starting: ${out}`)));
   });

@@ -12,6 +12,7 @@ export type ChatClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export interface TestServer {
   server: KhaiHoServer;
+  store: SqliteStore;
   url: string;
   dataDir: string;
   stop(): Promise<void>;
@@ -30,6 +31,7 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir?
   const port = await server.listen();
   return {
     server,
+    store,
     url: `http://127.0.0.1:${port}`,
     dataDir: dir,
     async stop() {

@@ -13,23 +13,33 @@ import {
 import type { Dossier } from "../../dossier/dossier";
 import { restoreState, type ConversationState } from "../../engine/conversationState";
 import type {
+  AuditRecord,
+  ConsoleStore,
   ConversationRecord,
   DedupeRecord,
   MessageRecord,
+  SessionRecord,
   Store,
   TurnCommit,
   TurnWrite,
   UploadRecord,
+  UserRecord,
 } from "../store";
 import {
+  assertIsoInstant,
   assertTurnConsistent,
   assertUploadId,
   assertUploadMatches,
   conversationNotFound,
   dossierCodeTaken,
+  listLimit,
   messageWindow,
+  normalizeUsername,
+  sessionExpired,
   storeNotOpen,
   uploadExists,
+  userExists,
+  usernameTaken,
 } from "../storeChecks";
 
 export interface MongoStoreOptions {
@@ -46,6 +56,8 @@ export interface MongoStoreOptions {
 export const DEFAULT_MONGO_DB_NAME = "khai_ho";
 
 const UPLOADS_BUCKET = "uploads";
+/** Named, so a duplicate key error can be told apart from one on `_id` by its message. */
+const USERNAME_INDEX = "username_unique";
 const DUPLICATE_KEY = 11000;
 
 /**
@@ -94,6 +106,20 @@ interface CounterDoc {
   value: number;
 }
 
+type UserDoc = Omit<UserRecord, "id"> & { _id: string };
+
+interface SessionDoc {
+  /** The session secret's hash. */
+  _id: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: string;
+  /** A Date, not a string: the TTL index only removes documents whose field is a BSON date. */
+  expiresAt: Date;
+}
+
+type AuditDoc = Omit<AuditRecord, "id"> & { _id: string };
+
 interface Opened {
   client: MongoClient;
   db: Db;
@@ -103,6 +129,9 @@ interface Opened {
   dossiers: Collection<DossierDoc>;
   counters: Collection<CounterDoc>;
   uploads: GridFSBucket;
+  users: Collection<UserDoc>;
+  sessions: Collection<SessionDoc>;
+  audit: Collection<AuditDoc>;
 }
 
 /** Thrown inside the transaction to abort it when the dedupe key is taken by a concurrent turn. */
@@ -130,7 +159,7 @@ class DedupeKeyTaken extends Error {}
  * }
  * await store.close();
  */
-export class MongoStore implements Store {
+export class MongoStore implements Store, ConsoleStore {
   private readonly uri: string;
   private readonly dbName: string;
   private opened: Opened | null = null;
@@ -339,6 +368,122 @@ export class MongoStore implements Store {
     };
   }
 
+  /**
+   * Stores a console user with the username lower case.
+   *
+   * @example
+   * await store.createUser({ id, username: "lan.nguyen", displayName: "Nguyễn Thị Lan", role: "clerk", unitIds: ["an-thanh"],
+   *   passwordHash: await hashPassword(password), disabled: false, mustChangePassword: true, createdAt: now, updatedAt: now });
+   */
+  async createUser(user: UserRecord): Promise<void> {
+    try {
+      await this.ensureOpen().users.insertOne(toUserDoc(user));
+    } catch (error) {
+      throw userWriteError(error, user);
+    }
+  }
+
+  async getUser(id: string): Promise<UserRecord | null> {
+    const doc = await this.ensureOpen().users.findOne({ _id: String(id) });
+    return doc ? toUser(doc) : null;
+  }
+
+  /** Case-insensitive: "Lan.Nguyen" finds "lan.nguyen". */
+  async getUserByUsername(username: string): Promise<UserRecord | null> {
+    const doc = await this.ensureOpen().users.findOne({ username: normalizeUsername(username) });
+    return doc ? toUser(doc) : null;
+  }
+
+  /**
+   * Replaces every field of the user with that id, the username included (still unique).
+   *
+   * @example
+   * if (!(await store.updateUser({ ...user, disabled: true, updatedAt: now }))) throw new Error("no such user");
+   */
+  async updateUser(user: UserRecord): Promise<boolean> {
+    const { _id, ...fields } = toUserDoc(user);
+    try {
+      const result = await this.ensureOpen().users.replaceOne({ _id }, fields);
+      return result.matchedCount > 0;
+    } catch (error) {
+      throw userWriteError(error, user);
+    }
+  }
+
+  async listUsers(): Promise<UserRecord[]> {
+    const docs = await this.ensureOpen().users.find({}).sort({ username: 1 }).toArray();
+    return docs.map(toUser);
+  }
+
+  async countUsers(): Promise<number> {
+    return this.ensureOpen().users.countDocuments({});
+  }
+
+  async createSession(session: SessionRecord): Promise<void> {
+    assertIsoInstant(session.expiresAt, "session expiresAt");
+    await this.ensureOpen().sessions.insertOne({
+      _id: String(session.idHash),
+      userId: String(session.userId),
+      csrfToken: String(session.csrfToken),
+      createdAt: session.createdAt,
+      expiresAt: new Date(session.expiresAt),
+    });
+  }
+
+  /** Null for an unknown session and for one past its `expiresAt`, whether or not the TTL monitor has removed it yet. */
+  async getSession(idHash: string): Promise<SessionRecord | null> {
+    const doc = await this.ensureOpen().sessions.findOne({ _id: String(idHash) });
+    if (!doc) return null;
+    const session: SessionRecord = {
+      idHash: doc._id,
+      userId: doc.userId,
+      csrfToken: doc.csrfToken,
+      createdAt: doc.createdAt,
+      expiresAt: doc.expiresAt.toISOString(),
+    };
+    return sessionExpired(session, new Date()) ? null : session;
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    await this.ensureOpen().sessions.deleteOne({ _id: String(idHash) });
+  }
+
+  async deleteSessionsOfUser(userId: string): Promise<void> {
+    await this.ensureOpen().sessions.deleteMany({ userId: String(userId) });
+  }
+
+  /**
+   * @example
+   * await store.appendAudit({ id, at: now, actorId: clerk.id, action: "dossier.patch", dossierCode, detail: { field: "ngaySinh" } });
+   */
+  async appendAudit(entry: AuditRecord): Promise<void> {
+    assertIsoInstant(entry.at, `audit entry ${String(entry.id)} at`);
+    const doc: AuditDoc = { _id: String(entry.id), at: entry.at, actorId: String(entry.actorId), action: String(entry.action) };
+    if (entry.conversationId !== undefined) doc.conversationId = String(entry.conversationId);
+    if (entry.dossierCode !== undefined) doc.dossierCode = String(entry.dossierCode);
+    if (entry.detail !== undefined) doc.detail = entry.detail;
+    await this.ensureOpen().audit.insertOne(doc);
+  }
+
+  /**
+   * The newest entries matching every given filter, at most `limit` (nothing for a limit of 0
+   * or less). Entries of the same instant come in descending id order, as in SQLite.
+   *
+   * @example
+   * const trail = await store.listAudit({ dossierCode: "HN-20260302-0001" }, 50);
+   */
+  async listAudit(filter: { actorId?: string; conversationId?: string; dossierCode?: string }, limit: number): Promise<AuditRecord[]> {
+    const max = listLimit(limit);
+    // limit(0) means "no limit" to MongoDB.
+    if (max === 0) return [];
+    const query: { actorId?: string; conversationId?: string; dossierCode?: string } = {};
+    if (filter.actorId !== undefined) query.actorId = String(filter.actorId);
+    if (filter.conversationId !== undefined) query.conversationId = String(filter.conversationId);
+    if (filter.dossierCode !== undefined) query.dossierCode = String(filter.dossierCode);
+    const docs = await this.ensureOpen().audit.find(query).sort({ at: -1, _id: -1 }).limit(max).toArray();
+    return docs.map(toAudit);
+  }
+
   private ensureOpen(): Opened {
     if (!this.opened) throw storeNotOpen();
     return this.opened;
@@ -364,6 +509,9 @@ export class MongoStore implements Store {
         dossiers: db.collection<DossierDoc>("dossiers"),
         counters: db.collection<CounterDoc>("counters"),
         uploads: new GridFSBucket(db, { bucketName: UPLOADS_BUCKET, writeConcern: { w: "majority", wtimeoutMS: WRITE_TIMEOUT_MS } }),
+        users: db.collection<UserDoc>("users"),
+        sessions: db.collection<SessionDoc>("sessions"),
+        audit: db.collection<AuditDoc>("audit"),
       };
       // Creating the indexes also creates the collections, which a transaction cannot always do
       // (sharded clusters, servers before 4.4).
@@ -379,6 +527,15 @@ export class MongoStore implements Store {
           .collection(`${UPLOADS_BUCKET}.files`)
           .createIndex({ filename: 1 }, { unique: true, name: "upload_id_unique" }),
         db.collection(`${UPLOADS_BUCKET}.chunks`).createIndex({ files_id: 1, n: 1 }, { unique: true, name: "files_id_1_n_1" }),
+        opened.users.createIndex({ username: 1 }, { unique: true, name: USERNAME_INDEX }),
+        opened.sessions.createIndex({ userId: 1 }, { name: "user" }),
+        // The TTL monitor runs once a minute, so getSession still checks the time itself.
+        opened.sessions.createIndex({ expiresAt: 1 }, { expireAfterSeconds: 0, name: "expiresAt_ttl" }),
+        // `_id` last: listAudit sorts by (at, _id), and the index then hands documents over in that order.
+        opened.audit.createIndex({ actorId: 1, at: -1, _id: -1 }, { name: "actor_at" }),
+        opened.audit.createIndex({ conversationId: 1, at: -1, _id: -1 }, { name: "conversation_at" }),
+        opened.audit.createIndex({ dossierCode: 1, at: -1, _id: -1 }, { name: "dossier_at" }),
+        opened.audit.createIndex({ at: -1, _id: -1 }, { name: "at" }),
       ]);
       return opened;
     } catch (error) {
@@ -507,6 +664,52 @@ function toDedupe(doc: DedupeRecord): DedupeRecord {
     seq: Number(doc.seq),
     at: doc.at,
   };
+}
+
+function toUserDoc(user: UserRecord): UserDoc {
+  return {
+    _id: String(user.id),
+    username: normalizeUsername(user.username),
+    displayName: String(user.displayName),
+    role: String(user.role) as UserRecord["role"],
+    unitIds: user.unitIds.map(String),
+    passwordHash: String(user.passwordHash),
+    disabled: Boolean(user.disabled),
+    mustChangePassword: Boolean(user.mustChangePassword),
+    createdAt: user.createdAt,
+    updatedAt: user.updatedAt,
+  };
+}
+
+function toUser(doc: UserDoc): UserRecord {
+  return {
+    id: doc._id,
+    username: doc.username,
+    displayName: doc.displayName,
+    role: doc.role,
+    unitIds: [...doc.unitIds],
+    passwordHash: doc.passwordHash,
+    disabled: doc.disabled,
+    mustChangePassword: doc.mustChangePassword,
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+  };
+}
+
+/** The unique index, not a read before the write, decides: the CLI may write at the same time. */
+function userWriteError(error: unknown, user: UserRecord): unknown {
+  if (!isDuplicateKey(error)) return error;
+  const { keyPattern, message } = error as MongoServerError;
+  const onUsername = (keyPattern as Document | undefined)?.username !== undefined || message.includes(USERNAME_INDEX);
+  return onUsername ? usernameTaken(normalizeUsername(user.username)) : userExists(String(user.id));
+}
+
+function toAudit(doc: AuditDoc): AuditRecord {
+  const entry: AuditRecord = { id: doc._id, at: doc.at, actorId: doc.actorId, action: doc.action };
+  if (doc.conversationId !== undefined) entry.conversationId = doc.conversationId;
+  if (doc.dossierCode !== undefined) entry.dossierCode = doc.dossierCode;
+  if (doc.detail !== undefined) entry.detail = doc.detail;
+  return entry;
 }
 
 function isDuplicateKey(error: unknown): boolean {

@@ -6,23 +6,33 @@ import Database from "better-sqlite3";
 import type { Dossier } from "../../dossier/dossier";
 import { restoreState } from "../../engine/conversationState";
 import type {
+  AuditRecord,
+  ConsoleStore,
   ConversationRecord,
   DedupeRecord,
   MessageRecord,
+  SessionRecord,
   Store,
   TurnCommit,
   TurnWrite,
   UploadRecord,
+  UserRecord,
 } from "../store";
 import {
+  assertIsoInstant,
   assertTurnConsistent,
   assertUploadId,
   assertUploadMatches,
   conversationNotFound,
   dossierCodeTaken,
+  listLimit,
   messageWindow,
+  normalizeUsername,
+  sessionExpired,
   storeNotOpen,
   uploadExists,
+  userExists,
+  usernameTaken,
 } from "../storeChecks";
 
 export interface SqliteStoreOptions {
@@ -38,8 +48,9 @@ const TEMP_SUFFIX = ".tmp";
 /**
  * One entry per schema version, applied in order inside one transaction; `PRAGMA user_version`
  * records how many ran. Append, never edit: a released file has already run the old entries.
+ * Exported so tests can build a file as an earlier release left it.
  */
-const MIGRATIONS: readonly string[] = [
+export const SQLITE_MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE conversations (
     id TEXT PRIMARY KEY,
@@ -106,6 +117,47 @@ const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX uploads_by_conversation ON uploads (conversation_id);
   `,
+  // The clerk console. No foreign keys to users: MongoDB cannot enforce them, and no behaviour
+  // exists in only one adapter.
+  `
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    display_name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    unit_ids TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    disabled INTEGER NOT NULL,
+    must_change_password INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE sessions (
+    id_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    csrf_token TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX sessions_by_user ON sessions (user_id);
+  CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+
+  CREATE TABLE audit (
+    id TEXT PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    conversation_id TEXT,
+    dossier_code TEXT,
+    detail TEXT
+  ) STRICT;
+  -- \`id\` last: listAudit orders by (at, id), and the index then hands rows over in that order.
+  CREATE INDEX audit_by_actor ON audit (actor_id, at, id);
+  CREATE INDEX audit_by_conversation ON audit (conversation_id, at, id);
+  CREATE INDEX audit_by_dossier ON audit (dossier_code, at, id);
+  CREATE INDEX audit_by_time ON audit (at, id);
+  `,
 ];
 
 interface ConversationRow {
@@ -153,6 +205,68 @@ interface UploadRow {
   mime_type: string;
   size: number;
   created_at: string;
+}
+
+interface UserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  unit_ids: string;
+  password_hash: string;
+  disabled: number;
+  must_change_password: number;
+  created_at: string;
+  updated_at: string;
+}
+
+interface SessionRow {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+interface AuditRow {
+  id: string;
+  at: string;
+  actor_id: string;
+  action: string;
+  conversation_id: string | null;
+  dossier_code: string | null;
+  detail: string | null;
+}
+
+interface UserParams {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  unitIds: string;
+  passwordHash: string;
+  disabled: number;
+  mustChangePassword: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+interface SessionParams {
+  idHash: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+interface AuditParams {
+  id: string;
+  at: string;
+  actorId: string;
+  action: string;
+  conversationId: string | null;
+  dossierCode: string | null;
+  detail: string | null;
 }
 
 interface ConversationParams {
@@ -256,6 +370,31 @@ function prepareStatements(db: Database.Database) {
     ),
     upload: db.prepare<[string], UploadRow>("SELECT * FROM uploads WHERE id = ?"),
     ping: db.prepare<[], { one: number }>("SELECT 1 AS one"),
+    insertUser: db.prepare<UserParams>(`
+      INSERT INTO users (id, username, display_name, role, unit_ids, password_hash, disabled, must_change_password,
+                         created_at, updated_at)
+      VALUES (@id, @username, @displayName, @role, @unitIds, @passwordHash, @disabled, @mustChangePassword,
+              @createdAt, @updatedAt)`),
+    updateUser: db.prepare<UserParams>(`
+      UPDATE users
+         SET username = @username, display_name = @displayName, role = @role, unit_ids = @unitIds,
+             password_hash = @passwordHash, disabled = @disabled, must_change_password = @mustChangePassword,
+             created_at = @createdAt, updated_at = @updatedAt
+       WHERE id = @id`),
+    userById: db.prepare<[string], UserRow>("SELECT * FROM users WHERE id = ?"),
+    userByUsername: db.prepare<[string], UserRow>("SELECT * FROM users WHERE username = ?"),
+    listUsers: db.prepare<[], UserRow>("SELECT * FROM users ORDER BY username"),
+    countUsers: db.prepare<[], { count: number }>("SELECT COUNT(*) AS count FROM users"),
+    insertSession: db.prepare<SessionParams>(`
+      INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, expires_at)
+      VALUES (@idHash, @userId, @csrfToken, @createdAt, @expiresAt)`),
+    deleteExpiredSessions: db.prepare<[string]>("DELETE FROM sessions WHERE expires_at <= ?"),
+    sessionByIdHash: db.prepare<[string], SessionRow>("SELECT * FROM sessions WHERE id_hash = ?"),
+    deleteSession: db.prepare<[string]>("DELETE FROM sessions WHERE id_hash = ?"),
+    deleteSessionsOfUser: db.prepare<[string]>("DELETE FROM sessions WHERE user_id = ?"),
+    insertAudit: db.prepare<AuditParams>(`
+      INSERT INTO audit (id, at, actor_id, action, conversation_id, dossier_code, detail)
+      VALUES (@id, @at, @actorId, @action, @conversationId, @dossierCode, @detail)`),
   };
 }
 
@@ -281,7 +420,7 @@ interface Opened {
  * }
  * await store.close();
  */
-export class SqliteStore implements Store {
+export class SqliteStore implements Store, ConsoleStore {
   private readonly dataDir: string;
   private readonly uploadsDir: string;
   private opened: Opened | null = null;
@@ -479,6 +618,140 @@ export class SqliteStore implements Store {
     };
   }
 
+  /**
+   * Stores a console user with the username lower case.
+   *
+   * @example
+   * await store.createUser({ id, username: "lan.nguyen", displayName: "Nguyễn Thị Lan", role: "clerk", unitIds: ["an-thanh"],
+   *   passwordHash: await hashPassword(password), disabled: false, mustChangePassword: true, createdAt: now, updatedAt: now });
+   */
+  async createUser(user: UserRecord): Promise<void> {
+    try {
+      this.statements.insertUser.run(toUserParams(user));
+    } catch (error) {
+      throw userWriteError(error, user);
+    }
+  }
+
+  async getUser(id: string): Promise<UserRecord | null> {
+    const row = this.statements.userById.get(String(id));
+    return row ? toUser(row) : null;
+  }
+
+  /** Case-insensitive: "Lan.Nguyen" finds "lan.nguyen". */
+  async getUserByUsername(username: string): Promise<UserRecord | null> {
+    const row = this.statements.userByUsername.get(normalizeUsername(username));
+    return row ? toUser(row) : null;
+  }
+
+  /**
+   * Replaces every field of the user with that id, the username included (still unique).
+   *
+   * @example
+   * if (!(await store.updateUser({ ...user, disabled: true, updatedAt: now }))) throw new Error("no such user");
+   */
+  async updateUser(user: UserRecord): Promise<boolean> {
+    try {
+      return this.statements.updateUser.run(toUserParams(user)).changes > 0;
+    } catch (error) {
+      throw userWriteError(error, user);
+    }
+  }
+
+  async listUsers(): Promise<UserRecord[]> {
+    return this.statements.listUsers.all().map(toUser);
+  }
+
+  async countUsers(): Promise<number> {
+    return this.statements.countUsers.get()?.count ?? 0;
+  }
+
+  /**
+   * Stores a login. SQLite has no TTL index, so each login also sweeps the sessions already
+   * expired: logins are rare, and a stale row keeps a CSRF token around for nothing.
+   */
+  async createSession(session: SessionRecord): Promise<void> {
+    assertIsoInstant(session.expiresAt, "session expiresAt");
+    const statements = this.statements;
+    statements.deleteExpiredSessions.run(new Date().toISOString());
+    statements.insertSession.run({
+      idHash: String(session.idHash),
+      userId: String(session.userId),
+      csrfToken: String(session.csrfToken),
+      createdAt: session.createdAt,
+      expiresAt: session.expiresAt,
+    });
+  }
+
+  /** Null for an unknown session and for one past its `expiresAt`. */
+  async getSession(idHash: string): Promise<SessionRecord | null> {
+    const row = this.statements.sessionByIdHash.get(String(idHash));
+    if (!row) return null;
+    const session: SessionRecord = {
+      idHash: row.id_hash,
+      userId: row.user_id,
+      csrfToken: row.csrf_token,
+      createdAt: row.created_at,
+      expiresAt: row.expires_at,
+    };
+    return sessionExpired(session, new Date()) ? null : session;
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    this.statements.deleteSession.run(String(idHash));
+  }
+
+  async deleteSessionsOfUser(userId: string): Promise<void> {
+    this.statements.deleteSessionsOfUser.run(String(userId));
+  }
+
+  /**
+   * @example
+   * await store.appendAudit({ id, at: now, actorId: clerk.id, action: "dossier.patch", dossierCode, detail: { field: "ngaySinh" } });
+   */
+  async appendAudit(entry: AuditRecord): Promise<void> {
+    assertIsoInstant(entry.at, `audit entry ${String(entry.id)} at`);
+    this.statements.insertAudit.run({
+      id: String(entry.id),
+      at: entry.at,
+      actorId: String(entry.actorId),
+      action: String(entry.action),
+      conversationId: entry.conversationId === undefined ? null : String(entry.conversationId),
+      dossierCode: entry.dossierCode === undefined ? null : String(entry.dossierCode),
+      detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
+    });
+  }
+
+  /**
+   * The newest entries matching every given filter, at most `limit` (nothing for a limit of 0
+   * or less). Entries of the same instant come in descending id order, as in MongoDB.
+   *
+   * @example
+   * const trail = await store.listAudit({ dossierCode: "HN-20260302-0001" }, 50);
+   */
+  async listAudit(filter: { actorId?: string; conversationId?: string; dossierCode?: string }, limit: number): Promise<AuditRecord[]> {
+    const max = listLimit(limit);
+    if (max === 0) return [];
+    const db = this.ensureOpen().db;
+    const conditions: string[] = [];
+    const params: (string | number)[] = [];
+    // Fixed column names only; the values go in as bound strings.
+    for (const [column, value] of [
+      ["actor_id", filter.actorId],
+      ["conversation_id", filter.conversationId],
+      ["dossier_code", filter.dossierCode],
+    ] as const) {
+      if (value === undefined) continue;
+      conditions.push(`${column} = ?`);
+      params.push(String(value));
+    }
+    const where = conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "";
+    const rows = db
+      .prepare<(string | number)[], AuditRow>(`SELECT * FROM audit ${where} ORDER BY at DESC, id DESC LIMIT ?`)
+      .all(...params, max);
+    return rows.map(toAudit);
+  }
+
   private get statements(): Statements {
     return this.ensureOpen().statements;
   }
@@ -497,13 +770,13 @@ export class SqliteStore implements Store {
 function migrate(db: Database.Database): void {
   const run = db.transaction(() => {
     const current = db.pragma("user_version", { simple: true }) as number;
-    if (current > MIGRATIONS.length) {
+    if (current > SQLITE_MIGRATIONS.length) {
       throw new Error(
-        `STORE_SCHEMA_NEWER: ${SQLITE_FILE_NAME} has schema version ${current}, this release knows ${MIGRATIONS.length}; run the newer release`,
+        `STORE_SCHEMA_NEWER: ${SQLITE_FILE_NAME} has schema version ${current}, this release knows ${SQLITE_MIGRATIONS.length}; run the newer release`,
       );
     }
-    for (const sql of MIGRATIONS.slice(current)) db.exec(sql);
-    if (current < MIGRATIONS.length) db.pragma(`user_version = ${MIGRATIONS.length}`);
+    for (const sql of SQLITE_MIGRATIONS.slice(current)) db.exec(sql);
+    if (current < SQLITE_MIGRATIONS.length) db.pragma(`user_version = ${SQLITE_MIGRATIONS.length}`);
   });
   // Two processes opening a fresh file at once: the write lock makes the second one see the
   // first one's schema instead of creating the tables again.
@@ -620,6 +893,57 @@ function toDedupe(row: DedupeRow): DedupeRecord {
     seq: row.seq,
     at: row.at,
   };
+}
+
+function toUserParams(user: UserRecord): UserParams {
+  return {
+    id: String(user.id),
+    username: normalizeUsername(user.username),
+    displayName: String(user.displayName),
+    role: String(user.role),
+    unitIds: JSON.stringify(user.unitIds.map(String)),
+    passwordHash: String(user.passwordHash),
+    disabled: user.disabled ? 1 : 0,
+    mustChangePassword: user.mustChangePassword ? 1 : 0,
+    createdAt: user.createdAt,
+    updatedAt: user.updatedAt,
+  };
+}
+
+function toUser(row: UserRow): UserRecord {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role as UserRecord["role"],
+    unitIds: JSON.parse(row.unit_ids) as string[],
+    passwordHash: row.password_hash,
+    disabled: row.disabled === 1,
+    mustChangePassword: row.must_change_password === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/**
+ * The unique constraint, not a read before the write, decides: the CLI may write at the same
+ * time. Recognised by its code, not by `instanceof SqliteError`: the addon keeps the error class
+ * of the first copy of better-sqlite3 loaded in the process, which need not be this one.
+ */
+function userWriteError(error: unknown, user: UserRecord): unknown {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (code !== "SQLITE_CONSTRAINT_UNIQUE" && code !== "SQLITE_CONSTRAINT_PRIMARYKEY") return error;
+  if (String(message).includes("users.username")) return usernameTaken(normalizeUsername(user.username));
+  if (String(message).includes("users.id")) return userExists(String(user.id));
+  return error;
+}
+
+function toAudit(row: AuditRow): AuditRecord {
+  const entry: AuditRecord = { id: row.id, at: row.at, actorId: row.actor_id, action: row.action };
+  if (row.conversation_id !== null) entry.conversationId = row.conversation_id;
+  if (row.dossier_code !== null) entry.dossierCode = row.dossier_code;
+  if (row.detail !== null) entry.detail = JSON.parse(row.detail) as AuditRecord["detail"];
+  return entry;
 }
 
 /** A rename is durable only once the directory entry is on disk too. */

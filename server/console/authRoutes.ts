@@ -1,0 +1,133 @@
+import express, { type NextFunction, type Request, type Response, Router } from "express";
+import { z } from "zod";
+import { sendError } from "../http/httpErrors";
+import type { SlidingWindowLimiter } from "../http/slidingWindowLimiter";
+import type { Logger } from "../logger";
+import type { SessionRecord, Store, UserRecord } from "../store/store";
+import { csrfMatches, openSession, readCookie, SESSION_COOKIE, SESSION_TTL_MS, sessionUser } from "./consoleSessions";
+import { hashPassword, passwordProblem, verifyPassword } from "./passwordHash";
+
+export interface AuthRoutesOptions {
+  store: Store;
+  logger: Logger;
+  now: () => Date;
+  /** Cookies marked Secure when the public address is https. */
+  secureCookies: boolean;
+  /** Attempts per account and minute. */
+  accountLimiter: SlidingWindowLimiter;
+  /** Attempts per address and minute: a ward office's clerks share one address. */
+  addressLimiter: SlidingWindowLimiter;
+  addressOf: (req: Request) => string;
+}
+
+/** What a console request knows once its session is checked. */
+export interface ConsoleLocals {
+  user: UserRecord;
+  session: SessionRecord;
+}
+
+const loginSchema = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(500) }).strict();
+const passwordChangeSchema = z.object({ currentPassword: z.string().min(1).max(500), newPassword: z.string().min(1).max(500) }).strict();
+
+/** What the console shows of a user: never the hash. */
+export function publicUser(user: UserRecord) {
+  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, unitIds: user.unitIds, mustChangePassword: user.mustChangePassword };
+}
+
+/**
+ * Checks the session cookie (and, for anything that changes state, the CSRF header) of a
+ * console request; answers 401/403 itself, or puts the user and session in `res.locals`.
+ */
+export function requireConsoleSession(options: Pick<AuthRoutesOptions, "store" | "now">) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const found = await sessionUser(options.store, readCookie(req.headers.cookie, SESSION_COOKIE), options.now());
+    if (!found) {
+      sendError(res, 401, "AUTH_REQUIRED", "Phiên đăng nhập đã hết hạn, bạn đăng nhập lại nhé.", "Your session has ended; please log in again.");
+      return;
+    }
+    if (req.method !== "GET" && req.method !== "HEAD" && !csrfMatches(found.session, req.get("x-csrf-token"))) {
+      sendError(res, 403, "AUTH_CSRF_INVALID", "Yêu cầu không kèm mã bảo vệ hợp lệ; tải lại trang rồi thử lại.", "The request lacks a valid protection token; reload the page and try again.");
+      return;
+    }
+    (res.locals as ConsoleLocals).user = found.user;
+    (res.locals as ConsoleLocals).session = found.session;
+    next();
+  };
+}
+
+// Compared against when the username is unknown, so that a wrong username and a wrong
+// password take the same time and get the same answer.
+const DUMMY_HASH = hashPassword("không có tài khoản này – no such account");
+
+/** `POST /api/auth/login`, `POST /api/auth/logout`, `GET /api/auth/me`, `POST /api/auth/password`. */
+export function authRoutes(options: AuthRoutesOptions): Router {
+  const router = Router();
+  router.use("/api/auth", express.json({ limit: "4kb" }));
+  const cookie = (value: string, maxAgeMs: number) =>
+    `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${Math.floor(maxAgeMs / 1000)}${options.secureCookies ? "; Secure" : ""}`;
+
+  router.post("/api/auth/login", async (req, res) => {
+    const input = loginSchema.safeParse(req.body);
+    const address = options.addressOf(req);
+    const username = input.success ? input.data.username.trim().toLowerCase() : "";
+    if (!options.addressLimiter.allow(address) || (username && !options.accountLimiter.allow(username))) {
+      sendError(res, 429, "AUTH_RATE_LIMITED", "Đăng nhập sai nhiều lần, vui lòng thử lại sau một phút.", "Too many attempts; please try again in a minute.");
+      return;
+    }
+    if (!input.success) {
+      sendError(res, 400, "AUTH_LOGIN_INVALID", "Vui lòng nhập tên đăng nhập và mật khẩu.", "Please enter a username and a password.");
+      return;
+    }
+    const user = await options.store.getUserByUsername(username);
+    const ok = await verifyPassword(input.data.password, user?.passwordHash ?? (await DUMMY_HASH));
+    if (!user || !ok || user.disabled) {
+      options.logger.info({ event: "auth.login_failed", userId: user?.id ?? null }, "login failed");
+      sendError(res, 401, "AUTH_LOGIN_FAILED", "Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong username or password.");
+      return;
+    }
+    const { secret, session } = await openSession(options.store, user, options.now());
+    options.logger.info({ event: "auth.login", userId: user.id }, "login");
+    res.set("Set-Cookie", cookie(secret, SESSION_TTL_MS)).set("Cache-Control", "no-store").json({ ok: true, user: publicUser(user), csrfToken: session.csrfToken });
+  });
+
+  const guard = requireConsoleSession(options);
+
+  router.get("/api/auth/me", guard, (_req, res) => {
+    const { user, session } = res.locals as ConsoleLocals;
+    res.set("Cache-Control", "no-store").json({ ok: true, user: publicUser(user), csrfToken: session.csrfToken });
+  });
+
+  router.post("/api/auth/logout", guard, async (_req, res) => {
+    const { session, user } = res.locals as ConsoleLocals;
+    await options.store.deleteSession(session.idHash);
+    options.logger.info({ event: "auth.logout", userId: user.id }, "logout");
+    res.set("Set-Cookie", cookie("", 0)).json({ ok: true });
+  });
+
+  router.post("/api/auth/password", guard, async (req, res) => {
+    const { user } = res.locals as ConsoleLocals;
+    const input = passwordChangeSchema.safeParse(req.body);
+    if (!input.success) {
+      sendError(res, 400, "AUTH_PASSWORD_INVALID", "Vui lòng nhập mật khẩu hiện tại và mật khẩu mới.", "Please enter the current and the new password.");
+      return;
+    }
+    if (!(await verifyPassword(input.data.currentPassword, user.passwordHash))) {
+      sendError(res, 401, "AUTH_LOGIN_FAILED", "Mật khẩu hiện tại không đúng.", "The current password is wrong.");
+      return;
+    }
+    const problem = passwordProblem(input.data.newPassword);
+    if (problem) {
+      sendError(res, 400, "AUTH_PASSWORD_WEAK", problem.split(" / ")[0]!, problem.split(" / ")[1] ?? problem);
+      return;
+    }
+    const updated: UserRecord = { ...user, passwordHash: await hashPassword(input.data.newPassword), mustChangePassword: false, updatedAt: options.now().toISOString() };
+    await options.store.updateUser(updated);
+    // Every other login of this account ends; this one goes on with a fresh session.
+    await options.store.deleteSessionsOfUser(user.id);
+    const fresh = await openSession(options.store, updated, options.now());
+    options.logger.info({ event: "auth.password_changed", userId: user.id }, "password changed");
+    res.set("Set-Cookie", cookie(fresh.secret, SESSION_TTL_MS)).json({ ok: true, user: publicUser(updated), csrfToken: fresh.session.csrfToken });
+  });
+
+  return router;
+}

@@ -1,0 +1,82 @@
+import { addUser, disableUser } from "../../server/console/userAccounts";
+import { HONG_NGU_UNITS_2022 } from "../../flows/units";
+import type { Store } from "../../server/store/store";
+import { startTestServer, type TestServer } from "../support/testServer";
+
+let server: TestServer;
+let store: Store;
+const PASSWORD = "mật khẩu của cán bộ";
+
+beforeEach(async () => {
+  server = await startTestServer();
+  store = server.store;
+  await addUser(store, HONG_NGU_UNITS_2022, { username: "lan", role: "clerk", unitIds: ["an-thanh"], displayName: "Nguyễn Thị Lan", password: PASSWORD }, new Date());
+});
+afterEach(() => server.stop());
+
+async function login(username: string, password: string): Promise<Response> {
+  return fetch(`${server.url}/api/auth/login`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ username, password }) });
+}
+
+function sessionCookie(res: Response): string {
+  return /khaiho_session=[^;]*/.exec(res.headers.get("set-cookie") ?? "")![0];
+}
+
+describe("console login", () => {
+  it("opens an httpOnly, SameSite=Strict session and tells who is logged in", async () => {
+    const res = await login("Lan", PASSWORD);
+    expect(res.status).toBe(200);
+    const cookie = res.headers.get("set-cookie")!;
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const body = (await res.json()) as { user: Record<string, unknown>; csrfToken: string };
+    expect(body.user).toEqual({ id: expect.any(String), username: "lan", displayName: "Nguyễn Thị Lan", role: "clerk", unitIds: ["an-thanh"], mustChangePassword: false });
+    expect(JSON.stringify(body)).not.toContain("scrypt");
+    const me = await fetch(`${server.url}/api/auth/me`, { headers: { Cookie: sessionCookie(res) } });
+    expect(me.status).toBe(200);
+  });
+
+  it("answers a wrong password and an unknown user alike", async () => {
+    const wrong = await login("lan", "không phải mật khẩu");
+    const unknown = await login("ai-do", PASSWORD);
+    expect(wrong.status).toBe(401);
+    expect(await wrong.json()).toEqual(await unknown.json());
+  });
+
+  it("refuses a disabled account and cuts its open sessions at once", async () => {
+    const res = await login("lan", PASSWORD);
+    const cookie = sessionCookie(res);
+    await disableUser(store, "lan", new Date());
+    expect((await fetch(`${server.url}/api/auth/me`, { headers: { Cookie: cookie } })).status).toBe(401);
+    expect((await login("lan", PASSWORD)).status).toBe(401);
+  });
+
+  it("refuses a state-changing request without the CSRF token", async () => {
+    const res = await login("lan", PASSWORD);
+    const { csrfToken } = (await res.json()) as { csrfToken: string };
+    const cookie = sessionCookie(res);
+    const body = JSON.stringify({ currentPassword: PASSWORD, newPassword: "mật khẩu mới dài hơn" });
+    const without = await fetch(`${server.url}/api/auth/password`, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/json" }, body });
+    expect(without.status).toBe(403);
+    const withToken = await fetch(`${server.url}/api/auth/password`, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/json", "X-CSRF-Token": csrfToken }, body });
+    expect(withToken.status).toBe(200);
+    expect((await login("lan", "mật khẩu mới dài hơn")).status).toBe(200);
+    // The old session ended with the password change.
+    expect((await fetch(`${server.url}/api/auth/me`, { headers: { Cookie: cookie } })).status).toBe(401);
+  });
+
+  it("ends the session on logout", async () => {
+    const res = await login("lan", PASSWORD);
+    const { csrfToken } = (await res.json()) as { csrfToken: string };
+    const cookie = sessionCookie(res);
+    expect((await fetch(`${server.url}/api/auth/logout`, { method: "POST", headers: { Cookie: cookie, "X-CSRF-Token": csrfToken } })).status).toBe(200);
+    expect((await fetch(`${server.url}/api/auth/me`, { headers: { Cookie: cookie } })).status).toBe(401);
+  });
+
+  it("slows down guessing: too many attempts for one account are refused for a minute", async () => {
+    const statuses = [];
+    for (let i = 0; i < 12; i++) statuses.push((await login("lan", `sai ${i} lần rồi nhé`)).status);
+    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(10)).toEqual([429, 429]);
+  });
+});
