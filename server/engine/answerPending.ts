@@ -8,6 +8,9 @@ import type { Turn } from "./turn";
 import { matchOption } from "./understanding/matchOption";
 import { parseYesNo } from "./understanding/parseYesNo";
 import { stepLabel } from "./stepLabel";
+import { refreshDependents } from "./enterStep";
+import { understandCorrection } from "./clerkActions";
+import { askRating } from "./rating";
 
 function yesOrNo(answer: Answer): boolean | null {
   if (answer.kind === "choice" && (answer.value === "yes" || answer.value === "no")) return answer.value === "yes";
@@ -57,7 +60,55 @@ export function answerPending(turn: Turn, answer: Answer): boolean {
         state.stepId = null;
         state.table = null;
         turn.say(turn.text(TEXTS.cancelled));
+        askRating(turn);
       }
+      return true;
+    }
+    case "confirmClerkField": {
+      const yes = yesOrNo(answer);
+      if (yes === null) {
+        notUnderstood(turn, null, TEXTS.notYesNo);
+        return true;
+      }
+      const step = stepOf(turn.flow!, pending.stepId);
+      if (yes) {
+        state.pending = null;
+        turn.say(turn.text(TEXTS.clerkFieldConfirmed));
+      } else {
+        state.pending = { kind: "correctField", stepId: step.id };
+        turn.say(`${turn.text(TEXTS.clerkFieldCorrect, { label: stepLabel(turn.flow!, step, state.locale) })} ${"question" in step ? turn.text(step.question) : ""}`.trim());
+      }
+      return true;
+    }
+    case "correctField": {
+      const step = stepOf(turn.flow!, pending.stepId);
+      const text = answer.kind === "text" ? answer.text : answer.kind === "choice" ? answer.value : null;
+      const understood = text === null ? null : understandCorrection(turn, step, text);
+      if (!understood || !understood.ok) {
+        turn.say(understood && !understood.ok ? turn.text(understood.message) : turn.text(TEXTS.notAChoice));
+        return true;
+      }
+      state.pending = null;
+      turn.setAnswer(step.id, understood.value, "citizen");
+      refreshDependents(turn, step.id);
+      turn.say(turn.text(TEXTS.edited));
+      return true;
+    }
+    case "rating": {
+      const score = answer.kind === "choice" && /^rating:[1-5]$/.test(answer.value) ? Number(answer.value.slice(7)) : answer.kind === "text" && /^[1-5]$/.test(answer.text.replace(/[^0-9]/g, "")) && answer.text.replace(/\D/g, "").length === 1 ? Number(answer.text.replace(/\D/g, "")) : null;
+      state.pending = null;
+      if (answer.kind === "choice" && answer.value === "skip") return true;
+      if (score === null) return false;
+      state.rating = { score, comment: null };
+      state.pending = { kind: "ratingComment" };
+      turn.say(turn.text(TEXTS.ratingComment), { choices: [{ label: turn.text(TEXTS.skip), value: "skip" }] });
+      return true;
+    }
+    case "ratingComment": {
+      state.pending = null;
+      const skipped = answer.kind === "choice" && answer.value === "skip";
+      if (answer.kind === "text" && !skipped && state.rating) state.rating = { ...state.rating, comment: answer.text.slice(0, 1000) };
+      turn.say(turn.text(TEXTS.ratingThanks));
       return true;
     }
     case "chooseProcedure": {

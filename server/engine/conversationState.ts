@@ -18,7 +18,15 @@ export type Pending =
   | { kind: "chooseField"; options: string[] }
   /** Restart or cancel lose the answers: sure? */
   | { kind: "confirmRestart" }
-  | { kind: "confirmCancel" };
+  | { kind: "confirmCancel" }
+  /** A clerk filled a field for the citizen: is it right? */
+  | { kind: "confirmClerkField"; stepId: string }
+  /** The citizen said the clerk's value is wrong: the next message is the right one. */
+  | { kind: "correctField"; stepId: string }
+  /** After the dossier or the conversation is over: a rating from 1 to 5, or skip. */
+  | { kind: "rating" }
+  /** The rating is given: an optional comment, or skip. */
+  | { kind: "ratingComment" };
 
 /** Progress through a table step (household members, business lines…). */
 export interface TableProgress {
@@ -59,6 +67,10 @@ export interface ConversationState {
   notUnderstood: number;
   /** Receipt code of the dossier this conversation submitted. */
   dossierCode: string | null;
+  /** The clerk holding the conversation (status `with_clerk`). */
+  clerk: { id: string; name: string } | null;
+  /** The citizen's rating of the service, once given. */
+  rating: { score: number; comment: string | null } | null;
 }
 
 /** A conversation that has not started yet. */
@@ -79,6 +91,8 @@ export function initialState(locale: Locale = "vi", unitId: string | null = null
     failedAnswers: 0,
     notUnderstood: 0,
     dossierCode: null,
+    clerk: null,
+    rating: null,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Value } from "../../flows/flowTypes";
-import type { Locale } from "./localized";
+import type { Locale, Localized } from "./localized";
 
 /** What arrives at the engine, once a channel has validated and normalised it. */
 export type EngineInput =
@@ -14,7 +14,21 @@ export type EngineInput =
   /** The dossier asked for by a `submitDossier` effect was stored under this receipt code. */
   | { kind: "dossierSubmitted"; code: string }
   /** The answer to a `lookupStatus` effect. */
-  | { kind: "statusResult"; result: StatusLookupResult };
+  | { kind: "statusResult"; result: StatusLookupResult }
+  /** A clerk takes the conversation over: the bot falls silent. */
+  | { kind: "clerkTake"; clerk: ClerkRef }
+  /** A clerk fills a field for the citizen, typed as a citizen would; the citizen confirms it. */
+  | { kind: "clerkSetField"; clerk: ClerkRef; field: string; text: string }
+  /** A clerk hands the conversation back to the bot, at a step, at the review, or where it was. */
+  | { kind: "clerkRelease"; at: "current" | "review" | { stepId: string } }
+  /** A clerk closes the conversation. */
+  | { kind: "clerkClose" };
+
+/** A clerk as the citizen sees them. */
+export interface ClerkRef {
+  id: string;
+  name: string;
+}
 
 /** What status lookup found; wrong phone and unknown code are the same answer on purpose. */
 export type StatusLookupResult =
@@ -75,6 +89,8 @@ export interface TransitionResult<S> {
   state: S;
   replies: Reply[];
   effects: Effect[];
+  /** Why a clerk's input was refused (a value that does not parse, an unknown field); nothing changed. */
+  refused?: { code: string; message: Localized };
 }
 
 export type { Value };

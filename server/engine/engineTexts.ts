@@ -90,6 +90,18 @@ export const TEXTS = {
   tableMore: t("Bạn có muốn thêm {item} nữa không?", "Do you want to add another {item}?"),
   tableFull: t("Đã đủ số {item} tối đa.", "That is the maximum number of {item}."),
   edited: t("Đã cập nhật.", "Updated."),
+  clerkJoined: t(
+    "Cán bộ {name} đang hỗ trợ bạn. Bạn cứ nhắn tin, cán bộ sẽ trả lời ngay tại đây.",
+    "{name}, a clerk, is now helping you. Write here and they will answer.",
+  ),
+  clerkFilled: t("Cán bộ {name} đã điền giúp bạn {label}: {value}. Thông tin này đúng không?", "{name} filled in {label} for you: {value}. Is this correct?"),
+  clerkFieldConfirmed: t("Cảm ơn bạn, thông tin đã được xác nhận.", "Thank you, it is confirmed."),
+  clerkFieldCorrect: t("Vậy bạn nhập lại giúp {label}:", "Then please type {label}:"),
+  released: t("Cán bộ đã chuyển bạn về trợ lý để khai tiếp.", "The clerk has handed you back to the assistant to carry on."),
+  closedByClerk: t("Cán bộ đã kết thúc cuộc trò chuyện. Cảm ơn bạn!", "The clerk has closed the conversation. Thank you!"),
+  ratingAsk: t("Bạn chấm điểm dịch vụ hôm nay từ 1 đến 5 nhé (5 là rất hài lòng)?", "How would you rate the service today, from 1 to 5 (5 is very satisfied)?"),
+  ratingComment: t("Bạn có góp ý gì thêm không? Gõ góp ý, hoặc bấm \"Bỏ qua\".", "Any comment? Type it, or press \"Skip\"."),
+  ratingThanks: t("Cảm ơn bạn đã đánh giá!", "Thank you for your rating!"),
 } as const;
 
 /** Fills `{name}` placeholders. Values are plain text: nothing here is compiled or parsed as markup. */

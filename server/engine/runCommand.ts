@@ -49,6 +49,8 @@ export function runCommand(turn: Turn, command: Command): boolean {
       else startFlow(turn, STATUS_LOOKUP_FLOW_ID);
       return true;
     case "resumeBot":
+      // Only from the queue: a clerk who took the conversation hands it back themselves.
+      if (state.status === "with_clerk") return true;
       state.status = "bot";
       reAskCurrent(turn);
       return true;

@@ -12,6 +12,8 @@ import { requestClerk } from "./requestClerk";
 import { showMenu } from "./showMenu";
 import { startFlow } from "./startFlow";
 import { STATUS_LOOKUP_FLOW_ID } from "./statusLookupFlowId";
+import { clerkClose, clerkRelease, clerkSetField, clerkTake } from "./clerkActions";
+import { askRating } from "./rating";
 import { Turn } from "./turn";
 import { type Command, matchCommand } from "./understanding/matchCommand";
 import { matchIntent } from "./understanding/matchIntent";
@@ -35,6 +37,8 @@ export function transition(
 ): TransitionResult<ConversationState> {
   const turn = new Turn(catalogue, state, clock);
   handleInput(turn, input);
+  // A refused clerk input changes nothing: the state given is returned as it was.
+  if (turn.refused) return { state, replies: [], effects: [], refused: turn.refused };
   return { state: turn.state, replies: turn.replies, effects: turn.effects };
 }
 
@@ -56,6 +60,14 @@ function handleInput(turn: Turn, input: EngineInput): void {
       return handleAnswer(turn, { kind: "choice", value: input.value });
     case "attachment":
       return handleAnswer(turn, { kind: "attachment", attachmentId: input.attachmentId });
+    case "clerkTake":
+      return clerkTake(turn, input.clerk);
+    case "clerkSetField":
+      return clerkSetField(turn, input.clerk, input.field, normalizeInput(input.text));
+    case "clerkRelease":
+      return clerkRelease(turn, input.at);
+    case "clerkClose":
+      return clerkClose(turn);
   }
 }
 
@@ -90,6 +102,7 @@ function dossierSubmitted(turn: Turn, code: string): void {
   turn.state.status = "completed";
   turn.state.pending = null;
   turn.say(turn.text(TEXTS.submitted, { code, procedure: flow?.flow.name[turn.state.locale] ?? "" }));
+  askRating(turn);
 }
 
 function statusResult(turn: Turn, result: StatusLookupResult): void {
@@ -139,10 +152,15 @@ function handleAnswer(turn: Turn, answer: Answer): void {
     if (turn.state.status === "bot") reAskCurrent(turn);
     return;
   }
-  if (turn.state.status === "completed" || turn.state.status === "closed") freshConversation(turn);
+  const over = turn.state.status === "completed" || turn.state.status === "closed";
+  if (over && (turn.state.pending?.kind === "rating" || turn.state.pending?.kind === "ratingComment") && answerPending(turn, answer)) return;
+  if (over) freshConversation(turn);
 
   const command = commandOf(answer);
   if (turn.state.status === "waiting_clerk" || turn.state.status === "with_clerk") {
+    // A value a clerk filled in waits for the citizen's word, even while the clerk holds on.
+    const confirming = turn.state.pending?.kind === "confirmClerkField" || turn.state.pending?.kind === "correctField";
+    if (confirming && answerPending(turn, answer)) return;
     if (command?.kind === "resumeBot") runCommand(turn, command);
     else if (turn.state.status === "waiting_clerk") {
       turn.say(turn.text(TEXTS.waitingClerk), { choices: [{ label: turn.text(TEXTS.resumeBot), value: "cmd:resume-bot" }] });

@@ -2,10 +2,11 @@ import type { Value } from "../../flows/flowTypes";
 import type { Unit } from "../../flows/units";
 import type { Catalogue, CompiledFlow } from "./catalogue";
 import { type Clock, localIsoDate } from "./clock";
-import type { ConversationState } from "./conversationState";
+import type { ConversationState, FieldSource } from "./conversationState";
 import type { Choice, Effect, ExpectedInput, Progress, Reply } from "./engineIO";
 import { fill } from "./engineTexts";
 import type { Localized } from "./localized";
+
 import { memoizedPathOf, progressOf } from "./flowPath";
 import type { Step } from "../../flows/flowTypes";
 
@@ -17,6 +18,8 @@ import type { Step } from "../../flows/flowTypes";
 export class Turn {
   readonly replies: Reply[] = [];
   readonly effects: Effect[] = [];
+  /** Set when a clerk's input is refused: the clerk is told why, the citizen nothing. */
+  refused: { code: string; message: Localized } | undefined;
   state: ConversationState;
   // The path depends only on the flow and the answers; a turn asks for it several times.
   private answersVersion = 0;
@@ -127,12 +130,13 @@ export class Turn {
     });
   }
 
-  setAnswer(key: string, value: Value, by: "citizen" | "bot"): void {
-    if (this.state.answers[key] === value && this.state.sources[key]?.by === by) return;
+  setAnswer(key: string, value: Value, by: "citizen" | "bot" | FieldSource): void {
+    const source: FieldSource = typeof by === "string" ? { by } : by;
+    if (this.state.answers[key] === value && this.state.sources[key]?.by === source.by && source.by !== "clerk") return;
     this.writableAnswers();
     const isNew = !(key in this.state.answers);
     this.state.answers[key] = value;
-    this.state.sources[key] = { by };
+    this.state.sources[key] = source;
     // Most answers (names, dates) decide nothing about the path; only routing fields change it.
     if (this.flow?.routingFields.has(key) !== false) this.answersVersion += 1;
     if (isNew) this.answeredCount += 1;

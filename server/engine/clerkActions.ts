@@ -1,0 +1,134 @@
+import type { Step, Value } from "../../flows/flowTypes";
+import { stepOf } from "./catalogue";
+import { describeValue } from "./describeValue";
+import type { ClerkRef } from "./engineIO";
+import { TEXTS } from "./engineTexts";
+import { enterStep, refreshDependents } from "./enterStep";
+import { parseAnswer } from "./fieldParsers";
+import { isQuestion } from "./flowPath";
+import { t } from "./localized";
+import { askRating } from "./rating";
+import { reAskCurrent } from "./runCommand";
+import { stepLabel } from "./stepLabel";
+import type { Turn } from "./turn";
+import { matchOption } from "./understanding/matchOption";
+import { parseYesNo } from "./understanding/parseYesNo";
+
+function refuse(turn: Turn, code: string, vi: string, en: string): void {
+  turn.refused = { code, message: t(vi, en) };
+}
+
+function holding(turn: Turn): boolean {
+  if (turn.state.status === "with_clerk") return true;
+  refuse(turn, "CLERK_NOT_HOLDING", "Cán bộ chưa nhận cuộc trò chuyện này.", "No clerk holds this conversation.");
+  return false;
+}
+
+/** A clerk takes the conversation: the bot falls silent until it is handed back. */
+export function clerkTake(turn: Turn, clerk: ClerkRef): void {
+  const { state } = turn;
+  if (state.status === "completed" || state.status === "closed") {
+    refuse(turn, "CLERK_CONVERSATION_OVER", "Cuộc trò chuyện đã kết thúc.", "The conversation is over.");
+    return;
+  }
+  state.status = "with_clerk";
+  state.clerk = { ...clerk };
+  state.pending = null;
+  state.failedAnswers = 0;
+  state.notUnderstood = 0;
+  turn.say(turn.text(TEXTS.clerkJoined, { name: clerk.name }));
+}
+
+/** The citizen's correction of a value the clerk filled: understood like any answer to that step. */
+export function understandCorrection(turn: Turn, step: Step, text: string): { ok: true; value: Value } | { ok: false; message: { vi: string; en: string } } {
+  const understood = understandClerkValue(turn, step, text);
+  return understood.ok ? understood : { ok: false, message: { vi: understood.vi, en: understood.en } };
+}
+
+/** Understands what the clerk typed for a field, as the citizen's answer would be. */
+function understandClerkValue(turn: Turn, step: Step, text: string): { ok: true; value: Value } | { ok: false; code: string; vi: string; en: string } {
+  if (step.kind === "ask") {
+    const result = parseAnswer(text, { today: turn.today, answers: turn.state.answers, step });
+    return result.ok ? { ok: true, value: result.value } : { ok: false, code: result.code, vi: result.message.vi, en: result.message.en };
+  }
+  if (step.kind === "choose") {
+    const match = matchOption(text, step.options.map((o) => ({ value: o.value, labels: [o.label.vi, o.label.en, ...(o.synonyms ?? [])] })));
+    if (match.kind === "match") return { ok: true, value: match.value };
+    return { ok: false, code: "CLERK_CHOICE_UNKNOWN", vi: `Chọn một trong: ${step.options.map((o) => o.label.vi).join("; ")}.`, en: `Pick one of: ${step.options.map((o) => o.label.en).join("; ")}.` };
+  }
+  if (step.kind === "confirm") {
+    const yes = parseYesNo(text);
+    return yes.ok ? { ok: true, value: yes.value } : { ok: false, code: yes.code, vi: yes.message.vi, en: yes.message.en };
+  }
+  return { ok: false, code: "CLERK_FIELD_NOT_EDITABLE", vi: "Mục này không điền bằng chữ được.", en: "This field cannot be filled in as text." };
+}
+
+/**
+ * A clerk fills one field of the draft for the citizen. The value goes through the same
+ * parser as the citizen's answer, is marked as the clerk's, and the citizen is asked to
+ * confirm it ("Cán bộ đã điền … Đúng không?").
+ */
+export function clerkSetField(turn: Turn, clerk: ClerkRef, field: string, text: string): void {
+  if (!holding(turn)) return;
+  const compiled = turn.flow;
+  const index = compiled?.stepIndex.get(field);
+  const step = index === undefined ? undefined : compiled!.flow.steps[index];
+  if (!compiled || !step || !isQuestion(step) || step.kind === "review" || step.kind === "unit") {
+    refuse(turn, "CLERK_FIELD_UNKNOWN", `Không có mục "${field}" để điền trong thủ tục này.`, `There is no field "${field}" to fill in this procedure.`);
+    return;
+  }
+  const understood = understandClerkValue(turn, step, text);
+  if (!understood.ok) {
+    refuse(turn, understood.code, understood.vi, understood.en);
+    return;
+  }
+  turn.setAnswer(step.id, understood.value, { by: "clerk", clerkId: clerk.id });
+  refreshDependents(turn, step.id);
+  turn.state.pending = { kind: "confirmClerkField", stepId: step.id };
+  const { locale } = turn.state;
+  turn.say(turn.text(TEXTS.clerkFilled, { name: clerk.name, label: stepLabel(compiled, step, locale), value: describeValue(step, understood.value, locale) }), {
+    choices: [
+      { label: turn.text(TEXTS.yes), value: "yes" },
+      { label: turn.text(TEXTS.no), value: "no" },
+    ],
+    input: { kind: "yesNo" },
+  });
+}
+
+/** The clerk hands back to the bot: where the flow stood, at the review, or at a chosen step. */
+export function clerkRelease(turn: Turn, at: "current" | "review" | { stepId: string }): void {
+  if (!holding(turn)) return;
+  const { state } = turn;
+  const compiled = turn.flow;
+  if (typeof at === "object" && (!compiled || !compiled.stepIndex.has(at.stepId))) {
+    refuse(turn, "CLERK_STEP_UNKNOWN", `Không có bước "${at.stepId}" trong thủ tục này.`, `There is no step "${at.stepId}" in this procedure.`);
+    return;
+  }
+  state.status = "bot";
+  state.clerk = null;
+  state.pending = null;
+  turn.say(turn.text(TEXTS.released));
+  if (!compiled || state.stepId === null) {
+    reAskCurrent(turn);
+  } else if (at === "review") {
+    state.returnToReview = true;
+    enterStep(turn, compiled.flow.steps.find((s) => s.kind === "review")!.id);
+  } else if (typeof at === "object") {
+    state.returnToReview = true;
+    enterStep(turn, at.stepId);
+  } else {
+    const current = stepOf(compiled, state.stepId);
+    if (current.kind === "submit") return;
+    enterStep(turn, state.stepId);
+  }
+}
+
+/** The clerk closes the conversation; the citizen is thanked and asked for a rating. */
+export function clerkClose(turn: Turn): void {
+  if (!holding(turn)) return;
+  turn.state.status = "closed";
+  turn.state.clerk = null;
+  turn.state.pending = null;
+  turn.say(turn.text(TEXTS.closedByClerk));
+  askRating(turn);
+}
