@@ -36,6 +36,8 @@ const schema = z.object({
   RATE_LIMIT_STATUS_PER_MINUTE: positiveInt.default(10),
   /** How long Socket.IO keeps a dropped connection's state for a quick reconnect, in ms (≤ 30 s: see DESIGN.md). */
   CONNECTION_RECOVERY_MS: z.coerce.number().int().min(0).max(30_000).default(30_000),
+  /** How often an open clerk console re-checks its login, in ms (a disabled account is cut off within it). */
+  CONSOLE_SESSION_RECHECK_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
   /** Put the unit's code before receipt codes (AT-HN-20261127-0042). */
   UNIT_PREFIXED_CODES: boolean.default(false),
   /** Trust X-Forwarded-For from the proxy in front (for per-IP limits). */

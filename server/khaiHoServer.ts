@@ -6,6 +6,7 @@ import { Server } from "socket.io";
 import { HONG_NGU_CITY, HONG_NGU_UNITS_2022 } from "../flows/units";
 import { ALL_FLOWS } from "../flows/catalogue";
 import { attachChatNamespace, namespaceDelivery } from "./channels/web/chatNamespace";
+import { attachClerkNamespace } from "./console/clerkNamespace";
 import type { Config } from "./config";
 import { ConversationService } from "./conversation/conversationService";
 import { formTemplateExists } from "./dossier/renderForm";
@@ -69,6 +70,7 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
     const forwarded = config.TRUST_PROXY ? String(socket.handshake.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
     return forwarded || socket.handshake.address;
   };
+  attachClerkNamespace(io, { store, service, catalogue, logger, now, recheckMs: config.CONSOLE_SESSION_RECHECK_MS });
   attachChatNamespace(io, {
     service,
     logger,

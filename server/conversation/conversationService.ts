@@ -22,6 +22,16 @@ export interface Delivery {
 
 export type SendOutcome = { ok: true; messageId: string; seq: number } | { ok: false; code: ErrorCode };
 
+/** What a clerk's action came to: the conversation as saved, or why it was refused. */
+export type ClerkOutcome =
+  | { ok: true; record: ConversationRecord; seq?: number }
+  | { ok: false; code: string; message: string };
+
+/** Told of every committed turn: the clerk console follows conversations and queues with it. */
+export type CommitListener = (saved: ConversationRecord, messages: ChatMessage[]) => void;
+
+type TurnResult = "conflict" | { ok: true; saved: ConversationRecord } | { ok: false; dedupe: DedupeRecord } | { refused: { code: string; message: { vi: string; en: string } } };
+
 export interface ConversationServiceDeps {
   store: Store;
   catalogue: Catalogue;
@@ -65,6 +75,86 @@ function contentHash(payload: SendMessage): string {
 export class ConversationService {
   private readonly mutex = new KeyedMutex();
   private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly listeners: CommitListener[] = [];
+
+  /** Adds a listener of committed turns. */
+  onCommitted(listener: CommitListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** A conversation with its whole transcript, for the console. */
+  async load(conversationId: string): Promise<{ record: ConversationRecord; transcript: ChatMessage[] } | null> {
+    const record = await this.deps.store.getConversation(conversationId);
+    return record ? { record, transcript: await this.messagesAfter(conversationId, 0) } : null;
+  }
+
+  /**
+   * A clerk's action on a conversation (take, fill a field, hand back, close, transfer), run
+   * through the engine and stored like a citizen's turn. Taking a conversation another clerk
+   * holds is refused with that clerk's name: of two clerks clicking at once, one wins.
+   */
+  clerkAction(conversationId: string, clerk: { id: string; name: string }, input: EngineInput): Promise<ClerkOutcome> {
+    return this.track(
+      this.mutex.run(conversationId, async (): Promise<ClerkOutcome> => {
+        for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+          const record = await this.deps.store.getConversation(conversationId);
+          if (!record) return { ok: false, code: "CONSOLE_NOT_FOUND", message: "Không tìm thấy cuộc trò chuyện. / No such conversation." };
+          const holder = record.state.clerk;
+          if (input.kind === "clerkTake" && record.state.status === "with_clerk" && holder && holder.id !== clerk.id) {
+            return { ok: false, code: "CONSOLE_TAKEN", message: `Cán bộ ${holder.name} đã nhận cuộc trò chuyện này. / ${holder.name} has taken this conversation.` };
+          }
+          if (input.kind !== "clerkTake" && input.kind !== "clerkTransfer" && holder && holder.id !== clerk.id) {
+            return { ok: false, code: "CONSOLE_TAKEN", message: `Cuộc trò chuyện do cán bộ ${holder.name} phụ trách. / ${holder.name} holds this conversation.` };
+          }
+          const result = await this.runTurn(record, input, null);
+          if (result === "conflict") continue;
+          if ("refused" in result) return { ok: false, code: result.refused.code, message: `${result.refused.message.vi} / ${result.refused.message.en}` };
+          if (result.ok) return { ok: true, record: result.saved };
+        }
+        return { ok: false, code: "CONSOLE_UNAVAILABLE", message: "Hệ thống đang bận, thử lại sau. / The system is busy; try again." };
+      }),
+    );
+  }
+
+  /** A clerk's message to the citizen, stored (once per client id) and delivered like any message. */
+  clerkMessage(conversationId: string, clerk: { id: string; name: string }, clientMessageId: string, text: string): Promise<ClerkOutcome> {
+    return this.track(
+      this.mutex.run(conversationId, async (): Promise<ClerkOutcome> => {
+        for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+          const record = await this.deps.store.getConversation(conversationId);
+          if (!record) return { ok: false, code: "CONSOLE_NOT_FOUND", message: "Không tìm thấy cuộc trò chuyện. / No such conversation." };
+          if (record.state.status !== "with_clerk" || record.state.clerk?.id !== clerk.id) {
+            return { ok: false, code: "CONSOLE_REFUSED", message: "Nhận hỗ trợ cuộc trò chuyện trước khi nhắn. / Take the conversation before writing." };
+          }
+          const dedupeKey = `clerk:${clerk.id}:${clientMessageId}`;
+          const seen = await this.deps.store.findDedupe(conversationId, dedupeKey);
+          if (seen) return { ok: true, record, seq: seen.seq };
+          const at = this.deps.now().toISOString();
+          const message: MessageRecord = { id: randomUUID(), conversationId, seq: record.lastSeq + 1, author: "clerk", text, clientMessageId: dedupeKey, at };
+          const commit = await this.deps.store.commitTurn({
+            conversationId,
+            expectedVersion: record.version,
+            state: record.state,
+            messages: [message],
+            dedupe: { conversationId, clientMessageId: dedupeKey, contentHash: createHash("sha256").update(text).digest("hex"), messageId: message.id, seq: message.seq, at },
+            dossier: null,
+          });
+          if (!commit.ok && commit.reason === "conflict") continue;
+          if (!commit.ok) return { ok: true, record, seq: commit.dedupe.seq };
+          const saved = { ...record, lastSeq: message.seq, version: commit.version, updatedAt: at };
+          this.deliver(saved, [toChatMessage(message)]);
+          return { ok: true, record: saved, seq: message.seq };
+        }
+        return { ok: false, code: "CONSOLE_UNAVAILABLE", message: "Hệ thống đang bận, thử lại sau. / The system is busy; try again." };
+      }),
+    );
+  }
+
+  private deliver(saved: ConversationRecord, messages: ChatMessage[], exceptSocketId?: string): void {
+    this.deps.delivery.messages(saved.id, messages, exceptSocketId);
+    this.deps.delivery.state(this.stateEvent(saved));
+    for (const listener of this.listeners) listener(saved, messages);
+  }
 
   constructor(private readonly deps: ConversationServiceDeps) {}
 
@@ -190,6 +280,7 @@ export class ConversationService {
             : { kind: "text", text: payload.text ?? "" };
       const result = await this.runTurn(record, input, citizen, hash, senderSocketId);
       if (result === "conflict") continue;
+      if ("refused" in result) return { ok: false, code: "CHAT_PAYLOAD_INVALID" };
       if (result.ok === false) {
         const stored = result.dedupe;
         return stored.contentHash === hash ? { ok: true, messageId: stored.messageId, seq: stored.seq } : { ok: false, code: "CHAT_MESSAGE_ID_REUSED" };
@@ -222,9 +313,10 @@ export class ConversationService {
     citizen: MessageRecord | null,
     hash?: string,
     senderSocketId?: string,
-  ): Promise<"conflict" | { ok: true } | { ok: false; dedupe: DedupeRecord }> {
+  ): Promise<TurnResult> {
     const now = this.deps.now();
     const outcome = await takeTurn(this.deps.catalogue, record.state, input, { now }, { dossiers: this.deps.dossiers });
+    if (outcome.refused) return { refused: outcome.refused };
     const at = now.toISOString();
     const firstBotSeq = record.lastSeq + (citizen ? 2 : 1);
     const replies = outcome.replies.map((reply: Reply, i): MessageRecord => ({
@@ -239,7 +331,7 @@ export class ConversationService {
       at,
     }));
     const messages = citizen ? [citizen, ...replies] : replies;
-    if (messages.length === 0 && JSON.stringify(outcome.state) === JSON.stringify(record.state)) return { ok: true };
+    if (messages.length === 0 && JSON.stringify(outcome.state) === JSON.stringify(record.state)) return { ok: true, saved: record };
     const commit = await this.deps.store.commitTurn({
       conversationId: record.id,
       expectedVersion: record.version,
@@ -262,13 +354,12 @@ export class ConversationService {
     if (outcome.dossier) {
       this.deps.logger.info({ event: "dossier.submitted", conversationId: record.id, code: outcome.dossier.code, procedureId: outcome.dossier.procedureId }, "dossier submitted");
     }
-    this.deps.delivery.messages(record.id, messages.map(toChatMessage), citizen ? senderSocketId : undefined);
-    this.deps.delivery.state(this.stateEvent(saved));
+    this.deliver(saved, messages.map(toChatMessage), citizen ? senderSocketId : undefined);
     const later = outcome.effects.filter((e) => e.type === "requestClerk");
     if (later.length > 0) {
       for (const effect of later) this.deps.logger.info({ event: "clerk.requested", conversationId: record.id, reason: effect.type === "requestClerk" ? effect.reason : undefined, unitId: saved.state.unitId }, "clerk requested");
       this.deps.onEffects?.(saved, later);
     }
-    return { ok: true };
+    return { ok: true, saved };
   }
 }

@@ -16,6 +16,8 @@ export interface TurnOutcome {
   effects: Effect[];
   /** The dossier this turn submitted, if it did. */
   dossier: Dossier | null;
+  /** Why a clerk's input was refused; nothing changed. */
+  refused?: { code: string; message: { vi: string; en: string } };
 }
 
 /**
@@ -35,6 +37,7 @@ export async function takeTurn(
   const inputs: EngineInput[] = [input];
   for (let next = inputs.shift(); next !== undefined; next = inputs.shift()) {
     const result = transition(catalogue, outcome.state, next, clock);
+    if (result.refused) return { ...outcome, refused: result.refused };
     outcome.state = result.state;
     outcome.replies.push(...result.replies);
     outcome.effects.push(...result.effects);

@@ -106,6 +106,7 @@ export function clerkRelease(turn: Turn, at: "current" | "review" | { stepId: st
   }
   state.status = "bot";
   state.clerk = null;
+  state.handoff = null;
   state.pending = null;
   turn.say(turn.text(TEXTS.released));
   if (!compiled || state.stepId === null) {
@@ -123,11 +124,35 @@ export function clerkRelease(turn: Turn, at: "current" | "review" | { stepId: st
   }
 }
 
+/**
+ * The conversation goes to another unit's queue (the citizen filed with the wrong ward, or
+ * the case belongs to another office); the draft goes with it.
+ */
+export function clerkTransfer(turn: Turn, unitId: string): void {
+  const unit = turn.catalogue.units.find((u) => u.id === unitId);
+  if (!unit) {
+    refuse(turn, "CLERK_UNIT_UNKNOWN", `Không có đơn vị "${unitId}".`, `There is no unit "${unitId}".`);
+    return;
+  }
+  if (turn.state.status === "completed" || turn.state.status === "closed") {
+    refuse(turn, "CLERK_CONVERSATION_OVER", "Cuộc trò chuyện đã kết thúc.", "The conversation is over.");
+    return;
+  }
+  const { state } = turn;
+  state.unitId = unit.id;
+  state.status = "waiting_clerk";
+  state.clerk = null;
+  state.handoff = { reason: state.handoff?.reason ?? "asked", since: turn.nowIso };
+  refreshDependents(turn, "unitId");
+  turn.say(turn.text(TEXTS.transferred, { unit: unit.nameVi }));
+}
+
 /** The clerk closes the conversation; the citizen is thanked and asked for a rating. */
 export function clerkClose(turn: Turn): void {
   if (!holding(turn)) return;
   turn.state.status = "closed";
   turn.state.clerk = null;
+  turn.state.handoff = null;
   turn.state.pending = null;
   turn.say(turn.text(TEXTS.closedByClerk));
   askRating(turn);

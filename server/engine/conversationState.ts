@@ -67,6 +67,8 @@ export interface ConversationState {
   notUnderstood: number;
   /** Receipt code of the dossier this conversation submitted. */
   dossierCode: string | null;
+  /** Why and since when the conversation waits for (or is with) a clerk. */
+  handoff: { reason: "asked" | "stuck" | "required"; since: string } | null;
   /** The clerk holding the conversation (status `with_clerk`). */
   clerk: { id: string; name: string } | null;
   /** The citizen's rating of the service, once given. */
@@ -91,6 +93,7 @@ export function initialState(locale: Locale = "vi", unitId: string | null = null
     failedAnswers: 0,
     notUnderstood: 0,
     dossierCode: null,
+    handoff: null,
     clerk: null,
     rating: null,
   };

@@ -22,7 +22,9 @@ export type EngineInput =
   /** A clerk hands the conversation back to the bot, at a step, at the review, or where it was. */
   | { kind: "clerkRelease"; at: "current" | "review" | { stepId: string } }
   /** A clerk closes the conversation. */
-  | { kind: "clerkClose" };
+  | { kind: "clerkClose" }
+  /** A clerk passes the conversation to another unit's queue. */
+  | { kind: "clerkTransfer"; unitId: string };
 
 /** A clerk as the citizen sees them. */
 export interface ClerkRef {

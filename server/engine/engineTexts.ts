@@ -97,6 +97,7 @@ export const TEXTS = {
   clerkFilled: t("Cán bộ {name} đã điền giúp bạn {label}: {value}. Thông tin này đúng không?", "{name} filled in {label} for you: {value}. Is this correct?"),
   clerkFieldConfirmed: t("Cảm ơn bạn, thông tin đã được xác nhận.", "Thank you, it is confirmed."),
   clerkFieldCorrect: t("Vậy bạn nhập lại giúp {label}:", "Then please type {label}:"),
+  transferred: t("Cuộc trò chuyện đã được chuyển sang cán bộ {unit}; bạn vui lòng chờ trong giây lát.", "Your conversation has been passed to the clerks of {unit}; please wait a moment."),
   released: t("Cán bộ đã chuyển bạn về trợ lý để khai tiếp.", "The clerk has handed you back to the assistant to carry on."),
   closedByClerk: t("Cán bộ đã kết thúc cuộc trò chuyện. Cảm ơn bạn!", "The clerk has closed the conversation. Thank you!"),
   ratingAsk: t("Bạn chấm điểm dịch vụ hôm nay từ 1 đến 5 nhé (5 là rất hài lòng)?", "How would you rate the service today, from 1 to 5 (5 is very satisfied)?"),

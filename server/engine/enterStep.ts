@@ -68,7 +68,8 @@ function refreshDerived(turn: Turn, step: Step): void {
  * gets there.
  */
 export function refreshDependents(turn: Turn, changed: string): void {
-  const compiled = turn.flow!;
+  const compiled = turn.flow;
+  if (!compiled) return;
   const pending = [changed];
   for (let guard = 0; pending.length > 0 && guard < 100; guard++) {
     const field = pending.pop()!;

@@ -9,6 +9,7 @@ import type { Turn } from "./turn";
 export function requestClerk(turn: Turn, reason: "asked" | "stuck" | "required"): void {
   const { state } = turn;
   state.status = "waiting_clerk";
+  state.handoff = { reason, since: turn.nowIso };
   state.pending = null;
   state.failedAnswers = 0;
   state.notUnderstood = 0;

@@ -12,7 +12,7 @@ import { requestClerk } from "./requestClerk";
 import { showMenu } from "./showMenu";
 import { startFlow } from "./startFlow";
 import { STATUS_LOOKUP_FLOW_ID } from "./statusLookupFlowId";
-import { clerkClose, clerkRelease, clerkSetField, clerkTake } from "./clerkActions";
+import { clerkClose, clerkRelease, clerkSetField, clerkTake, clerkTransfer } from "./clerkActions";
 import { askRating } from "./rating";
 import { Turn } from "./turn";
 import { type Command, matchCommand } from "./understanding/matchCommand";
@@ -68,6 +68,8 @@ function handleInput(turn: Turn, input: EngineInput): void {
       return clerkRelease(turn, input.at);
     case "clerkClose":
       return clerkClose(turn);
+    case "clerkTransfer":
+      return clerkTransfer(turn, input.unitId);
   }
 }
 

@@ -69,6 +69,11 @@ export class Turn {
 
   private isoToday: string | null = null;
 
+  /** The turn's instant, ISO 8601. */
+  get nowIso(): string {
+    return this.clock.now.toISOString();
+  }
+
   /** `yyyy-mm-dd` in Asia/Ho_Chi_Minh. */
   get today(): string {
     this.isoToday ??= localIsoDate(this.clock.now);

@@ -107,9 +107,19 @@ export interface Store extends ConsoleStore {
   listMessages(conversationId: string, afterSeq: number, limit: number): Promise<MessageRecord[]>;
   findDedupe(conversationId: string, clientMessageId: string): Promise<DedupeRecord | null>;
 
+  /** Conversations of some units (null: every unit) in some statuses, the longest-waiting first (oldest updatedAt). */
+  listConversations(filter: { unitIds: readonly string[] | null; statuses: readonly ConversationStatus[]; limit: number }): Promise<ConversationRecord[]>;
+
   getDossier(code: string): Promise<Dossier | null>;
   /** The dossier a conversation submitted, with the conversation's id, for access checks. */
   getDossierOwner(code: string): Promise<{ dossier: Dossier; conversationId: string } | null>;
+  /**
+   * Dossiers of some units (null: every unit), newest first, with their conversation id. `query`, when given,
+   * matches a receipt code (whole, any case), a phone number (any written form, compared as digits after
+   * normalising +84/84 to 0), or words of a person's name in the dossier's fields whose key ends in
+   * "FullName" or "Name" (diacritic- and case-insensitive, every word of the query must appear).
+   */
+  listDossiers(filter: { unitIds: readonly string[] | null; query?: string; limit: number }): Promise<{ dossier: Dossier; conversationId: string }[]>;
   /** The next number of a named counter (receipt codes per day), starting at 1; atomic across nodes. */
   nextSequence(name: string): Promise<number>;
 

@@ -4,14 +4,16 @@ import {
   GridFSBucket,
   MongoClient,
   MongoServerError,
+  type AnyBulkWriteOperation,
   type ClientSession,
   type Collection,
   type Db,
   type Document,
+  type Filter,
   type TransactionOptions,
 } from "mongodb";
 import type { Dossier } from "../../dossier/dossier";
-import { restoreState, type ConversationState } from "../../engine/conversationState";
+import { restoreState, type ConversationState, type ConversationStatus } from "../../engine/conversationState";
 import type {
   AuditRecord,
   ConsoleStore,
@@ -32,11 +34,15 @@ import {
   assertUploadMatches,
   conversationNotFound,
   dossierCodeTaken,
+  dossierSearch,
+  dossierSearchKeys,
   listLimit,
   messageWindow,
   normalizeUsername,
   sessionExpired,
+  statusFilter,
   storeNotOpen,
+  unitFilter,
   uploadExists,
   userExists,
   usernameTaken,
@@ -99,6 +105,12 @@ interface DossierDoc {
   dossier: Dossier;
   createdAt: string;
   updatedAt: string;
+  /**
+   * Copied out of `dossier` when it is written, for the console's list and search (see
+   * `dossierSearchKeys`). Missing only on documents of earlier releases until `open()` fills them in.
+   */
+  unitId?: string | null;
+  searchKeys?: string[];
 }
 
 interface CounterDoc {
@@ -285,6 +297,29 @@ export class MongoStore implements Store, ConsoleStore {
     return doc ? toDedupe(doc) : null;
   }
 
+  /**
+   * The longest-waiting first; conversations updated at the same instant come in id order, as
+   * in SQLite.
+   *
+   * @example
+   * const queue = await store.listConversations({ unitIds: clerk.unitIds, statuses: ["waiting_clerk"], limit: 100 });
+   */
+  async listConversations(filter: {
+    unitIds: readonly string[] | null;
+    statuses: readonly ConversationStatus[];
+    limit: number;
+  }): Promise<ConversationRecord[]> {
+    const max = listLimit(filter.limit);
+    const units = unitFilter(filter.unitIds);
+    const statuses = statusFilter(filter.statuses) as ConversationStatus[];
+    // limit(0) means "no limit" to MongoDB.
+    if (max === 0 || statuses.length === 0 || units?.length === 0) return [];
+    const query: Filter<ConversationDoc> = { status: { $in: statuses } };
+    if (units !== null) query.unitId = { $in: units };
+    const docs = await this.ensureOpen().conversations.find(query).sort({ updatedAt: 1, _id: 1 }).limit(max).toArray();
+    return docs.map(toConversation);
+  }
+
   async getDossier(code: string): Promise<Dossier | null> {
     return (await this.getDossierOwner(code))?.dossier ?? null;
   }
@@ -292,6 +327,40 @@ export class MongoStore implements Store, ConsoleStore {
   async getDossierOwner(code: string): Promise<{ dossier: Dossier; conversationId: string } | null> {
     const doc = await this.ensureOpen().dossiers.findOne({ _id: String(code) });
     return doc ? { dossier: doc.dossier, conversationId: doc.conversationId } : null;
+  }
+
+  /**
+   * Newest first (by creation; the same instant in descending code order, as in SQLite). A
+   * search is an exact match on the indexed `searchKeys`, filled when each dossier is written;
+   * the keys are built from the query as plain strings, never from the query's own structure.
+   *
+   * @example
+   * const found = await store.listDossiers({ unitIds: clerk.unitIds, query: "+84 912 345 678", limit: 50 });
+   */
+  async listDossiers(filter: {
+    unitIds: readonly string[] | null;
+    query?: string;
+    limit: number;
+  }): Promise<{ dossier: Dossier; conversationId: string }[]> {
+    const max = listLimit(filter.limit);
+    const units = unitFilter(filter.unitIds);
+    // limit(0) means "no limit" to MongoDB.
+    if (max === 0 || units?.length === 0) return [];
+    const search = dossierSearch(filter.query);
+    const query: Filter<DossierDoc> = {};
+    if (units !== null) query.unitId = { $in: units };
+    if (search) {
+      const matches: Filter<DossierDoc>[] = [{ searchKeys: search.code }];
+      if (search.phone) matches.push({ searchKeys: search.phone });
+      if (search.names.length > 0) matches.push({ searchKeys: { $all: search.names } });
+      query.$or = matches;
+    }
+    const docs = await this.ensureOpen()
+      .dossiers.find(query, { projection: { dossier: 1, conversationId: 1 } })
+      .sort({ createdAt: -1, _id: -1 })
+      .limit(max)
+      .toArray();
+    return docs.map((doc) => ({ dossier: doc.dossier, conversationId: doc.conversationId }));
   }
 
   async nextSequence(name: string): Promise<number> {
@@ -523,6 +592,11 @@ export class MongoStore implements Store, ConsoleStore {
           { unique: true, name: "conversation_clientMessage_unique" },
         ),
         opened.dossiers.createIndex({ conversationId: 1 }, { name: "conversation" }),
+        // `_id` last, as for the audit: the lists sort by (time, _id).
+        opened.conversations.createIndex({ status: 1, unitId: 1, updatedAt: 1, _id: 1 }, { name: "status_unit_updatedAt" }),
+        opened.dossiers.createIndex({ unitId: 1, createdAt: -1, _id: -1 }, { name: "unit_createdAt" }),
+        opened.dossiers.createIndex({ createdAt: -1, _id: -1 }, { name: "createdAt" }),
+        opened.dossiers.createIndex({ searchKeys: 1 }, { name: "searchKeys" }),
         db
           .collection(`${UPLOADS_BUCKET}.files`)
           .createIndex({ filename: 1 }, { unique: true, name: "upload_id_unique" }),
@@ -537,6 +611,7 @@ export class MongoStore implements Store, ConsoleStore {
         opened.audit.createIndex({ dossierCode: 1, at: -1, _id: -1 }, { name: "dossier_at" }),
         opened.audit.createIndex({ at: -1, _id: -1 }, { name: "at" }),
       ]);
+      await backfillDossierSearch(opened.dossiers);
       return opened;
     } catch (error) {
       await client.close();
@@ -601,7 +676,13 @@ async function commitTurnIn(opened: Opened, session: ClientSession, write: TurnW
       await opened.dossiers.updateOne(
         { _id: code, conversationId },
         {
-          $set: { status: dossier.status, dossier, updatedAt: dossier.updatedAt },
+          $set: {
+            status: dossier.status,
+            dossier,
+            updatedAt: dossier.updatedAt,
+            unitId: dossierUnit(dossier),
+            searchKeys: dossierSearchKeys(dossier),
+          },
           $setOnInsert: { createdAt: dossier.createdAt },
         },
         { upsert: true, session },
@@ -612,6 +693,35 @@ async function commitTurnIn(opened: Opened, session: ClientSession, write: TurnW
     }
   }
   return { ok: true, version: expectedVersion + 1 };
+}
+
+function dossierUnit(dossier: Dossier): string | null {
+  return dossier.unitId === null || dossier.unitId === undefined ? null : String(dossier.unitId);
+}
+
+const BACKFILL_BATCH = 500;
+
+/**
+ * Gives dossiers written by earlier releases the unit and search keys that commitTurn now
+ * writes. Idempotent, so several nodes opening at once only repeat each other; the filter on
+ * `updatedAt` leaves alone a dossier rewritten since it was read.
+ */
+async function backfillDossierSearch(dossiers: Collection<DossierDoc>): Promise<void> {
+  const cursor = dossiers.find({ searchKeys: { $exists: false } }, { projection: { dossier: 1, updatedAt: 1 } });
+  let batch: AnyBulkWriteOperation<DossierDoc>[] = [];
+  for await (const doc of cursor) {
+    batch.push({
+      updateOne: {
+        filter: { _id: doc._id, updatedAt: doc.updatedAt, searchKeys: { $exists: false } },
+        update: { $set: { unitId: dossierUnit(doc.dossier), searchKeys: dossierSearchKeys(doc.dossier) } },
+      },
+    });
+    if (batch.length >= BACKFILL_BATCH) {
+      await dossiers.bulkWrite(batch, { ordered: false });
+      batch = [];
+    }
+  }
+  if (batch.length > 0) await dossiers.bulkWrite(batch, { ordered: false });
 }
 
 function toConversation(doc: ConversationDoc): ConversationRecord {

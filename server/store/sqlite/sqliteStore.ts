@@ -4,7 +4,7 @@ import { link, open as openFile, readFile, readdir, rm } from "node:fs/promises"
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { Dossier } from "../../dossier/dossier";
-import { restoreState } from "../../engine/conversationState";
+import { restoreState, type ConversationStatus } from "../../engine/conversationState";
 import type {
   AuditRecord,
   ConsoleStore,
@@ -25,11 +25,15 @@ import {
   assertUploadMatches,
   conversationNotFound,
   dossierCodeTaken,
+  dossierSearch,
+  dossierSearchKeys,
   listLimit,
   messageWindow,
   normalizeUsername,
   sessionExpired,
+  statusFilter,
   storeNotOpen,
+  unitFilter,
   uploadExists,
   userExists,
   usernameTaken,
@@ -44,6 +48,9 @@ export interface SqliteStoreOptions {
 export const SQLITE_FILE_NAME = "khai-ho.sqlite";
 
 const TEMP_SUFFIX = ".tmp";
+
+/** The SQL function giving a dossier's search keys (a JSON array) from its stored JSON. */
+const SEARCH_KEYS_FUNCTION = "khai_ho_dossier_search_keys";
 
 /**
  * One entry per schema version, applied in order inside one transaction; `PRAGMA user_version`
@@ -157,6 +164,28 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   CREATE INDEX audit_by_conversation ON audit (conversation_id, at, id);
   CREATE INDEX audit_by_dossier ON audit (dossier_code, at, id);
   CREATE INDEX audit_by_time ON audit (at, id);
+  `,
+  // The console's queue and dossier search. A dossier's unit and search keys are copied out of
+  // its JSON when it is written, so a search is an index lookup rather than a parse of every
+  // dossier; rows written before this version get theirs here, from the SQL function that open()
+  // registers before migrating (folding names needs the same code as commitTurn).
+  `
+  CREATE INDEX conversations_by_status_unit ON conversations (status, unit_id, updated_at);
+
+  ALTER TABLE dossiers ADD COLUMN unit_id TEXT;
+  UPDATE dossiers SET unit_id = json_extract(dossier, '$.unitId');
+  CREATE INDEX dossiers_by_unit ON dossiers (unit_id, created_at, code);
+  CREATE INDEX dossiers_by_time ON dossiers (created_at, code);
+
+  CREATE TABLE dossier_search (
+    key TEXT NOT NULL,
+    code TEXT NOT NULL REFERENCES dossiers(code),
+    PRIMARY KEY (key, code)
+  ) STRICT, WITHOUT ROWID;
+  -- Rewriting a dossier replaces its keys.
+  CREATE INDEX dossier_search_by_code ON dossier_search (code);
+  INSERT INTO dossier_search (key, code)
+    SELECT keys.value, dossiers.code FROM dossiers, json_each(${SEARCH_KEYS_FUNCTION}(dossiers.dossier)) AS keys;
   `,
 ];
 
@@ -314,6 +343,7 @@ interface DedupeParams {
 interface DossierParams {
   code: string;
   conversationId: string;
+  unitId: string | null;
   status: string;
   dossier: string;
   createdAt: string;
@@ -353,11 +383,13 @@ function prepareStatements(db: Database.Database) {
     // A later turn may change its own dossier (status, attachments); the WHERE keeps one
     // conversation from overwriting another's dossier through a reused code.
     upsertDossier: db.prepare<DossierParams>(`
-      INSERT INTO dossiers (code, conversation_id, status, dossier, created_at, updated_at)
-      VALUES (@code, @conversationId, @status, @dossier, @createdAt, @updatedAt)
+      INSERT INTO dossiers (code, conversation_id, unit_id, status, dossier, created_at, updated_at)
+      VALUES (@code, @conversationId, @unitId, @status, @dossier, @createdAt, @updatedAt)
       ON CONFLICT (code) DO UPDATE
-         SET status = excluded.status, dossier = excluded.dossier, updated_at = excluded.updated_at
+         SET unit_id = excluded.unit_id, status = excluded.status, dossier = excluded.dossier, updated_at = excluded.updated_at
        WHERE dossiers.conversation_id = excluded.conversation_id`),
+    deleteSearchKeys: db.prepare<[string]>("DELETE FROM dossier_search WHERE code = ?"),
+    insertSearchKey: db.prepare<[string, string]>("INSERT OR IGNORE INTO dossier_search (key, code) VALUES (?, ?)"),
     dossier: db.prepare<[string], { dossier: string; conversation_id: string }>(
       "SELECT dossier, conversation_id FROM dossiers WHERE code = ?",
     ),
@@ -464,6 +496,9 @@ export class SqliteStore implements Store, ConsoleStore {
       // Another process (a backup, the CLI) may hold the write lock briefly; wait rather than fail.
       db.pragma("busy_timeout = 5000");
       db.pragma("foreign_keys = ON");
+      db.function(SEARCH_KEYS_FUNCTION, { deterministic: true }, (json) =>
+        JSON.stringify(dossierSearchKeys(JSON.parse(String(json)) as Dossier)),
+      );
       migrate(db);
       const statements = prepareStatements(db);
       const commitTurn = db.transaction((write: TurnWrite, now: string) => commitTurnIn(statements, write, now));
@@ -544,6 +579,33 @@ export class SqliteStore implements Store, ConsoleStore {
     return row ? toDedupe(row) : null;
   }
 
+  /**
+   * The longest-waiting first; conversations updated at the same instant come in id order, as
+   * in MongoDB.
+   *
+   * @example
+   * const queue = await store.listConversations({ unitIds: clerk.unitIds, statuses: ["waiting_clerk"], limit: 100 });
+   */
+  async listConversations(filter: {
+    unitIds: readonly string[] | null;
+    statuses: readonly ConversationStatus[];
+    limit: number;
+  }): Promise<ConversationRecord[]> {
+    const max = listLimit(filter.limit);
+    const units = unitFilter(filter.unitIds);
+    const statuses = statusFilter(filter.statuses);
+    if (max === 0 || statuses.length === 0 || units?.length === 0) return [];
+    const db = this.ensureOpen().db;
+    const unitCondition = units === null ? "" : `AND unit_id IN (${placeholders(units.length)})`;
+    const rows = db
+      .prepare<(string | number)[], ConversationRow>(
+        `SELECT * FROM conversations WHERE status IN (${placeholders(statuses.length)}) ${unitCondition}
+          ORDER BY updated_at, id LIMIT ?`,
+      )
+      .all(...statuses, ...(units ?? []), max);
+    return rows.map(toConversation);
+  }
+
   async getDossier(code: string): Promise<Dossier | null> {
     return (await this.getDossierOwner(code))?.dossier ?? null;
   }
@@ -551,6 +613,54 @@ export class SqliteStore implements Store, ConsoleStore {
   async getDossierOwner(code: string): Promise<{ dossier: Dossier; conversationId: string } | null> {
     const row = this.statements.dossier.get(String(code));
     return row ? { dossier: JSON.parse(row.dossier) as Dossier, conversationId: row.conversation_id } : null;
+  }
+
+  /**
+   * Newest first (by creation; the same instant in descending code order, as in MongoDB). A
+   * search looks its keys up in `dossier_search`, filled when each dossier is written.
+   *
+   * @example
+   * const found = await store.listDossiers({ unitIds: clerk.unitIds, query: "nguyen van an", limit: 50 });
+   */
+  async listDossiers(filter: {
+    unitIds: readonly string[] | null;
+    query?: string;
+    limit: number;
+  }): Promise<{ dossier: Dossier; conversationId: string }[]> {
+    const max = listLimit(filter.limit);
+    const units = unitFilter(filter.unitIds);
+    if (max === 0 || units?.length === 0) return [];
+    const search = dossierSearch(filter.query);
+    const db = this.ensureOpen().db;
+    const conditions: string[] = [];
+    const params: (string | number)[] = [];
+    if (units !== null) {
+      conditions.push(`unit_id IN (${placeholders(units.length)})`);
+      params.push(...units);
+    }
+    if (search) {
+      const matches = ["SELECT code FROM dossier_search WHERE key = ?"];
+      params.push(search.code);
+      if (search.phone) {
+        matches.push("SELECT code FROM dossier_search WHERE key = ?");
+        params.push(search.phone);
+      }
+      if (search.names.length > 0) {
+        // The primary key makes (key, code) unique: a code found once per word has every word.
+        matches.push(
+          `SELECT code FROM dossier_search WHERE key IN (${placeholders(search.names.length)}) GROUP BY code HAVING COUNT(*) = ?`,
+        );
+        params.push(...search.names, search.names.length);
+      }
+      conditions.push(`code IN (${matches.join(" UNION ")})`);
+    }
+    const where = conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "";
+    const rows = db
+      .prepare<(string | number)[], { dossier: string; conversation_id: string }>(
+        `SELECT dossier, conversation_id FROM dossiers ${where} ORDER BY created_at DESC, code DESC LIMIT ?`,
+      )
+      .all(...params, max);
+    return rows.map((row) => ({ dossier: JSON.parse(row.dossier) as Dossier, conversationId: row.conversation_id }));
   }
 
   async nextSequence(name: string): Promise<number> {
@@ -767,6 +877,10 @@ export class SqliteStore implements Store, ConsoleStore {
   }
 }
 
+function placeholders(count: number): string {
+  return Array.from({ length: count }, () => "?").join(", ");
+}
+
 function migrate(db: Database.Database): void {
   const run = db.transaction(() => {
     const current = db.pragma("user_version", { simple: true }) as number;
@@ -821,12 +935,16 @@ function commitTurnIn(statements: Statements, write: TurnWrite, now: string): Tu
     const written = statements.upsertDossier.run({
       code: String(dossier.code),
       conversationId,
+      unitId: dossier.unitId === null || dossier.unitId === undefined ? null : String(dossier.unitId),
       status: dossier.status,
       dossier: JSON.stringify(dossier),
       createdAt: dossier.createdAt,
       updatedAt: dossier.updatedAt,
     });
     if (written.changes === 0) throw dossierCodeTaken(dossier.code);
+    const code = String(dossier.code);
+    statements.deleteSearchKeys.run(code);
+    for (const key of dossierSearchKeys(dossier)) statements.insertSearchKey.run(key, code);
   }
   return { ok: true, version: updated.version };
 }

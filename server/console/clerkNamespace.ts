@@ -1,0 +1,230 @@
+import { randomUUID } from "node:crypto";
+import type { Server, Socket } from "socket.io";
+import { z } from "zod";
+import type { ConversationService } from "../conversation/conversationService";
+import type { Catalogue } from "../engine/catalogue";
+import type { EngineInput } from "../engine/engineIO";
+import { normalizeInput } from "../engine/understanding/normalizeInput";
+import type { Logger } from "../logger";
+import type { ConversationRecord, Store, UserRecord } from "../store/store";
+import type { ClerkClientToServerEvents, ClerkServerToClientEvents, ConsoleAck, QueueItem } from "./clerkProtocol";
+import { readCookie, SESSION_COOKIE, sessionUser } from "./consoleSessions";
+import { conversationView, queueItem } from "./conversationView";
+
+interface ClerkData {
+  user: UserRecord;
+  sessionSecret: string;
+}
+
+type ClerkSocket = Socket<ClerkClientToServerEvents, ClerkServerToClientEvents, Record<string, never>, ClerkData>;
+
+export interface ClerkNamespaceOptions {
+  store: Store;
+  service: ConversationService;
+  catalogue: Catalogue;
+  logger: Logger;
+  now: () => Date;
+  /** How often an open console socket re-checks its session (a disabled user is cut off). */
+  recheckMs: number;
+}
+
+const QUEUE_STATUSES = ["waiting_clerk", "with_clerk"] as const;
+const ALL_UNITS_ROOM = "units:all";
+const unitRoom = (unitId: string | null) => `unit:${unitId ?? "none"}`;
+const watchRoom = (conversationId: string) => `watch:${conversationId}`;
+
+const idSchema = z.object({ conversationId: z.string().uuid() }).strip();
+const messageSchema = idSchema.extend({ clientMessageId: z.string().min(1).max(100), text: z.string().min(1).max(4000) });
+const patchSchema = idSchema.extend({ field: z.string().min(1).max(100), text: z.string().min(1).max(2000) });
+const releaseSchema = idSchema.extend({ at: z.union([z.literal("current"), z.literal("review"), z.object({ stepId: z.string().min(1).max(100) }).strict()]) });
+const transferSchema = idSchema.extend({ unitId: z.string().min(1).max(64) });
+
+function denied<T>(code: string, message: string): ConsoleAck<T> {
+  return { ok: false, error: { code, message } } as ConsoleAck<T>;
+}
+
+/** Whether a console user may see a unit's conversations: clerks their own units, the others all. */
+export function mayAccess(user: UserRecord, unitId: string | null): boolean {
+  return user.role !== "clerk" || (unitId !== null && user.unitIds.includes(unitId));
+}
+
+/**
+ * The clerk console's live side, Socket.IO namespace `/clerk`: authenticated by the console's
+ * session cookie, re-checked on every event and periodically, authorised per unit on every
+ * event, every read and change of a conversation written to the audit log.
+ */
+export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions): void {
+  const namespace = io.of("/clerk");
+  const { store, service, catalogue, logger } = options;
+
+  namespace.use(async (socket, next) => {
+    const secret = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
+    const found = await sessionUser(store, secret, options.now()).catch(() => null);
+    if (!found) {
+      next(Object.assign(new Error("AUTH_REQUIRED"), { data: { code: "AUTH_REQUIRED", message: "Bạn đăng nhập lại nhé. / Please log in again." } }));
+      return;
+    }
+    socket.data = { user: found.user, sessionSecret: secret! };
+    next();
+  });
+
+  async function queueFor(unitIds: readonly string[] | null): Promise<QueueItem[]> {
+    const records = await store.listConversations({ unitIds, statuses: QUEUE_STATUSES, limit: 500 });
+    return records.map(queueItem);
+  }
+
+  /** Sends the queue to a unit's room and to the supervisors' room. */
+  async function publishQueue(unitId: string | null): Promise<void> {
+    namespace.to(unitRoom(unitId)).emit("queue:update", await queueFor(unitId ? [unitId] : []));
+    namespace.to(ALL_UNITS_ROOM).emit("queue:update", await queueFor(null));
+  }
+
+  const lastSeen = new Map<string, { status: string; unitId: string | null }>();
+  service.onCommitted((saved: ConversationRecord, messages) => {
+    for (const message of messages) namespace.to(watchRoom(saved.id)).emit("conversation:message", message);
+    const before = lastSeen.get(saved.id);
+    const now = { status: saved.state.status, unitId: saved.state.unitId };
+    const queued = (s: string | undefined) => s === "waiting_clerk" || s === "with_clerk";
+    if (queued(now.status) || queued(before?.status) || before?.unitId !== now.unitId) {
+      void publishQueue(now.unitId).catch((error: unknown) => logger.error({ event: "clerk.queue_failed", err: error }, "queue update failed"));
+      if (before && before.unitId !== now.unitId) void publishQueue(before.unitId).catch(() => undefined);
+    }
+    if (queued(now.status)) lastSeen.set(saved.id, now);
+    else lastSeen.delete(saved.id);
+    if (namespace.adapter.rooms.get(watchRoom(saved.id))?.size) {
+      void service.load(saved.id).then((loaded) => {
+        if (loaded) namespace.to(watchRoom(saved.id)).emit("conversation:view", conversationView(catalogue, loaded.record, loaded.transcript));
+      });
+    }
+  });
+
+  namespace.on("connection", (raw) => {
+    const socket = raw as unknown as ClerkSocket;
+    const { user } = socket.data;
+    void (async () => {
+      if (user.role === "clerk") for (const unitId of user.unitIds) await socket.join(unitRoom(unitId));
+      else await socket.join(ALL_UNITS_ROOM);
+      socket.emit("queue:update", await queueFor(user.role === "clerk" ? user.unitIds : null));
+    })().catch((error: unknown) => logger.error({ event: "clerk.connect_failed", err: error }, "console connection failed"));
+
+    // A disabled account or an ended session is cut off within `recheckMs`, even if idle.
+    const timer = setInterval(() => {
+      void sessionUser(store, socket.data.sessionSecret, options.now()).then((found) => {
+        if (!found) socket.disconnect(true);
+      });
+    }, options.recheckMs);
+    timer.unref();
+    socket.on("disconnect", () => clearInterval(timer));
+
+    /** Checks the session again and the unit of the conversation; answers the ack itself when refused. */
+    async function authorised(conversationId: string, ack: (a: ConsoleAck<never>) => void): Promise<ConversationRecord | null> {
+      const found = await sessionUser(store, socket.data.sessionSecret, options.now());
+      if (!found) {
+        ack(denied("AUTH_REQUIRED", "Phiên đăng nhập đã hết; bạn đăng nhập lại nhé. / Your session has ended."));
+        socket.disconnect(true);
+        return null;
+      }
+      socket.data.user = found.user;
+      const record = await store.getConversation(conversationId);
+      // Another unit's conversation and no conversation look the same to a clerk.
+      if (!record || !mayAccess(found.user, record.state.unitId)) {
+        ack(denied("CONSOLE_NOT_FOUND", "Không tìm thấy cuộc trò chuyện trong đơn vị của bạn. / No such conversation in your units."));
+        return null;
+      }
+      return record;
+    }
+
+    function audit(action: string, conversationId: string, detail?: Record<string, string | number | boolean>): void {
+      void store
+        .appendAudit({ id: randomUUID(), at: options.now().toISOString(), actorId: socket.data.user.id, action, conversationId, ...(detail ? { detail } : {}) })
+        .catch((error: unknown) => logger.error({ event: "audit.failed", err: error, action }, "audit write failed"));
+    }
+
+    const clerkRef = () => ({ id: socket.data.user.id, name: socket.data.user.displayName });
+
+    function handle<S extends z.ZodTypeAny, T>(
+      event: keyof ClerkClientToServerEvents,
+      schema: S,
+      run: (payload: z.infer<S>, record: ConversationRecord) => Promise<ConsoleAck<T>>,
+    ): void {
+      (socket as unknown as Socket).on(event, async (payload: unknown, ack: unknown) => {
+        const reply = (typeof ack === "function" ? ack : () => undefined) as (a: ConsoleAck<T>) => void;
+        const parsed = schema.safeParse(payload);
+        if (!parsed.success) {
+          reply(denied("CONSOLE_PAYLOAD_INVALID", "Yêu cầu không hợp lệ. / Invalid request."));
+          return;
+        }
+        try {
+          const record = await authorised((parsed.data as { conversationId: string }).conversationId, reply as never);
+          if (record) reply(await run(parsed.data, record));
+        } catch (error) {
+          logger.error({ event: "clerk.event_failed", err: error, eventName: event }, "console event failed");
+          reply(denied("CONSOLE_UNAVAILABLE", "Hệ thống đang bận, thử lại sau. / The system is busy; try again."));
+        }
+      });
+    }
+
+    async function viewAfter(outcome: Awaited<ReturnType<ConversationService["clerkAction"]>>, conversationId: string) {
+      if (!outcome.ok) return denied<never>(outcome.code, outcome.message);
+      const loaded = await service.load(conversationId);
+      return { ok: true as const, view: conversationView(catalogue, loaded!.record, loaded!.transcript) };
+    }
+
+    handle("conversation:watch", idSchema, async ({ conversationId }) => {
+      await socket.join(watchRoom(conversationId));
+      audit("conversation.read", conversationId);
+      const loaded = await service.load(conversationId);
+      return { ok: true, view: conversationView(catalogue, loaded!.record, loaded!.transcript) };
+    });
+
+    handle("conversation:take", idSchema, async ({ conversationId }) => {
+      const outcome = await service.clerkAction(conversationId, clerkRef(), { kind: "clerkTake", clerk: clerkRef() });
+      if (outcome.ok) {
+        audit("conversation.take", conversationId);
+        await socket.join(watchRoom(conversationId));
+      }
+      return viewAfter(outcome, conversationId);
+    });
+
+    handle("conversation:message", messageSchema, async ({ conversationId, clientMessageId, text }) => {
+      const outcome = await service.clerkMessage(conversationId, clerkRef(), clientMessageId, normalizeInput(text));
+      if (!outcome.ok) return denied(outcome.code, outcome.message);
+      audit("conversation.message", conversationId);
+      return { ok: true, seq: outcome.seq ?? outcome.record.lastSeq };
+    });
+
+    handle("dossier:patch", patchSchema, async ({ conversationId, field, text }) => {
+      const input: EngineInput = { kind: "clerkSetField", clerk: clerkRef(), field, text };
+      const outcome = await service.clerkAction(conversationId, clerkRef(), input);
+      if (outcome.ok) audit("dossier.patch", conversationId, { field });
+      return viewAfter(outcome, conversationId);
+    });
+
+    handle("conversation:release", releaseSchema, async ({ conversationId, at }) => {
+      const outcome = await service.clerkAction(conversationId, clerkRef(), { kind: "clerkRelease", at });
+      if (!outcome.ok) return denied(outcome.code, outcome.message);
+      audit("conversation.release", conversationId, { at: typeof at === "string" ? at : at.stepId });
+      return { ok: true };
+    });
+
+    handle("conversation:close", idSchema, async ({ conversationId }) => {
+      const outcome = await service.clerkAction(conversationId, clerkRef(), { kind: "clerkClose" });
+      if (!outcome.ok) return denied(outcome.code, outcome.message);
+      audit("conversation.close", conversationId);
+      return { ok: true };
+    });
+
+    handle("conversation:transfer", transferSchema, async ({ conversationId, unitId }) => {
+      const outcome = await service.clerkAction(conversationId, clerkRef(), { kind: "clerkTransfer", unitId });
+      if (!outcome.ok) return denied(outcome.code, outcome.message);
+      audit("conversation.transfer", conversationId, { unitId });
+      await socket.leave(watchRoom(conversationId));
+      return { ok: true };
+    });
+
+    socket.on("typing:clerk", (payload) => {
+      const parsed = idSchema.safeParse(payload);
+      if (parsed.success) io.of("/chat").to(`conversation:${parsed.data.conversationId}`).emit("typing:start");
+    });
+  });
+}

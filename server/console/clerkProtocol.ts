@@ -1,0 +1,91 @@
+/**
+ * The clerk console protocol: Socket.IO namespace `/clerk`, authenticated by the console's
+ * session cookie. The console UI imports this file with `import type` only. Documented in
+ * `docs/protocol.md`.
+ */
+import type { ChatMessage, ConversationStatus } from "../channels/web/protocol";
+
+export type HandoffReason = "asked" | "stuck" | "required";
+
+/** One conversation in a unit's queue (or held by a clerk). */
+export interface QueueItem {
+  conversationId: string;
+  unitId: string | null;
+  status: ConversationStatus;
+  reason: HandoffReason | null;
+  procedureId: string | null;
+  /** ISO 8601: when the citizen asked or got stuck. */
+  waitingSince: string | null;
+  clerk: { id: string; name: string } | null;
+}
+
+/** One field of the draft dossier as the console shows it, grouped like the paper form. */
+export interface DraftField {
+  key: string;
+  label: string;
+  group: string;
+  /** As the citizen reads it ("05/03/2026", "Nữ", table rows summarised). */
+  display: string;
+  source: { by: "citizen" } | { by: "bot" } | { by: "clerk"; clerkId: string } | null;
+  /** Whether a clerk may fill it (questions the citizen answers; derived fields are not). */
+  editable: boolean;
+}
+
+/** Everything the console shows of one conversation. */
+export interface ConversationView {
+  conversationId: string;
+  unitId: string | null;
+  status: ConversationStatus;
+  procedureId: string | null;
+  procedureName: string | null;
+  stepId: string | null;
+  progress: { step: number; total: number } | null;
+  clerk: { id: string; name: string } | null;
+  dossierCode: string | null;
+  transcript: ChatMessage[];
+  draft: DraftField[];
+  /** Steps a clerk can hand back to ("review" included when the flow has one). */
+  releaseTargets: { stepId: string; label: string }[];
+  attachments: { stepId: string; attachmentId: string }[];
+}
+
+export type ConsoleErrorCode =
+  | "CONSOLE_PAYLOAD_INVALID"
+  | "CONSOLE_FORBIDDEN"
+  | "CONSOLE_NOT_FOUND"
+  | "CONSOLE_TAKEN"
+  | "CONSOLE_REFUSED"
+  | "CONSOLE_UNAVAILABLE";
+
+export type ConsoleAck<T = Record<string, never>> =
+  | ({ ok: true } & T)
+  | { ok: false; error: { code: ConsoleErrorCode | string; message: string } };
+
+export interface ClerkServerToClientEvents {
+  /** The queue of the clerk's units, whole, whenever it changes. */
+  "queue:update": (items: QueueItem[]) => void;
+  /** A message of a conversation the clerk is watching (citizen, bot, clerk, system). */
+  "conversation:message": (message: ChatMessage) => void;
+  /** A watched conversation changed (status, draft, holder). */
+  "conversation:view": (view: ConversationView) => void;
+  /** The citizen of a watched conversation is typing. */
+  "typing:citizen": (payload: { conversationId: string }) => void;
+}
+
+export interface ClerkClientToServerEvents {
+  /** Opens a conversation in the console: its transcript, draft and state (written to the audit log). */
+  "conversation:watch": (payload: { conversationId: string }, ack: (ack: ConsoleAck<{ view: ConversationView }>) => void) => void;
+  /** Takes the conversation; exactly one of two clerks clicking at once wins, the other is told who has it. */
+  "conversation:take": (payload: { conversationId: string }, ack: (ack: ConsoleAck<{ view: ConversationView }>) => void) => void;
+  /** A message to the citizen. */
+  "conversation:message": (payload: { conversationId: string; clientMessageId: string; text: string }, ack: (ack: ConsoleAck<{ seq: number }>) => void) => void;
+  /** Fills or corrects one field of the draft, typed as the citizen would; the citizen confirms it. */
+  "dossier:patch": (payload: { conversationId: string; field: string; text: string }, ack: (ack: ConsoleAck<{ view: ConversationView }>) => void) => void;
+  /** Hands back to the bot where the flow stood, at the review, or at a step. */
+  "conversation:release": (payload: { conversationId: string; at: "current" | "review" | { stepId: string } }, ack: (ack: ConsoleAck) => void) => void;
+  "conversation:close": (payload: { conversationId: string }, ack: (ack: ConsoleAck) => void) => void;
+  /** Passes the conversation to another unit's queue. */
+  "conversation:transfer": (payload: { conversationId: string; unitId: string }, ack: (ack: ConsoleAck) => void) => void;
+  /** The clerk is typing to the citizen. */
+  "typing:clerk": (payload: { conversationId: string }) => void;
+}
