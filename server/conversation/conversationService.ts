@@ -1,6 +1,9 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { ChatMessage, ConversationStateEvent, ErrorCode, SendMessage } from "../channels/web/protocol";
+import type { Dossier, DossierStatus } from "../dossier/dossier";
+import { canMoveDossier } from "../dossier/dossierLifecycle";
 import type { DossierService } from "../dossier/dossierService";
+import { STATUS_TEXTS } from "../dossier/statusTexts";
 import type { Catalogue } from "../engine/catalogue";
 import { conversationProgress } from "../engine/conversationProgress";
 import { initialState } from "../engine/conversationState";
@@ -147,6 +150,43 @@ export class ConversationService {
         }
         return { ok: false, code: "CONSOLE_UNAVAILABLE", message: "Hệ thống đang bận, thử lại sau. / The system is busy; try again." };
       }),
+    );
+  }
+
+  /**
+   * A clerk moves a dossier on (received, processing, done…, or rejected with a reason): the
+   * dossier and a message telling the citizen are written together, and status lookup shows
+   * the new status at once.
+   */
+  changeDossierStatus(code: string, status: DossierStatus, reason: string | null): Promise<ClerkOutcome & { dossier?: Dossier }> {
+    return this.track(
+      (async () => {
+        const owned = await this.deps.store.getDossierOwner(code);
+        if (!owned) return { ok: false as const, code: "CONSOLE_NOT_FOUND", message: "Không tìm thấy hồ sơ. / No such dossier." };
+        return this.mutex.run(owned.conversationId, async () => {
+          for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            const fresh = await this.deps.store.getDossierOwner(code);
+            const record = await this.deps.store.getConversation(owned.conversationId);
+            if (!fresh || !record) return { ok: false as const, code: "CONSOLE_NOT_FOUND", message: "Không tìm thấy hồ sơ. / No such dossier." };
+            if (!canMoveDossier(fresh.dossier.status, status)) {
+              return { ok: false as const, code: "DOSSIER_STATUS_MOVE_INVALID", message: `Không chuyển được từ "${STATUS_TEXTS[fresh.dossier.status].name.vi}" sang "${STATUS_TEXTS[status].name.vi}". / Cannot move from ${fresh.dossier.status} to ${status}.` };
+            }
+            const at = this.deps.now().toISOString();
+            const dossier: Dossier = { ...fresh.dossier, status, updatedAt: at, ...(status === "rejected" ? { rejectionReason: reason ?? "" } : {}) };
+            const locale = record.state.locale;
+            const texts = STATUS_TEXTS[status];
+            const text = `${locale === "vi" ? "Hồ sơ" : "Application"} ${code}: ${texts.name[locale]}.${reason ? ` ${reason}` : ""} ${texts.next[locale]}`.trim();
+            const message: MessageRecord = { id: randomUUID(), conversationId: record.id, seq: record.lastSeq + 1, author: "system", text, at };
+            const commit = await this.deps.store.commitTurn({ conversationId: record.id, expectedVersion: record.version, state: record.state, messages: [message], dedupe: null, dossier });
+            if (!commit.ok) continue;
+            const saved = { ...record, lastSeq: message.seq, version: commit.version, updatedAt: at };
+            this.deliver(saved, [toChatMessage(message)]);
+            this.deps.logger.info({ event: "dossier.status", code, status, conversationId: record.id }, "dossier status changed");
+            return { ok: true as const, record: saved, dossier };
+          }
+          return { ok: false as const, code: "CONSOLE_UNAVAILABLE", message: "Hệ thống đang bận, thử lại sau. / The system is busy; try again." };
+        });
+      })(),
     );
   }
 

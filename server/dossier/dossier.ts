@@ -49,6 +49,8 @@ export interface Dossier {
   /** Upload step id → attachment id. */
   attachments: Record<string, string>;
   locale: "vi" | "en";
+  /** Why the office rejected it, told to the citizen. */
+  rejectionReason?: string;
   createdAt: string;
   updatedAt: string;
 }

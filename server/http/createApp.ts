@@ -6,6 +6,7 @@ import type { DossierService } from "../dossier/dossierService";
 import type { Logger } from "../logger";
 import type { Store } from "../store/store";
 import { authRoutes } from "../console/authRoutes";
+import { consoleRoutes } from "../console/consoleRoutes";
 import { dossierRoutes } from "./dossierRoutes";
 import { sendError } from "./httpErrors";
 import { SlidingWindowLimiter } from "./slidingWindowLimiter";
@@ -108,6 +109,7 @@ export function createApp(deps: AppDeps): express.Express {
       addressOf,
     }),
   );
+  app.use(consoleRoutes({ store: deps.store, service: deps.service, logger, now: deps.now }));
   app.post("/api/uploads", uploadRoute({ store: deps.store, service: deps.service, maxBytes: config.UPLOAD_MAX_BYTES, logger, now: deps.now }));
   app.use(dossierRoutes({ store: deps.store, service: deps.service, dossiers: deps.dossiers, statusLimiter, addressOf }));
 

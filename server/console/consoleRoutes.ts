@@ -1,0 +1,121 @@
+import { randomUUID } from "node:crypto";
+import express, { type Request, type Response, Router } from "express";
+import { z } from "zod";
+import type { ConversationService } from "../conversation/conversationService";
+import { DOSSIER_STATUSES, type Dossier } from "../dossier/dossier";
+import { nextDossierStatuses } from "../dossier/dossierLifecycle";
+import { renderForm } from "../dossier/renderForm";
+import { STATUS_TEXTS } from "../dossier/statusTexts";
+import { sendError } from "../http/httpErrors";
+import type { Logger } from "../logger";
+import type { Store } from "../store/store";
+import { type ConsoleLocals, requireConsoleSession } from "./authRoutes";
+import { mayAccess } from "./clerkNamespace";
+
+export interface ConsoleRoutesOptions {
+  store: Store;
+  service: ConversationService;
+  logger: Logger;
+  now: () => Date;
+}
+
+const statusSchema = z.object({ status: z.enum(DOSSIER_STATUSES), reason: z.string().max(1000).optional() }).strict();
+const FORM_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
+function dossierSummary(dossier: Dossier, conversationId: string) {
+  return {
+    code: dossier.code,
+    procedureId: dossier.procedureId,
+    unitId: dossier.unitId,
+    status: dossier.status,
+    statusText: STATUS_TEXTS[dossier.status].name.vi,
+    next: nextDossierStatuses(dossier.status),
+    createdAt: dossier.createdAt,
+    updatedAt: dossier.updatedAt,
+    conversationId,
+  };
+}
+
+/**
+ * The console's REST side, for signed-in users, each request authorised by unit and every read
+ * or change of a dossier written to the audit log: dossier search, one dossier with its
+ * fields and their provenance, its printable form, its documents, status changes.
+ */
+export function consoleRoutes(options: ConsoleRoutesOptions): Router {
+  const router = Router();
+  const guard = requireConsoleSession(options);
+  const { store } = options;
+
+  function audit(res: Response, action: string, detail: { dossierCode?: string; conversationId?: string; extra?: Record<string, string | number | boolean> }): void {
+    const { user } = res.locals as ConsoleLocals;
+    void store
+      .appendAudit({ id: randomUUID(), at: options.now().toISOString(), actorId: user.id, action, ...(detail.dossierCode ? { dossierCode: detail.dossierCode } : {}), ...(detail.conversationId ? { conversationId: detail.conversationId } : {}), ...(detail.extra ? { detail: detail.extra } : {}) })
+      .catch((error: unknown) => options.logger.error({ event: "audit.failed", err: error, action }, "audit write failed"));
+  }
+
+  /** The dossier if the user's units include its unit; otherwise 404, as if it did not exist. */
+  async function accessible(req: Request, res: Response) {
+    const owned = await store.getDossierOwner(String(req.params.code ?? "").toUpperCase());
+    const { user } = res.locals as ConsoleLocals;
+    if (!owned || !mayAccess(user, owned.dossier.unitId)) {
+      sendError(res, 404, "CONSOLE_NOT_FOUND", "Không tìm thấy hồ sơ trong đơn vị của bạn.", "No such dossier in your units.");
+      return null;
+    }
+    return owned;
+  }
+
+  router.get("/api/console/dossiers", guard, async (req, res) => {
+    const { user } = res.locals as ConsoleLocals;
+    const query = typeof req.query.query === "string" ? req.query.query.slice(0, 200) : undefined;
+    const found = await store.listDossiers({ unitIds: user.role === "clerk" ? user.unitIds : null, ...(query ? { query } : {}), limit: 100 });
+    audit(res, "dossier.search", { extra: { results: found.length } });
+    res.set("Cache-Control", "no-store").json({ ok: true, dossiers: found.map((f) => dossierSummary(f.dossier, f.conversationId)) });
+  });
+
+  router.get("/api/console/dossiers/:code", guard, async (req, res) => {
+    const owned = await accessible(req, res);
+    if (!owned) return;
+    audit(res, "dossier.read", { dossierCode: owned.dossier.code, conversationId: owned.conversationId });
+    res.set("Cache-Control", "no-store").json({ ok: true, dossier: { ...dossierSummary(owned.dossier, owned.conversationId), fields: owned.dossier.fields, provenance: owned.dossier.provenance, submission: owned.dossier.submission, documents: owned.dossier.documents, attachments: owned.dossier.attachments } });
+  });
+
+  router.get("/api/console/dossiers/:code/form", guard, async (req, res) => {
+    const owned = await accessible(req, res);
+    if (!owned) return;
+    audit(res, "dossier.read_form", { dossierCode: owned.dossier.code, conversationId: owned.conversationId });
+    res.set("Cache-Control", "no-store").set("Content-Security-Policy", FORM_CSP).type("html").send(renderForm(owned.dossier));
+  });
+
+  router.get("/api/console/dossiers/:code/attachments/:id", guard, async (req, res) => {
+    const owned = await accessible(req, res);
+    if (!owned) return;
+    const id = String(req.params.id ?? "");
+    const upload = Object.values(owned.dossier.attachments).includes(id) ? await store.getUpload(id) : null;
+    if (!upload) {
+      sendError(res, 404, "CONSOLE_NOT_FOUND", "Không có tệp này trong hồ sơ.", "No such file in this dossier.");
+      return;
+    }
+    audit(res, "dossier.read_attachment", { dossierCode: owned.dossier.code });
+    // Served as a download, never rendered in the console's origin.
+    res.set({ "Cache-Control": "no-store", "Content-Disposition": `attachment; filename="${id}"`, "X-Content-Type-Options": "nosniff" }).type(upload.record.mimeType).send(upload.bytes);
+  });
+
+  router.post("/api/console/dossiers/:code/status", express.json({ limit: "4kb" }), guard, async (req, res) => {
+    const owned = await accessible(req, res);
+    if (!owned) return;
+    const input = statusSchema.safeParse(req.body);
+    if (!input.success || (input.data.status === "rejected" && !input.data.reason?.trim())) {
+      sendError(res, 400, "DOSSIER_STATUS_INVALID", "Chọn trạng thái mới; từ chối thì ghi rõ lý do.", "Choose the new status; a rejection needs a reason.");
+      return;
+    }
+    const outcome = await options.service.changeDossierStatus(owned.dossier.code, input.data.status, input.data.reason?.trim() || null);
+    if (!outcome.ok) {
+      sendError(res, outcome.code === "CONSOLE_NOT_FOUND" ? 404 : 409, outcome.code, outcome.message.split(" / ")[0]!, outcome.message.split(" / ")[1] ?? outcome.message);
+      return;
+    }
+    audit(res, "dossier.status", { dossierCode: owned.dossier.code, conversationId: owned.conversationId, extra: { status: input.data.status } });
+    res.json({ ok: true, dossier: dossierSummary(outcome.dossier!, owned.conversationId) });
+  });
+
+  return router;
+}
