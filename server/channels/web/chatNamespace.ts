@@ -11,6 +11,8 @@ interface SocketData {
   conversationId: string;
   locale: Locale;
   ip: string;
+  /** The bearer token, kept only until `session:ready` has carried it to the client. */
+  token: string | null;
 }
 
 type ChatSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -89,8 +91,7 @@ export function attachChatNamespace(io: Server, options: ChatNamespaceOptions): 
       const opened = existing
         ? { record: existing, token: auth.data.token! }
         : await service.start({ channel: "web", locale: auth.data.locale ?? "vi", unitId: auth.data.unit ?? null });
-      socket.data = { conversationId: opened.record.id, locale: opened.record.state.locale, ip };
-      (socket as ChatSocket & { khaiHoToken?: string }).khaiHoToken = opened.token;
+      socket.data = { conversationId: opened.record.id, locale: opened.record.state.locale, ip, token: opened.token };
       next();
     } catch (error) {
       logger.error({ event: "chat.handshake_failed", err: error }, "chat handshake failed");
@@ -107,8 +108,8 @@ export function attachChatNamespace(io: Server, options: ChatNamespaceOptions): 
 
   async function onConnection(socket: ChatSocket): Promise<void> {
     const { conversationId } = socket.data;
-    const token = (socket as ChatSocket & { khaiHoToken?: string }).khaiHoToken;
-    delete (socket as ChatSocket & { khaiHoToken?: string }).khaiHoToken;
+    const { token } = socket.data;
+    socket.data.token = null;
     registerHandlers(socket);
     await socket.join(roomOf(conversationId));
     if (token) socket.emit("session:ready", { token, conversationId });
