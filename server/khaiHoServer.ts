@@ -18,6 +18,7 @@ import type { Logger } from "./logger";
 import type { Store } from "./store/store";
 
 export const DEMO_PAGE = path.resolve(__dirname, "../widget/demo/index.html");
+const CONSOLE_PAGE = path.resolve(__dirname, "../console/index.html");
 
 export interface KhaiHoServer {
   http: HttpServer;
@@ -35,6 +36,8 @@ export interface ServerParts {
   logger: Logger;
   /** The built widget script. */
   widget: string;
+  /** The built clerk console (page, script, stylesheet). */
+  console?: { html: string; js: string; css: string };
   now?: () => Date;
 }
 
@@ -49,7 +52,7 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
   let io: Server | null = null;
   const delivery = namespaceDelivery(() => io!.of("/chat") as never);
   const service = new ConversationService({ store, catalogue, dossiers, now, logger, delivery });
-  const app = createApp({ config, store, service, dossiers, logger, now, widget: () => parts.widget, demoPage: readFileSync(DEMO_PAGE, "utf8") });
+  const app = createApp({ config, store, service, dossiers, logger, now, widget: () => parts.widget, demoPage: readFileSync(DEMO_PAGE, "utf8"), console: parts.console ?? { html: readFileSync(CONSOLE_PAGE, "utf8"), js: "", css: "" } });
   const http = createServer(app);
   const allowed = new Set(config.ALLOWED_ORIGINS);
   io = new Server(http, {

@@ -6,6 +6,7 @@ import { createKhaiHoServer } from "./khaiHoServer";
 import { createLogger } from "./logger";
 import { openStore } from "./store/openStore";
 import { buildWidget } from "../widget/build";
+import { buildConsole, CONSOLE_PAGE } from "../console/build";
 
 /** `npm start`: the server on the settings of the environment (embedded defaults when none). */
 async function main(): Promise<void> {
@@ -21,17 +22,24 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.LOG_LEVEL);
   const widget = await buildWidget();
+  const consoleBuild = await buildConsole();
   const store = await openStore(config);
   const firstAdminPassword = await ensureFirstAdmin(store, HONG_NGU_UNITS_2022, new Date());
   if (firstAdminPassword) {
     // Printed once, on the very first start, and never logged.
     process.stdout.write(`First start: console account "admin" created. One-time password (change it at first login): ${firstAdminPassword}\n`);
   }
-  const server = createKhaiHoServer({ config, store, logger, widget: readFileSync(widget.outFile, "utf8") });
+  const server = createKhaiHoServer({
+    config,
+    store,
+    logger,
+    widget: readFileSync(widget.outFile, "utf8"),
+    console: { html: readFileSync(CONSOLE_PAGE, "utf8"), js: readFileSync(consoleBuild.outFile, "utf8"), css: readFileSync(consoleBuild.cssFile, "utf8") },
+  });
   const port = await server.listen();
   const url = config.PUBLIC_URL ?? `http://localhost:${port}`;
   logger.info({ event: "server.started", port, store: config.MONGODB_URI ? "mongodb" : "sqlite", widgetGzipBytes: widget.gzipBytes }, "server started");
-  process.stdout.write(`Khai Hộ is running: open ${url}/ (demo city page with the chat widget)\n`);
+  process.stdout.write(`Khai Hộ is running: open ${url}/ (demo city page with the chat widget); clerks: ${url}/console\n`);
 
   let stopping = false;
   const stop = (signal: string) => {

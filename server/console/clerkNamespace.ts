@@ -171,6 +171,8 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
     }
 
     handle("conversation:watch", idSchema, async ({ conversationId }) => {
+      // The console shows one conversation at a time: watching one stops watching the others.
+      for (const room of socket.rooms) if (room.startsWith("watch:") && room !== watchRoom(conversationId)) await socket.leave(room);
       await socket.join(watchRoom(conversationId));
       audit("conversation.read", conversationId);
       const loaded = await service.load(conversationId);

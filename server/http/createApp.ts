@@ -28,7 +28,13 @@ export interface AppDeps {
   widget: () => string;
   /** The demo city portal page (HTML). */
   demoPage: string;
+  /** The clerk console: its page, script and stylesheet. */
+  console: { html: string; js: string; css: string };
 }
+
+// The console shows citizens' text to clerks: nothing inline may run or style, nothing outside
+// the server may load.
+const CONSOLE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' blob: data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 /**
  * The HTTP side: demo page, widget script, dossier and status API, uploads, health. Security
@@ -79,6 +85,15 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.get("/", (_req, res) => {
     res.type("html").send(deps.demoPage);
+  });
+  app.get("/console", (_req, res) => {
+    res.set({ "Content-Security-Policy": CONSOLE_CSP, "Cache-Control": "no-store" }).type("html").send(deps.console.html);
+  });
+  app.get("/console.js", (_req, res) => {
+    res.set("Cache-Control", "no-cache").type("application/javascript").send(deps.console.js);
+  });
+  app.get("/console.css", (_req, res) => {
+    res.set("Cache-Control", "no-cache").type("text/css").send(deps.console.css);
   });
 
   // The API answers the city portals that embed the widget (uploads, the printable form).

@@ -1,0 +1,374 @@
+import { HONG_NGU_UNITS_2022 } from "../../flows/units";
+import type { ChatMessage } from "../../server/channels/web/protocol";
+import type { ConversationView, QueueItem } from "../../server/console/clerkProtocol";
+import { h } from "../../widget/src/dom";
+import { newClientMessageId } from "../../widget/src/newClientMessageId";
+import { loginForm, passwordForm } from "./accountForms";
+import { ArrivalBeep } from "./arrivalBeep";
+import { AuthClient, type ConsoleUser } from "./authClient";
+import { ClerkConnection, type ConnectionStatus } from "./clerkConnection";
+import { holds, isUnheld, mergeTranscript, newArrivals, pageTitle } from "./consoleFormat";
+import { ConversationPanel } from "./conversationPanel";
+import { DossierPanel } from "./dossierPanel";
+import { QueuePanel } from "./queuePanel";
+import { TEXTS } from "./texts";
+
+/** Waits are shown in minutes: a 30 s refresh keeps them at most half a minute behind. */
+const TICK_MS = 30_000;
+/** After the server refused the socket and the session still holds, wait before trying again. */
+const REFUSED_RETRY_MS = 5_000;
+const SOUND_KEY = "khaiho.console.sound";
+
+/**
+ * Names a queue item does not carry yet in `clerkProtocol.ts`, read when the server sends them.
+ * Without them a row falls back to the procedure name of a view already opened, then the id.
+ */
+type QueueRow = QueueItem & { procedureName?: string | null; unitName?: string | null };
+
+/** The whole console: sign-in, then the queue, the conversation and the dossier side by side. */
+export class ConsoleApp {
+  private readonly auth = new AuthClient();
+  private readonly beep = new ArrivalBeep(readSound());
+  private user: ConsoleUser | null = null;
+  private connection: ClerkConnection | null = null;
+  private workspace: Workspace | null = null;
+
+  private queue: QueueRow[] = [];
+  private previouslyUnheld: Set<string> | null = null;
+  private unseen = new Set<string>();
+  private selectedId: string | null = null;
+  private view: ConversationView | null = null;
+  private transcript: ChatMessage[] = [];
+  private readonly procedureNames = new Map<string, string>();
+  // The server's own table (`khaiHoServer.ts` builds its catalogue from it), as the widget reads it.
+  private readonly unitNames = new Map<string, string>(HONG_NGU_UNITS_2022.map((u) => [u.id, u.nameVi]));
+  private tick: ReturnType<typeof setInterval> | undefined;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly root: HTMLElement) {}
+
+  async start(): Promise<void> {
+    const me = await this.auth.me();
+    if (me.ok) this.enter(me.user);
+    else this.showLogin(me.status === 401 ? "" : me.message);
+  }
+
+  private showLogin(message: string): void {
+    document.title = `${TEXTS.loginTitle} – Khai Hộ`;
+    const form = loginForm(async (username, password) => {
+      const result = await this.auth.login(username, password);
+      if (!result.ok) return result.message;
+      this.enter(result.user);
+      return null;
+    });
+    this.root.replaceChildren(form.element);
+    if (message) {
+      const error = form.element.querySelector(".form-error");
+      if (error) error.textContent = message;
+    }
+    form.focus();
+  }
+
+  /** Signed in: the forced password change first, then the workspace. */
+  private enter(user: ConsoleUser): void {
+    this.user = user;
+    if (user.mustChangePassword) {
+      this.showPasswordForm(true);
+      return;
+    }
+    if (!this.workspace) this.workspace = this.buildWorkspace();
+    this.workspace.userLine.textContent = `${user.displayName} · ${this.unitsOf(user)}`;
+    this.root.replaceChildren(this.workspace.element);
+    this.updateTitle();
+    if (!this.connection) {
+      this.connection = new ClerkConnection({
+        status: (status) => this.onStatus(status),
+        connected: () => this.onConnected(),
+        queue: (items) => this.onQueue(items),
+        message: (message) => this.onMessage(message),
+        view: (view) => this.applyView(view),
+        citizenTyping: (id) => this.workspace?.conversation.citizenTyping(id),
+      });
+      this.connection.start();
+      this.tick = setInterval(() => this.workspace?.queue.tick(Date.now()), TICK_MS);
+    }
+    this.workspace.queueHeading.focus();
+  }
+
+  private showPasswordForm(forced: boolean): void {
+    document.title = `${TEXTS.changePassword} – Khai Hộ`;
+    const leave = forced ? { label: TEXTS.logout, run: () => void this.logout() } : { label: TEXTS.cancel, run: () => this.enter(this.user!) };
+    const form = passwordForm(
+      this.user?.username ?? "",
+      forced,
+      async (current, next) => {
+        const result = await this.auth.changePassword(current, next);
+        if (!result.ok) return result.message;
+        // Every other session of the account ended with the change, this socket's included.
+        this.connection?.reconnect();
+        this.enter(result.user);
+        this.workspace?.conversation.setNotice(TEXTS.passwordChanged);
+        return null;
+      },
+      leave,
+    );
+    this.root.replaceChildren(form.element);
+    form.focus();
+  }
+
+  private async logout(message = ""): Promise<void> {
+    if (!message) await this.auth.logout();
+    this.connection?.stop();
+    this.connection = null;
+    clearInterval(this.tick);
+    clearTimeout(this.retryTimer);
+    this.workspace = null;
+    this.user = null;
+    this.queue = [];
+    this.previouslyUnheld = null;
+    this.unseen = new Set();
+    this.selectedId = null;
+    this.view = null;
+    this.transcript = [];
+    this.showLogin(message);
+  }
+
+  private buildWorkspace(): Workspace {
+    const queue = new QueuePanel(
+      { procedure: (item) => this.procedureName(item), unit: (id) => this.unitName(id) },
+      () => this.user?.id ?? "",
+      (id) => void this.select(id),
+    );
+    const conversation = new ConversationPanel(
+      {
+        take: () => this.take(),
+        release: (at) => this.act((c, id) => c.release(id, at)),
+        transfer: (unitId) => this.act((c, id) => c.transfer(id, unitId)),
+        close: () => this.act((c, id) => c.close(id)),
+        send: (text) => this.send(text),
+        typing: () => {
+          if (this.selectedId) this.connection?.typing(this.selectedId);
+        },
+        transferTargets: (current) => [...this.unitNames].filter(([id]) => id !== current).map(([id, name]) => ({ id, name })),
+        unitName: (id) => this.unitName(id),
+      },
+      () => this.user?.id ?? "",
+    );
+    const dossier = new DossierPanel(() => this.user?.id ?? "", (field, text) => this.patch(field, text));
+    const sound = h("button", { type: "button", class: "ghost", "aria-pressed": String(this.beep.on) }, [this.beep.on ? TEXTS.soundOn : TEXTS.soundOff]);
+    sound.addEventListener("click", () => {
+      this.beep.on = !this.beep.on;
+      writeSound(this.beep.on);
+      sound.setAttribute("aria-pressed", String(this.beep.on));
+      sound.textContent = this.beep.on ? TEXTS.soundOn : TEXTS.soundOff;
+      if (this.beep.on) this.beep.play();
+    });
+    const password = h("button", { type: "button", class: "ghost" }, [TEXTS.changePassword]);
+    password.addEventListener("click", () => this.showPasswordForm(false));
+    const logout = h("button", { type: "button", class: "ghost" }, [TEXTS.logout]);
+    logout.addEventListener("click", () => void this.logout());
+    const userLine = h("span", { class: "user" });
+    const connectionLine = h("p", { class: "connection", role: "status", hidden: true });
+    const retry = h("button", { type: "button", class: "small" }, [TEXTS.retry]);
+    retry.addEventListener("click", () => this.connection?.reconnect());
+    const connectionText = h("span");
+    connectionLine.append(connectionText, retry);
+    const announcer = h("p", { class: "vh", "aria-live": "assertive" });
+    const queueHeading = queue.element.querySelector<HTMLElement>("#queue-title")!;
+    queueHeading.setAttribute("tabindex", "-1");
+    const element = h("div", { class: "workspace" }, [
+      h("header", { class: "topbar" }, [h("h1", { class: "brand" }, ["Khai Hộ ", h("span", {}, ["Bàn làm việc"])]), userLine, h("nav", { class: "topbar-actions", "aria-label": "Tài khoản" }, [sound, password, logout])]),
+      connectionLine,
+      h("main", { class: "columns" }, [queue.element, conversation.element, dossier.element]),
+      announcer,
+    ]);
+    return { element, queue, conversation, dossier, userLine, connectionLine, connectionText, announcer, queueHeading };
+  }
+
+  private onStatus(status: ConnectionStatus): void {
+    const ws = this.workspace;
+    if (!ws) return;
+    clearTimeout(this.retryTimer);
+    const offline = status === "reconnecting" || status === "refused";
+    ws.connectionLine.hidden = !offline;
+    ws.connectionText.textContent = status === "refused" ? TEXTS.refused : TEXTS.offline;
+    if (status === "refused") void this.checkSession();
+  }
+
+  /** The socket was refused or cut by the server: an ended session goes back to the login. */
+  private async checkSession(): Promise<void> {
+    const me = await this.auth.me();
+    if (!me.ok && me.status === 401) {
+      await this.logout(TEXTS.sessionEnded);
+      return;
+    }
+    if (me.ok && me.user.mustChangePassword) {
+      this.enter(me.user);
+      return;
+    }
+    this.retryTimer = setTimeout(() => this.connection?.reconnect(), REFUSED_RETRY_MS);
+  }
+
+  /** A new socket knows nothing of what was watched: watch it again, which also resyncs it. */
+  private onConnected(): void {
+    if (this.selectedId) void this.refresh();
+  }
+
+  private onQueue(items: QueueRow[]): void {
+    for (const item of items) {
+      if (item.procedureId && item.procedureName) this.procedureNames.set(item.procedureId, item.procedureName);
+      if (item.unitId && item.unitName) this.unitNames.set(item.unitId, item.unitName);
+    }
+    const arrivals = newArrivals(this.previouslyUnheld, items);
+    this.previouslyUnheld = new Set(items.filter(isUnheld).map((i) => i.conversationId));
+    const present = new Set(items.map((i) => i.conversationId));
+    this.unseen = new Set([...this.unseen, ...arrivals].filter((id) => present.has(id) && id !== this.selectedId));
+    this.queue = items;
+    this.workspace?.queue.update(items, this.unseen);
+    this.updateTitle();
+    if (arrivals.length > 0) {
+      this.beep.play();
+      if (this.workspace) this.workspace.announcer.textContent = TEXTS.arrivals(arrivals.length);
+    }
+  }
+
+  private updateTitle(): void {
+    document.title = pageTitle(this.queue.filter(isUnheld).length);
+  }
+
+  private async select(conversationId: string): Promise<void> {
+    const ws = this.workspace;
+    if (!ws || !this.connection) return;
+    if (this.unseen.delete(conversationId)) ws.queue.update(this.queue, this.unseen);
+    if (conversationId === this.selectedId && this.view) return;
+    this.selectedId = conversationId;
+    this.view = null;
+    this.transcript = [];
+    ws.queue.select(conversationId);
+    ws.conversation.showEmpty(TEXTS.loading);
+    ws.dossier.show(null, false);
+    await this.refresh();
+  }
+
+  /** Watches the selected conversation again; when that is refused, leaves it with the reason. */
+  private async refresh(): Promise<void> {
+    const id = this.selectedId;
+    if (!id || !this.connection) return;
+    const result = await this.connection.watch(id);
+    if (id !== this.selectedId) return;
+    if (result.ok) {
+      this.applyView(result.view);
+      return;
+    }
+    if (this.view) {
+      this.workspace?.conversation.setNotice(result.message, "error");
+      return;
+    }
+    this.workspace?.conversation.showEmpty(result.message);
+  }
+
+  private applyView(view: ConversationView): void {
+    const ws = this.workspace;
+    if (!ws || !this.user || view.conversationId !== this.selectedId) return;
+    if (view.procedureId && view.procedureName) this.procedureNames.set(view.procedureId, view.procedureName);
+    this.view = view;
+    this.transcript = mergeTranscript(this.transcript, view.transcript);
+    ws.conversation.show(view, this.transcript);
+    ws.dossier.show(view, holds(view, this.user.id));
+  }
+
+  private onMessage(message: ChatMessage): void {
+    if (message.conversationId !== this.selectedId || !this.view) return;
+    this.transcript = mergeTranscript(this.transcript, [message]);
+    this.workspace?.conversation.show(this.view, this.transcript);
+    if (message.author === "citizen") this.workspace?.conversation.citizenSent();
+  }
+
+  private async take(): Promise<string | null> {
+    const id = this.selectedId;
+    if (!id || !this.connection) return TEXTS.offline;
+    const result = await this.connection.take(id);
+    if (!result.ok) {
+      // Whoever won, the view is stale: show who has it now.
+      void this.refresh();
+      return result.message;
+    }
+    this.applyView(result.view);
+    return null;
+  }
+
+  /** Release, transfer, close: the server changes the conversation, the view is fetched anew. */
+  private async act(run: (connection: ClerkConnection, conversationId: string) => Promise<{ ok: true } | { ok: false; message: string }>): Promise<string | null> {
+    const id = this.selectedId;
+    if (!id || !this.connection) return TEXTS.offline;
+    const result = await run(this.connection, id);
+    if (!result.ok) return result.message;
+    await this.refresh();
+    return null;
+  }
+
+  private async send(text: string): Promise<string | null> {
+    const id = this.selectedId;
+    if (!id || !this.connection) return TEXTS.offline;
+    const clientMessageId = newClientMessageId();
+    const result = await this.connection.send(id, clientMessageId, text);
+    if (!result.ok) return result.message;
+    // Shown under its seq now; the server's own copy, when it comes, takes the place.
+    if (id === this.selectedId && this.view && !this.transcript.some((m) => m.seq === result.seq)) {
+      this.onMessage({ id: clientMessageId, seq: result.seq, conversationId: id, author: "clerk", text, at: new Date().toISOString() });
+    }
+    return null;
+  }
+
+  private async patch(field: string, text: string): Promise<string | null> {
+    const id = this.selectedId;
+    if (!id || !this.connection) return TEXTS.offline;
+    const result = await this.connection.patch(id, field, text);
+    if (!result.ok) return result.message;
+    this.applyView(result.view);
+    return null;
+  }
+
+  private procedureName(item: QueueRow): string {
+    if (item.procedureName) return item.procedureName;
+    if (!item.procedureId) return TEXTS.noProcedure;
+    return this.procedureNames.get(item.procedureId) ?? item.procedureId;
+  }
+
+  private unitName(unitId: string | null): string {
+    return unitId ? (this.unitNames.get(unitId) ?? unitId) : TEXTS.noUnit;
+  }
+
+  private unitsOf(user: ConsoleUser): string {
+    if (user.role !== "clerk") return "Tất cả đơn vị";
+    return user.unitIds.map((id) => this.unitName(id)).join(", ") || TEXTS.noUnit;
+  }
+}
+
+interface Workspace {
+  element: HTMLElement;
+  queue: QueuePanel;
+  conversation: ConversationPanel;
+  dossier: DossierPanel;
+  userLine: HTMLElement;
+  connectionLine: HTMLElement;
+  connectionText: HTMLElement;
+  announcer: HTMLElement;
+  queueHeading: HTMLElement;
+}
+
+function readSound(): boolean {
+  try {
+    return localStorage.getItem(SOUND_KEY) !== "off";
+  } catch {
+    return true;
+  }
+}
+
+function writeSound(on: boolean): void {
+  try {
+    localStorage.setItem(SOUND_KEY, on ? "on" : "off");
+  } catch {
+    // Storage blocked by policy: the choice lasts until the page is reloaded.
+  }
+}

@@ -1,0 +1,120 @@
+import type { ConversationStatus, MessageAuthor } from "../../server/channels/web/protocol";
+import type { DraftField, HandoffReason } from "../../server/console/clerkProtocol";
+
+/** The console's words. Clerks read Vietnamese only: no second language here. */
+
+export const APP_TITLE = "Khai Hộ – Bàn làm việc";
+
+export const REASON_LABELS: Readonly<Record<HandoffReason, string>> = {
+  asked: "Yêu cầu gặp cán bộ",
+  stuck: "Gặp khó khăn",
+  required: "Thủ tục cần cán bộ",
+};
+
+export const STATUS_LABELS: Readonly<Record<ConversationStatus, string>> = {
+  bot: "Đang khai với trợ lý",
+  waiting_clerk: "Đang chờ cán bộ",
+  with_clerk: "Cán bộ đang hỗ trợ",
+  completed: "Đã nộp hồ sơ",
+  closed: "Đã kết thúc",
+};
+
+export const AUTHOR_LABELS: Readonly<Record<MessageAuthor, string>> = {
+  citizen: "Công dân",
+  bot: "Trợ lý",
+  clerk: "Cán bộ",
+  system: "Hệ thống",
+};
+
+type SourceKind = NonNullable<DraftField["source"]>["by"];
+
+export const SOURCE_LABELS: Readonly<Record<SourceKind, string>> = {
+  citizen: "Công dân",
+  bot: "Trợ lý",
+  clerk: "Cán bộ",
+};
+
+/** Until the server sends the configured ones (issue 4, §2: "canned replies from configuration"). */
+export const CANNED_REPLIES: readonly string[] = [
+  "Chào anh/chị, em là cán bộ phường, em hỗ trợ mình nhé.",
+  "Anh/chị chờ em một chút ạ.",
+  "Em đã điền giúp, anh/chị kiểm tra lại nhé.",
+];
+
+export const TEXTS = {
+  loginTitle: "Đăng nhập bàn làm việc",
+  loginIntro: "Dành cho cán bộ tiếp nhận hồ sơ của phường, xã.",
+  username: "Tên đăng nhập",
+  password: "Mật khẩu",
+  login: "Đăng nhập",
+  loggingIn: "Đang đăng nhập…",
+  logout: "Đăng xuất",
+  changePassword: "Đổi mật khẩu",
+  mustChangePassword: "Mật khẩu này do người khác đặt. Bạn đặt mật khẩu mới của riêng mình trước khi làm việc.",
+  currentPassword: "Mật khẩu hiện tại",
+  newPassword: "Mật khẩu mới",
+  repeatPassword: "Nhập lại mật khẩu mới",
+  passwordsDiffer: "Hai lần nhập mật khẩu mới không giống nhau.",
+  passwordChanged: "Đã đổi mật khẩu.",
+  save: "Lưu",
+  cancel: "Huỷ",
+  networkError: "Không liên lạc được máy chủ. Kiểm tra mạng rồi thử lại.",
+  noAnswer: "Máy chủ không trả lời. Bạn thử lại nhé.",
+  sessionEnded: "Phiên đăng nhập đã hết hạn, bạn đăng nhập lại nhé.",
+
+  queueTitle: "Hàng chờ",
+  queueEmpty: "Chưa có công dân nào cần hỗ trợ.",
+  queueWaiting: (n: number) => (n === 0 ? "Không ai đang chờ" : `${n} người đang chờ`),
+  noProcedure: "Chưa chọn thủ tục",
+  noUnit: "Chưa rõ đơn vị",
+  unheld: "Chưa ai nhận",
+  heldBy: (name: string) => `${name} đang hỗ trợ`,
+  heldByYou: "Bạn đang hỗ trợ",
+  newBadge: "Mới",
+  arrivals: (n: number) => (n === 1 ? "Có 1 công dân mới cần hỗ trợ." : `Có ${n} công dân mới cần hỗ trợ.`),
+  soundOn: "Âm báo: bật",
+  soundOff: "Âm báo: tắt",
+
+  conversationTitle: "Cuộc trò chuyện",
+  noSelection: "Chọn một cuộc trò chuyện trong hàng chờ để xem.",
+  loading: "Đang tải…",
+  take: "Nhận hỗ trợ",
+  release: "Trả về trợ lý",
+  transfer: "Chuyển đơn vị",
+  close: "Kết thúc",
+  composerLabel: "Tin nhắn cho công dân",
+  composerHint: "Enter để gửi, Shift+Enter để xuống dòng.",
+  composerLocked: "Bấm \"Nhận hỗ trợ\" để nhắn cho công dân.",
+  send: "Gửi",
+  sending: "đang gửi…",
+  cannedTitle: "Câu trả lời mẫu",
+  citizenTyping: "Công dân đang nhập…",
+  choicesShown: "Nút đã hiện:",
+  releaseTitle: "Trả cuộc trò chuyện về trợ lý",
+  releaseIntro: "Trợ lý tiếp tục hỏi công dân từ:",
+  releaseCurrent: "Chỗ đang dừng",
+  releaseReview: "Màn xem lại hồ sơ",
+  releaseStep: "Một bước cụ thể:",
+  transferTitle: "Chuyển sang đơn vị khác",
+  transferIntro: "Cuộc trò chuyện và hồ sơ nháp vào hàng chờ của:",
+  closeTitle: "Kết thúc cuộc trò chuyện?",
+  closeIntro: "Công dân được cảm ơn và mời đánh giá. Hồ sơ nháp vẫn được giữ.",
+  done: (what: string) => `Đã ${what.toLowerCase()}.`,
+
+  dossierTitle: "Hồ sơ nháp",
+  dossierEmpty: "Hồ sơ nháp hiện ở đây khi chọn một cuộc trò chuyện.",
+  dossierNoFields: "Công dân chưa khai mục nào.",
+  progress: (step: number, total: number) => `Bước ${step}/${total}`,
+  receiptCode: "Mã hồ sơ",
+  attachments: "Giấy tờ đã tải lên",
+  noAttachments: "Chưa có giấy tờ nào.",
+  emptyValue: "chưa có",
+  edit: "Sửa",
+  editLabel: (label: string) => `Sửa ${label}`,
+  editHint: "Gõ như công dân sẽ trả lời; công dân được hỏi lại để xác nhận.",
+  yourself: "bạn",
+
+  offline: "Mất kết nối… đang kết nối lại.",
+  refused: "Máy chủ từ chối kết nối.",
+  retry: "Thử lại",
+} as const;
