@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseWorkingHours } from "./handoff/workingHours";
 
 const boolean = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -38,6 +39,10 @@ const schema = z.object({
   CONNECTION_RECOVERY_MS: z.coerce.number().int().min(0).max(30_000).default(30_000),
   /** How often an open clerk console re-checks its login, in ms (a disabled account is cut off within it). */
   CONSOLE_SESSION_RECHECK_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
+  /** Clerks' opening hours, Asia/Ho_Chi_Minh: outside them a citizen asking for a clerk is offered a call back. */
+  WORKING_HOURS: z.string().min(1).default("mon-fri 07:00-11:30 13:30-17:00"),
+  /** Days off: MM-DD every year or YYYY-MM-DD once (lunar holidays change every year: add them). */
+  HOLIDAYS: z.string().default("01-01,04-30,05-01,09-02"),
   /** Put the unit's code before receipt codes (AT-HN-20261127-0042). */
   UNIT_PREFIXED_CODES: boolean.default(false),
   /** Trust X-Forwarded-For from the proxy in front (for per-IP limits). */
@@ -82,6 +87,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   const origins = settings.ALLOWED_ORIGINS
     ? settings.ALLOWED_ORIGINS.split(",").map((o) => o.trim().replace(/\/$/, "")).filter(Boolean)
     : [new URL(publicUrl).origin, `http://localhost:${settings.PORT}`, `http://127.0.0.1:${settings.PORT}`];
+  try {
+    parseWorkingHours(settings.WORKING_HOURS, settings.HOLIDAYS);
+  } catch (error) {
+    throw new ConfigError(`CONFIG_INVALID: WORKING_HOURS/HOLIDAYS — ${(error as Error).message}. See .env.example.`);
+  }
   for (const origin of origins) {
     if (origin !== "*" && !/^https?:\/\/[^/]+$/.test(origin)) {
       throw new ConfigError(

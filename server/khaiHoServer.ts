@@ -7,6 +7,7 @@ import { HONG_NGU_CITY, HONG_NGU_UNITS_2022 } from "../flows/units";
 import { ALL_FLOWS } from "../flows/catalogue";
 import { attachChatNamespace, namespaceDelivery } from "./channels/web/chatNamespace";
 import { attachClerkNamespace } from "./console/clerkNamespace";
+import { isWorkingTime, parseWorkingHours } from "./handoff/workingHours";
 import type { Config } from "./config";
 import { ConversationService } from "./conversation/conversationService";
 import { formTemplateExists } from "./dossier/renderForm";
@@ -51,7 +52,24 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
 
   let io: Server | null = null;
   const delivery = namespaceDelivery(() => io!.of("/chat") as never);
-  const service = new ConversationService({ store, catalogue, dossiers, now, logger, delivery });
+  const hours = parseWorkingHours(config.WORKING_HOURS, config.HOLIDAYS);
+  const clerksOnline = (unitId: string | null) => io?.of("/clerk").adapter.rooms.get(`unit:${unitId ?? "none"}`)?.size ?? 0;
+  const service = new ConversationService({
+    store,
+    catalogue,
+    dossiers,
+    now,
+    logger,
+    delivery,
+    // Clerks signed in are counted on this node: with several nodes, sticky sessions and the
+    // Redis adapter's room counts take over (roadmap step 6).
+    clerkAvailability: (unitId, at) =>
+      !isWorkingTime(hours, at)
+        ? { available: false, why: "closed", hours: hours.text }
+        : clerksOnline(unitId) === 0
+          ? { available: false, why: "nobody", hours: hours.text }
+          : { available: true },
+  });
   const app = createApp({ config, store, service, dossiers, logger, now, widget: () => parts.widget, demoPage: readFileSync(DEMO_PAGE, "utf8"), console: parts.console ?? { html: readFileSync(CONSOLE_PAGE, "utf8"), js: "", css: "" } });
   const http = createServer(app);
   const allowed = new Set(config.ALLOWED_ORIGINS);

@@ -44,6 +44,8 @@ export interface ConversationServiceDeps {
   delivery: Delivery;
   /** Effects that need nothing back, run once the turn is saved (the clerk queue listens here). */
   onEffects?: (conversation: ConversationRecord, effects: Effect[]) => void;
+  /** Whether a clerk of the unit can answer now (opening hours, someone signed in). */
+  clerkAvailability?: (unitId: string | null, now: Date) => { available: true } | { available: false; why: "closed" | "nobody"; hours: { vi: string; en: string } };
 }
 
 // A turn that loses the version race reloads and runs again; more than a few losses in a row
@@ -399,6 +401,12 @@ export class ConversationService {
     if (later.length > 0) {
       for (const effect of later) this.deps.logger.info({ event: "clerk.requested", conversationId: record.id, reason: effect.type === "requestClerk" ? effect.reason : undefined, unitId: saved.state.unitId }, "clerk requested");
       this.deps.onEffects?.(saved, later);
+      const availability = this.deps.clerkAvailability?.(saved.state.unitId, now);
+      if (availability && !availability.available) {
+        // Nobody can answer: the citizen is offered a call back or a counter visit in the same turn.
+        const followUp = await this.runTurn(saved, { kind: "clerkUnavailable", why: availability.why, hours: availability.hours[saved.state.locale] }, null);
+        if (typeof followUp === "object" && "ok" in followUp && followUp.ok) return followUp;
+      }
     }
     return { ok: true, saved };
   }

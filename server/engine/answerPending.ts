@@ -7,6 +7,8 @@ import { startFlow } from "./startFlow";
 import type { Turn } from "./turn";
 import { matchOption } from "./understanding/matchOption";
 import { parseYesNo } from "./understanding/parseYesNo";
+import { parseDate } from "./understanding/parseDate";
+import { parsePhone } from "./understanding/parsePhone";
 import { stepLabel } from "./stepLabel";
 import { refreshDependents } from "./enterStep";
 import { understandCorrection } from "./clerkActions";
@@ -94,6 +96,46 @@ export function answerPending(turn: Turn, answer: Answer): boolean {
       turn.say(turn.text(TEXTS.edited));
       return true;
     }
+    case "noClerkChoice": {
+      const choice = answer.kind === "choice" ? answer.value : answer.kind === "text" ? pickNoClerkOption(answer.text) : null;
+      if (choice === "no-clerk:callback") {
+        state.pending = { kind: "callbackPhone" };
+        turn.say(turn.text(TEXTS.askCallbackPhone), { input: { kind: "text", fieldType: "phone" } });
+        return true;
+      }
+      if (choice === "no-clerk:counter") {
+        state.pending = { kind: "counterVisitDate" };
+        turn.say(turn.text(TEXTS.askCounterDate), { input: { kind: "text", fieldType: "futureDate" } });
+        return true;
+      }
+      notUnderstood(turn, null, TEXTS.notAChoice);
+      return true;
+    }
+    case "callbackPhone": {
+      const phone = answer.kind === "text" ? parsePhone(answer.text) : null;
+      if (!phone?.ok) {
+        turn.say(phone ? turn.text(phone.message) : turn.text(TEXTS.askCallbackPhone));
+        return true;
+      }
+      state.pending = null;
+      state.callback = { phone: phone.value, at: turn.nowIso };
+      turn.say(turn.text(TEXTS.callbackBooked, { phone: phone.value }));
+      return true;
+    }
+    case "counterVisitDate": {
+      const date = answer.kind === "text" ? parseDate(answer.text, { today: turn.today, notInPast: true }) : null;
+      if (!date?.ok) {
+        turn.say(date ? turn.text(date.message) : turn.text(TEXTS.askCounterDate));
+        return true;
+      }
+      state.pending = null;
+      state.counterVisit = date.value;
+      state.status = "bot";
+      state.handoff = null;
+      turn.say(turn.text(TEXTS.counterBooked, { date: date.value }));
+      reAskCurrent(turn);
+      return true;
+    }
     case "rating": {
       const score = answer.kind === "choice" && /^rating:[1-5]$/.test(answer.value) ? Number(answer.value.slice(7)) : answer.kind === "text" && /^[1-5]$/.test(answer.text.replace(/[^0-9]/g, "")) && answer.text.replace(/\D/g, "").length === 1 ? Number(answer.text.replace(/\D/g, "")) : null;
       state.pending = null;
@@ -138,6 +180,17 @@ export function answerPending(turn: Turn, answer: Answer): boolean {
     }
   }
 }
+
+/** The no-clerk option a typed answer names ("gọi lại", "hẹn", "một cửa"). */
+function pickNoClerkOption(text: string): string | null {
+  const match = matchOption(text, NO_CLERK_OPTIONS);
+  return match.kind === "match" ? match.value : null;
+}
+
+const NO_CLERK_OPTIONS = [
+  { value: "no-clerk:callback", labels: [TEXTS.optionCallback.vi, TEXTS.optionCallback.en, "gọi lại", "call back", "để lại số"] },
+  { value: "no-clerk:counter", labels: [TEXTS.optionCounter.vi, TEXTS.optionCounter.en, "hẹn", "đến một cửa", "counter"] },
+];
 
 /** A clicked value among `options`, or typed text matching one of their labels or its number. */
 function pickValue(answer: Answer, options: string[], labelsOf: (value: string) => string[]): string | null {

@@ -23,6 +23,12 @@ export type Pending =
   | { kind: "confirmClerkField"; stepId: string }
   /** The citizen said the clerk's value is wrong: the next message is the right one. */
   | { kind: "correctField"; stepId: string }
+  /** No clerk now: call back, counter visit, or the assistant? */
+  | { kind: "noClerkChoice" }
+  /** The phone number for the call back. */
+  | { kind: "callbackPhone" }
+  /** The day of the counter visit. */
+  | { kind: "counterVisitDate" }
   /** After the dossier or the conversation is over: a rating from 1 to 5, or skip. */
   | { kind: "rating" }
   /** The rating is given: an optional comment, or skip. */
@@ -69,6 +75,10 @@ export interface ConversationState {
   dossierCode: string | null;
   /** Why and since when the conversation waits for (or is with) a clerk. */
   handoff: { reason: "asked" | "stuck" | "required"; since: string } | null;
+  /** A call back the citizen asked for when no clerk could answer: a ticket in the unit's queue. */
+  callback: { phone: string; at: string } | null;
+  /** A counter visit the citizen booked when no clerk could answer, `dd/mm/yyyy`. */
+  counterVisit: string | null;
   /** The clerk holding the conversation (status `with_clerk`). */
   clerk: { id: string; name: string } | null;
   /** The citizen's rating of the service, once given. */
@@ -94,6 +104,8 @@ export function initialState(locale: Locale = "vi", unitId: string | null = null
     notUnderstood: 0,
     dossierCode: null,
     handoff: null,
+    callback: null,
+    counterVisit: null,
     clerk: null,
     rating: null,
   };

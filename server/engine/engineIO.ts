@@ -23,6 +23,8 @@ export type EngineInput =
   | { kind: "clerkRelease"; at: "current" | "review" | { stepId: string } }
   /** A clerk closes the conversation. */
   | { kind: "clerkClose" }
+  /** No clerk can answer now (outside opening hours, or none of the unit signed in). */
+  | { kind: "clerkUnavailable"; why: "closed" | "nobody"; hours: string }
   /** A clerk passes the conversation to another unit's queue. */
   | { kind: "clerkTransfer"; unitId: string };
 

@@ -52,6 +52,8 @@ export function runCommand(turn: Turn, command: Command): boolean {
       // Only from the queue: a clerk who took the conversation hands it back themselves.
       if (state.status === "with_clerk") return true;
       state.status = "bot";
+      state.pending = null;
+      state.handoff = null;
       reAskCurrent(turn);
       return true;
     case "back": {

@@ -14,6 +14,7 @@ import { startFlow } from "./startFlow";
 import { STATUS_LOOKUP_FLOW_ID } from "./statusLookupFlowId";
 import { clerkClose, clerkRelease, clerkSetField, clerkTake, clerkTransfer } from "./clerkActions";
 import { askRating } from "./rating";
+import { noClerkAvailable } from "./noClerkAvailable";
 import { Turn } from "./turn";
 import { type Command, matchCommand } from "./understanding/matchCommand";
 import { matchIntent } from "./understanding/matchIntent";
@@ -70,6 +71,8 @@ function handleInput(turn: Turn, input: EngineInput): void {
       return clerkClose(turn);
     case "clerkTransfer":
       return clerkTransfer(turn, input.unitId);
+    case "clerkUnavailable":
+      return noClerkAvailable(turn, input.why, input.hours);
   }
 }
 
@@ -161,7 +164,8 @@ function handleAnswer(turn: Turn, answer: Answer): void {
   const command = commandOf(answer);
   if (turn.state.status === "waiting_clerk" || turn.state.status === "with_clerk") {
     // A value a clerk filled in waits for the citizen's word, even while the clerk holds on.
-    const confirming = turn.state.pending?.kind === "confirmClerkField" || turn.state.pending?.kind === "correctField";
+    const waitingAnswers = ["confirmClerkField", "correctField", "noClerkChoice", "callbackPhone", "counterVisitDate"];
+    const confirming = turn.state.pending !== null && waitingAnswers.includes(turn.state.pending.kind) && command?.kind !== "resumeBot";
     if (confirming && answerPending(turn, answer)) return;
     if (command?.kind === "resumeBot") runCommand(turn, command);
     else if (turn.state.status === "waiting_clerk") {

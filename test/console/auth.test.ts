@@ -78,5 +78,6 @@ describe("console login", () => {
     for (let i = 0; i < 12; i++) statuses.push((await login("lan", `sai ${i} lần rồi nhé`)).status);
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);
-  });
+    // Ten scrypt checks of a third of a second each.
+  }, 30_000);
 });
