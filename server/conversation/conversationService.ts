@@ -51,6 +51,7 @@ export interface ConversationServiceDeps {
 // A turn that loses the version race reloads and runs again; more than a few losses in a row
 // means the store is failing, not busy.
 const MAX_ATTEMPTS = 4;
+const MINUTES_PER_CONVERSATION_AHEAD = 3;
 
 function toChatMessage(record: MessageRecord): ChatMessage {
   return {
@@ -190,6 +191,27 @@ export class ConversationService {
         });
       })(),
     );
+  }
+
+  /**
+   * Tells a citizen who just joined the queue their place in it and a rough wait. The wait
+   * counts a few minutes per conversation ahead: a ward clerk's handoffs are short questions.
+   */
+  private async tellQueuePosition(saved: ConversationRecord): Promise<ConversationRecord> {
+    const queue = await this.deps.store.listConversations({ unitIds: saved.state.unitId ? [saved.state.unitId] : [], statuses: ["waiting_clerk"], limit: 500 });
+    const position = Math.max(1, queue.findIndex((c) => c.id === saved.id) + 1);
+    const minutes = position * MINUTES_PER_CONVERSATION_AHEAD;
+    const text =
+      saved.state.locale === "vi"
+        ? `Bạn đang ở vị trí thứ ${position} trong hàng chờ, dự kiến khoảng ${minutes} phút. Bạn cứ nhắn tin, cán bộ sẽ đọc được; muốn tự khai tiếp thì bấm "Tiếp tục với trợ lý".`
+        : `You are number ${position} in the queue, about ${minutes} minutes. Write here and the clerk will read it; to carry on yourself, press "Continue with the assistant".`;
+    const at = this.deps.now().toISOString();
+    const message: MessageRecord = { id: randomUUID(), conversationId: saved.id, seq: saved.lastSeq + 1, author: "system", text, at };
+    const commit = await this.deps.store.commitTurn({ conversationId: saved.id, expectedVersion: saved.version, state: saved.state, messages: [message], dedupe: null, dossier: null });
+    if (!commit.ok) return saved;
+    const after = { ...saved, lastSeq: message.seq, version: commit.version, updatedAt: at };
+    this.deliver(after, [toChatMessage(message)]);
+    return after;
   }
 
   private deliver(saved: ConversationRecord, messages: ChatMessage[], exceptSocketId?: string): void {
@@ -406,6 +428,8 @@ export class ConversationService {
         // Nobody can answer: the citizen is offered a call back or a counter visit in the same turn.
         const followUp = await this.runTurn(saved, { kind: "clerkUnavailable", why: availability.why, hours: availability.hours[saved.state.locale] }, null);
         if (typeof followUp === "object" && "ok" in followUp && followUp.ok) return followUp;
+      } else if (saved.state.status === "waiting_clerk") {
+        return { ok: true, saved: await this.tellQueuePosition(saved) };
       }
     }
     return { ok: true, saved };

@@ -135,3 +135,14 @@ describe("the clerk console's live side", () => {
     expect(JSON.stringify(entries)).not.toContain("1995");
   });
 });
+
+describe("joining the queue", () => {
+  it("tells the citizen their place in the queue and a rough wait", async () => {
+    const lan = await clerk("lan", ["an-thanh"], "Nguyễn Thị Lan");
+    const first = await citizenAskingForHelp();
+    const second = await citizenAskingForHelp();
+    await lan.until(() => lan.queue.length === 2, "two in the queue");
+    await first.until(() => first.messages.some((m) => m.author === "system" && m.text.startsWith("Bạn đang ở vị trí thứ 1 trong hàng chờ, dự kiến khoảng 3 phút")), "first place");
+    await second.until(() => second.messages.some((m) => m.author === "system" && m.text.startsWith("Bạn đang ở vị trí thứ 2 trong hàng chờ, dự kiến khoảng 6 phút")), "second place");
+  });
+});
