@@ -70,7 +70,7 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
 
   async function queueFor(unitIds: readonly string[] | null): Promise<QueueItem[]> {
     const records = await store.listConversations({ unitIds, statuses: QUEUE_STATUSES, limit: 500 });
-    return records.map(queueItem);
+    return records.map((record) => queueItem(catalogue, record));
   }
 
   /** Sends the queue to a unit's room and to the supervisors' room. */

@@ -14,6 +14,12 @@ export interface QueueItem {
   status: ConversationStatus;
   reason: HandoffReason | null;
   procedureId: string | null;
+  /** The procedure's Vietnamese name ("Đăng ký khai sinh"). */
+  procedureName: string | null;
+  /** The unit's name ("Phường An Thạnh"). */
+  unitName: string | null;
+  /** The citizen left a phone number for a call back (no clerk could answer). */
+  callback: boolean;
   /** ISO 8601: when the citizen asked or got stuck. */
   waitingSince: string | null;
   clerk: { id: string; name: string } | null;

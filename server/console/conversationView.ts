@@ -8,7 +8,7 @@ import type { ConversationRecord } from "../store/store";
 import type { ConversationView, DraftField, QueueItem } from "./clerkProtocol";
 
 /** A conversation as a line of the queue. */
-export function queueItem(record: ConversationRecord): QueueItem {
+export function queueItem(catalogue: Catalogue, record: ConversationRecord): QueueItem {
   const { state } = record;
   return {
     conversationId: record.id,
@@ -16,6 +16,9 @@ export function queueItem(record: ConversationRecord): QueueItem {
     status: state.status,
     reason: state.handoff?.reason ?? null,
     procedureId: state.flowId,
+    procedureName: state.flowId ? (catalogue.flows.get(state.flowId)?.flow.name.vi ?? null) : null,
+    unitName: catalogue.units.find((u) => u.id === state.unitId)?.nameVi ?? null,
+    callback: state.callback !== null,
     waitingSince: state.handoff?.since ?? null,
     clerk: state.clerk,
   };
@@ -61,7 +64,8 @@ export function conversationView(catalogue: Catalogue, record: ConversationRecor
     procedureId: state.flowId,
     procedureName: compiled?.flow.name.vi ?? null,
     stepId: state.stepId,
-    progress: conversationProgress(catalogue, state),
+    // The clerk sees where the flow stands even while the bot is silent.
+    progress: conversationProgress(catalogue, { ...state, status: "bot" }),
     clerk: state.clerk,
     dossierCode: state.dossierCode,
     transcript,
