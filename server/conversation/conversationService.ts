@@ -299,7 +299,6 @@ export class ConversationService {
 
   /** One citizen message: acknowledged once its turn is stored, answered to every tab. */
   send(conversationId: string, payload: SendMessage, senderSocketId?: string): Promise<SendOutcome> {
-    this.deps.delivery.typing(conversationId);
     return this.track(this.mutex.run(conversationId, () => this.sendNow(conversationId, payload, senderSocketId)));
   }
 
@@ -319,6 +318,8 @@ export class ConversationService {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const record = await this.deps.store.getConversation(conversationId);
       if (!record) return { ok: false, code: "CHAT_UNAVAILABLE" };
+      // The bot is about to answer; a clerk's typing is signalled by the console instead.
+      if (attempt === 0 && record.state.status === "bot") this.deps.delivery.typing(conversationId);
       const seen = await this.deps.store.findDedupe(conversationId, payload.clientMessageId);
       if (seen) return seen.contentHash === hash ? { ok: true, messageId: seen.messageId, seq: seen.seq } : { ok: false, code: "CHAT_MESSAGE_ID_REUSED" };
       if (payload.attachmentId) {
