@@ -85,7 +85,9 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
     const before = lastSeen.get(saved.id);
     const now = { status: saved.state.status, unitId: saved.state.unitId };
     const queued = (s: string | undefined) => s === "waiting_clerk" || s === "with_clerk";
-    if (queued(now.status) || queued(before?.status) || before?.unitId !== now.unitId) {
+    // Only turns that put a conversation in a queue, change it there or take it out matter to
+    // the consoles: most turns are citizens answering the bot.
+    if (queued(now.status) || queued(before?.status)) {
       void publishQueue(now.unitId).catch((error: unknown) => logger.error({ event: "clerk.queue_failed", err: error }, "queue update failed"));
       if (before && before.unitId !== now.unitId) void publishQueue(before.unitId).catch(() => undefined);
     }

@@ -1,11 +1,14 @@
 /**
  * Counts events per key over the last minute and refuses past a limit: a citizen typing fast
- * is never refused, a script flooding the chat or guessing receipt codes is. Per node; with
- * several nodes each allows the limit (sticky sessions keep a client on one node).
+ * is never refused, a script flooding the chat or guessing receipt codes is. The count is the
+ * sliding-window estimate (this window's count plus the previous window's, weighted by how
+ * much of it still overlaps): constant time and memory per key, whatever the limit — a list
+ * of timestamps made every message cost O(messages in the last minute) on a shared address.
+ * Per node; with several nodes each allows the limit (sticky sessions keep a client on one node).
  */
 export class SlidingWindowLimiter {
-  private readonly hits = new Map<string, number[]>();
-  private sweeps = 0;
+  private readonly windows = new Map<string, { start: number; count: number; previous: number }>();
+  private calls = 0;
 
   constructor(
     private readonly limit: number,
@@ -14,22 +17,24 @@ export class SlidingWindowLimiter {
 
   /** Records one event for `key`; false when the key is over its limit (the event is not counted). */
   allow(key: string, now = Date.now()): boolean {
-    const since = now - this.windowMs;
-    const recent = (this.hits.get(key) ?? []).filter((t) => t > since);
-    if (recent.length >= this.limit) {
-      this.hits.set(key, recent);
-      return false;
+    const start = now - (now % this.windowMs);
+    let window = this.windows.get(key);
+    if (!window || window.start !== start) {
+      const previous = window && window.start === start - this.windowMs ? window.count : 0;
+      window = { start, count: 0, previous };
+      this.windows.set(key, window);
     }
-    recent.push(now);
-    this.hits.set(key, recent);
-    if (++this.sweeps % 10_000 === 0) this.sweep(since);
+    const overlap = 1 - (now - start) / this.windowMs;
+    if (window.count + window.previous * overlap >= this.limit) return false;
+    window.count += 1;
+    if (++this.calls % 10_000 === 0) this.sweep(start);
     return true;
   }
 
-  /** Forgets keys with no recent event, so idle clients cost no memory. */
-  private sweep(since: number): void {
-    for (const [key, times] of this.hits) {
-      if (times[times.length - 1]! <= since) this.hits.delete(key);
+  /** Forgets keys idle for two windows, so idle clients cost no memory. */
+  private sweep(currentStart: number): void {
+    for (const [key, window] of this.windows) {
+      if (window.start < currentStart - this.windowMs) this.windows.delete(key);
     }
   }
 }
