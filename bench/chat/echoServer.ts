@@ -11,7 +11,17 @@ import type { AddressInfo } from "node:net";
 import { Server } from "socket.io";
 import type { ChatMessage, SendAck, SendMessage } from "../../server/channels/web/protocol";
 
-const http = createServer((_req, res) => {
+// The same client code runs against both servers: an upload step posts a photo first, so the
+// echo server takes it (reads the body, keeps nothing) and answers as Khai Hộ does.
+const http = createServer((req, res) => {
+  if (req.method === "POST" && req.url === "/api/uploads") {
+    let size = 0;
+    req.on("data", (chunk: Buffer) => (size += chunk.length));
+    req.on("end", () => {
+      res.writeHead(201, { "Content-Type": "application/json" }).end(JSON.stringify({ ok: true, attachmentId: randomUUID(), mimeType: "image/jpeg", size }));
+    });
+    return;
+  }
   res.writeHead(404).end();
 });
 const io = new Server(http, {
