@@ -76,7 +76,10 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
   io = new Server(http, {
     // Application-level resume (lastSeq) is the mechanism; recovery only spares a quick
     // reconnect the replay. Kept ≤ 30 s: longer windows hold ~0.8 KB of heap per event (DESIGN.md).
-    connectionStateRecovery: { maxDisconnectionDuration: config.CONNECTION_RECOVERY_MS, skipMiddlewares: false },
+    // 0 turns recovery off altogether: passing the option at all keeps every emitted packet.
+    ...(config.CONNECTION_RECOVERY_MS > 0
+      ? { connectionStateRecovery: { maxDisconnectionDuration: config.CONNECTION_RECOVERY_MS, skipMiddlewares: false } }
+      : {}),
     maxHttpBufferSize: 64 * 1024,
     pingInterval: 25_000,
     pingTimeout: 20_000,

@@ -176,3 +176,17 @@ describe("rate limits", () => {
     expect(acks[3]).toEqual({ ok: false, error: { code: "CHAT_RATE_LIMITED", message: "Bạn gửi nhanh quá, vui lòng chờ một chút rồi gửi tiếp." } });
   });
 });
+
+describe("connection state recovery", () => {
+  it("is off altogether when CONNECTION_RECOVERY_MS is 0, so no emitted packet is kept", async () => {
+    await server.stop();
+    server = await startTestServer({ CONNECTION_RECOVERY_MS: "0" });
+    expect((server.server.io as unknown as { opts: { connectionStateRecovery?: unknown } }).opts.connectionStateRecovery).toBeUndefined();
+    const c = await citizen().ready();
+    expect((await c.send({ text: "khai sinh" })).ok).toBe(true);
+  });
+
+  it("keeps a dropped connection's state for the configured time otherwise", () => {
+    expect((server.server.io as unknown as { opts: { connectionStateRecovery?: { maxDisconnectionDuration: number } } }).opts.connectionStateRecovery?.maxDisconnectionDuration).toBe(30_000);
+  });
+});
