@@ -1,12 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { AuditRecord, ConsoleStore, SessionRecord, Store, UserRecord } from "../../server/store/store";
+import type { AuditRecord, SessionRecord, Store, UserRecord } from "../../server/store/store";
+import { openForEachTest, type StoreUnderTest } from "../support/storeUnderTest";
 
-export interface ConsoleStoreUnderTest {
-  /** A store on empty data that has not been opened yet. */
-  store: Store & ConsoleStore;
-  /** Closes the store if needed and removes its data. */
-  cleanup: () => Promise<void>;
-}
 
 const T0 = "2026-03-02T01:00:00.000Z";
 const T1 = "2026-03-02T01:00:05.000Z";
@@ -76,21 +71,11 @@ function sleep(ms: number): Promise<void> {
  *   return { store, cleanup: async () => { await store.close(); fs.rmSync(dataDir, { recursive: true }); } };
  * });
  */
-export function describeConsoleStoreContract(name: string, makeStore: () => Promise<ConsoleStoreUnderTest>): void {
+export function describeConsoleStoreContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {
   describe(`${name} (console store contract)`, () => {
-    let store: Store & ConsoleStore;
-    let cleanup: (() => Promise<void>) | null = null;
-
-    beforeEach(async () => {
-      const made = await makeStore();
-      store = made.store;
-      cleanup = made.cleanup;
-      await store.open();
-    });
-
-    afterEach(async () => {
-      await cleanup?.();
-      cleanup = null;
+    let store: Store;
+    openForEachTest(makeStore, (opened) => {
+      store = opened;
     });
 
     async function createdUser(username: string, overrides: Partial<UserRecord> = {}): Promise<UserRecord> {

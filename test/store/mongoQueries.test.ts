@@ -1,39 +1,12 @@
 import { MongoClient } from "mongodb";
 import { MongoStore } from "../../server/store/mongo/mongoStore";
 import { describeQueryContract, newDossier } from "./queryContract";
+import { describeOnMongo, dropMongoDatabase, mongoStoreUnderTest } from "../support/storeUnderTest";
 
-// The one reader of the environment in these tests: no MongoDB server can be installed on the
-// build machines, so this suite runs only where one is provided.
-const uri = process.env.MONGODB_URI;
-
-if (uri) {
-  const runId = `${process.pid}_${Date.now().toString(36)}`;
-  let databases = 0;
-  const nextDbName = () => {
-    databases += 1;
-    return `khai_ho_query_test_${runId}_${databases}`;
-  };
-
-  async function dropDatabase(dbName: string): Promise<void> {
-    const client = new MongoClient(uri!);
-    try {
-      await client.db(dbName).dropDatabase();
-    } finally {
-      await client.close();
-    }
-  }
-
-  describeQueryContract("MongoStore", async () => {
-    const dbName = nextDbName();
-    const store = new MongoStore({ uri, dbName });
-    return {
-      store,
-      cleanup: async () => {
-        await store.close();
-        await dropDatabase(dbName);
-      },
-    };
-  });
+describeOnMongo("query contract", (uri) => {
+  const { make, nextDbName } = mongoStoreUnderTest(uri, "query_test");
+  const dropDatabase = (dbName: string) => dropMongoDatabase(uri, dbName);
+  describeQueryContract("MongoStore", make);
 
   describe("MongoStore query upgrade", () => {
     let dbName: string;
@@ -83,10 +56,4 @@ if (uri) {
       }
     });
   });
-} else {
-  // One plain line: console.warn would add jest's stack frame around it.
-  process.stderr.write("MongoDB query contract: skipped — MONGODB_URI is not set\n");
-  describe.skip("MongoStore (query contract): needs MONGODB_URI pointing at a replica set", () => {
-    it("passes the query contract", () => undefined);
-  });
-}
+});

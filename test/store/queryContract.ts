@@ -2,13 +2,8 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Dossier } from "../../server/dossier/dossier";
 import { initialState, type ConversationStatus } from "../../server/engine/conversationState";
 import type { ConversationRecord, Store } from "../../server/store/store";
+import { openForEachTest, type StoreUnderTest } from "../support/storeUnderTest";
 
-export interface QueryStoreUnderTest {
-  /** A store on empty data that has not been opened yet. */
-  store: Store;
-  /** Closes the store if needed and removes its data. */
-  cleanup: () => Promise<void>;
-}
 
 const T0 = Date.parse("2026-03-02T01:00:00.000Z");
 
@@ -84,21 +79,11 @@ export function newDossier(code: string, overrides: Partial<Dossier> = {}): Doss
  *   return { store, cleanup: async () => { await store.close(); fs.rmSync(dataDir, { recursive: true }); } };
  * });
  */
-export function describeQueryContract(name: string, makeStore: () => Promise<QueryStoreUnderTest>): void {
+export function describeQueryContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {
   describe(`${name} (query contract)`, () => {
     let store: Store;
-    let cleanup: (() => Promise<void>) | null = null;
-
-    beforeEach(async () => {
-      const made = await makeStore();
-      store = made.store;
-      cleanup = made.cleanup;
-      await store.open();
-    });
-
-    afterEach(async () => {
-      await cleanup?.();
-      cleanup = null;
+    openForEachTest(makeStore, (opened) => {
+      store = opened;
     });
 
     async function created(unitId: string | null, status: ConversationStatus, updatedMinute: number): Promise<ConversationRecord> {

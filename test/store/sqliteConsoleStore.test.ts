@@ -1,28 +1,13 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { initialState } from "../../server/engine/conversationState";
 import type { ConversationRecord } from "../../server/store/store";
 import { SQLITE_FILE_NAME, SQLITE_MIGRATIONS, SqliteStore } from "../../server/store/sqlite/sqliteStore";
 import { describeConsoleStoreContract } from "./consoleStoreContract";
+import { sqliteStoreUnderTest, temporaryDataDir } from "../support/storeUnderTest";
 
-
-function temporaryDataDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), "khai-ho-console-store-"));
-}
-
-describeConsoleStoreContract("SqliteStore", async () => {
-  const dataDir = temporaryDataDir();
-  const store = new SqliteStore({ dataDir });
-  return {
-    store,
-    cleanup: async () => {
-      await store.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-});
+describeConsoleStoreContract("SqliteStore", sqliteStoreUnderTest("console-store"));
 
 const AT = "2026-03-02T01:00:00.000Z";
 
@@ -76,7 +61,7 @@ describe("SqliteStore schema upgrade", () => {
   let dataDir: string;
 
   beforeEach(() => {
-    dataDir = temporaryDataDir();
+    dataDir = temporaryDataDir("console-store");
   });
 
   afterEach(() => {

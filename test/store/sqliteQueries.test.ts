@@ -1,27 +1,13 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { Dossier } from "../../server/dossier/dossier";
 import { initialState } from "../../server/engine/conversationState";
 import { SQLITE_FILE_NAME, SQLITE_MIGRATIONS, SqliteStore } from "../../server/store/sqlite/sqliteStore";
 import { describeQueryContract, newDossier } from "./queryContract";
+import { sqliteStoreUnderTest, temporaryDataDir } from "../support/storeUnderTest";
 
-function temporaryDataDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), "khai-ho-query-store-"));
-}
-
-describeQueryContract("SqliteStore", async () => {
-  const dataDir = temporaryDataDir();
-  const store = new SqliteStore({ dataDir });
-  return {
-    store,
-    cleanup: async () => {
-      await store.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-});
+describeQueryContract("SqliteStore", sqliteStoreUnderTest("query-store"));
 
 const AT = "2026-03-02T01:00:00.000Z";
 /** The schema version of the release before the console's lists: the console accounts, no search. */
@@ -60,7 +46,7 @@ describe("SqliteStore query schema upgrade", () => {
   let dataDir: string;
 
   beforeEach(() => {
-    dataDir = temporaryDataDir();
+    dataDir = temporaryDataDir("query-store");
   });
 
   afterEach(() => {

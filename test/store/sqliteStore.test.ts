@@ -1,28 +1,14 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { initialState } from "../../server/engine/conversationState";
 import type { ConversationRecord } from "../../server/store/store";
 import { SQLITE_FILE_NAME, SQLITE_MIGRATIONS, SqliteStore } from "../../server/store/sqlite/sqliteStore";
 import { describeStoreContract } from "./storeContract";
+import { sqliteStoreUnderTest, temporaryDataDir } from "../support/storeUnderTest";
 
-function temporaryDataDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), "khai-ho-store-"));
-}
-
-describeStoreContract("SqliteStore", async () => {
-  const dataDir = temporaryDataDir();
-  const store = new SqliteStore({ dataDir });
-  return {
-    store,
-    cleanup: async () => {
-      await store.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-});
+describeStoreContract("SqliteStore", sqliteStoreUnderTest("store"));
 
 function conversation(id: string): ConversationRecord {
   return {
@@ -46,7 +32,7 @@ describe("SqliteStore on disk", () => {
   let store: SqliteStore;
 
   beforeEach(async () => {
-    dataDir = temporaryDataDir();
+    dataDir = temporaryDataDir("store");
     store = new SqliteStore({ dataDir });
     await store.open();
   });

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Dossier } from "../../server/dossier/dossier";
 import { initialState, type ConversationState } from "../../server/engine/conversationState";
+import { openForEachTest, type StoreUnderTest } from "../support/storeUnderTest";
 import type {
   ConversationRecord,
   DedupeRecord,
@@ -10,12 +11,6 @@ import type {
   UploadRecord,
 } from "../../server/store/store";
 
-export interface StoreUnderTest {
-  /** A store on empty data that has not been opened yet. */
-  store: Store;
-  /** Closes the store if needed and removes its data. */
-  cleanup: () => Promise<void>;
-}
 
 const T0 = "2026-03-02T01:00:00.000Z";
 const T1 = "2026-03-02T01:00:05.000Z";
@@ -173,18 +168,8 @@ function sampleBytes(): Buffer {
 export function describeStoreContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {
   describe(`${name} (store contract)`, () => {
     let store: Store;
-    let cleanup: (() => Promise<void>) | null = null;
-
-    beforeEach(async () => {
-      const made = await makeStore();
-      store = made.store;
-      cleanup = made.cleanup;
-      await store.open();
-    });
-
-    afterEach(async () => {
-      await cleanup?.();
-      cleanup = null;
+    openForEachTest(makeStore, (opened) => {
+      store = opened;
     });
 
     async function created(): Promise<ConversationRecord> {
