@@ -34,7 +34,7 @@ export const SOURCE_LABELS: Readonly<Record<SourceKind, string>> = {
   clerk: "Cán bộ",
 };
 
-/** Until the server sends the configured ones (issue 4, §2: "canned replies from configuration"). */
+/** Until the server sends the configured ones (canned replies are to come from configuration). */
 export const CANNED_REPLIES: readonly string[] = [
   "Chào anh/chị, em là cán bộ phường, em hỗ trợ mình nhé.",
   "Anh/chị chờ em một chút ạ.",

@@ -6,6 +6,7 @@ import { buildConsole, type ConsoleBuild, formatSize } from "../../console/build
 import { formatWaiting, groupDraft, mergeTranscript, newArrivals, pageTitle, releaseAt, sortQueue } from "../../console/src/consoleFormat";
 import type { ChatMessage } from "../../server/channels/web/protocol";
 import type { DraftField, QueueItem } from "../../server/console/clerkProtocol";
+import { HTML_SINKS, sourceFiles } from "../support/browserSource";
 
 const ROOT = path.resolve(__dirname, "../..");
 const SOURCE_DIR = path.join(ROOT, "console/src");
@@ -14,15 +15,6 @@ const SOURCE_DIR = path.join(ROOT, "console/src");
  * engine) slipping into the bundle, which would add far more than the 25 KB it weighs today.
  */
 const GZIP_CEILING_BYTES = 45 * 1024;
-
-/** Ways text becomes markup or code; the console creates every element and writes text as text. */
-const HTML_SINKS = ["innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "DOMParser", "createContextualFragment", "srcdoc"];
-
-function sourceFiles(): { name: string; text: string }[] {
-  return readdirSync(SOURCE_DIR)
-    .filter((name) => name.endsWith(".ts"))
-    .map((name) => ({ name, text: readFileSync(path.join(SOURCE_DIR, name), "utf8") }));
-}
 
 describe("console.js bundle", () => {
   let dir: string;
@@ -90,12 +82,12 @@ describe("console/src", () => {
   }, 60_000);
 
   it("never parses HTML: every element is created, every text is a text node", () => {
-    const found = sourceFiles().flatMap(({ name, text }) => HTML_SINKS.filter((sink) => text.includes(sink)).map((sink) => `${name}: ${sink}`));
+    const found = sourceFiles(SOURCE_DIR).flatMap(({ name, text }) => HTML_SINKS.filter((sink) => text.includes(sink)).map((sink) => `${name}: ${sink}`));
     expect(found).toEqual([]);
   });
 
   it("imports server code with `import type` only, so none of it reaches the bundle", () => {
-    const valueImports = sourceFiles().flatMap(({ name, text }) =>
+    const valueImports = sourceFiles(SOURCE_DIR).flatMap(({ name, text }) =>
       [...text.matchAll(/^import\s+(type\s+)?[^;]*?from\s+"([^"]+)";/gms)]
         .filter((m) => m[2]!.includes("/server/") && !m[1])
         .map((m) => `${name}: ${m[2]}`),

@@ -1,5 +1,5 @@
 /**
- * Issue 4, §5: the clerk handoff in a real browser. Two contexts in one Debian Chromium — a
+ * The clerk handoff in a real browser. Two contexts in one Debian Chromium — a
  * citizen on the demo city page (the real `widget.js`, `data-unit="an-thanh"`) and a clerk of
  * An Thạnh in the real console at `/console` — and the whole story between them: the request
  * reaching the queue live, the take-over, messages both ways, a field filled by the clerk and
@@ -19,7 +19,7 @@ import { startTestServer, type TestServer } from "../support/testServer";
 const CHROMIUM = "/usr/bin/chromium";
 const LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const DOCS = path.resolve(__dirname, "../../docs");
-/** The office screen the console is made for (issue 4, §3). */
+/** The office screen the console is made for (1366×768). */
 const OFFICE_SCREEN = { width: 1366, height: 768 };
 
 const CLERK = { username: "lan", displayName: "Nguyễn Thị Lan" };
@@ -149,9 +149,8 @@ if (chromiumMissing && process.env.CI === "true") {
       expect(row).toContain("Mới");
       expect(row).toContain("Phường An Thạnh");
       expect(row).toContain("Chưa ai nhận");
-      // The procedure: by name once the console knows it. A `QueueItem` carries only the id, and
-      // the console learns the name from an opened conversation, so a first row shows
-      // "dang-ky-khai-sinh" until the queue changes again (reported on issue 4).
+      // The procedure by its name (queue items carry it); a console that drew the row before
+      // knowing names shows the id until the queue changes again.
       expect(row).toMatch(/Đăng ký khai sinh|dang-ky-khai-sinh/);
 
       // ── 3. The clerk opens it, reads the transcript, takes it; the citizen sees the clerk's name.

@@ -1,5 +1,5 @@
 /**
- * Issue 3, §7: the widget in a real browser. Debian's Chromium (never a downloaded one), the
+ * The widget in a real browser. Debian's Chromium (never a downloaded one), the
  * demo city page as served by a real server, the real `widget.js`, a citizen's clicks and keys.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";

@@ -3,25 +3,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildWidget, formatSize, type WidgetBuild } from "../../widget/build";
+import { HTML_SINKS, sourceFiles } from "../support/browserSource";
 
-/** Issue 3, §5: `widget.js` ≤ 50 KB gzipped, socket.io-client included. */
+/** The budget: `widget.js` ≤ 50 KB gzipped, socket.io-client included. */
 const GZIP_BUDGET_BYTES = 50 * 1024;
 const ROOT = path.resolve(__dirname, "../..");
 const SOURCE_DIR = path.join(ROOT, "widget/src");
-
-/**
- * Ways text becomes markup or code. The widget builds every element with `createElement` and
- * writes text with `textContent`/`append`, so none of these has a place in it: one use would
- * be one way for a server or citizen string to become HTML (and pages enforcing Trusted Types
- * would refuse it).
- */
-const HTML_SINKS = ["innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "DOMParser", "createContextualFragment", "srcdoc"];
-
-function sourceFiles(): { name: string; text: string }[] {
-  return readdirSync(SOURCE_DIR)
-    .filter((name) => name.endsWith(".ts"))
-    .map((name) => ({ name, text: readFileSync(path.join(SOURCE_DIR, name), "utf8") }));
-}
 
 describe("widget.js bundle", () => {
   let dir: string;
@@ -71,16 +58,16 @@ describe("widget/src", () => {
   }, 60_000);
 
   it("never parses HTML: every element is created, every text is a text node", () => {
-    const found = sourceFiles().flatMap(({ name, text }) => HTML_SINKS.filter((sink) => text.includes(sink)).map((sink) => `${name}: ${sink}`));
+    const found = sourceFiles(SOURCE_DIR).flatMap(({ name, text }) => HTML_SINKS.filter((sink) => text.includes(sink)).map((sink) => `${name}: ${sink}`));
     expect(found).toEqual([]);
   });
 
   it("has no console.log left", () => {
-    expect(sourceFiles().filter(({ text }) => text.includes("console.log")).map(({ name }) => name)).toEqual([]);
+    expect(sourceFiles(SOURCE_DIR).filter(({ text }) => text.includes("console.log")).map(({ name }) => name)).toEqual([]);
   });
 
   it("imports server code with `import type` only, so none of it reaches the bundle", () => {
-    const valueImports = sourceFiles().flatMap(({ name, text }) =>
+    const valueImports = sourceFiles(SOURCE_DIR).flatMap(({ name, text }) =>
       [...text.matchAll(/^import\s+(type\s+)?[^;]*?from\s+"([^"]+)";/gms)]
         .filter((m) => m[2]!.includes("/server/") && !m[1])
         .map((m) => `${name}: ${m[2]}`),
