@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { ConversationService } from "../conversation/conversationService";
 import { DOSSIER_STATUSES, type Dossier } from "../dossier/dossier";
 import { nextDossierStatuses } from "../dossier/dossierLifecycle";
-import { renderForm } from "../dossier/renderForm";
+import { FORM_CONTENT_SECURITY_POLICY, renderForm } from "../dossier/renderForm";
 import { STATUS_TEXTS } from "../dossier/statusTexts";
 import { sendError } from "../http/httpErrors";
 import type { Logger } from "../logger";
@@ -20,7 +20,6 @@ export interface ConsoleRoutesOptions {
 }
 
 const statusSchema = z.object({ status: z.enum(DOSSIER_STATUSES), reason: z.string().max(1000).optional() }).strict();
-const FORM_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
 function dossierSummary(dossier: Dossier, conversationId: string) {
   return {
@@ -83,7 +82,7 @@ export function consoleRoutes(options: ConsoleRoutesOptions): Router {
     const owned = await accessible(req, res);
     if (!owned) return;
     audit(res, "dossier.read_form", { dossierCode: owned.dossier.code, conversationId: owned.conversationId });
-    res.set("Cache-Control", "no-store").set("Content-Security-Policy", FORM_CSP).type("html").send(renderForm(owned.dossier));
+    res.set("Cache-Control", "no-store").set("Content-Security-Policy", FORM_CONTENT_SECURITY_POLICY).type("html").send(renderForm(owned.dossier));
   });
 
   router.get("/api/console/dossiers/:code/attachments/:id", guard, async (req, res) => {

@@ -135,21 +135,9 @@ export class ConversationService {
           const dedupeKey = `clerk:${clerk.id}:${clientMessageId}`;
           const seen = await this.deps.store.findDedupe(conversationId, dedupeKey);
           if (seen) return { ok: true, record, seq: seen.seq };
-          const at = this.deps.now().toISOString();
-          const message: MessageRecord = { id: randomUUID(), conversationId, seq: record.lastSeq + 1, author: "clerk", text, clientMessageId: dedupeKey, at };
-          const commit = await this.deps.store.commitTurn({
-            conversationId,
-            expectedVersion: record.version,
-            state: record.state,
-            messages: [message],
-            dedupe: { conversationId, clientMessageId: dedupeKey, contentHash: createHash("sha256").update(text).digest("hex"), messageId: message.id, seq: message.seq, at },
-            dossier: null,
-          });
-          if (!commit.ok && commit.reason === "conflict") continue;
-          if (!commit.ok) return { ok: true, record, seq: commit.dedupe.seq };
-          const saved = { ...record, lastSeq: message.seq, version: commit.version, updatedAt: at };
-          this.deliver(saved, [toChatMessage(message)]);
-          return { ok: true, record: saved, seq: message.seq };
+          const appended = await this.appendMessage(record, { author: "clerk", text, clientMessageId: dedupeKey });
+          if (appended === "conflict") continue;
+          return { ok: true, record: appended.saved, seq: appended.seq };
         }
         return { ok: false, code: "CONSOLE_UNAVAILABLE", message: "Hệ thống đang bận, thử lại sau. / The system is busy; try again." };
       }),
@@ -179,11 +167,9 @@ export class ConversationService {
             const locale = record.state.locale;
             const texts = STATUS_TEXTS[status];
             const text = `${locale === "vi" ? "Hồ sơ" : "Application"} ${code}: ${texts.name[locale]}.${reason ? ` ${reason}` : ""} ${texts.next[locale]}`.trim();
-            const message: MessageRecord = { id: randomUUID(), conversationId: record.id, seq: record.lastSeq + 1, author: "system", text, at };
-            const commit = await this.deps.store.commitTurn({ conversationId: record.id, expectedVersion: record.version, state: record.state, messages: [message], dedupe: null, dossier });
-            if (!commit.ok) continue;
-            const saved = { ...record, lastSeq: message.seq, version: commit.version, updatedAt: at };
-            this.deliver(saved, [toChatMessage(message)]);
+            const appended = await this.appendMessage(record, { author: "system", text }, dossier);
+            if (appended === "conflict") continue;
+            const saved = appended.saved;
             this.deps.logger.info({ event: "dossier.status", code, status, conversationId: record.id }, "dossier status changed");
             return { ok: true as const, record: saved, dossier };
           }
@@ -205,13 +191,35 @@ export class ConversationService {
       saved.state.locale === "vi"
         ? `Bạn đang ở vị trí thứ ${position} trong hàng chờ, dự kiến khoảng ${minutes} phút. Bạn cứ nhắn tin, cán bộ sẽ đọc được; muốn tự khai tiếp thì bấm "Tiếp tục với trợ lý".`
         : `You are number ${position} in the queue, about ${minutes} minutes. Write here and the clerk will read it; to carry on yourself, press "Continue with the assistant".`;
+    const appended = await this.appendMessage(saved, { author: "system", text });
+    return appended === "conflict" ? saved : appended.saved;
+  }
+
+  /**
+   * Writes one message that changes no engine state — a clerk's, or the system telling the
+   * citizen something — with a dossier change if any, and delivers it. A clerk's message
+   * carries its dedupe key, so a retry is stored once.
+   */
+  private async appendMessage(
+    record: ConversationRecord,
+    content: { author: "clerk" | "system"; text: string; clientMessageId?: string },
+    dossier: Dossier | null = null,
+  ): Promise<"conflict" | { saved: ConversationRecord; seq: number }> {
     const at = this.deps.now().toISOString();
-    const message: MessageRecord = { id: randomUUID(), conversationId: saved.id, seq: saved.lastSeq + 1, author: "system", text, at };
-    const commit = await this.deps.store.commitTurn({ conversationId: saved.id, expectedVersion: saved.version, state: saved.state, messages: [message], dedupe: null, dossier: null });
-    if (!commit.ok) return saved;
-    const after = { ...saved, lastSeq: message.seq, version: commit.version, updatedAt: at };
-    this.deliver(after, [toChatMessage(message)]);
-    return after;
+    const message: MessageRecord = { id: randomUUID(), conversationId: record.id, seq: record.lastSeq + 1, ...content, at };
+    const key = content.clientMessageId;
+    const commit = await this.deps.store.commitTurn({
+      conversationId: record.id,
+      expectedVersion: record.version,
+      state: record.state,
+      messages: [message],
+      dedupe: key ? { conversationId: record.id, clientMessageId: key, contentHash: createHash("sha256").update(content.text).digest("hex"), messageId: message.id, seq: message.seq, at } : null,
+      dossier,
+    });
+    if (!commit.ok) return commit.reason === "conflict" ? "conflict" : { saved: record, seq: commit.dedupe.seq };
+    const saved = { ...record, lastSeq: message.seq, version: commit.version, updatedAt: at };
+    this.deliver(saved, [toChatMessage(message)]);
+    return { saved, seq: message.seq };
   }
 
   private deliver(saved: ConversationRecord, messages: ChatMessage[], exceptSocketId?: string): void {

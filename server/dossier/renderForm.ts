@@ -181,3 +181,10 @@ export function renderForm(dossier: Dossier): string {
 export function formTemplateExists(procedureId: string): boolean {
   return shippedRenderer().formTemplateExists(procedureId);
 }
+
+/**
+ * The Content-Security-Policy a printed form is served with: citizen data shown as HTML, so
+ * nothing may run, load or submit; only the form's own inline print CSS applies.
+ */
+export const FORM_CONTENT_SECURITY_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";

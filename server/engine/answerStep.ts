@@ -254,8 +254,9 @@ export function answerStep(turn: Turn, answer: Answer): void {
       return;
     case "review": {
       const text = textOf(answer);
+      const yesNo = text !== null && answer.kind === "text" ? parseYesNo(text) : null;
       const confirmed =
-        answer.kind === "choice" ? answer.value === "review:confirm" : text !== null && (parseYesNo(text).ok ? (parseYesNo(text) as { value: boolean }).value : chooseReview(text) === "confirm");
+        answer.kind === "choice" ? answer.value === "review:confirm" : yesNo?.ok ? yesNo.value : text !== null && chooseReview(text) === "confirm";
       if (confirmed) {
         turn.state.notUnderstood = 0;
         advanceFrom(turn, step.id);

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from "express";
 import type { ConversationService } from "../conversation/conversationService";
 import type { DossierStatus } from "../dossier/dossier";
-import { renderForm } from "../dossier/renderForm";
+import { FORM_CONTENT_SECURITY_POLICY, renderForm } from "../dossier/renderForm";
 import { STATUS_TEXTS } from "../dossier/statusTexts";
 import type { DossierService } from "../dossier/dossierService";
 import { parsePhone } from "../engine/understanding/parsePhone";
@@ -18,8 +18,6 @@ export interface DossierRoutesOptions {
   addressOf: (req: Request) => string;
 }
 
-// Scripts can never run in a printed form: it is citizen data shown as HTML.
-const FORM_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
 /**
  * The dossier as JSON and as the printable form, for the citizen holding the conversation's
@@ -50,7 +48,7 @@ export function dossierRoutes(options: DossierRoutesOptions): Router {
   router.get("/api/dossiers/:code/form", async (req, res) => {
     const dossier = await ownedDossier(req, res);
     if (!dossier) return;
-    res.set("Cache-Control", "no-store").set("Content-Security-Policy", FORM_CSP).type("html").send(renderForm(dossier));
+    res.set("Cache-Control", "no-store").set("Content-Security-Policy", FORM_CONTENT_SECURITY_POLICY).type("html").send(renderForm(dossier));
   });
 
   router.get("/api/status/:code", async (req, res) => {
