@@ -1,6 +1,6 @@
 import { civilStatusOpening, contactPhone, copySteps, genderChoice, signingSteps, submissionSteps } from "./commonSteps";
 import { defineFlow } from "./defineFlow";
-import { ask, confirm, is, review, submit, t, upload } from "./stepBuilders";
+import { ask, confirm, handoff, is, review, submit, t, upload } from "./stepBuilders";
 
 const ID = "dang-ky-khai-tu";
 
@@ -64,6 +64,12 @@ export const dangKyKhaiTu = defineFlow({
       group: "Giấy báo tử",
       label: t("Có Giấy báo tử", "Has a death notice"),
     }),
+    // Neither a death notice nor a paper replacing it: the registry officer decides what proves
+    // the death (a witness's statement, the hamlet's confirmation), so a clerk takes over here.
+    handoff("deathProofClerk", t(
+      "Không có Giấy báo tử hay giấy tờ thay thế thì cán bộ tư pháp cần xem gia đình có thể dùng giấy tờ gì để chứng minh việc mất (ví dụ văn bản xác nhận của người làm chứng). Mình chuyển bạn sang cán bộ phường; những gì bạn đã khai vẫn được giữ.",
+      "Without a death notice or a document replacing it, the registry officer has to decide what can prove the death (for example a witness's written statement). You are being passed to a ward clerk; everything you have entered is kept.",
+    ), { when: is("hasDeathNotice", false) }),
     ask("deathNoticeNumber", "text", t("Số Giấy báo tử (hoặc tên và số giấy tờ thay thế)?", "Number of the death notice (or name and number of the replacing document)?"), {
       when: is("hasDeathNotice", true),
       optional: true,

@@ -119,6 +119,18 @@ export interface InfoStep extends StepBase {
   template?: string;
 }
 
+/**
+ * A case the assistant cannot settle alone (no death notice and nothing replacing it): the
+ * citizen is told why and the conversation joins the unit's queue with the reason "required".
+ * When the clerk hands back where it stood, or the citizen carries on with the assistant, the
+ * flow goes on after this step; the draft is kept throughout.
+ */
+export interface HandoffStep extends StepBase {
+  kind: "handoff";
+  /** Why a clerk is needed, and what they will look at. */
+  text: Text;
+}
+
 /** An invisible fork: the first case whose condition holds is taken. */
 export interface BranchStep extends StepBase {
   kind: "branch";
@@ -187,6 +199,7 @@ export type Step =
   | ChooseStep
   | ConfirmStep
   | InfoStep
+  | HandoffStep
   | BranchStep
   | UploadStep
   | ComputeStep

@@ -7,6 +7,7 @@ import type {
   Condition,
   ConfirmStep,
   FieldTypeName,
+  HandoffStep,
   InfoStep,
   ReviewStep,
   SubmitStep,
@@ -47,6 +48,11 @@ export function confirm(id: string, question: Text, extra: Extra<ConfirmStep> = 
 /** A message with no answer expected. */
 export function info(id: string, text: Text, extra: Extra<InfoStep> = {}): InfoStep {
   return { kind: "info", id, text, ...extra };
+}
+
+/** A case that needs a clerk: the conversation joins the unit's queue (reason "required"). */
+export function handoff(id: string, text: Text, extra: Extra<HandoffStep> = {}): HandoffStep {
+  return { kind: "handoff", id, text, ...extra };
 }
 
 /** A message rendered from `templates/messages/NAME.{vi,en}.hbs`. */

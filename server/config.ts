@@ -8,6 +8,15 @@ const boolean = z
 
 const positiveInt = z.coerce.number().int().positive();
 
+/** What a ward clerk writes most often; a city sets its own with CANNED_REPLIES. */
+const DEFAULT_CANNED_REPLIES = [
+  "Chào anh/chị, em là cán bộ phường, em hỗ trợ mình nhé.",
+  "Anh/chị chờ em một chút ạ.",
+  "Em đã điền giúp, anh/chị kiểm tra lại và bấm Đúng nếu chính xác nhé.",
+  "Anh/chị chụp rõ giấy tờ (đủ bốn góc, không loá) rồi gửi lại giúp em nhé.",
+  "Hồ sơ của anh/chị đã đủ, em chuyển anh/chị về trợ lý để nộp nhé.",
+];
+
 /**
  * Every setting, read from the environment once. Each key has its doc line and its default;
  * `.env.example` lists them for administrators. This file is the only reader of `process.env`.
@@ -43,6 +52,12 @@ const schema = z.object({
   WORKING_HOURS: z.string().min(1).default("mon-fri 07:00-11:30 13:30-17:00"),
   /** Days off: MM-DD every year or YYYY-MM-DD once (lunar holidays change every year: add them). */
   HOLIDAYS: z.string().default("01-01,04-30,05-01,09-02"),
+  /** The console's canned replies, separated by "|": one click puts one in the clerk's message box. */
+  CANNED_REPLIES: z
+    .string()
+    .default(DEFAULT_CANNED_REPLIES.join(" | "))
+    .transform((list) => list.split("|").map((reply) => reply.trim()).filter(Boolean))
+    .pipe(z.array(z.string().max(500, "each reply at most 500 characters")).max(30, "at most 30 replies")),
   /** Put the unit's code before receipt codes (AT-HN-20261127-0042). */
   UNIT_PREFIXED_CODES: boolean.default(false),
   /** Trust X-Forwarded-For from the proxy in front (for per-IP limits). */

@@ -6,7 +6,7 @@ import { Server } from "socket.io";
 import { HONG_NGU_CITY, HONG_NGU_UNITS_2022 } from "../flows/units";
 import { ALL_FLOWS } from "../flows/catalogue";
 import { attachChatNamespace, namespaceDelivery } from "./channels/web/chatNamespace";
-import { attachClerkNamespace } from "./console/clerkNamespace";
+import { attachClerkNamespace, type ClerkNamespace } from "./console/clerkNamespace";
 import { isWorkingTime, parseWorkingHours } from "./handoff/workingHours";
 import type { Config } from "./config";
 import { ConversationService } from "./conversation/conversationService";
@@ -53,7 +53,7 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
   let io: Server | null = null;
   const delivery = namespaceDelivery(() => io!.of("/chat") as never);
   const hours = parseWorkingHours(config.WORKING_HOURS, config.HOLIDAYS);
-  const clerksOnline = (unitId: string | null) => io?.of("/clerk").adapter.rooms.get(`unit:${unitId ?? "none"}`)?.size ?? 0;
+  let consoles: ClerkNamespace | null = null;
   const service = new ConversationService({
     store,
     catalogue,
@@ -66,11 +66,11 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
     clerkAvailability: (unitId, at) =>
       !isWorkingTime(hours, at)
         ? { available: false, why: "closed", hours: hours.text }
-        : clerksOnline(unitId) === 0
+        : (consoles?.clerksOnline(unitId) ?? 0) === 0
           ? { available: false, why: "nobody", hours: hours.text }
           : { available: true },
   });
-  const app = createApp({ config, store, service, dossiers, logger, now, widget: () => parts.widget, demoPage: readFileSync(DEMO_PAGE, "utf8"), console: parts.console ?? { html: readFileSync(CONSOLE_PAGE, "utf8"), js: "", css: "" } });
+  const app = createApp({ config, store, service, dossiers, catalogue, logger, now, widget: () => parts.widget, demoPage: readFileSync(DEMO_PAGE, "utf8"), console: parts.console ?? { html: readFileSync(CONSOLE_PAGE, "utf8"), js: "", css: "" } });
   const http = createServer(app);
   const allowed = new Set(config.ALLOWED_ORIGINS);
   io = new Server(http, {
@@ -94,13 +94,14 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
     const forwarded = config.TRUST_PROXY ? String(socket.handshake.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
     return forwarded || socket.handshake.address;
   };
-  attachClerkNamespace(io, { store, service, catalogue, logger, now, recheckMs: config.CONSOLE_SESSION_RECHECK_MS });
+  consoles = attachClerkNamespace(io, { store, service, catalogue, logger, now, recheckMs: config.CONSOLE_SESSION_RECHECK_MS, cannedReplies: config.CANNED_REPLIES });
   attachChatNamespace(io, {
     service,
     logger,
     perConversation: new SlidingWindowLimiter(config.RATE_LIMIT_CONVERSATION_PER_MINUTE),
     perIp: new SlidingWindowLimiter(config.RATE_LIMIT_IP_PER_MINUTE),
     addressOf,
+    citizenTyping: (conversationId) => consoles?.citizenTyping(conversationId),
   });
 
   return {

@@ -14,7 +14,18 @@ export interface ConsoleUser {
   mustChangePassword: boolean;
 }
 
-export type AuthResult = { ok: true; user: ConsoleUser } | { ok: false; status: number; code: string; message: string };
+/** Why a call failed: the HTTP status (0 when the server was not reached), the code, the Vietnamese message. */
+export interface ApiFailure {
+  ok: false;
+  status: number;
+  code: string;
+  message: string;
+}
+
+export type AuthResult = { ok: true; user: ConsoleUser } | ApiFailure;
+
+/** A JSON answer of the console's REST API with `ok: true`, or why there was none. */
+export type ApiResult<T> = { ok: true; body: T } | ApiFailure;
 
 interface AuthBody {
   ok?: boolean;
@@ -50,6 +61,15 @@ export class AuthClient {
   }
 
   private async call(method: "GET" | "POST", url: string, body?: unknown): Promise<AuthResult> {
+    const result = await this.request<AuthBody>(method, url, body);
+    if (!result.ok) return result;
+    if (!result.body.user) return { ok: false, status: 200, code: "HTTP_200", message: TEXTS.networkError };
+    if (typeof result.body.csrfToken === "string") this.csrfToken = result.body.csrfToken;
+    return { ok: true, user: result.body.user };
+  }
+
+  /** A call of the session's REST API; changes carry the CSRF token. */
+  async request<T>(method: "GET" | "POST", url: string, body?: unknown): Promise<ApiResult<T>> {
     const headers: Record<string, string> = { Accept: "application/json" };
     if (body !== undefined) headers["Content-Type"] = "application/json";
     if (method === "POST" && this.csrfToken) headers["X-CSRF-Token"] = this.csrfToken;
@@ -60,10 +80,7 @@ export class AuthClient {
       return { ok: false, status: 0, code: "NETWORK", message: TEXTS.networkError };
     }
     const data = (await response.json().catch(() => ({}))) as AuthBody;
-    if (response.ok && data.ok === true && data.user) {
-      if (typeof data.csrfToken === "string") this.csrfToken = data.csrfToken;
-      return { ok: true, user: data.user };
-    }
+    if (response.ok && data.ok === true) return { ok: true, body: data as T };
     const message = typeof data.error?.message === "string" ? vietnamesePart(data.error.message) : TEXTS.networkError;
     return { ok: false, status: response.status, code: data.error?.code ?? `HTTP_${response.status}`, message };
   }

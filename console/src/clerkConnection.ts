@@ -1,6 +1,6 @@
 import { io, type Socket } from "socket.io-client";
 import type { ChatMessage } from "../../server/channels/web/protocol";
-import type { ClerkClientToServerEvents, ClerkServerToClientEvents, ConsoleAck, ConversationView, QueueItem } from "../../server/console/clerkProtocol";
+import type { ClerkClientToServerEvents, ClerkNote, ClerkServerToClientEvents, ConsoleAck, ConsoleSettings, ConversationView, QueueItem, TransferTargets } from "../../server/console/clerkProtocol";
 import { vietnamesePart, type ReleaseAt } from "./consoleFormat";
 import { TEXTS } from "./texts";
 
@@ -20,7 +20,14 @@ export interface ConnectionHandlers {
   message(message: ChatMessage): void;
   view(view: ConversationView): void;
   citizenTyping(conversationId: string): void;
+  /** A colleague added a note to the watched conversation. */
+  note(note: ClerkNote & { conversationId: string }): void;
+  /** The configuration the server sends on every connection. */
+  settings(settings: ConsoleSettings): void;
 }
+
+/** Another unit's queue, or a named clerk of the unit. */
+export type TransferTo = { unitId: string } | { clerkId: string };
 
 /** What an action answers once the ack is in: a timeout reads like any refusal. */
 export type ActionResult<T = Record<string, never>> = ({ ok: true } & T) | { ok: false; code: string; message: string };
@@ -60,6 +67,12 @@ export class ClerkConnection {
     socket.on("typing:citizen", (payload) => {
       if (typeof payload?.conversationId === "string") this.handlers.citizenTyping(payload.conversationId);
     });
+    socket.on("conversation:note", (note) => {
+      if (typeof note?.conversationId === "string" && typeof note.text === "string") this.handlers.note(note);
+    });
+    socket.on("console:settings", (settings) => {
+      if (Array.isArray(settings?.cannedReplies)) this.handlers.settings(settings);
+    });
     socket.on("disconnect", (reason) => {
       // A server-side disconnect is the session ending (logout elsewhere, disabled user):
       // Socket.IO does not retry it, the app checks the session instead.
@@ -95,6 +108,8 @@ export class ClerkConnection {
   }
 
   send(conversationId: string, clientMessageId: string, text: string): Promise<ActionResult<{ seq: number }>> {
+    // A message sent ends the typing: the next keystroke is news to the citizen at once.
+    this.lastTyping = 0;
     return this.settle(this.acked()?.emitWithAck("conversation:message", { conversationId, clientMessageId, text }));
   }
 
@@ -110,8 +125,16 @@ export class ClerkConnection {
     return this.settle(this.acked()?.emitWithAck("conversation:close", { conversationId }));
   }
 
-  transfer(conversationId: string, unitId: string): Promise<ActionResult> {
-    return this.settle(this.acked()?.emitWithAck("conversation:transfer", { conversationId, unitId }));
+  transfer(conversationId: string, to: TransferTo): Promise<ActionResult> {
+    return this.settle(this.acked()?.emitWithAck("conversation:transfer", { conversationId, ...to }));
+  }
+
+  transferTargets(conversationId: string): Promise<ActionResult<TransferTargets>> {
+    return this.settle(this.acked()?.emitWithAck("conversation:transferTargets", { conversationId }));
+  }
+
+  note(conversationId: string, text: string): Promise<ActionResult<{ note: ClerkNote }>> {
+    return this.settle(this.acked()?.emitWithAck("conversation:note", { conversationId, text }));
   }
 
   typing(conversationId: string): void {

@@ -7,23 +7,20 @@ import { loginForm, passwordForm } from "./accountForms";
 import { ArrivalBeep } from "./arrivalBeep";
 import { AuthClient, type ConsoleUser } from "./authClient";
 import { ClerkConnection, type ConnectionStatus } from "./clerkConnection";
-import { holds, isUnheld, mergeTranscript, newArrivals, pageTitle } from "./consoleFormat";
+import { holds, isUnheld, mergeTranscript, needsClerk, newArrivals, pageTitle } from "./consoleFormat";
 import { ConversationPanel } from "./conversationPanel";
+import { DossierListView } from "./dossierListView";
+import { DOSSIER_TEXTS } from "./dossierListTexts";
 import { DossierPanel } from "./dossierPanel";
 import { QueuePanel } from "./queuePanel";
 import { TEXTS } from "./texts";
+import { WorkspaceTabs } from "./workspaceTabs";
 
 /** Waits are shown in minutes: a 30 s refresh keeps them at most half a minute behind. */
 const TICK_MS = 30_000;
 /** After the server refused the socket and the session still holds, wait before trying again. */
 const REFUSED_RETRY_MS = 5_000;
 const SOUND_KEY = "khaiho.console.sound";
-
-/**
- * Names a queue item does not carry yet in `clerkProtocol.ts`, read when the server sends them.
- * Without them a row falls back to the procedure name of a view already opened, then the id.
- */
-type QueueRow = QueueItem & { procedureName?: string | null; unitName?: string | null };
 
 /** The whole console: sign-in, then the queue, the conversation and the dossier side by side. */
 export class ConsoleApp {
@@ -33,8 +30,8 @@ export class ConsoleApp {
   private connection: ClerkConnection | null = null;
   private workspace: Workspace | null = null;
 
-  private queue: QueueRow[] = [];
-  private previouslyUnheld: Set<string> | null = null;
+  private queue: QueueItem[] = [];
+  private previouslyNeeding: Set<string> | null = null;
   private unseen = new Set<string>();
   private selectedId: string | null = null;
   private view: ConversationView | null = null;
@@ -88,6 +85,10 @@ export class ConsoleApp {
         message: (message) => this.onMessage(message),
         view: (view) => this.applyView(view),
         citizenTyping: (id) => this.workspace?.conversation.citizenTyping(id),
+        note: (note) => {
+          if (note.conversationId === this.selectedId) this.workspace?.conversation.addNote(note);
+        },
+        settings: (settings) => this.workspace?.conversation.setCannedReplies(settings.cannedReplies),
       });
       this.connection.start();
       this.tick = setInterval(() => this.workspace?.queue.tick(Date.now()), TICK_MS);
@@ -125,7 +126,7 @@ export class ConsoleApp {
     this.workspace = null;
     this.user = null;
     this.queue = [];
-    this.previouslyUnheld = null;
+    this.previouslyNeeding = null;
     this.unseen = new Set();
     this.selectedId = null;
     this.view = null;
@@ -143,18 +144,39 @@ export class ConsoleApp {
       {
         take: () => this.take(),
         release: (at) => this.act((c, id) => c.release(id, at)),
-        transfer: (unitId) => this.act((c, id) => c.transfer(id, unitId)),
+        transfer: (to) => this.act((c, id) => c.transfer(id, to)),
+        addNote: (text) => this.addNote(text),
         close: () => this.act((c, id) => c.close(id)),
         send: (text) => this.send(text),
         typing: () => {
           if (this.selectedId) this.connection?.typing(this.selectedId);
         },
-        transferTargets: (current) => [...this.unitNames].filter(([id]) => id !== current).map(([id, name]) => ({ id, name })),
+        transferTargets: () => (this.selectedId && this.connection ? this.connection.transferTargets(this.selectedId) : Promise.resolve({ ok: false, code: "CONSOLE_OFFLINE", message: TEXTS.offline })),
         unitName: (id) => this.unitName(id),
       },
       () => this.user?.id ?? "",
     );
-    const dossier = new DossierPanel(() => this.user?.id ?? "", (field, text) => this.patch(field, text));
+    const dossiers = new DossierListView({ auth: this.auth, userId: () => this.user?.id ?? "", sessionLost: () => void this.checkSession() });
+    const dossier = new DossierPanel(
+      () => this.user?.id ?? "",
+      (field, text) => this.patch(field, text),
+      (code) => {
+        tabs.select("dossiers");
+        dossiers.show(code);
+      },
+    );
+    // The live view stays mounted while hidden: the socket, the sound and the title go on.
+    const live = h("div", { class: "columns" }, [queue.element, conversation.element, dossier.element]);
+    const tabs = new WorkspaceTabs(
+      [
+        { id: "queue", label: DOSSIER_TEXTS.queueTab, panel: live },
+        { id: "dossiers", label: DOSSIER_TEXTS.dossiersTab, panel: dossiers.element },
+      ],
+      DOSSIER_TEXTS.tabsLabel,
+      (id) => {
+        if (id === "dossiers") dossiers.activate();
+      },
+    );
     const sound = h("button", { type: "button", class: "ghost", "aria-pressed": String(this.beep.on) }, [this.beep.on ? TEXTS.soundOn : TEXTS.soundOff]);
     sound.addEventListener("click", () => {
       this.beep.on = !this.beep.on;
@@ -177,12 +199,12 @@ export class ConsoleApp {
     const queueHeading = queue.element.querySelector<HTMLElement>("#queue-title")!;
     queueHeading.setAttribute("tabindex", "-1");
     const element = h("div", { class: "workspace" }, [
-      h("header", { class: "topbar" }, [h("h1", { class: "brand" }, ["Khai Hộ ", h("span", {}, ["Bàn làm việc"])]), userLine, h("nav", { class: "topbar-actions", "aria-label": "Tài khoản" }, [sound, password, logout])]),
+      h("header", { class: "topbar" }, [h("h1", { class: "brand" }, ["Khai Hộ ", h("span", {}, ["Bàn làm việc"])]), tabs.element, userLine, h("nav", { class: "topbar-actions", "aria-label": "Tài khoản" }, [sound, password, logout])]),
       connectionLine,
-      h("main", { class: "columns" }, [queue.element, conversation.element, dossier.element]),
+      h("main", { class: "views" }, [live, dossiers.element]),
       announcer,
     ]);
-    return { element, queue, conversation, dossier, userLine, connectionLine, connectionText, announcer, queueHeading };
+    return { element, tabs, queue, conversation, dossier, userLine, connectionLine, connectionText, announcer, queueHeading };
   }
 
   private onStatus(status: ConnectionStatus): void {
@@ -214,13 +236,14 @@ export class ConsoleApp {
     if (this.selectedId) void this.refresh();
   }
 
-  private onQueue(items: QueueRow[]): void {
+  private onQueue(items: QueueItem[]): void {
     for (const item of items) {
       if (item.procedureId && item.procedureName) this.procedureNames.set(item.procedureId, item.procedureName);
       if (item.unitId && item.unitName) this.unitNames.set(item.unitId, item.unitName);
     }
-    const arrivals = newArrivals(this.previouslyUnheld, items);
-    this.previouslyUnheld = new Set(items.filter(isUnheld).map((i) => i.conversationId));
+    const userId = this.user?.id ?? "";
+    const arrivals = newArrivals(this.previouslyNeeding, items, userId);
+    this.previouslyNeeding = new Set(items.filter((i) => needsClerk(i, userId)).map((i) => i.conversationId));
     const present = new Set(items.map((i) => i.conversationId));
     this.unseen = new Set([...this.unseen, ...arrivals].filter((id) => present.has(id) && id !== this.selectedId));
     this.queue = items;
@@ -233,7 +256,9 @@ export class ConsoleApp {
   }
 
   private updateTitle(): void {
-    document.title = pageTitle(this.queue.filter(isUnheld).length);
+    const waiting = this.queue.filter(isUnheld).length;
+    document.title = pageTitle(waiting);
+    this.workspace?.tabs.setCount("queue", waiting);
   }
 
   private async select(conversationId: string): Promise<void> {
@@ -320,6 +345,15 @@ export class ConsoleApp {
     return null;
   }
 
+  private async addNote(text: string): Promise<string | null> {
+    const id = this.selectedId;
+    if (!id || !this.connection) return TEXTS.offline;
+    const result = await this.connection.note(id, text);
+    if (!result.ok) return result.message;
+    if (id === this.selectedId) this.workspace?.conversation.addNote(result.note);
+    return null;
+  }
+
   private async patch(field: string, text: string): Promise<string | null> {
     const id = this.selectedId;
     if (!id || !this.connection) return TEXTS.offline;
@@ -329,7 +363,7 @@ export class ConsoleApp {
     return null;
   }
 
-  private procedureName(item: QueueRow): string {
+  private procedureName(item: QueueItem): string {
     if (item.procedureName) return item.procedureName;
     if (!item.procedureId) return TEXTS.noProcedure;
     return this.procedureNames.get(item.procedureId) ?? item.procedureId;
@@ -347,6 +381,7 @@ export class ConsoleApp {
 
 interface Workspace {
   element: HTMLElement;
+  tabs: WorkspaceTabs;
   queue: QueuePanel;
   conversation: ConversationPanel;
   dossier: DossierPanel;

@@ -46,13 +46,19 @@ export function sortQueue(items: readonly QueueItem[]): QueueItem[] {
   return [...items].sort((a, b) => Number(isUnheld(b)) - Number(isUnheld(a)) || since(a) - since(b));
 }
 
+/** What this clerk should look at: waiting for anyone, or handed to them by a colleague. */
+export function needsClerk(item: QueueItem, userId: string): boolean {
+  return isUnheld(item) || (item.status === "with_clerk" && item.clerk?.id === userId);
+}
+
 /**
- * Conversations that wait unheld now and did not before. `null` before the first update: what
- * is already waiting at login is not news.
+ * Conversations that need this clerk now and did not before: a new one waiting, or one a
+ * colleague handed to them (one they took themselves was waiting already). `null` before the
+ * first update: what is already there at login is not news.
  */
-export function newArrivals(previouslyUnheld: ReadonlySet<string> | null, items: readonly QueueItem[]): string[] {
-  if (previouslyUnheld === null) return [];
-  return items.filter((item) => isUnheld(item) && !previouslyUnheld.has(item.conversationId)).map((item) => item.conversationId);
+export function newArrivals(previouslyNeeding: ReadonlySet<string> | null, items: readonly QueueItem[], userId: string): string[] {
+  if (previouslyNeeding === null) return [];
+  return items.filter((item) => needsClerk(item, userId) && !previouslyNeeding.has(item.conversationId)).map((item) => item.conversationId);
 }
 
 export interface DraftGroup {

@@ -1,21 +1,23 @@
 import type { ChatMessage } from "../../server/channels/web/protocol";
-import type { ConversationView } from "../../server/console/clerkProtocol";
+import type { ClerkNote, ConversationView, TransferTargets } from "../../server/console/clerkProtocol";
 import { h, removeChildren } from "../../widget/src/dom";
 import { openDialog, radio } from "./actionDialog";
-import { REVIEW_STEP_ID, releaseAt, type ReleaseAt } from "./consoleFormat";
+import type { ActionResult, TransferTo } from "./clerkConnection";
+import { formatClock, REVIEW_STEP_ID, releaseAt, type ReleaseAt } from "./consoleFormat";
 import { localMessageElement, TranscriptList } from "./transcriptList";
-import { CANNED_REPLIES, STATUS_LABELS, TEXTS } from "./texts";
+import { STATUS_LABELS, TEXTS } from "./texts";
 
 /** Each answers `null` when done, or the message to show. */
 export interface ConversationActions {
   take(): Promise<string | null>;
   release(at: ReleaseAt): Promise<string | null>;
-  transfer(unitId: string): Promise<string | null>;
+  transfer(to: TransferTo): Promise<string | null>;
+  addNote(text: string): Promise<string | null>;
   close(): Promise<string | null>;
   send(text: string): Promise<string | null>;
   typing(): void;
-  /** Units a conversation can be passed to, the current one left out. */
-  transferTargets(currentUnitId: string | null): { id: string; name: string }[];
+  /** Other units, and the unit's clerks, for the transfer dialog. */
+  transferTargets(): Promise<ActionResult<TransferTargets>>;
   unitName(unitId: string | null): string;
 }
 
@@ -38,7 +40,13 @@ export class ConversationPanel {
   private readonly textarea: HTMLTextAreaElement;
   private readonly sendButton: HTMLButtonElement;
   private readonly composerHint: HTMLElement;
-  private readonly cannedButtons: HTMLButtonElement[];
+  private cannedButtons: HTMLButtonElement[] = [];
+  private readonly cannedList: HTMLElement;
+  private readonly notesBox: HTMLDetailsElement;
+  private readonly notesSummary: HTMLElement;
+  private readonly notesList: HTMLOListElement;
+  private readonly noteInput: HTMLTextAreaElement;
+  private notes: ClerkNote[] = [];
   private readonly buttons: { take: HTMLButtonElement; release: HTMLButtonElement; transfer: HTMLButtonElement; close: HTMLButtonElement };
   private readonly content: HTMLElement;
   private readonly placeholder: HTMLElement;
@@ -65,22 +73,33 @@ export class ConversationPanel {
     this.textarea = h("textarea", { id: "composer-text", rows: "2", maxlength: String(MESSAGE_MAX_CHARS), "aria-describedby": "composer-hint", placeholder: "Nhắn cho công dân…" });
     this.sendButton = h("button", { type: "submit", class: "primary" }, [TEXTS.send]);
     this.composerHint = h("p", { class: "hint", id: "composer-hint" });
-    this.cannedButtons = CANNED_REPLIES.map((text) => {
-      const button = h("button", { type: "button", class: "canned" }, [text]);
-      button.addEventListener("click", () => this.insert(text));
-      return button;
-    });
+    this.cannedList = h("div", { class: "canned-list", role: "group", "aria-label": TEXTS.cannedTitle });
     this.composer = h("form", { class: "composer", "aria-label": TEXTS.composerLabel }, [
-      h("div", { class: "canned-list", role: "group", "aria-label": TEXTS.cannedTitle }, this.cannedButtons),
+      this.cannedList,
       h("div", { class: "composer-row" }, [h("label", { for: "composer-text", class: "vh" }, [TEXTS.composerLabel]), this.textarea, this.sendButton]),
       this.composerHint,
     ]);
+
+    this.notesSummary = h("summary");
+    this.notesList = h("ol", { class: "notes-list" });
+    this.noteInput = h("textarea", { id: "note-text", rows: "1", maxlength: String(MESSAGE_MAX_CHARS), placeholder: TEXTS.notePlaceholder });
+    const noteForm = h("form", { class: "note-form" }, [
+      h("label", { for: "note-text", class: "vh" }, [TEXTS.notesTitle]),
+      this.noteInput,
+      h("button", { type: "submit" }, [TEXTS.addNote]),
+    ]);
+    noteForm.addEventListener("submit", (event) => {
+      event.preventDefault();
+      void this.submitNote();
+    });
+    this.notesBox = h("details", { class: "notes" }, [this.notesSummary, this.notesList, noteForm]);
 
     this.placeholder = h("p", { class: "empty centre-empty" }, [TEXTS.noSelection]);
     this.content = h("div", { class: "conversation-content", hidden: true }, [
       this.notice,
       h("div", { class: "transcript-wrap" }, [this.transcript.element, this.pending]),
       this.typingLine,
+      this.notesBox,
       this.composer,
     ]);
     this.element = h("section", { class: "panel conversation", "aria-labelledby": "conversation-title" }, [
@@ -89,7 +108,28 @@ export class ConversationPanel {
       this.content,
     ]);
     this.wire();
+    this.setCannedReplies([]);
     this.show(null, []);
+  }
+
+  /** The configured canned replies (CANNED_REPLIES), sent by the server on every connection. */
+  setCannedReplies(replies: readonly string[]): void {
+    this.cannedButtons = replies.map((text) => {
+      // Shortened on screen when long: the whole reply shows on hover and is read out in full.
+      const button = h("button", { type: "button", class: "canned", title: text }, [text]);
+      button.addEventListener("click", () => this.insert(text));
+      return button;
+    });
+    this.cannedList.replaceChildren(...this.cannedButtons);
+    this.cannedList.hidden = replies.length === 0;
+    this.refreshControls();
+  }
+
+  /** A colleague's note on the conversation shown, as it arrives. */
+  addNote(note: ClerkNote): void {
+    if (this.notes.some((n) => n.id === note.id)) return;
+    this.notes = [...this.notes, note];
+    this.renderNotes();
   }
 
   /** The conversation (null: none selected) and its transcript, merged by the app. */
@@ -102,6 +142,13 @@ export class ConversationPanel {
       this.textarea.value = "";
       this.setNotice("");
       this.typingLine.textContent = "";
+      this.noteInput.value = "";
+      // Notes of a conversation are opened by default when there are any: they are why it was handed on.
+      this.notesBox.open = (view?.notes.length ?? 0) > 0;
+    }
+    if (view) {
+      this.notes = view.notes;
+      this.renderNotes();
     }
     this.placeholder.hidden = view !== null;
     this.placeholder.textContent = TEXTS.noSelection;
@@ -148,6 +195,26 @@ export class ConversationPanel {
     this.typingLine.textContent = "";
   }
 
+  private renderNotes(): void {
+    this.notesSummary.textContent = TEXTS.notesSummary(this.notes.length);
+    this.notesList.replaceChildren(
+      ...this.notes.map((note) =>
+        h("li", {}, [h("span", { class: "note-meta" }, [`${note.author.name} · ${formatClock(note.at)}`]), h("p", { class: "note-text" }, [note.text])]),
+      ),
+    );
+  }
+
+  private async submitNote(): Promise<void> {
+    const text = this.noteInput.value.trim();
+    if (!text) return;
+    const problem = await this.actions.addNote(text);
+    if (problem) {
+      this.setNotice(problem, "error");
+      return;
+    }
+    this.noteInput.value = "";
+  }
+
   private holding(): boolean {
     const view = this.view;
     return view !== null && view.status === "with_clerk" && view.clerk?.id === this.userId();
@@ -173,7 +240,7 @@ export class ConversationPanel {
   private wire(): void {
     this.buttons.take.addEventListener("click", () => void this.take());
     this.buttons.release.addEventListener("click", () => this.openRelease());
-    this.buttons.transfer.addEventListener("click", () => this.openTransfer());
+    this.buttons.transfer.addEventListener("click", () => void this.openTransfer());
     this.buttons.close.addEventListener("click", () =>
       openDialog({ title: TEXTS.closeTitle, intro: TEXTS.closeIntro, confirmLabel: TEXTS.close, confirm: () => this.afterAction(TEXTS.close, this.actions.close()) }),
     );
@@ -243,17 +310,44 @@ export class ConversationPanel {
     });
   }
 
-  private openTransfer(): void {
-    const view = this.view;
-    if (!view) return;
-    const targets = this.actions.transferTargets(view.unitId);
-    const select = h("select", { id: "transfer-unit", "aria-label": "Đơn vị" }, targets.map((u) => h("option", { value: u.id }, [u.name])));
+  /** To a colleague of the unit who is signed in (they hold it at once), or to another unit's queue. */
+  private async openTransfer(): Promise<void> {
+    if (!this.view) return;
+    const targets = await this.actions.transferTargets();
+    if (!targets.ok) {
+      this.setNotice(targets.message, "error");
+      return;
+    }
+    const name = "transfer-to";
+    const toClerk = radio(name, "clerk", TEXTS.transferToClerk, targets.clerks.some((c) => c.online));
+    const toUnit = radio(name, "unit", TEXTS.transferToUnit, !targets.clerks.some((c) => c.online));
+    const clerks = h(
+      "select",
+      { id: "transfer-clerk", "aria-label": TEXTS.transferToClerk },
+      targets.clerks.map((c) => h("option", { value: c.id, ...(c.online ? {} : { disabled: true }) }, [c.online ? c.name : `${c.name} (${TEXTS.notSignedIn})`])),
+    );
+    const units = h("select", { id: "transfer-unit", "aria-label": TEXTS.transferToUnit }, targets.units.map((u) => h("option", { value: u.id }, [u.name])));
+    // Each list goes with its radio: picking in one picks the radio too.
+    clerks.addEventListener("change", () => (toClerk.input.checked = true));
+    units.addEventListener("change", () => (toUnit.input.checked = true));
     openDialog({
       title: TEXTS.transferTitle,
       intro: TEXTS.transferIntro,
-      body: [h("div", { class: "field" }, [select])],
+      body: [
+        h("fieldset", { class: "choices" }, [
+          h("legend", { class: "vh" }, [TEXTS.transferIntro]),
+          h("div", { class: "choice-with-select" }, [toClerk.element, clerks]),
+          h("div", { class: "choice-with-select" }, [toUnit.element, units]),
+        ]),
+      ],
       confirmLabel: TEXTS.transfer,
-      confirm: () => (select.value ? this.afterAction(TEXTS.transfer, this.actions.transfer(select.value)) : Promise.resolve("Chọn một đơn vị.")),
+      confirm: () => {
+        if (toClerk.input.checked) {
+          const chosen = targets.clerks.find((c) => c.id === clerks.value && c.online);
+          return chosen ? this.afterAction(TEXTS.transfer, this.actions.transfer({ clerkId: chosen.id })) : Promise.resolve(TEXTS.chooseClerk);
+        }
+        return units.value ? this.afterAction(TEXTS.transfer, this.actions.transfer({ unitId: units.value })) : Promise.resolve(TEXTS.chooseUnit);
+      },
     });
   }
 

@@ -1,6 +1,7 @@
 import type { ConversationView, DraftField } from "../../server/console/clerkProtocol";
 import { h, removeChildren } from "../../widget/src/dom";
 import { groupDraft } from "./consoleFormat";
+import { DOSSIER_TEXTS } from "./dossierListTexts";
 import { SOURCE_LABELS, TEXTS } from "./texts";
 
 /** Answers `null` once the server took the value, or its refusal ("Ngày sinh không thể ở tương lai"). */
@@ -26,6 +27,8 @@ export class DossierPanel {
   constructor(
     private readonly userId: () => string,
     private readonly onPatch: PatchField,
+    /** Shows a submitted dossier in the dossiers view, where its status is moved. */
+    private readonly onOpenDossier: (code: string) => void,
   ) {
     this.sub = h("p", { class: "panel-sub" });
     this.body = h("div", { class: "panel-body dossier-body" });
@@ -74,7 +77,12 @@ export class DossierPanel {
         h("span", { class: "bar", role: "progressbar", "aria-valuemin": "0", "aria-valuemax": String(total), "aria-valuenow": String(step), "aria-label": TEXTS.progress(step, total) }, [fill]),
       );
     }
-    if (view.dossierCode) parts.push(h("p", { class: "receipt" }, [`${TEXTS.receiptCode}: `, h("strong", {}, [view.dossierCode])]));
+    if (view.dossierCode) {
+      const code = view.dossierCode;
+      const open = h("button", { type: "button", class: "link", "data-focus-key": "open-dossier" }, [DOSSIER_TEXTS.openDossier]);
+      open.addEventListener("click", () => this.onOpenDossier(code));
+      parts.push(h("p", { class: "receipt" }, [`${TEXTS.receiptCode}: `, h("strong", {}, [code]), " ", open]));
+    }
     return h("div", { class: "summary" }, parts);
   }
 

@@ -34,13 +34,6 @@ export const SOURCE_LABELS: Readonly<Record<SourceKind, string>> = {
   clerk: "Cán bộ",
 };
 
-/** Until the server sends the configured ones (canned replies are to come from configuration). */
-export const CANNED_REPLIES: readonly string[] = [
-  "Chào anh/chị, em là cán bộ phường, em hỗ trợ mình nhé.",
-  "Anh/chị chờ em một chút ạ.",
-  "Em đã điền giúp, anh/chị kiểm tra lại nhé.",
-];
-
 export const TEXTS = {
   loginTitle: "Đăng nhập bàn làm việc",
   loginIntro: "Dành cho cán bộ tiếp nhận hồ sơ của phường, xã.",
@@ -80,7 +73,7 @@ export const TEXTS = {
   loading: "Đang tải…",
   take: "Nhận hỗ trợ",
   release: "Trả về trợ lý",
-  transfer: "Chuyển đơn vị",
+  transfer: "Chuyển",
   close: "Kết thúc",
   composerLabel: "Tin nhắn cho công dân",
   composerHint: "Enter để gửi, Shift+Enter để xuống dòng.",
@@ -95,8 +88,17 @@ export const TEXTS = {
   releaseCurrent: "Chỗ đang dừng",
   releaseReview: "Màn xem lại hồ sơ",
   releaseStep: "Một bước cụ thể:",
-  transferTitle: "Chuyển sang đơn vị khác",
-  transferIntro: "Cuộc trò chuyện và hồ sơ nháp vào hàng chờ của:",
+  transferTitle: "Chuyển cuộc trò chuyện",
+  transferIntro: "Chuyển cuộc trò chuyện và hồ sơ nháp cho:",
+  transferToClerk: "Một cán bộ của đơn vị (nhận ngay)",
+  transferToUnit: "Hàng chờ của đơn vị khác",
+  notSignedIn: "không trực tuyến",
+  chooseClerk: "Chọn một cán bộ đang trực tuyến.",
+  chooseUnit: "Chọn một đơn vị.",
+  notesTitle: "Ghi chú nội bộ",
+  notesSummary: (n: number) => `Ghi chú nội bộ (${n}) · chỉ cán bộ thấy`,
+  notePlaceholder: "Ghi chú cho cán bộ khác, công dân không thấy…",
+  addNote: "Thêm ghi chú",
   closeTitle: "Kết thúc cuộc trò chuyện?",
   closeIntro: "Công dân được cảm ơn và mời đánh giá. Hồ sơ nháp vẫn được giữ.",
   done: (what: string) => `Đã ${what.toLowerCase()}.`,

@@ -13,19 +13,29 @@ const STICK_PX = 48;
 export class TranscriptList {
   readonly element: HTMLOListElement;
   private rendered = new Map<number, { message: ChatMessage; element: HTMLElement }>();
+  /** Whether the clerk is reading the latest messages (scrolled to the end), as of their last scroll. */
+  private stuck = true;
 
   constructor() {
     this.element = h("ol", { class: "transcript", role: "log", "aria-live": "polite", "aria-label": "Nội dung trò chuyện", tabindex: "0" });
+    this.element.addEventListener("scroll", () => {
+      this.stuck = this.element.scrollHeight - this.element.scrollTop - this.element.clientHeight < STICK_PX;
+    });
+    // The box shrinks when the notes open or the composer's hint grows: the end stays in view.
+    new ResizeObserver(() => {
+      if (this.stuck) this.scrollToEnd();
+    }).observe(this.element);
   }
 
   clear(): void {
     this.rendered = new Map();
     this.element.replaceChildren();
+    this.stuck = true;
   }
 
   /** Shows `messages` (sorted by `seq`): adds the new, replaces the changed, drops the gone. */
   update(messages: readonly ChatMessage[]): void {
-    const atEnd = this.element.scrollHeight - this.element.scrollTop - this.element.clientHeight < STICK_PX;
+    const atEnd = this.stuck;
     const wanted = new Set(messages.map((m) => m.seq));
     for (const [seq, { element }] of this.rendered) {
       if (!wanted.has(seq)) {
@@ -56,6 +66,7 @@ export class TranscriptList {
 
   scrollToEnd(): void {
     this.element.scrollTop = this.element.scrollHeight;
+    this.stuck = true;
   }
 }
 

@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { Server, Socket } from "socket.io";
 import { z } from "zod";
+import { roomOf as chatRoomOf } from "../channels/web/chatNamespace";
 import type { ConversationService } from "../conversation/conversationService";
 import type { Catalogue } from "../engine/catalogue";
 import type { EngineInput } from "../engine/engineIO";
 import { normalizeInput } from "../engine/understanding/normalizeInput";
 import type { Logger } from "../logger";
-import type { ConversationRecord, Store, UserRecord } from "../store/store";
-import type { ClerkClientToServerEvents, ClerkServerToClientEvents, ConsoleAck, QueueItem } from "./clerkProtocol";
+import type { ConversationRecord, NoteRecord, Store, UserRecord } from "../store/store";
+import type { ClerkClientToServerEvents, ClerkServerToClientEvents, ConsoleAck, ConversationView, QueueItem } from "./clerkProtocol";
 import { readCookie, SESSION_COOKIE, sessionUser } from "./consoleSessions";
 import { conversationView, queueItem } from "./conversationView";
 
@@ -26,21 +27,35 @@ export interface ClerkNamespaceOptions {
   now: () => Date;
   /** How often an open console socket re-checks its session (a disabled user is cut off). */
   recheckMs: number;
+  /** The canned replies of the configuration, offered in the composer. */
+  cannedReplies: readonly string[];
 }
 
 const QUEUE_STATUSES = ["waiting_clerk", "with_clerk"] as const;
+/** The console shows a conversation's latest notes; a ward's case rarely needs more. */
+const NOTES_SHOWN = 200;
 const ALL_UNITS_ROOM = "units:all";
 const unitRoom = (unitId: string | null) => `unit:${unitId ?? "none"}`;
 const watchRoom = (conversationId: string) => `watch:${conversationId}`;
+const userRoom = (userId: string) => `user:${userId}`;
 
 const idSchema = z.object({ conversationId: z.string().uuid() }).strip();
 const messageSchema = idSchema.extend({ clientMessageId: z.string().min(1).max(100), text: z.string().min(1).max(4000) });
 const patchSchema = idSchema.extend({ field: z.string().min(1).max(100), text: z.string().min(1).max(2000) });
 const releaseSchema = idSchema.extend({ at: z.union([z.literal("current"), z.literal("review"), z.object({ stepId: z.string().min(1).max(100) }).strict()]) });
-const transferSchema = idSchema.extend({ unitId: z.string().min(1).max(64) });
+const noteSchema = idSchema.extend({ text: z.string().trim().min(1).max(2000) });
+const transferSchema = z.union([idSchema.extend({ unitId: z.string().min(1).max(64) }).strict(), idSchema.extend({ clerkId: z.string().min(1).max(64) }).strict()]);
 
 function denied<T>(code: string, message: string): ConsoleAck<T> {
   return { ok: false, error: { code, message } } as ConsoleAck<T>;
+}
+
+/** What the rest of the server tells the consoles outside committed turns. */
+export interface ClerkNamespace {
+  /** The citizen of a conversation is typing: the consoles watching it show it. */
+  citizenTyping(conversationId: string): void;
+  /** Clerks of the unit with a console open (supervisors are not counted: they do not answer queues). */
+  clerksOnline(unitId: string | null): number;
 }
 
 /** Whether a console user may see a unit's conversations: clerks their own units, the others all. */
@@ -53,7 +68,7 @@ export function mayAccess(user: UserRecord, unitId: string | null): boolean {
  * session cookie, re-checked on every event and periodically, authorised per unit on every
  * event, every read and change of a conversation written to the audit log.
  */
-export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions): void {
+export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions): ClerkNamespace {
   const namespace = io.of("/clerk");
   const { store, service, catalogue, logger } = options;
 
@@ -79,6 +94,19 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
     namespace.to(ALL_UNITS_ROOM).emit("queue:update", await queueFor(null));
   }
 
+  /** Everything the console shows of a conversation: state, transcript, draft, notes. */
+  async function viewOf(conversationId: string): Promise<ConversationView | null> {
+    const [loaded, notes] = await Promise.all([service.load(conversationId), store.listNotes(conversationId, NOTES_SHOWN)]);
+    return loaded ? conversationView(catalogue, loaded.record, loaded.transcript, notes) : null;
+  }
+
+  /** Active clerks who may take a unit's conversations, signed-in ones first. */
+  async function colleaguesOf(unitId: string | null): Promise<{ id: string; name: string; online: boolean }[]> {
+    const users = (await store.listUsers()).filter((u) => !u.disabled && u.role === "clerk" && mayAccess(u, unitId));
+    const online = (id: string) => (namespace.adapter.rooms.get(userRoom(id))?.size ?? 0) > 0;
+    return users.map((u) => ({ id: u.id, name: u.displayName, online: online(u.id) })).sort((a, b) => Number(b.online) - Number(a.online) || a.name.localeCompare(b.name, "vi"));
+  }
+
   const lastSeen = new Map<string, { status: string; unitId: string | null }>();
   service.onCommitted((saved: ConversationRecord, messages) => {
     for (const message of messages) namespace.to(watchRoom(saved.id)).emit("conversation:message", message);
@@ -94,8 +122,8 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
     if (queued(now.status)) lastSeen.set(saved.id, now);
     else lastSeen.delete(saved.id);
     if (namespace.adapter.rooms.get(watchRoom(saved.id))?.size) {
-      void service.load(saved.id).then((loaded) => {
-        if (loaded) namespace.to(watchRoom(saved.id)).emit("conversation:view", conversationView(catalogue, loaded.record, loaded.transcript));
+      void viewOf(saved.id).then((loaded) => {
+        if (loaded) namespace.to(watchRoom(saved.id)).emit("conversation:view", loaded);
       });
     }
   });
@@ -103,7 +131,9 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
   namespace.on("connection", (raw) => {
     const socket = raw as unknown as ClerkSocket;
     const { user } = socket.data;
+    socket.emit("console:settings", { cannedReplies: [...options.cannedReplies] });
     void (async () => {
+      await socket.join(userRoom(user.id));
       if (user.role === "clerk") for (const unitId of user.unitIds) await socket.join(unitRoom(unitId));
       else await socket.join(ALL_UNITS_ROOM);
       socket.emit("queue:update", await queueFor(user.role === "clerk" ? user.unitIds : null));
@@ -168,8 +198,7 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
 
     async function viewAfter(outcome: Awaited<ReturnType<ConversationService["clerkAction"]>>, conversationId: string) {
       if (!outcome.ok) return denied<never>(outcome.code, outcome.message);
-      const loaded = await service.load(conversationId);
-      return { ok: true as const, view: conversationView(catalogue, loaded!.record, loaded!.transcript) };
+      return { ok: true as const, view: (await viewOf(conversationId))! };
     }
 
     handle("conversation:watch", idSchema, async ({ conversationId }) => {
@@ -177,8 +206,17 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
       for (const room of socket.rooms) if (room.startsWith("watch:") && room !== watchRoom(conversationId)) await socket.leave(room);
       await socket.join(watchRoom(conversationId));
       audit("conversation.read", conversationId);
-      const loaded = await service.load(conversationId);
-      return { ok: true, view: conversationView(catalogue, loaded!.record, loaded!.transcript) };
+      return { ok: true, view: (await viewOf(conversationId))! };
+    });
+
+    handle("conversation:note", noteSchema, async ({ conversationId, text }) => {
+      const { user } = socket.data;
+      const note: NoteRecord = { id: randomUUID(), conversationId, authorId: user.id, authorName: user.displayName, text, at: options.now().toISOString() };
+      await store.appendNote(note);
+      audit("conversation.note", conversationId);
+      const shown = { id: note.id, at: note.at, author: { id: user.id, name: user.displayName }, text };
+      socket.to(watchRoom(conversationId)).emit("conversation:note", { ...shown, conversationId });
+      return { ok: true, note: shown };
     });
 
     handle("conversation:take", idSchema, async ({ conversationId }) => {
@@ -218,17 +256,52 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
       return { ok: true };
     });
 
-    handle("conversation:transfer", transferSchema, async ({ conversationId, unitId }) => {
-      const outcome = await service.clerkAction(conversationId, clerkRef(), { kind: "clerkTransfer", unitId });
+    handle("conversation:transfer", transferSchema, async (payload, record) => {
+      if ("unitId" in payload) {
+        const outcome = await service.clerkAction(payload.conversationId, clerkRef(), { kind: "clerkTransfer", unitId: payload.unitId });
+        if (!outcome.ok) return denied(outcome.code, outcome.message);
+        audit("conversation.transfer", payload.conversationId, { unitId: payload.unitId });
+        await socket.leave(watchRoom(payload.conversationId));
+        return { ok: true };
+      }
+      const colleague = (await colleaguesOf(record.state.unitId)).find((c) => c.id === payload.clerkId && c.id !== socket.data.user.id);
+      if (!colleague) return denied("CONSOLE_REFUSED", "Chọn một cán bộ khác của đơn vị. / Choose another clerk of the unit.");
+      if (!colleague.online) return denied("CONSOLE_REFUSED", `Cán bộ ${colleague.name} không mở bàn làm việc; chọn người khác. / ${colleague.name} is not signed in.`);
+      const outcome = await service.clerkAction(payload.conversationId, clerkRef(), { kind: "clerkHandOver", to: { id: colleague.id, name: colleague.name } });
       if (!outcome.ok) return denied(outcome.code, outcome.message);
-      audit("conversation.transfer", conversationId, { unitId });
-      await socket.leave(watchRoom(conversationId));
+      audit("conversation.hand_over", payload.conversationId, { to: colleague.id });
       return { ok: true };
     });
 
+    handle("conversation:transferTargets", idSchema, async (_payload, record) => ({
+      ok: true,
+      units: catalogue.units.filter((u) => u.id !== record.state.unitId).map((u) => ({ id: u.id, name: u.nameVi })),
+      clerks: (await colleaguesOf(record.state.unitId)).filter((c) => c.id !== socket.data.user.id),
+    }));
+
+    // Only the clerk holding the conversation types to its citizen; anything else is dropped.
     socket.on("typing:clerk", (payload) => {
       const parsed = idSchema.safeParse(payload);
-      if (parsed.success) io.of("/chat").to(`conversation:${parsed.data.conversationId}`).emit("typing:start");
+      if (!parsed.success) return;
+      void store
+        .getConversation(parsed.data.conversationId)
+        .then((record) => {
+          const { user } = socket.data;
+          if (record?.state.status === "with_clerk" && record.state.clerk?.id === user.id && mayAccess(user, record.state.unitId)) {
+            io.of("/chat").to(chatRoomOf(record.id)).emit("typing:start");
+          }
+        })
+        // A lost typing signal is not worth an error: the next keystroke sends another.
+        .catch(() => undefined);
     });
   });
+
+  return {
+    citizenTyping(conversationId) {
+      namespace.to(watchRoom(conversationId)).emit("typing:citizen", { conversationId });
+    },
+    clerksOnline(unitId) {
+      return namespace.adapter.rooms.get(unitRoom(unitId))?.size ?? 0;
+    },
+  };
 }

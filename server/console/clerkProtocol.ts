@@ -53,6 +53,15 @@ export interface ConversationView {
   /** Steps a clerk can hand back to ("review" included when the flow has one). */
   releaseTargets: { stepId: string; label: string }[];
   attachments: { stepId: string; attachmentId: string }[];
+  /** Clerks' notes on the conversation, oldest first; the citizen never sees them. */
+  notes: ClerkNote[];
+}
+
+export interface ClerkNote {
+  id: string;
+  at: string;
+  author: { id: string; name: string };
+  text: string;
 }
 
 export type ConsoleErrorCode =
@@ -74,8 +83,23 @@ export interface ClerkServerToClientEvents {
   "conversation:message": (message: ChatMessage) => void;
   /** A watched conversation changed (status, draft, holder). */
   "conversation:view": (view: ConversationView) => void;
+  /** A clerk added a note to a watched conversation. */
+  "conversation:note": (note: ClerkNote & { conversationId: string }) => void;
   /** The citizen of a watched conversation is typing. */
   "typing:citizen": (payload: { conversationId: string }) => void;
+  /** On every connection: the configuration the console works with. */
+  "console:settings": (settings: ConsoleSettings) => void;
+}
+
+export interface ConsoleSettings {
+  /** Offered in the composer; a click puts one in the message box (CANNED_REPLIES). */
+  cannedReplies: string[];
+}
+
+/** Where a conversation can be passed: other units, and the unit's clerks (signed-in ones first). */
+export interface TransferTargets {
+  units: { id: string; name: string }[];
+  clerks: { id: string; name: string; online: boolean }[];
 }
 
 export interface ClerkClientToServerEvents {
@@ -90,8 +114,15 @@ export interface ClerkClientToServerEvents {
   /** Hands back to the bot where the flow stood, at the review, or at a step. */
   "conversation:release": (payload: { conversationId: string; at: "current" | "review" | { stepId: string } }, ack: (ack: ConsoleAck) => void) => void;
   "conversation:close": (payload: { conversationId: string }, ack: (ack: ConsoleAck) => void) => void;
-  /** Passes the conversation to another unit's queue. */
-  "conversation:transfer": (payload: { conversationId: string; unitId: string }, ack: (ack: ConsoleAck) => void) => void;
+  /**
+   * Passes the conversation to another unit's queue, or to a named clerk of its unit who is
+   * signed in (they hold it at once; the citizen is told their name).
+   */
+  "conversation:transfer": (payload: { conversationId: string; unitId: string } | { conversationId: string; clerkId: string }, ack: (ack: ConsoleAck) => void) => void;
+  /** Where the conversation can be passed, for the transfer dialog. */
+  "conversation:transferTargets": (payload: { conversationId: string }, ack: (ack: ConsoleAck<TransferTargets>) => void) => void;
+  /** A note for the unit's clerks (any clerk who can see the conversation may add one); the citizen never sees it. */
+  "conversation:note": (payload: { conversationId: string; text: string }, ack: (ack: ConsoleAck<{ note: ClerkNote }>) => void) => void;
   /** The clerk is typing to the citizen. */
   "typing:clerk": (payload: { conversationId: string }) => void;
 }

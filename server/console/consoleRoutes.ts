@@ -7,25 +7,32 @@ import { nextDossierStatuses } from "../dossier/dossierLifecycle";
 import { FORM_CONTENT_SECURITY_POLICY, renderForm } from "../dossier/renderForm";
 import { STATUS_TEXTS } from "../dossier/statusTexts";
 import { sendError } from "../http/httpErrors";
+import type { Catalogue } from "../engine/catalogue";
 import type { Logger } from "../logger";
 import type { Store } from "../store/store";
 import { type ConsoleLocals, requireConsoleSession } from "./authRoutes";
 import { mayAccess } from "./clerkNamespace";
+import type { DossierDetail, DossierSummary } from "./consoleRestProtocol";
+import { submittedDraft } from "./conversationView";
 
 export interface ConsoleRoutesOptions {
   store: Store;
   service: ConversationService;
+  /** For the names of procedures and units, and the labels of a dossier's fields. */
+  catalogue: Catalogue;
   logger: Logger;
   now: () => Date;
 }
 
 const statusSchema = z.object({ status: z.enum(DOSSIER_STATUSES), reason: z.string().max(1000).optional() }).strict();
 
-function dossierSummary(dossier: Dossier, conversationId: string) {
+function dossierSummary(catalogue: Catalogue, dossier: Dossier, conversationId: string): DossierSummary {
   return {
     code: dossier.code,
     procedureId: dossier.procedureId,
+    procedureName: catalogue.flows.get(dossier.procedureId)?.flow.name.vi ?? null,
     unitId: dossier.unitId,
+    unitName: catalogue.units.find((u) => u.id === dossier.unitId)?.nameVi ?? null,
     status: dossier.status,
     statusText: STATUS_TEXTS[dossier.status].name.vi,
     next: nextDossierStatuses(dossier.status),
@@ -43,7 +50,7 @@ function dossierSummary(dossier: Dossier, conversationId: string) {
 export function consoleRoutes(options: ConsoleRoutesOptions): Router {
   const router = Router();
   const guard = requireConsoleSession(options);
-  const { store } = options;
+  const { store, catalogue } = options;
 
   function audit(res: Response, action: string, detail: { dossierCode?: string; conversationId?: string; extra?: Record<string, string | number | boolean> }): void {
     const { user } = res.locals as ConsoleLocals;
@@ -63,19 +70,38 @@ export function consoleRoutes(options: ConsoleRoutesOptions): Router {
     return owned;
   }
 
+  /** The clerks who filled fields of the dossier, by name: the console says who, not an id. */
+  async function clerkNames(dossier: Dossier): Promise<Record<string, string>> {
+    const ids = new Set(Object.values(dossier.provenance).flatMap((p) => (p.by === "clerk" ? [p.clerkId] : [])));
+    const users = await Promise.all([...ids].map((id) => store.getUser(id)));
+    return Object.fromEntries(users.flatMap((user) => (user ? [[user.id, user.displayName]] : [])));
+  }
+
   router.get("/api/console/dossiers", guard, async (req, res) => {
     const { user } = res.locals as ConsoleLocals;
     const query = typeof req.query.query === "string" ? req.query.query.slice(0, 200) : undefined;
     const found = await store.listDossiers({ unitIds: user.role === "clerk" ? user.unitIds : null, ...(query ? { query } : {}), limit: 100 });
     audit(res, "dossier.search", { extra: { results: found.length } });
-    res.set("Cache-Control", "no-store").json({ ok: true, dossiers: found.map((f) => dossierSummary(f.dossier, f.conversationId)) });
+    res.set("Cache-Control", "no-store").json({ ok: true, dossiers: found.map((f) => dossierSummary(catalogue, f.dossier, f.conversationId)) });
   });
 
   router.get("/api/console/dossiers/:code", guard, async (req, res) => {
     const owned = await accessible(req, res);
     if (!owned) return;
-    audit(res, "dossier.read", { dossierCode: owned.dossier.code, conversationId: owned.conversationId });
-    res.set("Cache-Control", "no-store").json({ ok: true, dossier: { ...dossierSummary(owned.dossier, owned.conversationId), fields: owned.dossier.fields, provenance: owned.dossier.provenance, submission: owned.dossier.submission, documents: owned.dossier.documents, attachments: owned.dossier.attachments } });
+    const { dossier } = owned;
+    audit(res, "dossier.read", { dossierCode: dossier.code, conversationId: owned.conversationId });
+    const detail: DossierDetail = {
+      ...dossierSummary(catalogue, dossier, owned.conversationId),
+      fields: dossier.fields,
+      provenance: dossier.provenance,
+      submission: dossier.submission,
+      documents: dossier.documents,
+      attachments: dossier.attachments,
+      rejectionReason: dossier.rejectionReason ?? null,
+      draft: submittedDraft(catalogue, dossier),
+      clerks: await clerkNames(dossier),
+    };
+    res.set("Cache-Control", "no-store").json({ ok: true, dossier: detail });
   });
 
   router.get("/api/console/dossiers/:code/form", guard, async (req, res) => {
@@ -113,7 +139,7 @@ export function consoleRoutes(options: ConsoleRoutesOptions): Router {
       return;
     }
     audit(res, "dossier.status", { dossierCode: owned.dossier.code, conversationId: owned.conversationId, extra: { status: input.data.status } });
-    res.json({ ok: true, dossier: dossierSummary(outcome.dossier!, owned.conversationId) });
+    res.json({ ok: true, dossier: dossierSummary(catalogue, outcome.dossier!, owned.conversationId) });
   });
 
   return router;

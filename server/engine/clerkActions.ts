@@ -3,7 +3,7 @@ import { stepOf } from "./catalogue";
 import { describeValue } from "./describeValue";
 import type { ClerkRef } from "./engineIO";
 import { TEXTS } from "./engineTexts";
-import { enterStep, refreshDependents } from "./enterStep";
+import { continuePast, enterStep, refreshDependents } from "./enterStep";
 import { parseAnswer } from "./fieldParsers";
 import { isQuestion } from "./flowPath";
 import { t } from "./localized";
@@ -120,7 +120,8 @@ export function clerkRelease(turn: Turn, at: "current" | "review" | { stepId: st
   } else {
     const current = stepOf(compiled, state.stepId);
     if (current.kind === "submit") return;
-    enterStep(turn, state.stepId);
+    if (current.kind === "handoff") continuePast(turn, current.id);
+    else enterStep(turn, state.stepId);
   }
 }
 
@@ -145,6 +146,23 @@ export function clerkTransfer(turn: Turn, unitId: string): void {
   state.handoff = { reason: state.handoff?.reason ?? "asked", since: turn.nowIso };
   refreshDependents(turn, "unitId");
   turn.say(turn.text(TEXTS.transferred, { unit: unit.nameVi }));
+}
+
+/**
+ * A clerk passes the conversation to a named colleague of the unit (the one who knows the case,
+ * or a free one): the colleague holds it at once, from the queue or from the clerk holding it.
+ * Who may receive it (signed in, of the unit) is the server's check; the engine moves it.
+ */
+export function clerkHandOver(turn: Turn, to: ClerkRef): void {
+  const { state } = turn;
+  if (state.status !== "waiting_clerk" && state.status !== "with_clerk") {
+    refuse(turn, "CLERK_NOT_QUEUED", "Cuộc trò chuyện không ở trong hàng chờ.", "The conversation is not in the queue.");
+    return;
+  }
+  state.status = "with_clerk";
+  // A value the citizen has yet to confirm stays asked: the colleague sees the answer.
+  state.clerk = { ...to };
+  turn.say(turn.text(TEXTS.handedOver, { name: to.name }));
 }
 
 /** The clerk closes the conversation; the citizen is thanked and asked for a rating. */

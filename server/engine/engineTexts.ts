@@ -116,6 +116,7 @@ export const TEXTS = {
     "See you on {date} at the one-stop counter. Your application is kept; let's carry on.",
   ),
   transferred: t("Cuộc trò chuyện đã được chuyển sang cán bộ {unit}; bạn vui lòng chờ trong giây lát.", "Your conversation has been passed to the clerks of {unit}; please wait a moment."),
+  handedOver: t("Cán bộ {name} sẽ tiếp tục hỗ trợ bạn. Bạn cứ nhắn tin tại đây.", "{name}, another clerk, will carry on helping you. Write here as before."),
   released: t("Cán bộ đã chuyển bạn về trợ lý để khai tiếp.", "The clerk has handed you back to the assistant to carry on."),
   closedByClerk: t("Cán bộ đã kết thúc cuộc trò chuyện. Cảm ơn bạn!", "The clerk has closed the conversation. Thank you!"),
   ratingAsk: t("Bạn chấm điểm dịch vụ hôm nay từ 1 đến 5 nhé (5 là rất hài lòng)?", "How would you rate the service today, from 1 to 5 (5 is very satisfied)?"),

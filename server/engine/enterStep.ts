@@ -6,6 +6,7 @@ import type { Choice, DossierDraft } from "./engineIO";
 import { TEXTS } from "./engineTexts";
 import { applies, followingIndex, isCopied, isQuestion } from "./flowPath";
 import { renderMessage } from "./renderMessage";
+import { requestClerk } from "./requestClerk";
 import { reviewText } from "./reviewText";
 import type { Turn } from "./turn";
 
@@ -29,6 +30,11 @@ export function enterStep(turn: Turn, stepId: string): void {
     if (step.kind === "info") {
       turn.state.stepId = step.id;
       turn.say(step.template ? renderMessage(step.template, turn) : turn.text(step.text!));
+    } else if (step.kind === "handoff") {
+      turn.state.stepId = step.id;
+      turn.say(turn.text(step.text));
+      requestClerk(turn, "required");
+      return;
     } else if (step.kind === "compute" || isCopied(step, answers)) {
       refreshDerived(turn, step);
     } else if (step.kind === "unit" && turn.state.unitId !== null) {
@@ -93,9 +99,20 @@ function isOpenQuestion(turn: Turn, step: Step): boolean {
 
 /** The next step after answering `stepId`: straight on, or back to the review after an edit. */
 export function advanceFrom(turn: Turn, stepId: string): void {
-  const compiled = turn.flow!;
   turn.pushHistory(stepId);
   refreshDependents(turn, stepId);
+  continuePast(turn, stepId);
+}
+
+/**
+ * The step after `stepId` (or the review, when editing from it). Also how the flow leaves a
+ * handoff step once the clerk hands back or the citizen carries on with the assistant; it is
+ * not kept in the history, so "quay lại" does not call the clerk again.
+ */
+export function continuePast(turn: Turn, stepId: string): void {
+  const compiled = turn.flow!;
+  // Confirming the review ends any round of edits, however the review was reached.
+  if (compiled.flow.steps[compiled.stepIndex.get(stepId)!]!.kind === "review") turn.state.returnToReview = false;
   if (turn.state.returnToReview) {
     const firstOpen = turn.path().find((s) => isOpenQuestion(turn, s));
     if (firstOpen) {
@@ -212,7 +229,7 @@ export function dossierDraft(turn: Turn): DossierDraft {
   const sources: DossierDraft["sources"] = {};
   const attachments: Record<string, string> = {};
   for (const step of turn.path()) {
-    if (step.kind === "review" || step.kind === "submit" || step.kind === "info" || step.kind === "branch") continue;
+    if (step.kind === "review" || step.kind === "submit" || step.kind === "info" || step.kind === "handoff" || step.kind === "branch") continue;
     if (!(step.id in turn.state.answers)) continue;
     const value = turn.state.answers[step.id]!;
     // An upload's field holds its attachment id: the form prints the photo box from it.

@@ -1,5 +1,5 @@
 import { stepOf } from "./catalogue";
-import { askQuestion, enterStep } from "./enterStep";
+import { askQuestion, continuePast, enterStep } from "./enterStep";
 import { TEXTS } from "./engineTexts";
 import { findFieldsToEdit, offerFieldsToEdit, startEditing } from "./editField";
 import { requestClerk } from "./requestClerk";
@@ -23,7 +23,9 @@ export function reAskCurrent(turn: Turn): void {
   }
   const step = stepOf(compiled, turn.state.stepId);
   if (step.kind === "submit") return;
-  askQuestion(turn, step);
+  // Carrying on with the assistant past a case a clerk was needed for: the draft goes on.
+  if (step.kind === "handoff") continuePast(turn, step.id);
+  else askQuestion(turn, step);
 }
 
 /**

@@ -12,7 +12,7 @@ import { requestClerk } from "./requestClerk";
 import { showMenu } from "./showMenu";
 import { startFlow } from "./startFlow";
 import { STATUS_LOOKUP_FLOW_ID } from "./statusLookupFlowId";
-import { clerkClose, clerkRelease, clerkSetField, clerkTake, clerkTransfer } from "./clerkActions";
+import { clerkClose, clerkHandOver, clerkRelease, clerkSetField, clerkTake, clerkTransfer } from "./clerkActions";
 import { askRating } from "./rating";
 import { noClerkAvailable } from "./noClerkAvailable";
 import { Turn } from "./turn";
@@ -71,6 +71,8 @@ function handleInput(turn: Turn, input: EngineInput): void {
       return clerkClose(turn);
     case "clerkTransfer":
       return clerkTransfer(turn, input.unitId);
+    case "clerkHandOver":
+      return clerkHandOver(turn, input.to);
     case "clerkUnavailable":
       return noClerkAvailable(turn, input.why, input.hours);
   }

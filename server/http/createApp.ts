@@ -3,6 +3,7 @@ import helmet from "helmet";
 import type { Config } from "../config";
 import type { ConversationService } from "../conversation/conversationService";
 import type { DossierService } from "../dossier/dossierService";
+import type { Catalogue } from "../engine/catalogue";
 import type { Logger } from "../logger";
 import type { Store } from "../store/store";
 import { authRoutes } from "../console/authRoutes";
@@ -22,6 +23,7 @@ export interface AppDeps {
   store: Store;
   service: ConversationService;
   dossiers: DossierService;
+  catalogue: Catalogue;
   logger: Logger;
   now: () => Date;
   /** The built widget script. */
@@ -124,7 +126,7 @@ export function createApp(deps: AppDeps): express.Express {
       addressOf,
     }),
   );
-  app.use(consoleRoutes({ store: deps.store, service: deps.service, logger, now: deps.now }));
+  app.use(consoleRoutes({ store: deps.store, service: deps.service, catalogue: deps.catalogue, logger, now: deps.now }));
   app.post("/api/uploads", uploadRoute({ store: deps.store, service: deps.service, maxBytes: config.UPLOAD_MAX_BYTES, logger, now: deps.now }));
   app.use(dossierRoutes({ store: deps.store, service: deps.service, dossiers: deps.dossiers, statusLimiter, addressOf }));
 

@@ -171,7 +171,21 @@ export interface AuditRecord {
   detail?: Record<string, string | number | boolean>;
 }
 
-/** The console's part of the store: users, their sessions, the audit log. */
+/**
+ * A note a clerk attaches to a conversation for the other clerks ("đã gọi lại, hẹn thứ Hai"):
+ * never shown to the citizen. Its text may hold personal data, so it lives here, not in the audit log.
+ */
+export interface NoteRecord {
+  id: string;
+  conversationId: string;
+  authorId: string;
+  /** The clerk's display name when they wrote it. */
+  authorName: string;
+  text: string;
+  at: string;
+}
+
+/** The console's part of the store: users, their sessions, the audit log, clerks' notes. */
 export interface ConsoleStore {
   createUser(user: UserRecord): Promise<void>;
   getUser(id: string): Promise<UserRecord | null>;
@@ -190,4 +204,8 @@ export interface ConsoleStore {
   appendAudit(entry: AuditRecord): Promise<void>;
   /** The newest entries first, at most `limit`. */
   listAudit(filter: { actorId?: string; conversationId?: string; dossierCode?: string }, limit: number): Promise<AuditRecord[]>;
+
+  appendNote(note: NoteRecord): Promise<void>;
+  /** A conversation's notes, oldest first (as they read in the console), the latest `limit` of them. */
+  listNotes(conversationId: string, limit: number): Promise<NoteRecord[]>;
 }

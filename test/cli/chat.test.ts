@@ -48,6 +48,8 @@ const DEATH = [
   "tai nha",
   "benh gia",
   "khong",
+  // No death notice: the flow calls a clerk; in the terminal the citizen carries on alone.
+  "tiep tuc voi tro ly",
   "khong",
   "0912 345 678",
   "truc tiep",

@@ -1,6 +1,7 @@
 import { io as connect } from "socket.io-client";
 import { disableUser } from "../../server/console/userAccounts";
 import { Clerk } from "../support/consoleClient";
+import { walkFlow } from "../support/flowWalker";
 import { Citizen, startTestServer, type TestServer } from "../support/testServer";
 
 let server: TestServer;
@@ -54,6 +55,21 @@ describe("the clerk console's live side", () => {
     await lan.until(() => lan.queue.some((q) => q.reason === "stuck"), "the stuck citizen");
   });
 
+  it("queues a conversation whose flow needs a clerk with the reason 'required'", async () => {
+    const lan = await clerk("lan", ["an-thanh"], "Nguyễn Thị Lan");
+    const c = new Citizen(server.url, { unit: "an-thanh" });
+    open.push(c);
+    await c.ready();
+    // A death registration walked to "no death notice, nothing replacing it", as a citizen types it.
+    const { inputs } = walkFlow("dang-ky-khai-tu", { unitId: "an-thanh", stopAt: "hasDeathNotice" });
+    for (const input of inputs) {
+      if (input.kind === "choice") await c.send({ choice: input.value });
+      else if (input.kind === "text") await c.say(input.text);
+    }
+    await c.say("không");
+    await lan.until(() => lan.queue.some((q) => q.conversationId === c.conversationId && q.reason === "required"), "the required handoff");
+  });
+
   it("lets exactly one of two clerks clicking at once take the conversation, and tells the other who has it", async () => {
     const lan = await clerk("lan", ["an-thanh"], "Nguyễn Thị Lan");
     const mai = await clerk("mai", ["an-thanh"], "Phạm Thị Mai");
@@ -93,6 +109,90 @@ describe("the clerk console's live side", () => {
     await lan.until(() => lan.queue.every((q) => q.conversationId !== conversationId), "the queue without it");
   });
 
+  it("shows typing both ways, only between the citizen and the clerk holding the conversation", async () => {
+    const lan = await clerk("lan", ["an-thanh"], "Nguyễn Thị Lan");
+    const mai = await clerk("mai", ["an-thanh"], "Phạm Thị Mai");
+    const binh = await clerk("binh", ["an-loc"], "Lê Văn Bình");
+    const citizen = await citizenAskingForHelp();
+    const conversationId = citizen.conversationId!;
+    let citizenSawTyping = 0;
+    citizen.socket.on("typing:start", () => citizenSawTyping++);
+    const lanSaw: string[] = [];
+    lan.socket.on("typing:citizen", (p) => lanSaw.push(p.conversationId));
+    const binhSaw: string[] = [];
+    binh.socket.on("typing:citizen", (p) => binhSaw.push(p.conversationId));
+
+    // Neither a clerk of another unit nor one who does not hold it can make the citizen see "typing".
+    binh.socket.emit("typing:clerk", { conversationId });
+    mai.socket.emit("typing:clerk", { conversationId });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(citizenSawTyping).toBe(0);
+
+    expect(await lan.emit("conversation:take", { conversationId })).toMatchObject({ ok: true });
+    lan.socket.emit("typing:clerk", { conversationId });
+    await citizen.until(() => citizenSawTyping === 1, "the clerk typing");
+
+    citizen.socket.emit("typing:citizen");
+    await lan.until(() => lanSaw.includes(conversationId), "the citizen typing");
+    await new Promise((r) => setTimeout(r, 200));
+    expect(binhSaw).toEqual([]);
+  });
+
+  it("passes a conversation to a named colleague who is signed in; the citizen is told who", async () => {
+    const lan = await clerk("lan", ["an-thanh"], "Nguyễn Thị Lan");
+    const mai = await clerk("mai", ["an-thanh"], "Phạm Thị Mai");
+    const hoa = await Clerk.login(server, "hoa", "clerk", ["an-thanh"], "Võ Thị Hoa");
+    hoa.close();
+    await clerk("binh", ["an-loc"], "Lê Văn Bình");
+    const citizen = await citizenAskingForHelp();
+    const conversationId = citizen.conversationId!;
+    expect(await lan.emit("conversation:take", { conversationId })).toMatchObject({ ok: true });
+
+    const targets = await lan.emit("conversation:transferTargets", { conversationId });
+    expect(targets).toMatchObject({ ok: true, clerks: [{ id: mai.id, name: "Phạm Thị Mai", online: true }, { id: hoa.id, name: "Võ Thị Hoa", online: false }] });
+    expect((targets as { units: { id: string }[] }).units.map((u) => u.id)).not.toContain("an-thanh");
+
+    expect(await lan.emit("conversation:transfer", { conversationId, clerkId: hoa.id })).toMatchObject({ ok: false, error: { code: "CONSOLE_REFUSED", message: expect.stringContaining("Võ Thị Hoa") } });
+    expect(await lan.emit("conversation:transfer", { conversationId, clerkId: mai.id })).toMatchObject({ ok: true });
+    await citizen.until(() => citizen.messages.some((m) => m.text.startsWith("Cán bộ Phạm Thị Mai sẽ tiếp tục hỗ trợ bạn")), "the new clerk's name");
+    await mai.until(() => mai.queue.some((q) => q.conversationId === conversationId && q.clerk?.id === mai.id), "the conversation held by Mai");
+    // Lan holds it no more: she cannot write; Mai can.
+    expect(await lan.emit("conversation:message", { conversationId, clientMessageId: "l1", text: "Chị ơi" })).toMatchObject({ ok: false });
+    expect(await mai.emit("conversation:message", { conversationId, clientMessageId: "m1", text: "Chào chị, em là Mai." })).toMatchObject({ ok: true });
+  });
+
+  it("keeps clerks' notes from the citizen and shows them to every clerk watching", async () => {
+    const lan = await clerk("lan", ["an-thanh"], "Nguyễn Thị Lan");
+    const mai = await clerk("mai", ["an-thanh"], "Phạm Thị Mai");
+    const binh = await clerk("binh", ["an-loc"], "Lê Văn Bình");
+    const citizen = await citizenAskingForHelp();
+    const conversationId = citizen.conversationId!;
+    await mai.emit("conversation:watch", { conversationId });
+
+    const added = await lan.emit("conversation:note", { conversationId, text: "  Đã gọi lại, hẹn mang bản chính sáng thứ Hai.  " });
+    expect(added).toMatchObject({ ok: true, note: { text: "Đã gọi lại, hẹn mang bản chính sáng thứ Hai.", author: { id: lan.id, name: "Nguyễn Thị Lan" } } });
+    await mai.until(() => mai.notes.some((n) => n.conversationId === conversationId && n.text.startsWith("Đã gọi lại")), "the note at Mai's console");
+    const watched = await lan.emit("conversation:watch", { conversationId });
+    expect((watched as { view: { notes: { text: string }[] } }).view.notes.map((n) => n.text)).toEqual(["Đã gọi lại, hẹn mang bản chính sáng thứ Hai."]);
+
+    expect(await lan.emit("conversation:note", { conversationId, text: "   " })).toMatchObject({ ok: false, error: { code: "CONSOLE_PAYLOAD_INVALID" } });
+    expect(await binh.emit("conversation:note", { conversationId, text: "Ghi chú lạ" })).toMatchObject({ ok: false, error: { code: "CONSOLE_NOT_FOUND" } });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(citizen.messages.some((m) => m.text.includes("Đã gọi lại") || m.text.includes("Ghi chú lạ"))).toBe(false);
+    expect((await server.store.listNotes(conversationId, 10)).map((n) => n.text)).toEqual(["Đã gọi lại, hẹn mang bản chính sáng thứ Hai."]);
+    const entries = await server.store.listAudit({ conversationId, actorId: lan.id }, 10);
+    expect(entries.map((e) => e.action)).toContain("conversation.note");
+    expect(JSON.stringify(entries)).not.toContain("Đã gọi lại");
+  });
+
+  it("gives each console the configured canned replies", async () => {
+    await server.stop();
+    server = await startTestServer({ CANNED_REPLIES: "Chào anh/chị ạ. | Anh/chị chờ em chút nhé." });
+    const lan = await clerk("lan", ["an-thanh"], "Nguyễn Thị Lan");
+    await lan.until(() => lan.settings !== null, "the settings");
+    expect(lan.settings!.cannedReplies).toEqual(["Chào anh/chị ạ.", "Anh/chị chờ em chút nhé."]);
+  });
+
   it("refuses every action on another unit's conversation as if it did not exist", async () => {
     const binh = await clerk("binh", ["an-loc"], "Lê Văn Bình");
     const citizen = await citizenAskingForHelp();
@@ -105,6 +205,9 @@ describe("the clerk console's live side", () => {
       ["conversation:release", { conversationId, at: "current" }],
       ["conversation:close", { conversationId }],
       ["conversation:transfer", { conversationId, unitId: "an-loc" }],
+      ["conversation:transfer", { conversationId, clerkId: binh.id }],
+      ["conversation:transferTargets", { conversationId }],
+      ["conversation:note", { conversationId, text: "ghi chú" }],
     ] as const) {
       expect(await binh.emit(event as "conversation:watch", payload as never)).toMatchObject({ ok: false, error: { code: "CONSOLE_NOT_FOUND" } });
     }

@@ -119,8 +119,10 @@ describe("console helpers", () => {
   });
 
   it("announces a conversation once, when it starts waiting unheld after the first update", () => {
-    expect(newArrivals(null, [item("a")])).toEqual([]);
-    expect(newArrivals(new Set(["a"]), [item("a"), item("b"), item("c", { status: "with_clerk", clerk: { id: "u1", name: "Lan" } })])).toEqual(["b"]);
+    expect(newArrivals(null, [item("a")], "u1")).toEqual([]);
+    expect(newArrivals(new Set(["a"]), [item("a"), item("b"), item("c", { status: "with_clerk", clerk: { id: "u2", name: "Mai" } })], "u1")).toEqual(["b"]);
+    // Handed over by a colleague: news. Taken by this clerk from the queue: it was waiting already.
+    expect(newArrivals(new Set(["a"]), [item("a", { status: "with_clerk", clerk: { id: "u1", name: "Lan" } }), item("c", { status: "with_clerk", clerk: { id: "u1", name: "Lan" } })], "u1")).toEqual(["c"]);
   });
 
   it("puts the unheld first, the longest wait first, and counts them in the title", () => {

@@ -1,12 +1,14 @@
+import type { DossierDetail, DossierSummary } from "../../server/console/consoleRestProtocol";
 import { Clerk } from "../support/consoleClient";
-import { walkFlow } from "../support/flowWalker";
-import { Citizen, startTestServer, type TestServer } from "../support/testServer";
+import { type SubmitOverChatOptions, submitOverChat } from "../support/submitOverChat";
+import { type Citizen, startTestServer, type TestServer } from "../support/testServer";
 
 let server: TestServer;
 const open: { close(): void }[] = [];
 
 beforeEach(async () => {
-  server = await startTestServer();
+  // A whole procedure is answered in well under a minute, faster than any citizen types.
+  server = await startTestServer({ RATE_LIMIT_CONVERSATION_PER_MINUTE: "1000" });
 });
 afterEach(async () => {
   open.splice(0).forEach((c) => c.close());
@@ -14,14 +16,10 @@ afterEach(async () => {
 });
 
 /** A citizen of An Thạnh who has submitted a death registration. */
-async function submittedDossier(): Promise<{ citizen: Citizen; code: string }> {
-  const walk = walkFlow("dang-ky-khai-tu", { answers: { hasDeathNotice: "không" }, unitId: "an-thanh" });
-  const citizen = new Citizen(server.url, { unit: "an-thanh" });
-  open.push(citizen);
-  await citizen.ready();
-  for (const input of walk.inputs) await citizen.send(input.kind === "text" ? { text: input.text } : { choice: (input as { value: string }).value });
-  await citizen.until(() => citizen.states.some((s) => s.dossierCode), "the dossier");
-  return { citizen, code: citizen.states.find((s) => s.dossierCode)!.dossierCode! };
+async function submittedDossier(options: Partial<SubmitOverChatOptions> = {}): Promise<{ citizen: Citizen; code: string }> {
+  const submitted = await submitOverChat(server.url, "dang-ky-khai-tu", { answers: { hasDeathNotice: "không" }, unitId: "an-thanh", ...options });
+  open.push(submitted.citizen);
+  return submitted;
 }
 
 async function signedIn(username: string, unitIds: string[]): Promise<Clerk> {
@@ -54,6 +52,44 @@ describe("the console's dossiers", () => {
     expect(dossier.dossier.provenance.deceasedFullName).toEqual({ by: "citizen" });
   });
 
+  it("name their procedure and unit in the list", async () => {
+    const { code } = await submittedDossier();
+    const lan = await signedIn("lan", ["an-thanh"]);
+    const found = (await (await call(lan, "/api/console/dossiers")).json()) as { dossiers: DossierSummary[] };
+    expect(found.dossiers).toEqual([
+      expect.objectContaining({ code, procedureName: "Đăng ký khai tử", unitName: "Phường An Thạnh", status: "submitted", statusText: "đã nộp, chờ tiếp nhận", next: ["received", "rejected"] }),
+    ]);
+  });
+
+  it("come with their fields grouped like the paper form, each with who gave it, a clerk by name", async () => {
+    const lan = await signedIn("lan", ["an-thanh"]);
+    const { code } = await submittedDossier({ clerkFills: { clerk: lan, field: "causeOfDeath", text: "Tai nạn giao thông" } });
+    const res = await call(lan, `/api/console/dossiers/${code}`);
+    expect(res.status).toBe(200);
+    const { dossier } = (await res.json()) as { dossier: DossierDetail };
+    expect(dossier).toMatchObject({ code, procedureName: "Đăng ký khai tử", unitName: "Phường An Thạnh", rejectionReason: null, clerks: { [lan.id]: "lan" } });
+    const field = (key: string) => dossier.draft.find((f) => f.key === key);
+    expect(field("causeOfDeath")).toMatchObject({ display: "Tai nạn giao thông", source: { by: "clerk", clerkId: lan.id } });
+    expect(field("deceasedFullName")).toMatchObject({ label: expect.stringMatching(/\S/), group: expect.stringMatching(/\S/), display: "Nguyễn Văn An", source: { by: "citizen" } });
+    expect(field("kinhGui")).toMatchObject({ source: { by: "bot" } });
+    // The submission choices are fields of the form too, answered on the path they opened.
+    expect(field("submitMethod")).toMatchObject({ source: { by: "citizen" } });
+    expect(dossier.draft.every((f) => !f.editable)).toBe(true);
+    // In the paper form's order: the groups come in runs, never interleaved.
+    const runs = dossier.draft.map((f) => f.group).filter((group, i, all) => group !== all[i - 1]);
+    expect(new Set(runs).size).toBe(runs.length);
+  });
+
+  it("are hidden from a clerk of another unit, draft and all", async () => {
+    const { code } = await submittedDossier();
+    const binh = await signedIn("binh", ["an-loc"]);
+    const res = await call(binh, `/api/console/dossiers/${code}`);
+    expect(res.status).toBe(404);
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(body).toEqual({ ok: false, error: { code: "CONSOLE_NOT_FOUND", message: expect.any(String) } });
+    expect((await call(binh, `/api/console/dossiers/${code}/status`, { status: "received" })).status).toBe(404);
+  });
+
   it("move on through their statuses, each move told to the citizen and seen by status lookup", async () => {
     const { citizen, code } = await submittedDossier();
     const lan = await signedIn("lan", ["an-thanh"]);
@@ -67,6 +103,8 @@ describe("the console's dossiers", () => {
     expect((await call(lan, `/api/console/dossiers/${code}/status`, { status: "rejected" })).status).toBe(400);
     expect((await call(lan, `/api/console/dossiers/${code}/status`, { status: "rejected", reason: "Thiếu giấy báo tử" })).status).toBe(200);
     await citizen.until(() => citizen.messages.some((m) => m.text.includes("Thiếu giấy báo tử")), "the reason told");
+    const { dossier } = (await (await call(lan, `/api/console/dossiers/${code}`)).json()) as { dossier: DossierDetail };
+    expect(dossier).toMatchObject({ status: "rejected", statusText: "bị từ chối", next: [], rejectionReason: "Thiếu giấy báo tử" });
     const entries = await server.store.listAudit({ dossierCode: code }, 10);
     expect(entries.map((e) => e.action)).toEqual(expect.arrayContaining(["dossier.status"]));
   });

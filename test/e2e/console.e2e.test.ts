@@ -5,94 +5,42 @@
  * reaching the queue live, the take-over, messages both ways, a field filled by the clerk and
  * confirmed by the citizen, the hand-back to the bot. Screenshots of the console go to `docs/`.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
-import { buildConsole, CONSOLE_PAGE } from "../../console/build";
+import type { Locator, Page } from "playwright-core";
 import { HONG_NGU_UNITS_2022 } from "../../flows/units";
 import { addUser } from "../../server/console/userAccounts";
-import { buildWidget } from "../../widget/build";
+import { type ConsoleBrowser, describeInChromium, DOCS, eventually, OFFICE_SCREEN, startConsoleBrowser } from "../support/consoleBrowser";
 import { CLERK_PASSWORD } from "../support/consoleClient";
-import { startTestServer, type TestServer } from "../support/testServer";
-
-const CHROMIUM = "/usr/bin/chromium";
-const LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-const DOCS = path.resolve(__dirname, "../../docs");
-/** The office screen the console is made for (1366×768). */
-const OFFICE_SCREEN = { width: 1366, height: 768 };
+import { Citizen, type TestServer } from "../support/testServer";
 
 const CLERK = { username: "lan", displayName: "Nguyễn Thị Lan" };
+const COLLEAGUE = { username: "mai", displayName: "Phạm Thị Mai" };
 const APP_TITLE = "Khai Hộ – Bàn làm việc";
 /** The draft field the clerk corrects, as the console labels it. */
 const DATE_OF_BIRTH = "Ngày, tháng, năm sinh (người yêu cầu)";
 const RESIDENCE_QUESTION = "Nơi cư trú của bạn";
 const CANNED = "Chào anh/chị, em là cán bộ phường, em hỗ trợ mình nhé.";
 const CITIZEN_REPLY = "Dạ, em cảm ơn chị. Em ghi nhầm năm sinh.";
+const NOTE = "Đã xem CCCD bản gốc qua video, năm sinh đúng là 1995.";
 
-/**
- * Polls `read` until `test` holds (at most `timeoutMs`); the timeout error says what was awaited
- * and what was seen last. For what a locator cannot wait on by itself (counts, titles).
- */
-async function eventually<T>(read: () => Promise<T>, test: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (test(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; saw ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-const chromiumMissing = !existsSync(CHROMIUM);
-if (chromiumMissing && process.env.CI === "true") {
-  describe("the console in Chromium on CI", () => {
-    it("finds Chromium at /usr/bin/chromium", () => {
-      throw new Error(`${CHROMIUM} is missing: install the Debian package with "apt-get install -y chromium" (.ci/run does it). On CI the browser tests must run.`);
-    });
-  });
-} else if (chromiumMissing) {
-  process.stderr.write("console browser test skipped: /usr/bin/chromium is missing\n");
-}
-
-(chromiumMissing ? describe.skip : describe)("a clerk takes over a citizen's conversation, in Chromium", () => {
+describeInChromium("a clerk takes over a citizen's conversation, in Chromium", () => {
+  let chromium: ConsoleBrowser | null = null;
   let server: TestServer | null = null;
-  let browser: Browser | null = null;
-  let buildDir: string | null = null;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    buildDir = mkdtempSync(path.join(tmpdir(), "khai-ho-e2e-console-"));
-    const [widget, consoleBuild] = await Promise.all([buildWidget({ outFile: path.join(buildDir, "widget.js") }), buildConsole({ outFile: path.join(buildDir, "console.js") })]);
-    server = await startTestServer(
-      // Open every hour of every day: the test must not depend on when it runs.
-      { ALLOWED_ORIGINS: "*", RATE_LIMIT_CONVERSATION_PER_MINUTE: "1000", WORKING_HOURS: "sun-sat 00:00-24:00", HOLIDAYS: "" },
-      undefined,
-      readFileSync(widget.outFile, "utf8"),
-      { html: readFileSync(CONSOLE_PAGE, "utf8"), js: readFileSync(consoleBuild.outFile, "utf8"), css: readFileSync(consoleBuild.cssFile, "utf8") },
-    );
+    chromium = await startConsoleBrowser();
+    server = chromium.server;
+    pageErrors = chromium.pageErrors;
     await addUser(server.store, HONG_NGU_UNITS_2022, { username: CLERK.username, role: "clerk", unitIds: ["an-thanh"], displayName: CLERK.displayName, password: CLERK_PASSWORD }, new Date());
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS, timeout: 20_000 });
   }, 30_000);
 
   afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close().catch(() => {})));
-    await browser?.close().catch(() => {});
-    await server?.stop().catch(() => {});
-    if (buildDir) rmSync(buildDir, { recursive: true, force: true });
+    await chromium?.stop();
   }, 15_000);
 
-  /** A fresh context (its own cookies and storage: another person) on `url`; `before` runs before the page loads. */
-  async function openPage(viewport: { width: number; height: number }, url: string, before?: (page: Page) => void): Promise<Page> {
-    const context = await browser!.newContext({ viewport });
-    contexts.push(context);
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
-    page.on("pageerror", (error) => pageErrors.push(`${url}: ${error.message}`));
-    before?.(page);
-    await page.goto(`${server!.url}${url}`);
-    return page;
+  function openPage(viewport: { width: number; height: number }, url: string, before?: (page: Page) => void): Promise<Page> {
+    return chromium!.openPage(viewport, url, before);
   }
 
   it(
@@ -171,7 +119,7 @@ if (chromiumMissing && process.env.CI === "true") {
       await clerk.getByRole("group", { name: "Câu trả lời mẫu" }).getByRole("button", { name: CANNED }).click();
       const composer = clerk.getByRole("textbox", { name: "Tin nhắn cho công dân" });
       expect(await composer.inputValue()).toBe(CANNED);
-      await clerk.getByRole("form", { name: "Tin nhắn cho công dân" }).getByRole("button", { name: "Gửi" }).click();
+      await clerk.getByRole("form", { name: "Tin nhắn cho công dân" }).getByRole("button", { name: "Gửi", exact: true }).click();
       const clerkBubble = chatLog.locator(".msg-clerk", { hasText: CANNED });
       await clerkBubble.waitFor();
       expect(await clerkBubble.innerText()).toContain("Cán bộ");
@@ -188,6 +136,25 @@ if (chromiumMissing && process.env.CI === "true") {
       expect(await citizenLine.count()).toBe(1);
       expect(await clerk.locator(".msg-clerk", { hasText: CANNED }).count()).toBe(1);
       expect(await chatLog.locator(".msg-citizen", { hasText: CITIZEN_REPLY }).count()).toBe(1);
+
+      // Typing shows both ways: the citizen's in the console, the clerk's in the widget.
+      await input.fill("Dạ");
+      await clerk.getByText("Công dân đang nhập…").waitFor();
+      await input.fill("");
+      await composer.fill("Chị chờ em");
+      const typing = chatLog.locator(".typing:not([hidden])");
+      await typing.waitFor();
+      expect(await typing.textContent()).toContain("Cán bộ đang nhập…");
+      await composer.fill("");
+
+      // A note for the other clerks: kept in the console, never in the citizen's chat.
+      const notes = clerk.locator("details.notes");
+      await notes.locator("summary").click();
+      await clerk.getByRole("textbox", { name: "Ghi chú nội bộ" }).fill(NOTE);
+      await notes.getByRole("button", { name: "Thêm ghi chú" }).click();
+      await notes.locator(".note-text", { hasText: NOTE }).waitFor();
+      expect(await notes.locator("summary").innerText()).toContain("Ghi chú nội bộ (1)");
+      expect(await notes.locator(".note-meta").innerText()).toContain(CLERK.displayName);
 
       // ── 5. The clerk corrects the date of birth: an impossible date is refused, then a real one.
       const dossier = clerk.getByRole("region", { name: "Hồ sơ nháp" });
@@ -232,6 +199,55 @@ if (chromiumMissing && process.env.CI === "true") {
       await clerk.getByText(/Phường An Thạnh · Đang khai với trợ lý/).waitFor();
       expect(await clerk.title()).toBe(APP_TITLE);
 
+      expect(await chatLog.innerText()).not.toContain(NOTE);
+      expect(pageErrors).toEqual([]);
+    },
+    60_000,
+  );
+
+  it(
+    "passes a conversation to a colleague who is signed in: it arrives on their screen, announced, and the citizen is told who",
+    async () => {
+      await addUser(server!.store, HONG_NGU_UNITS_2022, { username: COLLEAGUE.username, role: "clerk", unitIds: ["an-thanh"], displayName: COLLEAGUE.displayName, password: CLERK_PASSWORD }, new Date());
+      const signIn = async (username: string): Promise<Page> => {
+        const page = await openPage(OFFICE_SCREEN, "/console");
+        await page.getByLabel("Tên đăng nhập").fill(username);
+        await page.getByLabel("Mật khẩu").fill(CLERK_PASSWORD);
+        await page.getByRole("button", { name: "Đăng nhập" }).click();
+        await page.getByRole("region", { name: "Hàng chờ" }).waitFor();
+        return page;
+      };
+      const lan = await signIn(CLERK.username);
+      const mai = await signIn(COLLEAGUE.username);
+
+      const citizen = new Citizen(server!.url, { unit: "an-thanh" });
+      try {
+        await citizen.ready();
+        await citizen.say("khai sinh");
+        await citizen.say("gặp cán bộ");
+
+        await lan.getByRole("region", { name: "Hàng chờ" }).getByRole("button", { name: /Yêu cầu gặp cán bộ/ }).click();
+        await lan.getByRole("group", { name: "Thao tác" }).getByRole("button", { name: "Nhận hỗ trợ" }).click();
+        await lan.getByText("Phường An Thạnh · Bạn đang hỗ trợ").waitFor();
+        await lan.getByRole("group", { name: "Thao tác" }).getByRole("button", { name: "Chuyển" }).click();
+        const dialog = lan.getByRole("dialog", { name: "Chuyển cuộc trò chuyện" });
+        expect(await dialog.getByRole("radio", { name: "Một cán bộ của đơn vị (nhận ngay)" }).isChecked()).toBe(true);
+        await dialog.getByRole("combobox", { name: "Một cán bộ của đơn vị (nhận ngay)" }).selectOption({ label: COLLEAGUE.displayName });
+        await dialog.getByRole("button", { name: "Chuyển" }).click();
+        await dialog.waitFor({ state: "detached" });
+
+        await citizen.until(() => citizen.messages.some((m) => m.text.startsWith(`Cán bộ ${COLLEAGUE.displayName} sẽ tiếp tục hỗ trợ bạn`)), "the colleague's name");
+        const maiQueue = mai.getByRole("region", { name: "Hàng chờ" });
+        const arrived = maiQueue.getByRole("button", { name: /Đăng ký khai sinh.*Bạn đang hỗ trợ/ });
+        await arrived.waitFor();
+        expect(await arrived.innerText()).toContain("Mới");
+        // The arrival is announced (and the beep played) as for a new citizen in the queue.
+        expect(await mai.locator(".vh[aria-live='assertive']").textContent()).toBe("Có 1 công dân mới cần hỗ trợ.");
+        await lan.getByText(`Phường An Thạnh · ${COLLEAGUE.displayName} đang hỗ trợ`).waitFor();
+        expect(await lan.getByRole("textbox", { name: "Tin nhắn cho công dân" }).isDisabled()).toBe(true);
+      } finally {
+        citizen.close();
+      }
       expect(pageErrors).toEqual([]);
     },
     60_000,

@@ -1,6 +1,6 @@
 import { transition } from "../../server/engine/transition";
 import { Conversation } from "../support/conversation";
-import { catalogue, CLOCK } from "../support/flowWalker";
+import { catalogue, CLOCK, walkFlow } from "../support/flowWalker";
 
 const LAN = { id: "u-lan", name: "Nguyễn Thị Lan" };
 
@@ -92,5 +92,52 @@ describe("rating after a dossier", () => {
     chat.send({ kind: "choice", value: "skip" });
     expect(chat.state.pending).toBeNull();
     expect(chat.state.rating).toBeNull();
+  });
+});
+
+describe("handing back at the review", () => {
+  it("submits on the citizen's first confirmation", () => {
+    const walk = walkFlow("dang-ky-khai-tu", { stopAt: "review" });
+    const chat = new Conversation();
+    chat.state = walk.state;
+    chat.send("gặp cán bộ").send({ kind: "clerkTake", clerk: LAN }).send({ kind: "clerkRelease", at: "review" });
+    expect(chat.state.stepId).toBe("review");
+    chat.send({ kind: "choice", value: "review:confirm" });
+    expect(chat.effects).toContainEqual(expect.objectContaining({ type: "submitDossier" }));
+  });
+});
+
+describe("a step that needs a clerk", () => {
+  /** A death registration up to "no death notice, nothing replacing it". */
+  function withoutDeathNotice(): Conversation {
+    const walk = walkFlow("dang-ky-khai-tu", { stopAt: "hasDeathNotice" });
+    const chat = new Conversation();
+    chat.state = walk.state;
+    return chat.send("không");
+  }
+
+  it("tells the citizen why and puts the conversation in the queue with the reason 'required'", () => {
+    const chat = withoutDeathNotice();
+    expect(chat.state.status).toBe("waiting_clerk");
+    expect(chat.state.handoff).toMatchObject({ reason: "required" });
+    expect(chat.effects).toContainEqual(expect.objectContaining({ type: "requestClerk", reason: "required", stepId: "deathProofClerk" }));
+    expect(chat.said).toContain("cán bộ tư pháp cần xem");
+    expect(chat.lastReply.choices).toContainEqual({ label: "Tiếp tục với trợ lý", value: "cmd:resume-bot" });
+  });
+
+  it("goes on after the step when the clerk hands back where it stood, and going back does not call the clerk again", () => {
+    const chat = withoutDeathNotice().send({ kind: "clerkTake", clerk: LAN }).send({ kind: "clerkRelease", at: "current" });
+    expect(chat.state.status).toBe("bot");
+    expect(chat.state.stepId).toBe("copyRequested");
+    chat.send("quay lại");
+    expect(chat.state.status).toBe("bot");
+    expect(chat.state.stepId).toBe("hasDeathNotice");
+  });
+
+  it("goes on after the step when the citizen carries on with the assistant, the answers kept", () => {
+    const chat = withoutDeathNotice().send({ kind: "choice", value: "cmd:resume-bot" });
+    expect(chat.state.status).toBe("bot");
+    expect(chat.state.stepId).toBe("copyRequested");
+    expect(chat.state.answers.hasDeathNotice).toBe(false);
   });
 });

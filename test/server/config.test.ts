@@ -19,9 +19,16 @@ describe("settings", () => {
     ["CONNECTION_RECOVERY_MS", "120000"],
     ["UNIT_PREFIXED_CODES", "maybe"],
     ["ALLOWED_ORIGINS", "hongngu.gov.vn/path"],
+    ["CANNED_REPLIES", "x".repeat(501)],
+    ["CANNED_REPLIES", Array.from({ length: 31 }, (_, i) => `Câu ${i}`).join("|")],
   ])("names %s in one line when it is %s", (key, value) => {
     expect(() => loadConfig({ [key]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [key]: value })).toThrow(new RegExp(`^CONFIG_INVALID: ${key}=`));
+  });
+
+  it("reads the console's canned replies as a list separated by |, with five common ones by default", () => {
+    expect(loadConfig({ CANNED_REPLIES: " Chào anh/chị ạ. |Anh/chị chờ em chút nhé.| " }).CANNED_REPLIES).toEqual(["Chào anh/chị ạ.", "Anh/chị chờ em chút nhé."]);
+    expect(loadConfig({}).CANNED_REPLIES).toHaveLength(5);
   });
 
   it("stops the server's start with that one line and exit code 1", async () => {

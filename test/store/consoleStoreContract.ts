@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { AuditRecord, SessionRecord, Store, UserRecord } from "../../server/store/store";
+import type { AuditRecord, NoteRecord, SessionRecord, Store, UserRecord } from "../../server/store/store";
 import { openForEachTest, type StoreUnderTest } from "../support/storeUnderTest";
 
 
@@ -52,6 +52,19 @@ function newAudit(second: number, fields: Partial<AuditRecord> = {}): AuditRecor
     at: new Date(Date.parse(T0) + second * 1000).toISOString(),
     actorId: "user-lan",
     action: "dossier.read",
+    ...fields,
+  };
+}
+
+/** Note number `second` is one second after T0. */
+function newNote(second: number, fields: Partial<NoteRecord> = {}): NoteRecord {
+  return {
+    id: uniqueId("note"),
+    conversationId: "conv-1",
+    authorId: "user-lan",
+    authorName: "Nguyễn Thị Lan",
+    text: "Đã gọi lại cho công dân, hẹn mang bản chính thứ Hai.",
+    at: new Date(Date.parse(T0) + second * 1000).toISOString(),
     ...fields,
   };
 }
@@ -375,6 +388,38 @@ export function describeConsoleStoreContract(name: string, makeStore: () => Prom
         expect(await store.listAudit({ actorId: OPERATOR }, 10)).toEqual([]);
         expect(await store.listAudit({ conversationId: OPERATOR }, 10)).toEqual([]);
         expect(await store.listAudit({ dossierCode: OPERATOR }, 10)).toEqual([]);
+      });
+    });
+
+    describe("notes", () => {
+      it("lists a conversation's notes oldest first, the latest limit of them, and no other conversation's", async () => {
+        const notes = [2, 0, 3, 1].map((second) => newNote(second));
+        const elsewhere = newNote(5, { conversationId: "conv-2" });
+        for (const note of [...notes, elsewhere]) await store.appendNote(note);
+        const oldestFirst = [...notes].sort((a, b) => a.at.localeCompare(b.at));
+
+        expect(await store.listNotes("conv-1", 10)).toEqual(oldestFirst);
+        expect(await store.listNotes("conv-1", 2)).toEqual(oldestFirst.slice(2));
+        expect(await store.listNotes("conv-2", 10)).toEqual([elsewhere]);
+        expect(await store.listNotes("conv-3", 10)).toEqual([]);
+        expect(await store.listNotes("conv-1", 0)).toEqual([]);
+      });
+
+      it("refuses a second note with the same id, and a time that is not Date#toISOString() output", async () => {
+        const note = newNote(1);
+        await store.appendNote(note);
+        await expect(store.appendNote({ ...newNote(2), id: note.id })).rejects.toThrow();
+        await expect(store.appendNote({ ...newNote(3), at: "2026-03-02 01:00:03" })).rejects.toThrow("STORE_TIME_INVALID");
+        expect(await store.listNotes("conv-1", 10)).toEqual([note]);
+      });
+
+      it("keeps notes across close and re-open, and treats a query-operator object as a plain value", async () => {
+        const note = newNote(1);
+        await store.appendNote(note);
+        await store.close();
+        await store.open();
+        expect(await store.listNotes("conv-1", 10)).toEqual([note]);
+        expect(await store.listNotes(OPERATOR, 10)).toEqual([]);
       });
     });
   });

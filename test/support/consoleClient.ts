@@ -1,6 +1,6 @@
 import { io as connect, type Socket } from "socket.io-client";
 import { HONG_NGU_UNITS_2022 } from "../../flows/units";
-import type { ClerkClientToServerEvents, ClerkServerToClientEvents, ConversationView, QueueItem } from "../../server/console/clerkProtocol";
+import type { ClerkClientToServerEvents, ClerkNote, ClerkServerToClientEvents, ConsoleSettings, ConversationView, QueueItem } from "../../server/console/clerkProtocol";
 import { addUser } from "../../server/console/userAccounts";
 import type { ChatMessage } from "../../server/channels/web/protocol";
 import type { UserRole } from "../../server/store/store";
@@ -14,6 +14,8 @@ export class Clerk {
   readonly queues: QueueItem[][] = [];
   readonly messages: ChatMessage[] = [];
   readonly views: ConversationView[] = [];
+  readonly notes: (ClerkNote & { conversationId: string })[] = [];
+  settings: ConsoleSettings | null = null;
 
   private constructor(
     readonly id: string,
@@ -25,6 +27,8 @@ export class Clerk {
     this.socket.on("queue:update", (q) => this.queues.push(q));
     this.socket.on("conversation:message", (m) => this.messages.push(m));
     this.socket.on("conversation:view", (v) => this.views.push(v));
+    this.socket.on("conversation:note", (n) => this.notes.push(n));
+    this.socket.on("console:settings", (s) => (this.settings = s));
   }
 
   /** Creates the account, logs in over HTTP and connects to `/clerk`. */

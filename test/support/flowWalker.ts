@@ -104,7 +104,13 @@ export function walkFlow(procedureId: string, options: WalkOptions = {}): Walk {
   };
 
   send({ kind: "choice", value: procedureId });
-  for (let turn = 0; turn < 400 && state.status === "bot" && state.flowId === procedureId; turn++) {
+  for (let turn = 0; turn < 400 && (state.status === "bot" || state.handoff?.reason === "required") && state.flowId === procedureId; turn++) {
+    // A case that needs a clerk: with none in the walk, the citizen carries on with the assistant.
+    if (state.status === "waiting_clerk") {
+      walk.asked.push(state.stepId!);
+      send({ kind: "choice", value: "cmd:resume-bot" });
+      continue;
+    }
     if (state.pending?.kind === "confirmWarning") {
       send(typed("có"));
       continue;

@@ -125,6 +125,11 @@ export class ChatConnection {
     this.socket.connect();
   }
 
+  /** Tells the clerk holding the conversation that the citizen is typing; dropped while offline. */
+  sendTyping(): void {
+    if (this.ready) this.socket!.emit("typing:citizen");
+  }
+
   /** Reconnects at once, so the handshake's `lastSeq` makes the server send what is missing. */
   resync(): void {
     if (!this.socket?.connected) return;

@@ -18,6 +18,8 @@ export interface ViewHandlers {
   openForm(dossierCode: string): void;
   retryConnection(): void;
   newConversation(): void;
+  /** The citizen typed something in the composer (not sent yet). */
+  composing(): void;
 }
 
 export interface ViewTexts {
@@ -209,7 +211,9 @@ export class KhaiHoChatElement extends HTMLElement {
     this.queueScroll();
   }
 
-  setTyping(typing: boolean): void {
+  /** Shows or hides the typing dots; `who` is read out to screen readers ("Cán bộ đang nhập…"). */
+  setTyping(typing: boolean, who?: string): void {
+    if (who !== undefined) this.typingText.textContent = who;
     if (this.typing.hidden === !typing) return;
     this.typing.hidden = !typing;
     if (typing) this.queueScroll();
@@ -321,7 +325,10 @@ export class KhaiHoChatElement extends HTMLElement {
     this.inputLabel = h("label", { class: "vh", for: "kh-input" });
     // No autofill: on a shared computer at the one-stop shop it would offer the last citizen's CCCD.
     this.input = h("textarea", { id: "kh-input", class: "input", rows: "1", enterkeyhint: "send", autocomplete: "off" });
-    this.input.addEventListener("input", () => this.fitInput());
+    this.input.addEventListener("input", () => {
+      this.fitInput();
+      if (this.input.value.trim()) this.handlers.composing();
+    });
     this.input.addEventListener("keydown", (event) => {
       // Vietnamese IMEs (Telex, VNI) compose on macOS and phones: Enter there ends the word.
       if (event.key !== "Enter" || event.shiftKey || event.isComposing || event.keyCode === 229) return;

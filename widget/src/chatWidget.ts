@@ -13,6 +13,8 @@ import { WidgetEvents } from "./widgetEvents";
 const GAP_WAIT_MS = 1_500;
 /** The bot answers in well under a second; an indicator left after this is stale. */
 const TYPING_MAX_MS = 20_000;
+/** The clerk's console shows "typing" for a few seconds per signal: one every 2 s while typing is enough. */
+const TYPING_SIGNAL_EVERY_MS = 2_000;
 const UPLOAD_TYPES = ["image/jpeg", "image/png", "application/pdf"];
 const UPLOAD_EXTENSION = /\.(jpe?g|png|pdf)$/i;
 
@@ -37,6 +39,7 @@ export class ChatWidget {
   private attempts = 0;
   private uploading: string | null = null;
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
+  private typingSignalAt = 0;
   private gapTimer: ReturnType<typeof setTimeout> | undefined;
   private closedNoticeShown = false;
   private unread = 0;
@@ -79,6 +82,7 @@ export class ChatWidget {
         openForm: (code) => void this.openForm(code),
         retryConnection: () => this.connection.retry(),
         newConversation: () => this.reset(),
+        composing: () => this.onComposing(),
       },
     });
   }
@@ -215,9 +219,16 @@ export class ChatWidget {
   }
 
   private onTyping(): void {
-    this.view.setTyping(true);
+    this.view.setTyping(true, this.record.state?.status === "with_clerk" ? this.ui.clerkTyping : this.ui.typing);
     clearTimeout(this.typingTimer);
     this.typingTimer = setTimeout(() => this.stopTyping(), TYPING_MAX_MS);
+  }
+
+  /** Only a clerk reads along as the citizen types; the bot waits for the message. */
+  private onComposing(): void {
+    if (this.record.state?.status !== "with_clerk" || Date.now() - this.typingSignalAt < TYPING_SIGNAL_EVERY_MS) return;
+    this.typingSignalAt = Date.now();
+    this.connection.sendTyping();
   }
 
   private stopTyping(): void {
@@ -248,6 +259,8 @@ export class ChatWidget {
   }
 
   private enqueue(content: Omit<SendMessage, "clientMessageId">, display: string): void {
+    // A message sent ends the typing: the next keystroke is news to the clerk at once.
+    this.typingSignalAt = 0;
     const item: OutboxItem = { payload: { clientMessageId: newClientMessageId(), ...content }, display };
     this.save({ outbox: [...this.record.outbox, item] });
     this.renderPending();

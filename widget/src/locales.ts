@@ -30,6 +30,7 @@ export interface UiText {
   notSentYet: string;
   author: { bot: string; citizen: string; clerk: string; system: string };
   typing: string;
+  clerkTyping: string;
   uploading: string;
   fileSent: (fileName: string) => string;
   uploadFailed: string;
@@ -71,6 +72,7 @@ export const UI_TEXT: Readonly<Record<Locale, UiText>> = {
     notSentYet: "Chưa gửi — chờ kết nối",
     author: { bot: "Trợ lý", citizen: "Bạn", clerk: "Cán bộ", system: "Thông báo" },
     typing: "Trợ lý đang trả lời…",
+    clerkTyping: "Cán bộ đang nhập…",
     uploading: "Đang tải lên…",
     fileSent: (name) => `Tệp đã gửi: ${name}`,
     uploadFailed: "Không tải lên được tệp. Kiểm tra kết nối mạng rồi thử lại.",
@@ -110,6 +112,7 @@ export const UI_TEXT: Readonly<Record<Locale, UiText>> = {
     notSentYet: "Not sent yet — waiting for the connection",
     author: { bot: "Assistant", citizen: "You", clerk: "Clerk", system: "Notice" },
     typing: "The assistant is typing…",
+    clerkTyping: "The clerk is typing…",
     uploading: "Uploading…",
     fileSent: (name) => `File sent: ${name}`,
     uploadFailed: "The file could not be uploaded. Check the network and try again.",

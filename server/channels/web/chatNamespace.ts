@@ -18,7 +18,9 @@ interface SocketData {
 type ChatSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type ChatNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-const KNOWN_EVENTS = new Set(["message:send", "conversation:open"]);
+const KNOWN_EVENTS = new Set(["message:send", "conversation:open", "typing:citizen"]);
+/** A citizen's typing signals pass to the console at most this often per connection (the widget sends one every 2 s). */
+const TYPING_RELAY_EVERY_MS = 500;
 
 export const roomOf = (conversationId: string) => `conversation:${conversationId}`;
 
@@ -29,6 +31,8 @@ export interface ChatNamespaceOptions {
   perIp: SlidingWindowLimiter;
   /** The client's address (behind a trusted proxy, the forwarded one). */
   addressOf: (socket: Socket) => string;
+  /** The citizen of a conversation is typing: the clerks watching it are told. */
+  citizenTyping?: (conversationId: string) => void;
 }
 
 /** A refused handshake: `connect_error` with a code and a message the widget can show. */
@@ -124,8 +128,11 @@ export function attachChatNamespace(io: Server, options: ChatNamespaceOptions): 
 
   function registerHandlers(socket: ChatSocket): void {
     const { conversationId } = socket.data;
+    let typingRelayedAt = 0;
 
     socket.on("message:send", (payload, ack) => {
+      // A message sent ends the typing: the next keystroke is news to the clerk at once.
+      typingRelayedAt = 0;
       const reply = typeof ack === "function" ? ack : () => undefined;
       const parsed = sendMessageSchema.safeParse(payload);
       if (!parsed.success) {
@@ -161,6 +168,13 @@ export function attachChatNamespace(io: Server, options: ChatNamespaceOptions): 
           logger.error({ event: "chat.open_failed", err: error, conversationId }, "open failed");
           reply({ ok: false });
         });
+    });
+
+    socket.on("typing:citizen", () => {
+      const now = Date.now();
+      if (now - typingRelayedAt < TYPING_RELAY_EVERY_MS) return;
+      typingRelayedAt = now;
+      options.citizenTyping?.(conversationId);
     });
 
     // Unknown events get an error answer when they expect one, and change nothing.

@@ -74,7 +74,7 @@ export interface ServerToClientEvents {
   "session:ready": (payload: SessionReady) => void;
   "message:new": (message: ChatMessage) => void;
   "conversation:state": (state: ConversationStateEvent) => void;
-  /** The bot is composing (shown as the typing indicator). */
+  /** The bot or the clerk is composing (shown as the typing indicator). */
   "typing:start": () => void;
 }
 
@@ -82,6 +82,8 @@ export interface ClientToServerEvents {
   "message:send": (payload: SendMessage, ack: (ack: SendAck) => void) => void;
   /** Opening the widget: greets a new conversation, or asks again where it stopped. */
   "conversation:open": (payload: { locale?: Locale }, ack?: (ack: { ok: boolean }) => void) => void;
+  /** The citizen is typing to a clerk: the clerk's console shows it. No payload, no ack. */
+  "typing:citizen": () => void;
 }
 
 /** Upload endpoint answer (`POST /api/uploads`). */

@@ -20,6 +20,7 @@ import type {
   ConversationRecord,
   DedupeRecord,
   MessageRecord,
+  NoteRecord,
   SessionRecord,
   Store,
   TurnCommit,
@@ -131,6 +132,7 @@ interface SessionDoc {
 }
 
 type AuditDoc = Omit<AuditRecord, "id"> & { _id: string };
+type NoteDoc = Omit<NoteRecord, "id"> & { _id: string };
 
 interface Opened {
   client: MongoClient;
@@ -144,6 +146,7 @@ interface Opened {
   users: Collection<UserDoc>;
   sessions: Collection<SessionDoc>;
   audit: Collection<AuditDoc>;
+  notes: Collection<NoteDoc>;
 }
 
 /** Thrown inside the transaction to abort it when the dedupe key is taken by a concurrent turn. */
@@ -553,6 +556,30 @@ export class MongoStore implements Store, ConsoleStore {
     return docs.map(toAudit);
   }
 
+  /**
+   * @example
+   * await store.appendNote({ id, conversationId, authorId: clerk.id, authorName: "Nguyễn Thị Lan", text: "Đã gọi lại", at: now });
+   */
+  async appendNote(note: NoteRecord): Promise<void> {
+    assertIsoInstant(note.at, `note ${String(note.id)} at`);
+    await this.ensureOpen().notes.insertOne({
+      _id: String(note.id),
+      conversationId: String(note.conversationId),
+      authorId: String(note.authorId),
+      authorName: String(note.authorName),
+      text: String(note.text),
+      at: note.at,
+    });
+  }
+
+  async listNotes(conversationId: string, limit: number): Promise<NoteRecord[]> {
+    const max = listLimit(limit);
+    // limit(0) means "no limit" to MongoDB.
+    if (max === 0) return [];
+    const docs = await this.ensureOpen().notes.find({ conversationId: String(conversationId) }).sort({ at: -1, _id: -1 }).limit(max).toArray();
+    return docs.reverse().map(({ _id, ...rest }) => ({ id: _id, ...rest }));
+  }
+
   private ensureOpen(): Opened {
     if (!this.opened) throw storeNotOpen();
     return this.opened;
@@ -581,6 +608,7 @@ export class MongoStore implements Store, ConsoleStore {
         users: db.collection<UserDoc>("users"),
         sessions: db.collection<SessionDoc>("sessions"),
         audit: db.collection<AuditDoc>("audit"),
+        notes: db.collection<NoteDoc>("notes"),
       };
       // Creating the indexes also creates the collections, which a transaction cannot always do
       // (sharded clusters, servers before 4.4).
@@ -610,6 +638,7 @@ export class MongoStore implements Store, ConsoleStore {
         opened.audit.createIndex({ conversationId: 1, at: -1, _id: -1 }, { name: "conversation_at" }),
         opened.audit.createIndex({ dossierCode: 1, at: -1, _id: -1 }, { name: "dossier_at" }),
         opened.audit.createIndex({ at: -1, _id: -1 }, { name: "at" }),
+        opened.notes.createIndex({ conversationId: 1, at: -1, _id: -1 }, { name: "conversation_at" }),
       ]);
       await backfillDossierSearch(opened.dossiers);
       return opened;

@@ -11,6 +11,7 @@ import type {
   ConversationRecord,
   DedupeRecord,
   MessageRecord,
+  NoteRecord,
   SessionRecord,
   Store,
   TurnCommit,
@@ -187,6 +188,18 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   INSERT INTO dossier_search (key, code)
     SELECT keys.value, dossiers.code FROM dossiers, json_each(${SEARCH_KEYS_FUNCTION}(dossiers.dossier)) AS keys;
   `,
+  // Clerks' notes on a conversation, for clerks only.
+  `
+  CREATE TABLE notes (
+    id TEXT PRIMARY KEY,
+    conversation_id TEXT NOT NULL,
+    author_id TEXT NOT NULL,
+    author_name TEXT NOT NULL,
+    text TEXT NOT NULL,
+    at TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX notes_by_conversation ON notes (conversation_id, at, id);
+  `,
 ];
 
 interface ConversationRow {
@@ -255,6 +268,15 @@ interface SessionRow {
   csrf_token: string;
   created_at: string;
   expires_at: string;
+}
+
+interface NoteRow {
+  id: string;
+  conversation_id: string;
+  author_id: string;
+  author_name: string;
+  text: string;
+  at: string;
 }
 
 interface AuditRow {
@@ -424,6 +446,13 @@ function prepareStatements(db: Database.Database) {
     sessionByIdHash: db.prepare<[string], SessionRow>("SELECT * FROM sessions WHERE id_hash = ?"),
     deleteSession: db.prepare<[string]>("DELETE FROM sessions WHERE id_hash = ?"),
     deleteSessionsOfUser: db.prepare<[string]>("DELETE FROM sessions WHERE user_id = ?"),
+    insertNote: db.prepare<[string, string, string, string, string, string]>(
+      "INSERT INTO notes (id, conversation_id, author_id, author_name, text, at) VALUES (?, ?, ?, ?, ?, ?)",
+    ),
+    // The latest `limit`, handed back oldest first.
+    notesOf: db.prepare<[string, number], NoteRow>(
+      "SELECT * FROM (SELECT * FROM notes WHERE conversation_id = ? ORDER BY at DESC, id DESC LIMIT ?) ORDER BY at, id",
+    ),
     insertAudit: db.prepare<AuditParams>(`
       INSERT INTO audit (id, at, actor_id, action, conversation_id, dossier_code, detail)
       VALUES (@id, @at, @actorId, @action, @conversationId, @dossierCode, @detail)`),
@@ -860,6 +889,28 @@ export class SqliteStore implements Store, ConsoleStore {
       .prepare<(string | number)[], AuditRow>(`SELECT * FROM audit ${where} ORDER BY at DESC, id DESC LIMIT ?`)
       .all(...params, max);
     return rows.map(toAudit);
+  }
+
+  /**
+   * @example
+   * await store.appendNote({ id, conversationId, authorId: clerk.id, authorName: "Nguyễn Thị Lan", text: "Đã gọi lại", at: now });
+   */
+  async appendNote(note: NoteRecord): Promise<void> {
+    assertIsoInstant(note.at, `note ${String(note.id)} at`);
+    this.statements.insertNote.run(String(note.id), String(note.conversationId), String(note.authorId), String(note.authorName), String(note.text), note.at);
+  }
+
+  async listNotes(conversationId: string, limit: number): Promise<NoteRecord[]> {
+    const max = listLimit(limit);
+    if (max === 0) return [];
+    return this.statements.notesOf.all(String(conversationId), max).map((row) => ({
+      id: row.id,
+      conversationId: row.conversation_id,
+      authorId: row.author_id,
+      authorName: row.author_name,
+      text: row.text,
+      at: row.at,
+    }));
   }
 
   private get statements(): Statements {

@@ -1,0 +1,46 @@
+import type { DossierStatus, FieldValue, Provenance, SubmissionChoice } from "../dossier/dossier";
+import type { DraftField } from "./clerkProtocol";
+
+/**
+ * The console's dossier REST answers (`server/console/consoleRoutes.ts`); the console imports
+ * them with `import type`. Errors are `{ ok: false, error: { code, message } }`, the message
+ * "Vietnamese / English".
+ */
+
+/** A dossier as a line of the list: `GET /api/console/dossiers?query=` answers `{ ok, dossiers }`. */
+export interface DossierSummary {
+  code: string;
+  procedureId: string;
+  /** The procedure's Vietnamese name; null for a procedure no longer in the catalogue. */
+  procedureName: string | null;
+  unitId: string | null;
+  unitName: string | null;
+  status: DossierStatus;
+  /** As the citizen is told it ("đã tiếp nhận"). */
+  statusText: string;
+  /** The statuses a clerk may move it to now; empty once it is returned or rejected. */
+  next: readonly DossierStatus[];
+  createdAt: string;
+  updatedAt: string;
+  conversationId: string;
+}
+
+/** One dossier: `GET /api/console/dossiers/:code` answers `{ ok, dossier }`. */
+export interface DossierDetail extends DossierSummary {
+  fields: Record<string, FieldValue>;
+  provenance: Record<string, Provenance>;
+  submission: SubmissionChoice;
+  documents: string[];
+  /** Upload step id → attachment id, for `GET /api/console/dossiers/:code/attachments/:id`. */
+  attachments: Record<string, string>;
+  rejectionReason: string | null;
+  /** The fields grouped like the paper form with each one's provenance, as the draft panel shows them. */
+  draft: DraftField[];
+  /** Display names of the clerks the provenance names, by user id (an account since removed is absent). */
+  clerks: Record<string, string>;
+}
+
+/** `POST /api/console/dossiers/:code/status` answers `{ ok, dossier }` with the dossier moved. */
+export interface DossierStatusChanged {
+  dossier: DossierSummary;
+}
