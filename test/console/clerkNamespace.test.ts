@@ -1,4 +1,5 @@
 import { io as connect } from "socket.io-client";
+import { hashSessionSecret } from "../../server/console/consoleSessions";
 import { disableUser } from "../../server/console/userAccounts";
 import { Clerk } from "../support/consoleClient";
 import { walkFlow } from "../support/flowWalker";
@@ -222,6 +223,25 @@ describe("the clerk console's live side", () => {
     open.push(again);
     const error = await new Promise<Error & { data?: { code: string } }>((resolve) => again.on("connect_error", resolve));
     expect(error.data?.code).toBe("AUTH_REQUIRED");
+  });
+
+  it("cuts off a console whose session has expired, and refuses its events", async () => {
+    const lan = await clerk("lan", ["an-thanh"], "Nguyễn Thị Lan");
+    const citizen = await citizenAskingForHelp();
+    const gone = new Promise<void>((resolve) => lan.socket.on("disconnect", () => resolve()));
+    // The session as it stands at the end of a working day: its expiry has passed.
+    const idHash = hashSessionSecret(decodeURIComponent(lan.cookie.split("=")[1]!));
+    const session = (await server.store.getSession(idHash))!;
+    await server.store.deleteSession(idHash);
+    await server.store.createSession({ ...session, expiresAt: new Date(Date.now() - 1000).toISOString() });
+    await gone;
+    const again = connect(`${server.url}/clerk`, { transports: ["websocket"], reconnection: false, forceNew: true, extraHeaders: { Cookie: lan.cookie } });
+    open.push(again);
+    const error = await new Promise<Error & { data?: { code: string } }>((resolve) => again.on("connect_error", resolve));
+    expect(error.data?.code).toBe("AUTH_REQUIRED");
+    const res = await fetch(`${server.url}/api/console/dossiers`, { headers: { Cookie: lan.cookie } });
+    expect(res.status).toBe(401);
+    expect((await server.store.getConversation(citizen.conversationId!))?.state.status).toBe("waiting_clerk");
   });
 
   it("writes who read and changed what to the audit log, without personal data", async () => {
