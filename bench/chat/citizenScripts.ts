@@ -13,10 +13,11 @@ export interface CitizenScript {
 /**
  * The answers that walk each of the 8 procedures to a dossier, as the tests' flow walker gives
  * them (`walkFlow(id).inputs`): the procedure's choice first, then one answer per question.
+ * With a unit (the page's, sent in the handshake) the unit question is never asked.
  */
-export function citizenScripts(): CitizenScript[] {
+export function citizenScripts(unitId?: string): CitizenScript[] {
   return ALL_FLOWS.filter((flow) => flow.id !== STATUS_LOOKUP_FLOW_ID).map((flow) => {
-    const walk = walkFlow(flow.id);
+    const walk = walkFlow(flow.id, unitId ? { unitId } : {});
     if (!walk.draft) throw new Error(`the flow walker no longer reaches ${flow.id}'s dossier`);
     const steps = walk.inputs.map((input): ScriptStep => {
       switch (input.kind) {

@@ -1,4 +1,4 @@
-/** Messages between `bench/chat.ts` (the orchestrator) and its child processes, over IPC. */
+/** Messages between the benchmarks (`bench/chat.ts`, `bench/handoff.ts`) and their child processes, over IPC. */
 
 /** How the simulated citizens pace their messages. */
 export type Pace =
@@ -20,6 +20,8 @@ export type ToGenerator =
       ratePerSecond: number;
       /** Source addresses 127.0.0.2… to spread clients over (1 = everyone on 127.0.0.1). */
       sourceAddresses: number;
+      /** The units (handshake `unit`) citizen i's page belongs to: units[i % length]; absent → none. */
+      units?: readonly string[];
     }
   | { type: "run"; pace: Pace; warmupMs: number; durationMs: number }
   | { type: "close" };

@@ -1,5 +1,6 @@
 /**
- * A load-generator process of `npm run bench:chat` (forked by `bench/chat.ts`, driven over IPC):
+ * A load-generator process of `npm run bench:chat` and `npm run bench:handoff` (forked by
+ * `bench/chat.ts` and `bench/handoff.ts`, driven over IPC):
  * simulated citizens on socket.io-client (websocket transport, one connection each), each
  * walking a procedure with the answers of the tests' flow walker. A finished procedure (or a
  * script that ran out) starts a new conversation: disconnect, connect again without a token.
@@ -8,14 +9,12 @@
  * seq is greater than the ack's seq (the bot's messages may arrive before the ack).
  */
 import { performance } from "node:perf_hooks";
-import { io, type Socket } from "socket.io-client";
-import type { ChatMessage, ClientToServerEvents, ConversationStateEvent, SendAck, SendMessage, ServerToClientEvents } from "../../server/channels/web/protocol";
-import { citizenScripts, type ScriptStep } from "./citizenScripts";
+import type { ChatMessage, ConversationStateEvent, SendAck, SendMessage } from "../../server/channels/web/protocol";
+import { type ChatSocket, launchAtRate, openCitizenSocket } from "./citizenConnections";
+import { type CitizenScript, citizenScripts, type ScriptStep } from "./citizenScripts";
 import type { FromGenerator, Pace, RunReport, ToGenerator } from "./ipc";
+import { Samples } from "./stats";
 
-type ChatSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-const HANDSHAKE_TIMEOUT_MS = 20_000;
 /** A turn (ack and reply) not finished in this time counts as an error; the citizen starts again. */
 const TURN_TIMEOUT_MS = 30_000;
 /** After the window closes, turns under way get this long to finish before the report. */
@@ -26,32 +25,20 @@ const RETRY_MS = 1_000;
 // A 1×1 JPEG is not needed: the server checks the first bytes (JPEG: FF D8 FF) and the size cap.
 const PHOTO = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, ...new Array(1000).fill(0x20), 0xff, 0xd9]);
 
-const scripts = citizenScripts();
+/** The scripts by unit: a page's unit answers the unit question before it is asked. */
+const scriptsByUnit = new Map<string, CitizenScript[]>();
+function scriptsFor(unit: string | undefined): CitizenScript[] {
+  let scripts = scriptsByUnit.get(unit ?? "");
+  if (!scripts) scriptsByUnit.set(unit ?? "", (scripts = citizenScripts(unit)));
+  return scripts;
+}
 const send = (message: FromGenerator) => process.send!(message);
 
 type Phase = "idle" | "connecting" | "ready" | "running" | "draining" | "closing";
 
-/** Growable sample buffer (latencies in ms). */
-class Samples {
-  private data = new Float64Array(4096);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Float64Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = value;
-  }
-  take(): Float64Array {
-    const out = this.data.slice(0, this.length);
-    this.length = 0;
-    return out;
-  }
-}
-
 let url = "";
 let sourceAddresses = 1;
+let units: readonly string[] = [];
 let phase: Phase = "idle";
 let pace: Pace = { kind: "saturate" };
 let windowStart = 0;
@@ -97,7 +84,12 @@ class Citizen {
 
   constructor(readonly index: number) {}
 
+  get unit(): string | undefined {
+    return units.length > 0 ? units[this.index % units.length] : undefined;
+  }
+
   connect(): void {
+    const scripts = scriptsFor(this.unit);
     const script = scripts[(this.index + this.conversations) % scripts.length]!;
     this.steps = script.steps;
     this.position = 0;
@@ -105,14 +97,7 @@ class Citizen {
     this.ready = false;
     this.inFlight = false;
     this.connectStartedAt = performance.now();
-    const socket: ChatSocket = io(`${url}/chat`, {
-      transports: ["websocket"],
-      forceNew: true,
-      reconnection: false,
-      timeout: HANDSHAKE_TIMEOUT_MS,
-      auth: { locale: "vi" },
-      ...(sourceAddresses > 1 ? { localAddress: `127.0.0.${2 + (this.index % sourceAddresses)}` } : {}),
-    } as Parameters<typeof io>[1]);
+    const socket: ChatSocket = openCitizenSocket(url, { index: this.index, sourceAddresses, unit: this.unit });
     this.socket = socket;
     socket.on("session:ready", (session) => this.onReady(session.token));
     socket.on("message:new", (message) => this.onMessage(message));
@@ -333,18 +318,15 @@ function noteSettled(): void {
 function connectAll(message: Extract<ToGenerator, { type: "connect" }>): void {
   url = message.url;
   sourceAddresses = message.sourceAddresses;
+  units = message.units ?? [];
   phase = "connecting";
   errors = {};
   citizens = Array.from({ length: message.count }, (_, i) => new Citizen(message.firstIndex + i * message.stride));
   connectedNow = 0;
   connectStarted = performance.now();
-  // A bounded rate: every 10 ms, the connections due by then.
-  let launched = 0;
-  const ramp = setInterval(() => {
-    const due = Math.min(citizens.length, Math.ceil(((performance.now() - connectStarted) / 1000) * message.ratePerSecond));
-    while (launched < due) citizens[launched++]!.connect();
-    if (launched >= citizens.length) clearInterval(ramp);
-  }, 10);
+  // The flow walker runs before the first connection, not during the ramp.
+  for (const unit of units.length > 0 ? units : [undefined]) scriptsFor(unit);
+  launchAtRate(citizens.length, message.ratePerSecond, (i) => citizens[i]!.connect());
   onAllConnected = () => {
     onAllConnected = null;
     phase = "ready";

@@ -1,4 +1,23 @@
-/** Small statistics helpers for the chat benchmark. */
+/** Small statistics helpers for the benchmarks. */
+
+/** Growable sample buffer (latencies in ms). */
+export class Samples {
+  private data = new Float64Array(4096);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Float64Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+  take(): Float64Array {
+    const out = this.data.slice(0, this.length);
+    this.length = 0;
+    return out;
+  }
+}
 
 export function concat(parts: readonly Float64Array[]): Float64Array {
   const out = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
@@ -38,6 +57,10 @@ export function ms(value: number): string {
   if (Number.isNaN(value)) return "n/a";
   return value < 10 ? `${value.toFixed(2)} ms` : value < 100 ? `${value.toFixed(1)} ms` : `${Math.round(value)} ms`;
 }
+
+export const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
+
+export const latencyLine = (s: Summary) => `p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, p99 ${ms(s.p99)}, max ${ms(s.max)} (${count(s.count)} samples)`;
 
 export function count(value: number): string {
   return Math.round(value).toLocaleString("en-US");
