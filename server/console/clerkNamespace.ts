@@ -85,7 +85,9 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
 
   async function queueFor(unitIds: readonly string[] | null): Promise<QueueItem[]> {
     const records = await store.listConversations({ unitIds, statuses: QUEUE_STATUSES, limit: 500 });
-    return records.map((record) => queueItem(catalogue, record));
+    // The store orders by last activity; a queue is read by how long each citizen has waited.
+    const since = (item: QueueItem) => item.waitingSince ?? "";
+    return records.map((record) => queueItem(catalogue, record)).sort((a, b) => since(a).localeCompare(since(b)));
   }
 
   /** Sends the queue to a unit's room and to the supervisors' room. */

@@ -267,5 +267,11 @@ describe("joining the queue", () => {
     await lan.until(() => lan.queue.length === 2, "two in the queue");
     await first.until(() => first.messages.some((m) => m.author === "system" && m.text.startsWith("Bạn đang ở vị trí thứ 1 trong hàng chờ, dự kiến khoảng 3 phút")), "first place");
     await second.until(() => second.messages.some((m) => m.author === "system" && m.text.startsWith("Bạn đang ở vị trí thứ 2 trong hàng chờ, dự kiến khoảng 6 phút")), "second place");
+    // Writing while waiting does not move a citizen back in the queue: it is ordered by waiting time.
+    await second.say("em vẫn chờ ạ");
+    await first.say("em vẫn chờ ạ");
+    await lan.until(() => lan.queues.length > 0 && lan.queue.length === 2, "the queue");
+    await new Promise((r) => setTimeout(r, 100));
+    expect(lan.queue.map((q) => q.conversationId)).toEqual([first.conversationId, second.conversationId]);
   });
 });
