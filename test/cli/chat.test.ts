@@ -117,7 +117,8 @@ describe.each(PROCEDURE_FACTS.map((p) => p.id))("npm run chat --json, %s", (proc
     ["without diacritics", true],
     ["with diacritics", false],
   ])("completes a dossier and writes its form when typed %s", async (_, withoutDiacritics) => {
-    const walk = walkFlow(procedureId, { withoutDiacritics, unitId: "an-thanh" });
+    // The terminal chat runs on the real clock (the date signed is today's), and so does this walk.
+    const walk = walkFlow(procedureId, { withoutDiacritics, unitId: "an-thanh", clock: { now: new Date() } });
     expect(walk.draft).not.toBeNull();
     const dir = mkdtempSync(path.join(tmpdir(), "khai-ho-chat-"));
     const formFile = path.join(dir, "to-khai.html");

@@ -55,6 +55,8 @@ export interface WalkOptions {
   extraRows?: number;
   /** Stop when the flow asks this step, before answering it. */
   stopAt?: string;
+  /** The engine's clock; `CLOCK` unless the walk is compared with something running on the real one. */
+  clock?: Clock;
 }
 
 export interface Walk {
@@ -91,7 +93,7 @@ export function walkFlow(procedureId: string, options: WalkOptions = {}): Walk {
   const rowsAdded = new Map<string, number>();
   const send = (input: EngineInput) => {
     walk.inputs.push(input);
-    const result = transition(cat, state, input, CLOCK);
+    const result = transition(cat, state, input, options.clock ?? CLOCK);
     state = result.state;
     walk.replies.push(...result.replies);
     walk.effects.push(...result.effects);
