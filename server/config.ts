@@ -44,6 +44,12 @@ const schema = z.object({
   RATE_LIMIT_IP_PER_MINUTE: positiveInt.default(600),
   /** Status lookups one IP address may make per minute (stops receipt codes being guessed). */
   RATE_LIMIT_STATUS_PER_MINUTE: positiveInt.default(10),
+  /**
+   * Citizen turns the server runs or waits on the store for at once; past it a message is refused
+   * at once with CHAT_UNAVAILABLE (the citizen is told to send it again) instead of piling up
+   * behind a slow store. With SQLite the thread itself is the limit and turns rarely wait.
+   */
+  MAX_TURNS_IN_FLIGHT: positiveInt.default(500),
   /** How long Socket.IO keeps a dropped connection's state for a quick reconnect, in ms (≤ 30 s: see DESIGN.md). */
   CONNECTION_RECOVERY_MS: z.coerce.number().int().min(0).max(30_000).default(30_000),
   /** How often an open clerk console re-checks its login, in ms (a disabled account is cut off within it). */

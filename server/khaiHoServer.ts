@@ -61,6 +61,7 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
     now,
     logger,
     delivery,
+    maxTurnsInFlight: config.MAX_TURNS_IN_FLIGHT,
     // Clerks signed in are counted on this node: with several nodes, sticky sessions and the
     // Redis adapter's room counts take over (roadmap step 6).
     clerkAvailability: (unitId, at) =>

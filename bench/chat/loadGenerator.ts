@@ -15,6 +15,8 @@ import { type CitizenScript, citizenScripts, type ScriptStep } from "./citizenSc
 import type { FromGenerator, Pace, RunReport, ToGenerator } from "./ipc";
 import { Samples } from "./stats";
 
+/** A saturation client refused by a busy server sends again after this long, not in a tight loop. */
+const BUSY_RETRY_MS = 100;
 /** A turn (ack and reply) not finished in this time counts as an error; the citizen starts again. */
 const TURN_TIMEOUT_MS = 30_000;
 /** After the window closes, turns under way get this long to finish before the report. */
@@ -218,7 +220,8 @@ class Citizen {
     const now = performance.now();
     if (!ack.ok) {
       fail(`ack ${ack.error.code}`);
-      this.restart();
+      if (ack.error.code === "CHAT_UNAVAILABLE") this.sendAgainLater();
+      else this.restart();
       return;
     }
     this.acked = true;
@@ -276,6 +279,21 @@ class Citizen {
   }
 
   /** A new conversation: disconnect, connect again without a token, next procedure. */
+  /**
+   * Refused unsaved by a busy server: as a citizen with the widget, the same answer again after
+   * the pace's interval, in the same conversation (starting a new one would add to the load).
+   */
+  private sendAgainLater(): void {
+    this.inFlight = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (phase === "draining") {
+      noteSettled();
+      return;
+    }
+    this.schedule(pace.kind === "human" ? pace.intervalMs : BUSY_RETRY_MS);
+  }
+
   restart(): void {
     this.drop();
     this.conversations++;

@@ -44,6 +44,8 @@ export interface ConversationServiceDeps {
   delivery: Delivery;
   /** Effects that need nothing back, run once the turn is saved (the clerk queue listens here). */
   onEffects?: (conversation: ConversationRecord, effects: Effect[]) => void;
+  /** Turns run or queued at once past which a citizen's message is refused with CHAT_UNAVAILABLE. */
+  maxTurnsInFlight?: number;
   /** Whether a clerk of the unit can answer now (opening hours, someone signed in). */
   clerkAvailability?: (unitId: string | null, now: Date) => { available: true } | { available: false; why: "closed" | "nobody"; hours: { vi: string; en: string } };
 }
@@ -82,6 +84,8 @@ export class ConversationService {
   private readonly mutex = new KeyedMutex();
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly listeners: CommitListener[] = [];
+  private overloadRefusals = 0;
+  private overloadLoggedAt = 0;
 
   /** Adds a listener of committed turns. */
   onCommitted(listener: CommitListener): void {
@@ -305,8 +309,23 @@ export class ConversationService {
     );
   }
 
-  /** One citizen message: acknowledged once its turn is stored, answered to every tab. */
+  /**
+   * One citizen message: acknowledged once its turn is stored, answered to every tab. Past
+   * `maxTurnsInFlight` it is refused at once, unsaved: a store that falls behind (a slow
+   * database) makes citizens resend rather than wait with thousands of turns held in memory.
+   */
   send(conversationId: string, payload: SendMessage, senderSocketId?: string): Promise<SendOutcome> {
+    if (this.inFlight.size >= (this.deps.maxTurnsInFlight ?? Number.POSITIVE_INFINITY)) {
+      this.overloadRefusals += 1;
+      const now = Date.now();
+      // One line a second at most: an overload must not flood the log as well.
+      if (now - this.overloadLoggedAt >= 1000) {
+        this.deps.logger.warn({ event: "turn.overload", refused: this.overloadRefusals, inFlight: this.inFlight.size }, "turns refused: too many in flight");
+        this.overloadLoggedAt = now;
+        this.overloadRefusals = 0;
+      }
+      return Promise.resolve({ ok: false, code: "CHAT_UNAVAILABLE" });
+    }
     return this.track(this.mutex.run(conversationId, () => this.sendNow(conversationId, payload, senderSocketId)));
   }
 
