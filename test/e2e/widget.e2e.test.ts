@@ -11,7 +11,7 @@ import { initialState } from "../../server/engine/conversationState";
 import type { EngineInput } from "../../server/engine/engineIO";
 import { transition } from "../../server/engine/transition";
 import { buildWidget } from "../../widget/build";
-import { catalogue, CLOCK, walkFlow } from "../support/flowWalker";
+import { catalogue, walkFlow } from "../support/flowWalker";
 import { Citizen, startTestServer, type TestServer } from "../support/testServer";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -187,16 +187,18 @@ interface Turn {
  * greeting (the server's first message) to know, for each answer, the question it leads to.
  */
 function birthRegistration(): { turns: Turn[]; childName: string } {
-  const walk = walkFlow(PROCEDURE, { unitId: UNIT, answers: ANSWERS });
+  // The widget talks to a server on the real clock: the walk and its replay run on it too.
+  const clock = { now: new Date() };
+  const walk = walkFlow(PROCEDURE, { unitId: UNIT, answers: ANSWERS, clock });
   if (!walk.draft) throw new Error(`the walker did not reach the submission of ${PROCEDURE}`);
   const cat = catalogue();
-  const start = transition(cat, initialState("vi", UNIT), { kind: "start", locale: "vi", unitId: UNIT }, CLOCK);
+  const start = transition(cat, initialState("vi", UNIT), { kind: "start", locale: "vi", unitId: UNIT }, clock);
   let state = start.state;
   let offered: Choice[] = start.replies.flatMap((r) => r.choices ?? []);
   const turns = walk.inputs.map((input): Turn => {
     const label = input.kind === "choice" ? offered.find((c) => c.value === input.value)?.label : undefined;
     if (input.kind === "choice" && label === undefined) throw new Error(`no button offers the choice "${input.value}"`);
-    const result = transition(cat, state, input, CLOCK);
+    const result = transition(cat, state, input, clock);
     state = result.state;
     offered = result.replies.flatMap((r) => r.choices ?? []);
     const last = result.replies[result.replies.length - 1];

@@ -13,7 +13,8 @@ describe("a server killed with SIGKILL", () => {
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it("loses no acknowledged message and leaves no half-written dossier", async () => {
-    const walk = walkFlow("dang-ky-khai-tu", { answers: { hasDeathNotice: "không" }, unitId: "an-thanh" });
+    // Replayed to a server on the real clock: the walk runs on it too.
+    const walk = walkFlow("dang-ky-khai-tu", { answers: { hasDeathNotice: "không" }, unitId: "an-thanh", clock: { now: new Date() } });
     const script = walk.inputs.map((input) => (input.kind === "text" ? { text: input.text } : { choice: (input as { value: string }).value }));
     const acknowledged: string[] = [];
     let token: string | null = null;

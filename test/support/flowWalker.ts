@@ -25,7 +25,8 @@ const SAMPLE_BY_TYPE: Record<AskStep["type"], string> = {
   date: "05/03/2020",
   birthDate: "15/08/1990",
   pastDate: "05/03/2020",
-  futureDate: "02/12/2026",
+  // Replaced by a date after the walk's clock (`weekdayAhead`): a fixed one would pass.
+  futureDate: "",
   time: "14 giờ 30",
   yearOrDate: "1960",
   monthYear: "03/2015",
@@ -41,6 +42,20 @@ const SAMPLE_BY_TYPE: Record<AskStep["type"], string> = {
   industryCode: "5610",
   receiptCode: "HN-20261127-0001",
 };
+
+/**
+ * A Monday–Friday at least five days after `now` on Vietnam's calendar, as a citizen types it
+ * (a day to come to the counter). Relative to the clock, so that a walk on the real clock keeps
+ * answering with a date that is still ahead.
+ */
+export function weekdayAhead(now: Date): string {
+  // Vietnam is UTC+7 all year: shifted, the UTC getters read its calendar.
+  const day = new Date(now.getTime() + 7 * 3_600_000);
+  day.setUTCDate(day.getUTCDate() + 5);
+  while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day.setUTCDate(day.getUTCDate() + 1);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${pad(day.getUTCDate())}/${pad(day.getUTCMonth() + 1)}/${day.getUTCFullYear()}`;
+}
 
 export type Scripted = string | EngineInput;
 
@@ -75,10 +90,11 @@ function stepOf(catalogueValue: Catalogue, state: ConversationState): Step {
   return compiled.flow.steps[compiled.stepIndex.get(state.stepId!)!]!;
 }
 
-function defaultFor(step: AskStep | ChooseStep | ConfirmStep): string {
+function defaultFor(step: AskStep | ChooseStep | ConfirmStep, clock: Clock): string {
   if (step.kind === "confirm") return "có";
   if (step.kind === "choose") return step.options[0]!.label.vi;
   if (step.type === "integer") return String(step.min ?? 2);
+  if (step.type === "futureDate") return weekdayAhead(clock.now);
   return SAMPLE_BY_TYPE[step.type];
 }
 
@@ -87,13 +103,14 @@ function defaultFor(step: AskStep | ChooseStep | ConfirmStep): string {
  * for its type, or the scripted one. Returns everything the engine said and did.
  */
 export function walkFlow(procedureId: string, options: WalkOptions = {}): Walk {
+  const clock = options.clock ?? CLOCK;
   const cat = catalogue();
   let state = initialState(options.locale ?? "vi", options.unitId ?? null);
   const walk: Walk = { state, replies: [], effects: [], draft: null, asked: [], inputs: [] };
   const rowsAdded = new Map<string, number>();
   const send = (input: EngineInput) => {
     walk.inputs.push(input);
-    const result = transition(cat, state, input, options.clock ?? CLOCK);
+    const result = transition(cat, state, input, clock);
     state = result.state;
     walk.replies.push(...result.replies);
     walk.effects.push(...result.effects);
@@ -124,7 +141,7 @@ export function walkFlow(procedureId: string, options: WalkOptions = {}): Walk {
       case "ask":
       case "choose":
       case "confirm":
-        send(scripted(step.id, defaultFor(step)));
+        send(scripted(step.id, defaultFor(step, clock)));
         break;
       case "unit":
         send(scripted(step.id, "an thạnh"));
@@ -143,7 +160,7 @@ export function walkFlow(procedureId: string, options: WalkOptions = {}): Walk {
           send(typed(added < (options.extraRows ?? 0) ? "có" : "không"));
         } else {
           const column = step.columns[table.column]!;
-          send(scripted(column.id, defaultFor(column)));
+          send(scripted(column.id, defaultFor(column, clock)));
         }
         break;
       }

@@ -33,7 +33,8 @@ function payloadOf(input: EngineInput): { text: string } | { choice: string } | 
  */
 export async function submitOverChat(url: string, procedureId: string, options: SubmitOverChatOptions): Promise<{ citizen: Citizen; code: string }> {
   const { clerkFills, ...walkOptions } = options;
-  const walk = walkFlow(procedureId, { ...walkOptions, ...(clerkFills ? { stopAt: "review" } : {}) });
+  // The server runs on the real clock: so does the walk whose answers are replayed to it.
+  const walk = walkFlow(procedureId, { clock: { now: new Date() }, ...walkOptions, ...(clerkFills ? { stopAt: "review" } : {}) });
   const citizen = new Citizen(url, { unit: options.unitId });
   await citizen.ready();
   for (const input of walk.inputs) {
