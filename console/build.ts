@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
+import { type BrowserBundle, bundleForBrowser, formatBundleSize, kilobytes } from "../widget/browserBundle";
 
 const ROOT = path.resolve(__dirname, "..");
 const ENTRY = path.join(__dirname, "src/index.ts");
@@ -16,19 +16,15 @@ export interface ConsoleBuildOptions {
   minify?: boolean;
 }
 
-export interface ConsoleBuild {
-  outFile: string;
-  bytes: number;
-  gzipBytes: number;
+export interface ConsoleBuild extends BrowserBundle {
   cssFile: string;
   cssBytes: number;
 }
 
 /**
  * Bundles the clerk console and socket.io-client into one classic script, `console.js`, and
- * minifies its stylesheet into `console.css` beside it. Same settings as the widget
- * (`widget/build.ts`): the office PCs run whatever browser the ward has, and ES2019 costs
- * nothing here.
+ * minifies its stylesheet into `console.css` beside it, with the widget's settings
+ * (`widget/browserBundle.ts`).
  *
  * @example
  * const { outFile, cssFile } = await buildConsole();
@@ -40,32 +36,16 @@ export async function buildConsole(options: ConsoleBuildOptions = {}): Promise<C
   const outFile = path.resolve(ROOT, options.outFile ?? "dist/console.js");
   const cssFile = path.join(path.dirname(outFile), "console.css");
   const minify = options.minify ?? true;
-  await Promise.all([
-    build({
-      entryPoints: [ENTRY],
-      outfile: outFile,
-      bundle: true,
-      minify,
-      format: "iife",
-      platform: "browser",
-      target: "es2019",
-      tsconfig: path.join(__dirname, "tsconfig.json"),
-      legalComments: "eof",
-      // `flows/units.ts` freezes its tables; marked pure, the city table the console does not read is dropped.
-      pure: ["Object.freeze"],
-      logLevel: "silent",
-    }),
+  const [script] = await Promise.all([
+    bundleForBrowser({ entry: ENTRY, outFile, tsconfig: path.join(__dirname, "tsconfig.json"), minify }),
     build({ entryPoints: [STYLESHEET], outfile: cssFile, bundle: true, minify, target: ["chrome90", "firefox90", "safari14"], logLevel: "silent" }),
   ]);
-  const code = readFileSync(outFile);
-  return { outFile, bytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length, cssFile, cssBytes: readFileSync(cssFile).length };
+  return { ...script, cssFile, cssBytes: readFileSync(cssFile).length };
 }
 
 /** "dist/console.js: 60.2 KB, 19.1 KB gzipped; console.css 9.0 KB" */
 export function formatSize(result: ConsoleBuild): string {
-  const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
-  const relative = path.relative(process.cwd(), result.outFile);
-  return `${relative.startsWith("..") ? result.outFile : relative}: ${kb(result.bytes)}, ${kb(result.gzipBytes)} gzipped; console.css ${kb(result.cssBytes)}`;
+  return `${formatBundleSize(result)}; console.css ${kilobytes(result.cssBytes)}`;
 }
 
 if (require.main === module) {

@@ -1,15 +1,13 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildConsole, type ConsoleBuild, formatSize } from "../../console/build";
 import { formatWaiting, groupDraft, mergeTranscript, newArrivals, pageTitle, releaseAt, sortQueue } from "../../console/src/consoleFormat";
 import type { ChatMessage } from "../../server/channels/web/protocol";
 import type { DraftField, QueueItem } from "../../server/console/clerkProtocol";
-import { HTML_SINKS, sourceFiles } from "../support/browserSource";
+import { describeBrowserSource, HTML_SINKS } from "../support/browserSource";
 
 const ROOT = path.resolve(__dirname, "../..");
-const SOURCE_DIR = path.join(ROOT, "console/src");
 /**
  * No budget in the issue: this ceiling only catches a value import of server code (zod, the
  * engine) slipping into the bundle, which would add far more than the 25 KB it weighs today.
@@ -74,27 +72,7 @@ describe("console/index.html", () => {
   });
 });
 
-describe("console/src", () => {
-  // esbuild strips types without checking them, and the root tsconfig has no DOM library.
-  it("type-checks against the browser's DOM (console/tsconfig.json)", () => {
-    const tsc = path.join(ROOT, "node_modules/.bin/tsc");
-    expect(() => execFileSync(tsc, ["--noEmit", "-p", "console/tsconfig.json"], { cwd: ROOT, stdio: "pipe" })).not.toThrow();
-  }, 60_000);
-
-  it("never parses HTML: every element is created, every text is a text node", () => {
-    const found = sourceFiles(SOURCE_DIR).flatMap(({ name, text }) => HTML_SINKS.filter((sink) => text.includes(sink)).map((sink) => `${name}: ${sink}`));
-    expect(found).toEqual([]);
-  });
-
-  it("imports server code with `import type` only, so none of it reaches the bundle", () => {
-    const valueImports = sourceFiles(SOURCE_DIR).flatMap(({ name, text }) =>
-      [...text.matchAll(/^import\s+(type\s+)?[^;]*?from\s+"([^"]+)";/gms)]
-        .filter((m) => m[2]!.includes("/server/") && !m[1])
-        .map((m) => `${name}: ${m[2]}`),
-    );
-    expect(valueImports).toEqual([]);
-  });
-});
+describeBrowserSource("console");
 
 describe("console helpers", () => {
   const NOW = Date.parse("2026-11-27T09:00:00Z");

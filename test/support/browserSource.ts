@@ -1,5 +1,8 @@
+import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+
+const ROOT = path.resolve(__dirname, "../..");
 
 /**
  * Ways text becomes markup or code. The browser code (widget, console) creates every element
@@ -13,4 +16,35 @@ export function sourceFiles(dir: string): { name: string; text: string }[] {
   return readdirSync(dir)
     .filter((name) => name.endsWith(".ts"))
     .map((name) => ({ name, text: readFileSync(path.join(dir, name), "utf8") }));
+}
+
+/**
+ * What every browser source folder (`widget`, `console`) must hold to, as tests: it type-checks
+ * against the DOM, never parses HTML, and takes nothing from the server but types.
+ */
+export function describeBrowserSource(folder: "widget" | "console", more?: (sourceDir: string) => void): void {
+  const sourceDir = path.join(ROOT, folder, "src");
+  describe(`${folder}/src`, () => {
+    // esbuild strips types without checking them, and the root tsconfig has no DOM library.
+    it(`type-checks against the browser's DOM (${folder}/tsconfig.json)`, () => {
+      const tsc = path.join(ROOT, "node_modules/.bin/tsc");
+      expect(() => execFileSync(tsc, ["--noEmit", "-p", `${folder}/tsconfig.json`], { cwd: ROOT, stdio: "pipe" })).not.toThrow();
+    }, 60_000);
+
+    it("never parses HTML: every element is created, every text is a text node", () => {
+      const found = sourceFiles(sourceDir).flatMap(({ name, text }) => HTML_SINKS.filter((sink) => text.includes(sink)).map((sink) => `${name}: ${sink}`));
+      expect(found).toEqual([]);
+    });
+
+    it("imports server code with `import type` only, so none of it reaches the bundle", () => {
+      const valueImports = sourceFiles(sourceDir).flatMap(({ name, text }) =>
+        [...text.matchAll(/^import\s+(type\s+)?[^;]*?from\s+"([^"]+)";/gms)]
+          .filter((m) => m[2]!.includes("/server/") && !m[1])
+          .map((m) => `${name}: ${m[2]}`),
+      );
+      expect(valueImports).toEqual([]);
+    });
+
+    more?.(sourceDir);
+  });
 }
