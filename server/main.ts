@@ -5,6 +5,7 @@ import { ensureFirstAdmin } from "./console/userAccounts";
 import { createKhaiHoServer } from "./khaiHoServer";
 import { createLogger } from "./logger";
 import { openStore } from "./store/openStore";
+import { stopOnFatalError } from "./stopOnFatalError";
 import { buildWidget } from "../widget/build";
 import { buildConsole, CONSOLE_PAGE } from "../console/build";
 
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
         process.exit(1);
       });
   };
+  stopOnFatalError(logger, () => server.close());
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
 }

@@ -19,6 +19,10 @@ export interface UploadRouteOptions {
  * `POST /api/uploads`: one document photo or scan (JPEG, PNG, PDF) for the conversation of the
  * bearer token. The whole file is checked before anything is stored, so a refused upload
  * leaves nothing behind.
+ *
+ * Every stream of the request (the socket, the multipart parser, the file part) has an error
+ * listener: an unhandled 'error' event is thrown by Node and would end the process, so one
+ * visitor cutting off a body (busboy's "Unexpected end of form") could stop the service.
  */
 export function uploadRoute(options: UploadRouteOptions) {
   const megabytes = Math.round(options.maxBytes / 1024 / 1024);
@@ -30,24 +34,44 @@ export function uploadRoute(options: UploadRouteOptions) {
       return;
     }
     const locale = conversation.state.locale;
+    const unreadable = () => sendError(res, 400, "UPLOAD_NOT_MULTIPART", "Không đọc được tệp gửi lên.", "The upload could not be read.", locale);
     let busboy: Busboy.Busboy;
     try {
       busboy = Busboy({ headers: req.headers, limits: { files: 1, fileSize: options.maxBytes, fields: 5, parts: 6 } });
     } catch {
-      sendError(res, 400, "UPLOAD_NOT_MULTIPART", "Không đọc được tệp gửi lên.", "The upload could not be read.", locale);
+      unreadable();
       return;
     }
     const chunks: Buffer[] = [];
     let size = 0;
     let tooLarge = false;
     let sawFile = false;
+    let failed = false;
+
+    /** Ends the request once, whatever broke first; what was read is dropped, nothing is stored. */
+    const fail = () => {
+      if (failed) return;
+      failed = true;
+      chunks.length = 0;
+      req.unpipe(busboy);
+      // Reads and discards what the client still sends, so the answer reaches it.
+      req.resume();
+      if (!res.headersSent && res.writable) unreadable();
+    };
+    req.on("error", fail);
+    req.on("close", () => {
+      if (!req.complete) fail();
+    });
+    busboy.on("error", fail);
     busboy.on("file", (field, stream) => {
+      stream.on("error", fail);
       if (field !== "file" || sawFile) {
         stream.resume();
         return;
       }
       sawFile = true;
       stream.on("data", (chunk: Buffer) => {
+        if (tooLarge || failed) return;
         size += chunk.length;
         chunks.push(chunk);
       });
@@ -56,10 +80,8 @@ export function uploadRoute(options: UploadRouteOptions) {
         chunks.length = 0;
       });
     });
-    busboy.on("error", () => {
-      if (!res.headersSent) sendError(res, 400, "UPLOAD_NOT_MULTIPART", "Không đọc được tệp gửi lên.", "The upload could not be read.", locale);
-    });
     busboy.on("close", () => {
+      if (failed) return;
       void (async () => {
         if (res.headersSent) return;
         if (tooLarge) {
