@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { ConfigError, loadConfig } from "./config";
 import { HONG_NGU_UNITS_2022 } from "../flows/units";
+import { handOverFirstAdminPassword, removeUsedFirstAdminPassword } from "./console/firstAdminPassword";
 import { ensureFirstAdmin } from "./console/userAccounts";
 import { createKhaiHoServer } from "./khaiHoServer";
 import { createLogger } from "./logger";
@@ -27,8 +28,9 @@ async function main(): Promise<void> {
   const store = await openStore(config);
   const firstAdminPassword = await ensureFirstAdmin(store, HONG_NGU_UNITS_2022, new Date());
   if (firstAdminPassword) {
-    // Printed once, on the very first start, and never logged.
-    process.stdout.write(`First start: console account "admin" created. One-time password (change it at first login): ${firstAdminPassword}\n`);
+    handOverFirstAdminPassword(firstAdminPassword, { dataDir: config.DATA_DIR, terminal: process.stdout.isTTY ? process.stdout : null, logger });
+  } else {
+    await removeUsedFirstAdminPassword(store, config.DATA_DIR);
   }
   const server = createKhaiHoServer({
     config,
