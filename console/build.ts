@@ -36,11 +36,12 @@ export async function buildConsole(options: ConsoleBuildOptions = {}): Promise<C
   const outFile = path.resolve(ROOT, options.outFile ?? "dist/console.js");
   const cssFile = path.join(path.dirname(outFile), "console.css");
   const minify = options.minify ?? true;
-  const [script] = await Promise.all([
+  const [script, stylesheet] = await Promise.all([
     bundleForBrowser({ entry: ENTRY, outFile, tsconfig: path.join(__dirname, "tsconfig.json"), minify }),
-    build({ entryPoints: [STYLESHEET], outfile: cssFile, bundle: true, minify, target: ["chrome90", "firefox90", "safari14"], logLevel: "silent" }),
+    build({ entryPoints: [STYLESHEET], outfile: cssFile, bundle: true, minify, target: ["chrome90", "firefox90", "safari14"], logLevel: "silent", metafile: true }),
   ]);
-  return { ...script, cssFile, cssBytes: readFileSync(cssFile).length };
+  const inputs = [...script.inputs, ...Object.keys(stylesheet.metafile.inputs).map((input) => path.resolve(input))];
+  return { ...script, inputs, cssFile, cssBytes: readFileSync(cssFile).length };
 }
 
 /** "dist/console.js: 60.2 KB, 19.1 KB gzipped; console.css 9.0 KB" */

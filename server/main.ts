@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { ConfigError, loadConfig } from "./config";
 import { HONG_NGU_UNITS_2022 } from "../flows/units";
 import { handOverFirstAdminPassword, removeUsedFirstAdminPassword } from "./console/firstAdminPassword";
@@ -7,8 +6,7 @@ import { createKhaiHoServer } from "./khaiHoServer";
 import { createLogger } from "./logger";
 import { openStore } from "./store/openStore";
 import { stopOnFatalError } from "./stopOnFatalError";
-import { buildWidget } from "../widget/build";
-import { buildConsole, CONSOLE_PAGE } from "../console/build";
+import { loadBrowserAssets } from "./loadBrowserAssets";
 
 /** `npm start`: the server on the settings of the environment (embedded defaults when none). */
 async function main(): Promise<void> {
@@ -23,8 +21,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  const widget = await buildWidget();
-  const consoleBuild = await buildConsole();
+  // Built at install (`prepare`); bundled here only when missing or older than a source.
+  const assets = await loadBrowserAssets();
   const store = await openStore(config);
   const firstAdminPassword = await ensureFirstAdmin(store, HONG_NGU_UNITS_2022, new Date());
   if (firstAdminPassword) {
@@ -36,12 +34,12 @@ async function main(): Promise<void> {
     config,
     store,
     logger,
-    widget: readFileSync(widget.outFile, "utf8"),
-    console: { html: readFileSync(CONSOLE_PAGE, "utf8"), js: readFileSync(consoleBuild.outFile, "utf8"), css: readFileSync(consoleBuild.cssFile, "utf8") },
+    widget: assets.widget,
+    console: assets.console,
   });
   const port = await server.listen();
   const url = config.PUBLIC_URL ?? `http://localhost:${port}`;
-  logger.info({ event: "server.started", port, store: config.MONGODB_URI ? "mongodb" : "sqlite", widgetGzipBytes: widget.gzipBytes }, "server started");
+  logger.info({ event: "server.started", port, store: config.MONGODB_URI ? "mongodb" : "sqlite", assetsBuilt: assets.built }, "server started");
   process.stdout.write(`Khai Hộ is running: open ${url}/ (demo city page with the chat widget); clerks: ${url}/console\n`);
 
   let stopping = false;

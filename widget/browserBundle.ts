@@ -8,6 +8,8 @@ export interface BrowserBundle {
   bytes: number;
   /** What a browser downloads. */
   gzipBytes: number;
+  /** Every file the bundle was made from, as esbuild read them: a newer one makes it stale. */
+  inputs: string[];
 }
 
 /**
@@ -16,7 +18,8 @@ export interface BrowserBundle {
  * Safari 12.1, on the iPhones that cannot update further, and whatever a ward office PC runs.
  */
 export async function bundleForBrowser(options: { entry: string; outFile: string; tsconfig: string; minify: boolean }): Promise<BrowserBundle> {
-  await build({
+  const result = await build({
+    metafile: true,
     entryPoints: [options.entry],
     outfile: options.outFile,
     bundle: true,
@@ -31,7 +34,8 @@ export async function bundleForBrowser(options: { entry: string; outFile: string
     logLevel: "silent",
   });
   const code = readFileSync(options.outFile);
-  return { outFile: options.outFile, bytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length };
+  const inputs = Object.keys(result.metafile.inputs).map((input) => path.resolve(input));
+  return { outFile: options.outFile, bytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length, inputs };
 }
 
 export function kilobytes(bytes: number): string {
