@@ -1,6 +1,7 @@
 /**
  * `npm run bench:restart`: how fast the server comes back after a SIGKILL.
- *  1. start time: `node --import tsx server/main.ts` spawned N times (default 10) on one
+ *  1. start time: `npm start`'s command (`node --enable-source-maps server/start.cjs`, the
+ *     bundle made at install) spawned N times (default 10) on one
  *     DATA_DIR, from spawn to its "running" line (listening) and to `/ready` answering 200;
  *     beside it, `node --import tsx` on an empty file (tsx's own share) and plain `node`.
  *  2. resume: C citizens (default 500) walk a few turns, the server is killed with SIGKILL and
@@ -52,7 +53,7 @@ interface Started {
 /** Spawns the server and times it: to the line with its address, and to `/ready` answering 200. */
 async function startServer(dataDir: string, cpuProf: string | null = null): Promise<Started> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...(cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${cpuProf}`] : []), "--import", "tsx", "server/main.ts"], {
+  const child = spawn(process.execPath, [...(cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${cpuProf}`] : []), "--enable-source-maps", "server/start.cjs"], {
     cwd: ROOT,
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", RATE_LIMIT_CONVERSATION_PER_MINUTE: RAISED_LIMIT, RATE_LIMIT_IP_PER_MINUTE: RAISED_LIMIT, WORKING_HOURS: "mon-sun 00:00-24:00", HOLIDAYS: "" },
     stdio: ["ignore", "pipe", "inherit"],

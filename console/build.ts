@@ -2,12 +2,13 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
 import { type BrowserBundle, bundleForBrowser, formatBundleSize, kilobytes } from "../widget/browserBundle";
+import { PROJECT_ROOT } from "../server/projectRoot";
 
-const ROOT = path.resolve(__dirname, "..");
-const ENTRY = path.join(__dirname, "src/index.ts");
-const STYLESHEET = path.join(__dirname, "console.css");
+const ROOT = PROJECT_ROOT;
+const ENTRY = path.join(ROOT, "console/src/index.ts");
+const STYLESHEET = path.join(ROOT, "console/console.css");
 /** The page the server sends at `/console`: it loads `/console.css` and `/console.js`, nothing inline. */
-export const CONSOLE_PAGE = path.join(__dirname, "index.html");
+export const CONSOLE_PAGE = path.join(ROOT, "console/index.html");
 
 export interface ConsoleBuildOptions {
   /** @default "dist/console.js" under the repository root; the stylesheet goes beside it as `console.css` */
@@ -37,7 +38,7 @@ export async function buildConsole(options: ConsoleBuildOptions = {}): Promise<C
   const cssFile = path.join(path.dirname(outFile), "console.css");
   const minify = options.minify ?? true;
   const [script, stylesheet] = await Promise.all([
-    bundleForBrowser({ entry: ENTRY, outFile, tsconfig: path.join(__dirname, "tsconfig.json"), minify }),
+    bundleForBrowser({ entry: ENTRY, outFile, tsconfig: path.join(ROOT, "console/tsconfig.json"), minify }),
     build({ entryPoints: [STYLESHEET], outfile: cssFile, bundle: true, minify, target: ["chrome90", "firefox90", "safari14"], logLevel: "silent", metafile: true }),
   ]);
   const inputs = [...script.inputs, ...Object.keys(stylesheet.metafile.inputs).map((input) => path.resolve(input))];

@@ -17,9 +17,10 @@ import { createApp } from "./http/createApp";
 import { SlidingWindowLimiter } from "./http/slidingWindowLimiter";
 import type { Logger } from "./logger";
 import type { Store } from "./store/store";
+import { PROJECT_ROOT } from "./projectRoot";
 
-export const DEMO_PAGE = path.resolve(__dirname, "../widget/demo/index.html");
-const CONSOLE_PAGE = path.resolve(__dirname, "../console/index.html");
+export const DEMO_PAGE = path.join(PROJECT_ROOT, "widget/demo/index.html");
+const CONSOLE_PAGE = path.join(PROJECT_ROOT, "console/index.html");
 
 export interface KhaiHoServer {
   http: HttpServer;

@@ -2,8 +2,9 @@ import { readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { buildConsole, CONSOLE_PAGE } from "../console/build";
 import { buildWidget } from "../widget/build";
+import { PROJECT_ROOT } from "./projectRoot";
 
-const ROOT = path.resolve(__dirname, "..");
+const ROOT = PROJECT_ROOT;
 /** Beside the bundles: the files they were made from, to tell at start whether they are stale. */
 const MANIFEST = "browser-assets.json";
 

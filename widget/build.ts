@@ -1,8 +1,9 @@
 import path from "node:path";
 import { type BrowserBundle, bundleForBrowser, formatBundleSize } from "./browserBundle";
+import { PROJECT_ROOT } from "../server/projectRoot";
 
-const ROOT = path.resolve(__dirname, "..");
-const ENTRY = path.join(__dirname, "src/index.ts");
+const ROOT = PROJECT_ROOT;
+const ENTRY = path.join(ROOT, "widget/src/index.ts");
 
 export interface WidgetBuildOptions {
   /** @default "dist/widget.js" under the repository root */
@@ -26,7 +27,7 @@ export type WidgetBuild = BrowserBundle;
  */
 export async function buildWidget(options: WidgetBuildOptions = {}): Promise<WidgetBuild> {
   const outFile = path.resolve(ROOT, options.outFile ?? "dist/widget.js");
-  return bundleForBrowser({ entry: ENTRY, outFile, tsconfig: path.join(__dirname, "tsconfig.json"), minify: options.minify ?? true });
+  return bundleForBrowser({ entry: ENTRY, outFile, tsconfig: path.join(ROOT, "widget/tsconfig.json"), minify: options.minify ?? true });
 }
 
 /** "dist/widget.js: 80.9 KB, 25.5 KB gzipped" */

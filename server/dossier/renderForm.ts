@@ -4,6 +4,7 @@ import Handlebars from "handlebars";
 import { procedureFacts, type ProcedureFacts } from "../../flows/procedureFacts";
 import type { Dossier, FieldValue, TableRow } from "./dossier";
 import { registerFormHelpers } from "./formHelpers";
+import { PROJECT_ROOT } from "../projectRoot";
 
 /** Why a form could not be rendered. */
 export type FormRenderErrorCode =
@@ -37,7 +38,7 @@ export interface FormRenderer {
 }
 
 /** Where the shipped templates live: `templates/forms/` at the repository root. */
-export const FORM_TEMPLATES_DIR = path.resolve(__dirname, "../../templates/forms");
+export const FORM_TEMPLATES_DIR = path.join(PROJECT_ROOT, "templates/forms");
 
 /** Procedure ids are kebab-case; anything else (`../x`, `a/b`) cannot name a template file. */
 const PROCEDURE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

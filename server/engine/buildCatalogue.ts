@@ -8,8 +8,9 @@ import type { City, Unit } from "../../flows/units";
 import type { Catalogue, CompiledFlow, ProcedureOverrides } from "./catalogue";
 import type { Locale } from "./localized";
 import { validateFlow } from "./validateFlow";
+import { PROJECT_ROOT } from "../projectRoot";
 
-export const TEMPLATES_DIR = path.resolve(__dirname, "../../templates");
+export const TEMPLATES_DIR = path.join(PROJECT_ROOT, "templates");
 
 export interface CatalogueOptions {
   flows: readonly Flow[];

@@ -12,12 +12,12 @@ export interface ChildServer {
 
 /**
  * `npm start` as a child process on a free port of 127.0.0.1; resolves once it prints its
- * address. One process (node with tsx's loader), so that a signal reaches the server itself:
- * the tsx command would run it in a grandchild.
+ * address. Node runs the launcher itself rather than npm, so that a signal reaches the server
+ * and not an npm process in front of it.
  */
 export function startChildServer(env: Record<string, string>): Promise<ChildServer> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+    const child = spawn(process.execPath, ["--enable-source-maps", "server/start.cjs"], {
       cwd: ROOT,
       env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", WORKING_HOURS: "mon-sun 00:00-24:00", HOLIDAYS: "", ...env },
       stdio: ["ignore", "pipe", "pipe"],
