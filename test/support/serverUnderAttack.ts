@@ -5,6 +5,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { type ChildServer, kill9, startChildServer } from "./childServer";
+import type { HttpRoute } from "./httpRoutes";
+import { Citizen } from "./testServer";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -56,4 +58,37 @@ export async function startServerUnderAttack(env: Record<string, string> = {}): 
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The headers a route asks for: the citizen's bearer token, or the admin's session. Logging out
+ * gets a wrong CSRF token, or it would end the session the other requests use.
+ */
+export function credentialsFor(route: HttpRoute, target: ServerUnderAttack, citizenToken: string): Record<string, string> {
+  if (route.access === "citizen") return { Authorization: `Bearer ${citizenToken}` };
+  if (route.access === "console") return { Cookie: target.admin.cookie, "X-CSRF-Token": route.pattern === "/api/auth/logout" ? "x".repeat(32) : target.admin.csrfToken };
+  return {};
+}
+
+/** The server under attack with two citizens: one whose token the requests carry, one who only chats (the bystander). */
+export interface RouteAttack {
+  target: ServerUnderAttack;
+  owner: Citizen;
+  bystander: Citizen;
+}
+
+/** Starts the server and its two citizens before the file's tests, and stops them after. */
+export function attackRoutesInThisFile(): RouteAttack {
+  const attack = {} as RouteAttack;
+  beforeAll(async () => {
+    attack.target = await startServerUnderAttack();
+    attack.owner = await new Citizen(attack.target.url, { unit: "an-thanh" }).ready();
+    attack.bystander = await new Citizen(attack.target.url, { unit: "an-loc" }).ready();
+  }, 60_000);
+  afterAll(async () => {
+    attack.owner?.close();
+    attack.bystander?.close();
+    await attack.target?.stop();
+  });
+  return attack;
 }
