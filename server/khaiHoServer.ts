@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Express } from "express";
 import path from "node:path";
 import { Server } from "socket.io";
 import { HONG_NGU_CITY, HONG_NGU_UNITS_2022 } from "../flows/units";
@@ -24,6 +25,8 @@ const CONSOLE_PAGE = path.join(PROJECT_ROOT, "console/index.html");
 
 export interface KhaiHoServer {
   http: HttpServer;
+  /** The HTTP app, whose router lists every route. */
+  app: Express;
   io: Server;
   service: ConversationService;
   /** Starts listening; resolves with the port (PORT=0 picks a free one). */
@@ -108,6 +111,7 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
 
   return {
     http,
+    app,
     io,
     service,
     listen: () =>

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Server, Socket } from "socket.io";
 import { z } from "zod";
 import { roomOf as chatRoomOf } from "../channels/web/chatNamespace";
+import { splitAck } from "../channels/splitAck";
 import type { ConversationService } from "../conversation/conversationService";
 import type { Catalogue } from "../engine/catalogue";
 import type { EngineInput } from "../engine/engineIO";
@@ -181,8 +182,8 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
       schema: S,
       run: (payload: z.infer<S>, record: ConversationRecord) => Promise<ConsoleAck<T>>,
     ): void {
-      (socket as unknown as Socket).on(event, async (payload: unknown, ack: unknown) => {
-        const reply = (typeof ack === "function" ? ack : () => undefined) as (a: ConsoleAck<T>) => void;
+      (socket as unknown as Socket).on(event, async (...args: unknown[]) => {
+        const { payload, ack: reply } = splitAck<ConsoleAck<T>>(args);
         const parsed = schema.safeParse(payload);
         if (!parsed.success) {
           reply(denied("CONSOLE_PAYLOAD_INVALID", "Yêu cầu không hợp lệ. / Invalid request."));

@@ -8,6 +8,8 @@ export interface ChildServer {
   url: string;
   /** What it printed on standard output up to its address. */
   output: string;
+  /** Everything it has printed on standard output so far (the log lines with LOG_LEVEL set). */
+  logs(): string;
 }
 
 /**
@@ -26,7 +28,7 @@ export function startChildServer(env: Record<string, string>): Promise<ChildServ
     child.stdout!.on("data", (d: Buffer) => {
       out += d.toString();
       const port = /localhost:(\d+)/.exec(out)?.[1];
-      if (port) resolve({ child, url: `http://127.0.0.1:${port}`, output: out });
+      if (port) resolve({ child, url: `http://127.0.0.1:${port}`, output: out, logs: () => out });
     });
     child.once("exit", (code) => reject(new Error(`server exited (${code}) before starting: ${out}`)));
   });

@@ -5,7 +5,8 @@ import type { SlidingWindowLimiter } from "../../http/slidingWindowLimiter";
 import type { Logger } from "../../logger";
 import { CHAT_ERROR_MESSAGES } from "./chatErrorMessages";
 import { chatAuthSchema, openSchema, sendMessageSchema } from "./chatSchemas";
-import type { ClientToServerEvents, ErrorCode, Locale, SendAck, ServerToClientEvents } from "./protocol";
+import { splitAck } from "../splitAck";
+import type { ClientToServerEvents, ErrorCode, Locale, OpenAck, SendAck, ServerToClientEvents } from "./protocol";
 
 interface SocketData {
   conversationId: string;
@@ -45,7 +46,7 @@ function handshakeError(code: "CHAT_AUTH_INVALID" | "CHAT_RATE_LIMITED" | "CHAT_
   return Object.assign(new Error(code), { data: { code, message: messages[code] } });
 }
 
-function refusal(code: ErrorCode, locale: Locale): SendAck {
+function refusal(code: ErrorCode, locale: Locale): SendAck & OpenAck & { ok: false } {
   return { ok: false, error: { code, message: CHAT_ERROR_MESSAGES[code][locale] } };
 }
 
@@ -130,10 +131,10 @@ export function attachChatNamespace(io: Server, options: ChatNamespaceOptions): 
     const { conversationId } = socket.data;
     let typingRelayedAt = 0;
 
-    socket.on("message:send", (payload, ack) => {
+    socket.on("message:send", (...args: unknown[]) => {
       // A message sent ends the typing: the next keystroke is news to the clerk at once.
       typingRelayedAt = 0;
-      const reply = typeof ack === "function" ? ack : () => undefined;
+      const { payload, ack: reply } = splitAck<SendAck>(args);
       const parsed = sendMessageSchema.safeParse(payload);
       if (!parsed.success) {
         reply(refusal("CHAT_PAYLOAD_INVALID", socket.data.locale));
@@ -153,11 +154,11 @@ export function attachChatNamespace(io: Server, options: ChatNamespaceOptions): 
         });
     });
 
-    socket.on("conversation:open", (payload, ack) => {
+    socket.on("conversation:open", (...args: unknown[]) => {
+      const { payload, ack: reply } = splitAck<OpenAck>(args);
       const parsed = openSchema.safeParse(payload ?? {});
-      const reply = typeof ack === "function" ? ack : () => undefined;
       if (!parsed.success) {
-        reply({ ok: false });
+        reply(refusal("CHAT_PAYLOAD_INVALID", socket.data.locale));
         return;
       }
       if (parsed.data.locale) socket.data.locale = parsed.data.locale;
@@ -166,7 +167,7 @@ export function attachChatNamespace(io: Server, options: ChatNamespaceOptions): 
         .then(() => reply({ ok: true }))
         .catch((error: unknown) => {
           logger.error({ event: "chat.open_failed", err: error, conversationId }, "open failed");
-          reply({ ok: false });
+          reply(refusal("CHAT_UNAVAILABLE", socket.data.locale));
         });
     });
 

@@ -70,6 +70,9 @@ export type SendAck =
   | { ok: true; messageId: string; seq: number }
   | { ok: false; error: { code: ErrorCode; message: string } };
 
+/** The answer to `conversation:open`. */
+export type OpenAck = { ok: true } | { ok: false; error: { code: ErrorCode; message: string } };
+
 export interface ServerToClientEvents {
   "session:ready": (payload: SessionReady) => void;
   "message:new": (message: ChatMessage) => void;
@@ -81,7 +84,7 @@ export interface ServerToClientEvents {
 export interface ClientToServerEvents {
   "message:send": (payload: SendMessage, ack: (ack: SendAck) => void) => void;
   /** Opening the widget: greets a new conversation, or asks again where it stopped. */
-  "conversation:open": (payload: { locale?: Locale }, ack?: (ack: { ok: boolean }) => void) => void;
+  "conversation:open": (payload: { locale?: Locale }, ack?: (ack: OpenAck) => void) => void;
   /** The citizen is typing to a clerk: the clerk's console shows it. No payload, no ack. */
   "typing:citizen": () => void;
 }
