@@ -22,7 +22,7 @@ import { parseArgs } from "node:util";
 import { io } from "socket.io-client";
 import type { SendAck } from "../server/channels/web/protocol";
 import { type CitizenInput, crashWalks } from "../test/crash/crashCitizen";
-import { kill9 } from "../test/support/childServer";
+import { exitOf, kill9 } from "../test/support/childServer";
 import type { ChatClient } from "../test/support/testServer";
 import { numberOption } from "./chat/numberOption";
 import { RAISED_LIMIT, serverRevision } from "./chat/serverProcess";
@@ -178,7 +178,14 @@ async function measureResume(dataDir: string, citizens: number, turns: number, m
     ),
   );
   const burst = performance.now() - t0;
-  await kill9(server.child);
+  if (cpuProf) {
+    // A CPU profile is written when the process exits on its own, not under SIGKILL.
+    const exited = exitOf(server.child);
+    server.child.kill("SIGTERM");
+    await exited;
+  } else {
+    await kill9(server.child);
+  }
   const s = sorted(resumeMs);
   const n = sorted(sendMs);
   process.stdout.write(
