@@ -21,6 +21,8 @@ const JPEG_QUALITY = 85;
 const ACTIVE_PDF_KEYS = ["JS", "JavaScript", "EmbeddedFiles", "EmbeddedFile", "XFA", "RichMedia"].map((key) => PDFName.of(key));
 const ACTIVE_ACTION_TYPES = ["JavaScript", "Launch", "GoToE", "RichMediaExecute"].map((type) => PDFName.of(type));
 const ACTION_TYPE = PDFName.of("S");
+// pdf-lib's own parser yields every 100 objects (ParseSpeeds.Slow); the walk below is cheaper per object.
+const OBJECTS_PER_TICK = 2000;
 
 /** Why a file was refused; the upload route words it for the citizen. */
 export type UploadRefusal =
@@ -92,15 +94,18 @@ async function inspectPdf(bytes: Buffer): Promise<InspectedUpload> {
   } catch {
     return { ok: false, refusal: "damaged" };
   }
-  if (hasActiveContent(document)) return { ok: false, refusal: "activeContent" };
+  if (await hasActiveContent(document)) return { ok: false, refusal: "activeContent" };
   return { ok: true, mimeType: "application/pdf", bytes };
 }
 
-function hasActiveContent(document: PDFDocument): boolean {
+async function hasActiveContent(document: PDFDocument): Promise<boolean> {
   // Actions often sit in dictionaries written inline in another object (an annotation's /A):
   // every indirect object is walked down through its inline dictionaries and arrays.
   const pending: PDFObject[] = document.context.enumerateIndirectObjects().map(([, object]) => object);
+  let visited = 0;
   for (let object = pending.pop(); object !== undefined; object = pending.pop()) {
+    // Lets other requests run: a 10 MB PDF can hold hundreds of thousands of objects.
+    if (++visited % OBJECTS_PER_TICK === 0) await new Promise((resolve) => setImmediate(resolve));
     const dict = object instanceof PDFStream ? object.dict : object instanceof PDFDict ? object : null;
     if (dict !== null) {
       if (ACTIVE_PDF_KEYS.some((key) => dict.has(key))) return true;
