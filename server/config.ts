@@ -38,6 +38,12 @@ const schema = z.object({
   ALLOWED_ORIGINS: z.string().optional(),
   /** Largest upload, in bytes (document photos and scans). */
   UPLOAD_MAX_BYTES: positiveInt.default(10 * 1024 * 1024),
+  /** Files one conversation may upload (a dossier asks for at most ~10 documents; twice that leaves room for retakes). */
+  UPLOAD_MAX_FILES_PER_CONVERSATION: positiveInt.default(20),
+  /** Bytes one conversation may upload in all, as stored (ten documents at the largest upload size). */
+  UPLOAD_MAX_BYTES_PER_CONVERSATION: positiveInt.default(100 * 1024 * 1024),
+  /** Minutes an upload no message refers to is kept before it is deleted (a photo sent but never attached to an answer). */
+  UPLOAD_UNATTACHED_TTL_MINUTES: positiveInt.default(60),
   /** Citizen messages a conversation may send per minute before being asked to slow down. */
   RATE_LIMIT_CONVERSATION_PER_MINUTE: positiveInt.default(30),
   /** Requests and messages one IP address may send per minute (a ward office shares one IP: keep it generous). */

@@ -16,6 +16,7 @@ import { StoreDossierService } from "./dossier/storeDossierService";
 import { buildCatalogue } from "./engine/buildCatalogue";
 import { createApp } from "./http/createApp";
 import { SlidingWindowLimiter } from "./http/slidingWindowLimiter";
+import { startUnattachedUploadSweep } from "./http/unattachedUploadSweep";
 import type { Logger } from "./logger";
 import type { Store } from "./store/store";
 import { PROJECT_ROOT } from "./projectRoot";
@@ -108,6 +109,7 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
     addressOf,
     citizenTyping: (conversationId) => consoles?.citizenTyping(conversationId),
   });
+  const uploadSweep = startUnattachedUploadSweep({ store, ttlMinutes: config.UPLOAD_UNATTACHED_TTL_MINUTES, now, logger });
 
   return {
     http,
@@ -124,6 +126,7 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
       await service.drain();
       await new Promise<void>((resolve) => io!.close(() => resolve()));
       await stopped;
+      await uploadSweep.stop();
       await store.close();
     },
   };

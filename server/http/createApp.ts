@@ -127,7 +127,19 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   app.use(consoleRoutes({ store: deps.store, service: deps.service, catalogue: deps.catalogue, logger, now: deps.now }));
-  app.post("/api/uploads", uploadRoute({ store: deps.store, service: deps.service, maxBytes: config.UPLOAD_MAX_BYTES, logger, now: deps.now }));
+  app.post(
+    "/api/uploads",
+    uploadRoute({
+      store: deps.store,
+      service: deps.service,
+      catalogue: deps.catalogue,
+      maxBytes: config.UPLOAD_MAX_BYTES,
+      maxFilesPerConversation: config.UPLOAD_MAX_FILES_PER_CONVERSATION,
+      maxBytesPerConversation: config.UPLOAD_MAX_BYTES_PER_CONVERSATION,
+      logger,
+      now: deps.now,
+    }),
+  );
   app.use(dossierRoutes({ store: deps.store, service: deps.service, dossiers: deps.dossiers, statusLimiter, addressOf }));
 
   app.use((_req, res) => {

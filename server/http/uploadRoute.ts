@@ -2,23 +2,68 @@ import { randomUUID } from "node:crypto";
 import Busboy from "busboy";
 import type { Request, Response } from "express";
 import type { ConversationService } from "../conversation/conversationService";
+import { KeyedMutex } from "../conversation/keyedMutex";
+import type { Catalogue } from "../engine/catalogue";
+import { expectsUpload } from "../engine/expectsUpload";
 import type { Logger } from "../logger";
 import type { Store } from "../store/store";
-import { detectFileType } from "./detectFileType";
 import { bearerToken, sendError } from "./httpErrors";
+import { inspectUpload, MAX_IMAGE_PIXELS, type UploadRefusal } from "./inspectUpload";
 
 export interface UploadRouteOptions {
   store: Store;
   service: ConversationService;
+  catalogue: Catalogue;
+  /** Largest file, in bytes, as sent. */
   maxBytes: number;
+  /** Files and bytes (as stored) one conversation may upload in all. */
+  maxFilesPerConversation: number;
+  maxBytesPerConversation: number;
   logger: Logger;
   now: () => Date;
 }
 
+type Locale = "vi" | "en";
+
+const REFUSALS: Record<UploadRefusal, { status: number; code: string; vi: string; en: string }> = {
+  type: {
+    status: 415,
+    code: "UPLOAD_TYPE_REFUSED",
+    vi: "Chỉ nhận ảnh JPG, PNG hoặc tệp PDF. Tệp này không phải ảnh hay PDF.",
+    en: "Only JPG or PNG photos and PDF files are accepted. This file is neither.",
+  },
+  damaged: {
+    status: 415,
+    code: "UPLOAD_FILE_DAMAGED",
+    vi: "Tệp bị hỏng hoặc chưa gửi hết nên không mở được. Bạn chụp hoặc lưu lại tệp rồi gửi lại.",
+    en: "The file is damaged or incomplete and cannot be opened. Please take or save it again and send it again.",
+  },
+  tooManyPixels: {
+    status: 413,
+    code: "UPLOAD_IMAGE_TOO_LARGE",
+    vi: `Ảnh lớn quá ${MAX_IMAGE_PIXELS / 1_000_000} triệu điểm ảnh. Bạn chụp lại ở chế độ thường hoặc gửi ảnh nhỏ hơn.`,
+    en: `The image has more than ${MAX_IMAGE_PIXELS / 1_000_000} million pixels. Please take it in the normal camera mode or send a smaller image.`,
+  },
+  encrypted: {
+    status: 415,
+    code: "UPLOAD_PDF_ENCRYPTED",
+    vi: "Tệp PDF có đặt mật khẩu nên cán bộ không mở được. Bạn gửi bản không có mật khẩu.",
+    en: "The PDF is protected by a password, so the office cannot open it. Please send it without a password.",
+  },
+  activeContent: {
+    status: 415,
+    code: "UPLOAD_PDF_ACTIVE_CONTENT",
+    vi: "Tệp PDF có chứa mã chạy hoặc tệp khác bên trong nên không nhận. Bạn gửi ảnh chụp hoặc bản scan của giấy tờ.",
+    en: "The PDF contains scripts or other files, so it is not accepted. Please send a photo or a scan of the document.",
+  },
+};
+
 /**
  * `POST /api/uploads`: one document photo or scan (JPEG, PNG, PDF) for the conversation of the
- * bearer token. The whole file is checked before anything is stored, so a refused upload
- * leaves nothing behind.
+ * bearer token, accepted only while its current question asks for a document and within the
+ * conversation's quota of files and bytes. The whole file is checked (`inspectUpload`) before
+ * anything is stored, so a refused upload leaves nothing behind; what is stored is the checked
+ * file (a photo re-encoded without its metadata).
  *
  * Every stream of the request (the socket, the multipart parser, the file part) has an error
  * listener: an unhandled 'error' event is thrown by Node and would end the process, so one
@@ -26,6 +71,27 @@ export interface UploadRouteOptions {
  */
 export function uploadRoute(options: UploadRouteOptions) {
   const megabytes = Math.round(options.maxBytes / 1024 / 1024);
+  // Quota check and save run one at a time per conversation on this node, so that two uploads
+  // sent at once cannot both fit under the last free place.
+  const saving = new KeyedMutex();
+
+  /** Refuses when the conversation holds its maximum of files, or `adding` more bytes would pass its byte quota. */
+  async function quotaRefused(res: Response, conversationId: string, adding: number, locale: Locale): Promise<boolean> {
+    const usage = await options.store.uploadUsage(conversationId);
+    if (usage.files >= options.maxFilesPerConversation) {
+      const max = options.maxFilesPerConversation;
+      sendError(res, 413, "UPLOAD_QUOTA_FILES", `Cuộc trò chuyện này đã gửi đủ ${max} tệp, không nhận thêm. Cần gửi thêm thì bạn nhờ cán bộ hỗ trợ.`, `This conversation has already sent ${max} files, the most allowed. To send more, ask a clerk for help.`, locale);
+      return true;
+    }
+    // Before the body is read `adding` is 0, and any file adds at least a byte.
+    if (usage.bytes + Math.max(adding, 1) > options.maxBytesPerConversation) {
+      const total = Math.round(options.maxBytesPerConversation / 1024 / 1024);
+      sendError(res, 413, "UPLOAD_QUOTA_BYTES", `Các tệp gửi trong cuộc trò chuyện này đã đến giới hạn ${total} MB, không nhận thêm. Cần gửi thêm thì bạn nhờ cán bộ hỗ trợ.`, `The files sent in this conversation have reached the ${total} MB limit. To send more, ask a clerk for help.`, locale);
+      return true;
+    }
+    return false;
+  }
+
   return async (req: Request, res: Response): Promise<void> => {
     const token = bearerToken(req.headers.authorization);
     const conversation = token ? await options.service.resume(token) : null;
@@ -34,6 +100,11 @@ export function uploadRoute(options: UploadRouteOptions) {
       return;
     }
     const locale = conversation.state.locale;
+    if (!expectsUpload(options.catalogue, conversation.state)) {
+      sendError(res, 409, "UPLOAD_NOT_EXPECTED", "Lúc này chưa cần gửi tệp. Khi trợ lý hỏi giấy tờ, bạn bấm nút đính kèm để gửi ảnh hoặc tệp PDF.", "No file is needed right now. When the assistant asks for a document, use the attach button to send a photo or a PDF.", locale);
+      return;
+    }
+    if (await quotaRefused(res, conversation.id, 0, locale)) return;
     const unreadable = () => sendError(res, 400, "UPLOAD_NOT_MULTIPART", "Không đọc được tệp gửi lên.", "The upload could not be read.", locale);
     let busboy: Busboy.Busboy;
     try {
@@ -92,16 +163,22 @@ export function uploadRoute(options: UploadRouteOptions) {
           sendError(res, 400, "UPLOAD_EMPTY", "Chưa có tệp nào được gửi.", "No file was sent.", locale);
           return;
         }
-        const bytes = Buffer.concat(chunks, size);
-        const mimeType = detectFileType(bytes.subarray(0, 16));
-        if (!mimeType) {
-          sendError(res, 415, "UPLOAD_TYPE_REFUSED", "Chỉ nhận ảnh JPG, PNG hoặc tệp PDF. Tệp này không phải ảnh hay PDF.", "Only JPG or PNG photos and PDF files are accepted. This file is neither.", locale);
+        const inspected = await inspectUpload(Buffer.concat(chunks, size));
+        chunks.length = 0;
+        if (!inspected.ok) {
+          const refusal = REFUSALS[inspected.refusal];
+          options.logger.info({ event: "upload.refused", conversationId: conversation.id, code: refusal.code, size }, "upload refused");
+          sendError(res, refusal.status, refusal.code, refusal.vi, refusal.en, locale);
           return;
         }
-        const id = randomUUID();
-        await options.store.saveUpload({ id, conversationId: conversation.id, mimeType, size, createdAt: options.now().toISOString() }, bytes);
-        options.logger.info({ event: "upload.saved", conversationId: conversation.id, uploadId: id, mimeType, size }, "upload saved");
-        res.status(201).json({ ok: true, attachmentId: id, mimeType, size });
+        const { mimeType, bytes } = inspected;
+        await saving.run(conversation.id, async () => {
+          if (await quotaRefused(res, conversation.id, bytes.length, locale)) return;
+          const id = randomUUID();
+          await options.store.saveUpload({ id, conversationId: conversation.id, mimeType, size: bytes.length, createdAt: options.now().toISOString() }, bytes);
+          options.logger.info({ event: "upload.saved", conversationId: conversation.id, uploadId: id, mimeType, size: bytes.length }, "upload saved");
+          res.status(201).json({ ok: true, attachmentId: id, mimeType, size: bytes.length });
+        });
       })().catch((error: unknown) => {
         options.logger.error({ event: "upload.failed", err: error }, "upload failed");
         if (!res.headersSent) sendError(res, 503, "UPLOAD_UNAVAILABLE", "Chưa lưu được tệp, bạn thử lại sau ít phút.", "The file could not be saved; please try again in a few minutes.", locale);

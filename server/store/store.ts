@@ -125,6 +125,15 @@ export interface Store extends ConsoleStore {
 
   saveUpload(record: UploadRecord, bytes: Buffer): Promise<void>;
   getUpload(id: string): Promise<{ record: UploadRecord; bytes: Buffer } | null>;
+
+  // Upload retention and quota.
+  /** How many uploads a conversation has stored and their total size, for its quota. */
+  uploadUsage(conversationId: string): Promise<{ files: number; bytes: number }>;
+  /**
+   * Deletes (record and bytes) the uploads created before `olderThan` (an ISO instant) that no
+   * message of their conversation refers to; returns how many.
+   */
+  deleteUnattachedUploads(olderThan: string): Promise<number>;
 }
 
 /** Who may use the clerk console, and where. */

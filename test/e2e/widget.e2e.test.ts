@@ -11,6 +11,7 @@ import { initialState } from "../../server/engine/conversationState";
 import type { EngineInput } from "../../server/engine/engineIO";
 import { transition } from "../../server/engine/transition";
 import { buildWidget } from "../../widget/build";
+import { jpegPhoto } from "../support/documentFiles";
 import { catalogue, walkFlow } from "../support/flowWalker";
 import { Citizen, startTestServer, type TestServer } from "../support/testServer";
 
@@ -47,8 +48,8 @@ const ANSWERS: Readonly<Record<string, string>> = {
 };
 /** The page is reloaded after this many answers, on the child's gender: a question with buttons. */
 const RELOAD_AFTER = 11;
-/** Enough of a JPEG for the server, which recognises files by their first bytes (FF D8 FF). */
-const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xd9]);
+/** A real photo: the server decodes and re-encodes every image it accepts. */
+let JPEG: Buffer;
 
 // The functions given to `page.evaluate` run in the browser. The project's type library has
 // no DOM (the server must not use it): these declarations name the little that they touch.
@@ -302,6 +303,7 @@ if (chromiumMissing && process.env.CI === "true") {
   let pageErrors: string[] = [];
 
   beforeAll(async () => {
+    JPEG = await jpegPhoto();
     buildDir = mkdtempSync(path.join(tmpdir(), "khai-ho-e2e-"));
     const built = await buildWidget({ outFile: path.join(buildDir, "widget.js") });
     const widget = readFileSync(built.outFile, "utf8");

@@ -108,6 +108,23 @@ describe("SqliteStore on disk", () => {
     expect(fs.existsSync(leftover)).toBe(false);
   });
 
+  it("removes the bytes of a deleted unattached upload, and old files no row names, left by a crash", async () => {
+    await store.createConversation(conversation("conv-upload"));
+    const bytes = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]);
+    await store.saveUpload({ id: "photo-0001abcd", conversationId: "conv-upload", mimeType: "image/jpeg", size: bytes.length, createdAt: "2026-03-02T01:00:00.000Z" }, bytes);
+    const uploads = path.join(dataDir, "uploads");
+    // Linked by a save killed before its row was written: an hour old, and one just written.
+    const crashed = path.join(uploads, "photo-0002abcd");
+    fs.writeFileSync(crashed, bytes);
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    fs.utimesSync(crashed, hourAgo, hourAgo);
+    fs.writeFileSync(path.join(uploads, "photo-0003abcd"), bytes);
+
+    expect(await store.deleteUnattachedUploads(new Date(Date.now() - 60_000).toISOString())).toBe(1);
+
+    expect(fs.readdirSync(uploads)).toEqual(["photo-0003abcd"]);
+  });
+
   it("keeps every turn acknowledged before a kill -9 of the writing process, each once, and no half turn", async () => {
     await store.close();
     const acked = await runWriterAndKill(dataDir, 40);

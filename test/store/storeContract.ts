@@ -568,5 +568,64 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.getUpload(record.id)).toBeNull();
       });
     });
+
+    describe("upload retention and quota", () => {
+      const HOUR_AGO = "2026-03-02T00:00:05.000Z";
+
+      async function savedUpload(conversationId: string, bytes: Buffer, createdAt: string): Promise<UploadRecord> {
+        const record = { ...newUpload(conversationId, bytes), createdAt };
+        await store.saveUpload(record, bytes);
+        return record;
+      }
+
+      /** Commits a citizen message that attaches `uploadId`, as the turn of an upload step does. */
+      async function attach(conversation: ConversationRecord, uploadId: string): Promise<void> {
+        const write = turnFor(conversation);
+        write.messages[0] = { ...write.messages[0]!, attachmentId: uploadId };
+        expect(await store.commitTurn(write)).toMatchObject({ ok: true });
+      }
+
+      it("counts a conversation's uploads and their bytes, and no other conversation's", async () => {
+        const conversation = await created();
+        const other = await created();
+        expect(await store.uploadUsage(conversation.id)).toEqual({ files: 0, bytes: 0 });
+        await savedUpload(conversation.id, Buffer.alloc(1000, 1), T1);
+        await savedUpload(conversation.id, Buffer.alloc(2500, 2), T1);
+        await savedUpload(other.id, Buffer.alloc(700, 3), T1);
+        expect(await store.uploadUsage(conversation.id)).toEqual({ files: 2, bytes: 3500 });
+        expect(await store.uploadUsage(other.id)).toEqual({ files: 1, bytes: 700 });
+      });
+
+      it("deletes old uploads no message refers to, bytes included, and keeps attached and recent ones", async () => {
+        const conversation = await created();
+        const bytes = Buffer.from("photo bytes");
+        const forgotten = await savedUpload(conversation.id, bytes, HOUR_AGO);
+        const attached = await savedUpload(conversation.id, bytes, HOUR_AGO);
+        const recent = await savedUpload(conversation.id, bytes, T1);
+        await attach(conversation, attached.id);
+
+        expect(await store.deleteUnattachedUploads("2026-03-02T01:00:00.000Z")).toBe(1);
+
+        expect(await store.getUpload(forgotten.id)).toBeNull();
+        expect(await store.getUpload(attached.id)).not.toBeNull();
+        expect(await store.getUpload(recent.id)).not.toBeNull();
+        expect(await store.uploadUsage(conversation.id)).toEqual({ files: 2, bytes: bytes.length * 2 });
+        expect(await store.deleteUnattachedUploads("2026-03-02T01:00:00.000Z")).toBe(0);
+      });
+
+      it("does not count as attached a message of another conversation naming the upload", async () => {
+        const owner = await created();
+        const other = await created();
+        const upload = await savedUpload(owner.id, Buffer.from("photo bytes"), HOUR_AGO);
+        await attach(other, upload.id);
+
+        expect(await store.deleteUnattachedUploads("2026-03-02T01:00:00.000Z")).toBe(1);
+        expect(await store.getUpload(upload.id)).toBeNull();
+      });
+
+      it("refuses a cut-off time that is not an ISO instant", async () => {
+        await expect(store.deleteUnattachedUploads("yesterday")).rejects.toThrow("STORE_TIME_INVALID");
+      });
+    });
   });
 }

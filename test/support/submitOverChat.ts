@@ -26,6 +26,14 @@ function payloadOf(input: EngineInput): { text: string } | { choice: string } | 
   throw new Error(`a citizen cannot send a ${input.kind} input over the chat`);
 }
 
+/** Sends a walk's inputs over the chat, one acknowledged message after another. */
+export async function sendOverChat(citizen: Citizen, inputs: readonly EngineInput[]): Promise<void> {
+  for (const input of inputs) {
+    const ack = await citizen.send(payloadOf(input));
+    if (!ack.ok) throw new Error(`the chat refused an answer: ${ack.error.code}`);
+  }
+}
+
 /**
  * A citizen who walks a procedure to its end over the real `/chat` socket, answering as
  * `walkFlow` does. Resolves with the citizen, still connected (to hear what the office tells
@@ -37,10 +45,7 @@ export async function submitOverChat(url: string, procedureId: string, options: 
   const walk = walkFlow(procedureId, { clock: { now: new Date() }, ...walkOptions, ...(clerkFills ? { stopAt: "review" } : {}) });
   const citizen = new Citizen(url, { unit: options.unitId });
   await citizen.ready();
-  for (const input of walk.inputs) {
-    const ack = await citizen.send(payloadOf(input));
-    if (!ack.ok) throw new Error(`the chat refused an answer: ${ack.error.code}`);
-  }
+  await sendOverChat(citizen, walk.inputs);
   if (clerkFills) await fillByClerk(citizen, clerkFills);
   await citizen.until(() => citizen.states.some((s) => s.dossierCode), "the receipt code");
   return { citizen, code: citizen.states.find((s) => s.dossierCode)!.dossierCode! };

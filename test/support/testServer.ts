@@ -21,15 +21,16 @@ export interface TestServer {
 /**
  * A real server on 127.0.0.1 and a free port, with a fresh SQLite file. `widget` is the script
  * served as `/widget.js`: a placeholder, unless a browser test passes the built bundle; likewise
- * `consoleParts`, the clerk console's page, script and stylesheet (the page alone when absent).
+ * `consoleParts`, the clerk console's page, script and stylesheet (the page alone when absent);
+ * `now`, the server's clock, the real one when absent.
  */
-export async function startTestServer(env: Record<string, string> = {}, dataDir?: string, widget = "/* widget */", consoleParts?: ServerParts["console"]): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, dataDir?: string, widget = "/* widget */", consoleParts?: ServerParts["console"], now?: () => Date): Promise<TestServer> {
   const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), "khai-ho-test-"));
   // Clerks always at work unless a test says otherwise: results must not depend on the hour.
   const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DATA_DIR: dir, LOG_LEVEL: "silent", WORKING_HOURS: "mon-sun 00:00-24:00", HOLIDAYS: "", ...env });
   const store = new SqliteStore({ dataDir: dir });
   await store.open();
-  const server = createKhaiHoServer({ config, store, logger: createLogger("silent"), widget, console: consoleParts });
+  const server = createKhaiHoServer({ config, store, logger: createLogger("silent"), widget, console: consoleParts, now });
   const port = await server.listen();
   return {
     server,

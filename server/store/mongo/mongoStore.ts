@@ -3,6 +3,7 @@ import { pipeline } from "node:stream/promises";
 import {
   GridFSBucket,
   MongoClient,
+  MongoRuntimeError,
   MongoServerError,
   type AnyBulkWriteOperation,
   type ClientSession,
@@ -440,6 +441,46 @@ export class MongoStore implements Store, ConsoleStore {
     };
   }
 
+  // Upload retention and quota.
+
+  async uploadUsage(conversationId: string): Promise<{ files: number; bytes: number }> {
+    const { db } = this.ensureOpen();
+    const [usage] = await db
+      .collection(`${UPLOADS_BUCKET}.files`)
+      .aggregate<{ files: number; bytes: number }>([
+        { $match: { "metadata.conversationId": String(conversationId) } },
+        { $group: { _id: null, files: { $sum: 1 }, bytes: { $sum: "$length" } } },
+      ])
+      .toArray();
+    return { files: usage?.files ?? 0, bytes: usage?.bytes ?? 0 };
+  }
+
+  /**
+   * Deletes through GridFS (the file document first, then its chunks): a crash in between leaves
+   * chunks no file names, unreachable.
+   *
+   * @example
+   * await store.deleteUnattachedUploads(new Date(Date.now() - 60 * 60_000).toISOString()); // 2
+   */
+  async deleteUnattachedUploads(olderThan: string): Promise<number> {
+    assertIsoInstant(olderThan, "olderThan");
+    const { uploads, messages } = this.ensureOpen();
+    const old = await uploads.find({ "metadata.createdAt": { $lt: olderThan } }, { projection: { filename: 1, metadata: 1 } }).toArray();
+    let deleted = 0;
+    for (const file of old) {
+      const conversationId = String(file.metadata?.conversationId);
+      if ((await messages.countDocuments({ conversationId, attachmentId: file.filename }, { limit: 1 })) > 0) continue;
+      try {
+        await uploads.delete(file._id);
+        deleted += 1;
+      } catch (error) {
+        // Deleted meanwhile by another node's sweep.
+        if (!(error instanceof MongoRuntimeError && /File not found/i.test(error.message))) throw error;
+      }
+    }
+    return deleted;
+  }
+
   /**
    * Stores a console user with the username lower case.
    *
@@ -629,6 +670,9 @@ export class MongoStore implements Store, ConsoleStore {
           .collection(`${UPLOADS_BUCKET}.files`)
           .createIndex({ filename: 1 }, { unique: true, name: "upload_id_unique" }),
         db.collection(`${UPLOADS_BUCKET}.chunks`).createIndex({ files_id: 1, n: 1 }, { unique: true, name: "files_id_1_n_1" }),
+        // Quota per conversation, and the sweep of old unattached uploads.
+        db.collection(`${UPLOADS_BUCKET}.files`).createIndex({ "metadata.conversationId": 1 }, { name: "upload_conversation" }),
+        db.collection(`${UPLOADS_BUCKET}.files`).createIndex({ "metadata.createdAt": 1 }, { name: "upload_createdAt" }),
         opened.users.createIndex({ username: 1 }, { unique: true, name: USERNAME_INDEX }),
         opened.sessions.createIndex({ userId: 1 }, { name: "user" }),
         // The TTL monitor runs once a minute, so getSession still checks the time itself.

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
-import { link, open as openFile, readFile, readdir, rm } from "node:fs/promises";
+import { link, open as openFile, readFile, readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { Dossier } from "../../dossier/dossier";
@@ -423,6 +423,15 @@ function prepareStatements(db: Database.Database) {
       "INSERT INTO uploads (id, conversation_id, mime_type, size, created_at) VALUES (?, ?, ?, ?, ?)",
     ),
     upload: db.prepare<[string], UploadRow>("SELECT * FROM uploads WHERE id = ?"),
+    uploadUsage: db.prepare<[string], { files: number; bytes: number }>(
+      "SELECT COUNT(*) AS files, COALESCE(SUM(size), 0) AS bytes FROM uploads WHERE conversation_id = ?",
+    ),
+    deleteUnattachedUploads: db.prepare<[string], { id: string }>(`
+      DELETE FROM uploads
+       WHERE created_at < ?
+         AND NOT EXISTS (SELECT 1 FROM messages WHERE messages.conversation_id = uploads.conversation_id AND messages.attachment_id = uploads.id)
+      RETURNING id`),
+    uploadIds: db.prepare<[], { id: string }>("SELECT id FROM uploads"),
     ping: db.prepare<[], { one: number }>("SELECT 1 AS one"),
     insertUser: db.prepare<UserParams>(`
       INSERT INTO users (id, username, display_name, role, unit_ids, password_hash, disabled, must_change_password,
@@ -755,6 +764,44 @@ export class SqliteStore implements Store, ConsoleStore {
       },
       bytes,
     };
+  }
+
+  // Upload retention and quota.
+
+  async uploadUsage(conversationId: string): Promise<{ files: number; bytes: number }> {
+    const row = this.statements.uploadUsage.get(String(conversationId));
+    return { files: row?.files ?? 0, bytes: row?.bytes ?? 0 };
+  }
+
+  /**
+   * Deletes the rows first, then the files: a crash in between leaves files no row names, which
+   * this sweep removes too, with the temporary files of saves that never finished.
+   *
+   * @example
+   * await store.deleteUnattachedUploads(new Date(Date.now() - 60 * 60_000).toISOString()); // 2
+   */
+  async deleteUnattachedUploads(olderThan: string): Promise<number> {
+    assertIsoInstant(olderThan, "olderThan");
+    const deleted = this.statements.deleteUnattachedUploads.all(olderThan);
+    await Promise.all(deleted.map(({ id }) => rm(this.uploadPath(id), { force: true })));
+    await this.removeStrayUploadFiles(new Date(olderThan));
+    return deleted.length;
+  }
+
+  /**
+   * Removes temporary files and files without a row, last written before `before`: only a crash
+   * leaves them, and a save under way (this process, another node's CLI) is never that old.
+   */
+  private async removeStrayUploadFiles(before: Date): Promise<void> {
+    const recorded = new Set(this.statements.uploadIds.all().map(({ id }) => id));
+    const names = (await readdir(this.uploadsDir)).filter((name) => !recorded.has(name));
+    await Promise.all(
+      names.map(async (name) => {
+        const file = path.join(this.uploadsDir, name);
+        const written = await stat(file).catch(() => null);
+        if (written?.isFile() && written.mtimeMs < before.getTime()) await rm(file, { force: true });
+      }),
+    );
   }
 
   /**
