@@ -69,8 +69,13 @@ const REFUSALS: Record<UploadRefusal, { status: number; code: string; vi: string
  * listener: an unhandled 'error' event is thrown by Node and would end the process, so one
  * visitor cutting off a body (busboy's "Unexpected end of form") could stop the service.
  */
+/** A size as a citizen reads it: "10 MB", or "64 KB" under a megabyte (never "0 MB"). */
+function readableSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
 export function uploadRoute(options: UploadRouteOptions) {
-  const megabytes = Math.round(options.maxBytes / 1024 / 1024);
+  const largest = readableSize(options.maxBytes);
   // Quota check and save run one at a time per conversation on this node, so that two uploads
   // sent at once cannot both fit under the last free place.
   const saving = new KeyedMutex();
@@ -85,8 +90,8 @@ export function uploadRoute(options: UploadRouteOptions) {
     }
     // Before the body is read `adding` is 0, and any file adds at least a byte.
     if (usage.bytes + Math.max(adding, 1) > options.maxBytesPerConversation) {
-      const total = Math.round(options.maxBytesPerConversation / 1024 / 1024);
-      sendError(res, 413, "UPLOAD_QUOTA_BYTES", `Các tệp gửi trong cuộc trò chuyện này đã đến giới hạn ${total} MB, không nhận thêm. Cần gửi thêm thì bạn nhờ cán bộ hỗ trợ.`, `The files sent in this conversation have reached the ${total} MB limit. To send more, ask a clerk for help.`, locale);
+      const total = readableSize(options.maxBytesPerConversation);
+      sendError(res, 413, "UPLOAD_QUOTA_BYTES", `Các tệp gửi trong cuộc trò chuyện này đã đến giới hạn ${total}, không nhận thêm. Cần gửi thêm thì bạn nhờ cán bộ hỗ trợ.`, `The files sent in this conversation have reached the ${total} limit. To send more, ask a clerk for help.`, locale);
       return true;
     }
     return false;
@@ -156,7 +161,7 @@ export function uploadRoute(options: UploadRouteOptions) {
       void (async () => {
         if (res.headersSent) return;
         if (tooLarge) {
-          sendError(res, 413, "UPLOAD_TOO_LARGE", `Tệp lớn quá ${megabytes} MB. Bạn chụp lại ảnh nhỏ hơn hoặc gửi bản scan nhẹ hơn.`, `The file is larger than ${megabytes} MB. Please send a smaller photo or scan.`, locale);
+          sendError(res, 413, "UPLOAD_TOO_LARGE", `Tệp lớn quá ${largest}. Bạn chụp lại ảnh nhỏ hơn hoặc gửi bản scan nhẹ hơn.`, `The file is larger than ${largest}. Please send a smaller photo or scan.`, locale);
           return;
         }
         if (!sawFile || size === 0) {

@@ -94,7 +94,7 @@ describe("uploads", () => {
     const c = await citizenAtUploadStep();
     const res = await upload(c.token, Buffer.concat([await jpegPhoto(), Buffer.alloc(70 * 1024)]), "big.jpg", "image/jpeg");
     expect(res.status).toBe(413);
-    expect(await res.json()).toMatchObject({ ok: false, error: { code: "UPLOAD_TOO_LARGE", message: expect.stringContaining("MB") } });
+    expect(await res.json()).toMatchObject({ ok: false, error: { code: "UPLOAD_TOO_LARGE", message: expect.stringContaining("64 KB") } });
     expect(storedUploads()).toEqual([]);
   });
 
