@@ -87,11 +87,11 @@ export const TEXTS = {
   ),
   statusLocked: t(
     "Mã hồ sơ này đang tạm khóa tra cứu vì số điện thoại đã nhập sai nhiều lần. Bạn thử lại sau {minutes} phút, hoặc mang giấy biên nhận đến Bộ phận Một cửa.",
-    "Lookups of this receipt code are locked after several wrong phone numbers. Try again in {minutes} minutes, or bring your receipt to the one-stop counter.",
+    "Lookups of this receipt code are locked after several wrong phone numbers. Try again in {minutes} min, or bring your receipt to the one-stop counter.",
   ),
   statusRateLimited: t(
     "Bạn tra cứu nhiều quá, vui lòng thử lại sau {minutes} phút.",
-    "Too many lookups; please try again in {minutes} minutes.",
+    "Too many lookups; please try again in {minutes} min.",
   ),
   afterStatus: t("Bạn cần gì thêm không?", "Anything else?"),
   tableRow: t("{item} thứ {n}:", "{item} no. {n}:"),

@@ -111,7 +111,7 @@ describe("status lookup limits, shared by every way in", () => {
     const body = (await http.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe("STATUS_LOCKED");
     expect(body.error.message).toContain("30 phút");
-    expect(body.error.message).toContain("30 minutes");
+    expect(body.error.message).toContain("30 min");
     const chat = await lookUpInChat(CODE, "0912345678");
     expect(chat).toContain("tạm khóa tra cứu");
     expect(chat).toContain("30 phút");
