@@ -60,8 +60,8 @@ export interface ConversationServiceDeps {
   clerkAvailability?: (unitId: string | null, now: Date) => { available: true } | { available: false; why: "closed" | "nobody"; hours: { vi: string; en: string } };
 }
 
-// A turn that loses the version race reloads and runs again; more than a few losses in a row
-// means the store is failing, not busy.
+// A turn that loses the version race, or its receipt number to another turn, reloads and runs
+// again (with a fresh number); more than a few losses in a row means the store is failing, not busy.
 const MAX_ATTEMPTS = 4;
 const MINUTES_PER_CONVERSATION_AHEAD = 3;
 
