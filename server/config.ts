@@ -48,8 +48,16 @@ const schema = z.object({
   RATE_LIMIT_CONVERSATION_PER_MINUTE: positiveInt.default(30),
   /** Requests and messages one IP address may send per minute (a ward office shares one IP: keep it generous). */
   RATE_LIMIT_IP_PER_MINUTE: positiveInt.default(600),
-  /** Status lookups one IP address may make per minute (stops receipt codes being guessed). */
+  /** Status lookups one address (IP, or a channel's user) may make per minute, by any way in (stops receipt codes being guessed). */
   RATE_LIMIT_STATUS_PER_MINUTE: positiveInt.default(10),
+  /** Status lookups of one receipt number per minute, from every address together. */
+  STATUS_LOOKUPS_PER_CODE_PER_MINUTE: positiveInt.default(5),
+  /** Status lookups of one receipt number per hour, from every address together. */
+  STATUS_LOOKUPS_PER_CODE_PER_HOUR: positiveInt.default(20),
+  /** Wrong phones (or unknown codes) given for one receipt number before its lookups are locked. */
+  STATUS_WRONG_PHONES_BEFORE_LOCK: positiveInt.default(5),
+  /** How long a receipt number stays locked after too many wrong phones, in minutes. */
+  STATUS_LOCK_MINUTES: positiveInt.default(30),
   /**
    * Citizen turns the server runs or waits on the store for at once; past it a message is refused
    * at once with CHAT_UNAVAILABLE (the citizen is told to send it again) instead of piling up
@@ -70,7 +78,7 @@ const schema = z.object({
     .default(DEFAULT_CANNED_REPLIES.join(" | "))
     .transform((list) => list.split("|").map((reply) => reply.trim()).filter(Boolean))
     .pipe(z.array(z.string().max(500, "each reply at most 500 characters")).max(30, "at most 30 replies")),
-  /** Put the unit's code before receipt codes (AT-HN-20261127-0042). */
+  /** Put the unit's code before receipt codes (AT-HN-20261127-0042-K7QM). */
   UNIT_PREFIXED_CODES: boolean.default(false),
   /** Trust X-Forwarded-For from the proxy in front (for per-IP limits). */
   TRUST_PROXY: boolean.default(false),

@@ -12,6 +12,7 @@ import { isWorkingTime, parseWorkingHours } from "./handoff/workingHours";
 import type { Config } from "./config";
 import { ConversationService } from "./conversation/conversationService";
 import { formTemplateExists } from "./dossier/renderForm";
+import { StatusLookupGuard } from "./dossier/statusLookupGuard";
 import { StoreDossierService } from "./dossier/storeDossierService";
 import { buildCatalogue } from "./engine/buildCatalogue";
 import { createApp } from "./http/createApp";
@@ -53,7 +54,18 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
   const now = parts.now ?? (() => new Date());
   const city = { ...HONG_NGU_CITY, unitPrefixedCodes: config.UNIT_PREFIXED_CODES };
   const catalogue = buildCatalogue({ flows: ALL_FLOWS, units: HONG_NGU_UNITS_2022, city, formTemplateExists });
-  const dossiers = new StoreDossierService(store, city, catalogue.units);
+  const dossiers = new StoreDossierService(
+    store,
+    city,
+    catalogue.units,
+    new StatusLookupGuard({
+      perAddressPerMinute: config.RATE_LIMIT_STATUS_PER_MINUTE,
+      perCodePerMinute: config.STATUS_LOOKUPS_PER_CODE_PER_MINUTE,
+      perCodePerHour: config.STATUS_LOOKUPS_PER_CODE_PER_HOUR,
+      wrongPhonesBeforeLock: config.STATUS_WRONG_PHONES_BEFORE_LOCK,
+      lockMinutes: config.STATUS_LOCK_MINUTES,
+    }),
+  );
 
   let io: Server | null = null;
   const delivery = namespaceDelivery(() => io!.of("/chat") as never);

@@ -31,7 +31,7 @@ export const DOSSIER_TEXTS = {
 
   listTitle: "Hồ sơ đã nộp",
   searchLabel: "Tìm theo mã hồ sơ, số điện thoại hoặc họ tên",
-  searchPlaceholder: "VD: HN-20261127-0001, 0912 345 678, nguyen van an",
+  searchPlaceholder: "VD: HN-20261127-0001-K7QM, 0912 345 678, nguyen van an",
   searchHint: "Enter để tìm. Để trống rồi tìm để xem các hồ sơ mới nhất.",
   search: "Tìm",
   searching: "Đang tìm…",

@@ -72,7 +72,7 @@ class ChatSession {
   }
 
   async send(input: EngineInput) {
-    const outcome = await takeTurn(this.catalogue, this.state, input, { now: new Date() }, { dossiers: this.dossiers });
+    const outcome = await takeTurn(this.catalogue, this.state, input, { now: new Date() }, { dossiers: this.dossiers, requester: "terminal" });
     this.state = outcome.state;
     const last = outcome.replies[outcome.replies.length - 1];
     this.lastChoices = last?.choices ?? [];

@@ -23,6 +23,16 @@ export interface Delivery {
   typing(conversationId: string): void;
 }
 
+/**
+ * Where a turn's input came from: the socket that sent the citizen's message (it shows the
+ * message already) and who is asking — an IP, a channel's user id, a clerk — for the status
+ * lookup limits, which count per requester.
+ */
+export interface TurnOrigin {
+  socketId?: string;
+  requester?: string;
+}
+
 export type SendOutcome = { ok: true; messageId: string; seq: number } | { ok: false; code: ErrorCode };
 
 /** What a clerk's action came to: the conversation as saved, or why it was refused. */
@@ -50,8 +60,8 @@ export interface ConversationServiceDeps {
   clerkAvailability?: (unitId: string | null, now: Date) => { available: true } | { available: false; why: "closed" | "nobody"; hours: { vi: string; en: string } };
 }
 
-// A turn that loses the version race reloads and runs again; more than a few losses in a row
-// means the store is failing, not busy.
+// A turn that loses the version race, or its receipt number to another turn, reloads and runs
+// again (with a fresh number); more than a few losses in a row means the store is failing, not busy.
 const MAX_ATTEMPTS = 4;
 const MINUTES_PER_CONVERSATION_AHEAD = 3;
 
@@ -116,7 +126,7 @@ export class ConversationService {
           if (input.kind !== "clerkTake" && input.kind !== "clerkTransfer" && holder && holder.id !== clerk.id) {
             return { ok: false, code: "CONSOLE_TAKEN", message: `Cuộc trò chuyện do cán bộ ${holder.name} phụ trách. / ${holder.name} holds this conversation.` };
           }
-          const result = await this.runTurn(record, input, null);
+          const result = await this.runTurn(record, input, null, undefined, { requester: `clerk:${clerk.id}` });
           if (result === "conflict") continue;
           if ("refused" in result) return { ok: false, code: result.refused.code, message: `${result.refused.message.vi} / ${result.refused.message.en}` };
           if (result.ok) return { ok: true, record: result.saved };
@@ -314,7 +324,7 @@ export class ConversationService {
    * `maxTurnsInFlight` it is refused at once, unsaved: a store that falls behind (a slow
    * database) makes citizens resend rather than wait with thousands of turns held in memory.
    */
-  send(conversationId: string, payload: SendMessage, senderSocketId?: string): Promise<SendOutcome> {
+  send(conversationId: string, payload: SendMessage, origin: TurnOrigin = {}): Promise<SendOutcome> {
     if (this.inFlight.size >= (this.deps.maxTurnsInFlight ?? Number.POSITIVE_INFINITY)) {
       this.overloadRefusals += 1;
       const now = Date.now();
@@ -326,7 +336,7 @@ export class ConversationService {
       }
       return Promise.resolve({ ok: false, code: "CHAT_UNAVAILABLE" });
     }
-    return this.track(this.mutex.run(conversationId, () => this.sendNow(conversationId, payload, senderSocketId)));
+    return this.track(this.mutex.run(conversationId, () => this.sendNow(conversationId, payload, origin)));
   }
 
   /** Resolves when every turn under way has been stored and delivered (graceful shutdown). */
@@ -340,7 +350,7 @@ export class ConversationService {
     return promise;
   }
 
-  private async sendNow(conversationId: string, payload: SendMessage, senderSocketId?: string): Promise<SendOutcome> {
+  private async sendNow(conversationId: string, payload: SendMessage, origin: TurnOrigin): Promise<SendOutcome> {
     const hash = contentHash(payload);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const record = await this.deps.store.getConversation(conversationId);
@@ -370,7 +380,7 @@ export class ConversationService {
           : payload.choice !== undefined
             ? { kind: "choice", value: payload.choice }
             : { kind: "text", text: payload.text ?? "" };
-      const result = await this.runTurn(record, input, citizen, hash, senderSocketId);
+      const result = await this.runTurn(record, input, citizen, hash, origin);
       if (result === "conflict") continue;
       if ("refused" in result) return { ok: false, code: "CHAT_PAYLOAD_INVALID" };
       if (result.ok === false) {
@@ -404,10 +414,10 @@ export class ConversationService {
     input: EngineInput,
     citizen: MessageRecord | null,
     hash?: string,
-    senderSocketId?: string,
+    origin: TurnOrigin = {},
   ): Promise<TurnResult> {
     const now = this.deps.now();
-    const outcome = await takeTurn(this.deps.catalogue, record.state, input, { now }, { dossiers: this.deps.dossiers });
+    const outcome = await takeTurn(this.deps.catalogue, record.state, input, { now }, { dossiers: this.deps.dossiers, requester: origin.requester ?? "unknown" });
     if (outcome.refused) return { refused: outcome.refused };
     const at = now.toISOString();
     const firstBotSeq = record.lastSeq + (citizen ? 2 : 1);
@@ -431,6 +441,7 @@ export class ConversationService {
       messages,
       dedupe: citizen && hash ? { conversationId: record.id, clientMessageId: citizen.clientMessageId!, contentHash: hash, messageId: citizen.id, seq: citizen.seq, at } : null,
       dossier: outcome.dossier,
+      counterClaim: outcome.claim,
     });
     if (!commit.ok) return commit.reason === "conflict" ? "conflict" : { ok: false, dedupe: commit.dedupe };
 
@@ -446,7 +457,7 @@ export class ConversationService {
     if (outcome.dossier) {
       this.deps.logger.info({ event: "dossier.submitted", conversationId: record.id, code: outcome.dossier.code, procedureId: outcome.dossier.procedureId }, "dossier submitted");
     }
-    this.deliver(saved, messages.map(toChatMessage), citizen ? senderSocketId : undefined);
+    this.deliver(saved, messages.map(toChatMessage), citizen ? origin.socketId : undefined);
     const later = outcome.effects.filter((e) => e.type === "requestClerk");
     if (later.length > 0) {
       for (const effect of later) this.deps.logger.info({ event: "clerk.requested", conversationId: record.id, reason: effect.type === "requestClerk" ? effect.reason : undefined, unitId: saved.state.unitId }, "clerk requested");

@@ -5,9 +5,12 @@ import type { Effect, EngineInput, Reply } from "../engine/engineIO";
 import { transition } from "../engine/transition";
 import type { Dossier } from "../dossier/dossier";
 import type { DossierService } from "../dossier/dossierService";
+import type { CounterClaim } from "../store/store";
 
 export interface TurnServices {
   dossiers: DossierService;
+  /** Who is asking (an IP, a channel's user id, a clerk): status lookup limits count per requester. */
+  requester: string;
 }
 
 export interface TurnOutcome {
@@ -16,6 +19,8 @@ export interface TurnOutcome {
   effects: Effect[];
   /** The dossier this turn submitted, if it did. */
   dossier: Dossier | null;
+  /** The receipt number the dossier's code took, to be claimed by the turn's commit. */
+  claim: CounterClaim | null;
   /** Why a clerk's input was refused; nothing changed. */
   refused?: { code: string; message: { vi: string; en: string } };
 }
@@ -33,7 +38,7 @@ export async function takeTurn(
   clock: Clock,
   services: TurnServices,
 ): Promise<TurnOutcome> {
-  const outcome: TurnOutcome = { state, replies: [], effects: [], dossier: null };
+  const outcome: TurnOutcome = { state, replies: [], effects: [], dossier: null, claim: null };
   const inputs: EngineInput[] = [input];
   for (let next = inputs.shift(); next !== undefined; next = inputs.shift()) {
     const result = transition(catalogue, outcome.state, next, clock);
@@ -44,13 +49,14 @@ export async function takeTurn(
     for (const effect of result.effects) {
       switch (effect.type) {
         case "submitDossier": {
-          const dossier = await services.dossiers.register(effect.draft, clock.now);
+          const { dossier, claim } = await services.dossiers.register(effect.draft, clock.now);
           outcome.dossier = dossier;
+          outcome.claim = claim;
           inputs.push({ kind: "dossierSubmitted", code: dossier.code });
           break;
         }
         case "lookupStatus":
-          inputs.push({ kind: "statusResult", result: await services.dossiers.lookupStatus(effect.code, effect.phone) });
+          inputs.push({ kind: "statusResult", result: await services.dossiers.lookupStatus(effect.code, effect.phone, services.requester) });
           break;
       }
     }

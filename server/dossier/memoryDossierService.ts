@@ -3,11 +3,14 @@ import { localIsoDate } from "../engine/clock";
 import type { DossierDraft, StatusLookupResult } from "../engine/engineIO";
 import { createDossier } from "./createDossier";
 import type { Dossier } from "./dossier";
-import type { DossierService } from "./dossierService";
-import { receiptCodeFor } from "./receiptCode";
+import type { DossierService, Registration } from "./dossierService";
+import { newReceiptSuffix, receiptCodeFor } from "./receiptCode";
 import { statusLookupResult } from "./statusLookupResult";
 
-/** Dossiers kept in memory, for the terminal chat: one process, one citizen, nothing to install. */
+/**
+ * Dossiers kept in memory, for the terminal chat: one process, one citizen, nothing to install,
+ * so no lookup limits either.
+ */
 export class MemoryDossierService implements DossierService {
   private readonly dossiers = new Map<string, Dossier>();
   private readonly sequences = new Map<string, number>();
@@ -17,13 +20,13 @@ export class MemoryDossierService implements DossierService {
     private readonly units: readonly Unit[],
   ) {}
 
-  async register(draft: DossierDraft, now: Date): Promise<Dossier> {
+  async register(draft: DossierDraft, now: Date): Promise<Registration> {
     const isoDate = localIsoDate(now);
     const sequence = (this.sequences.get(isoDate) ?? 0) + 1;
     this.sequences.set(isoDate, sequence);
-    const dossier = createDossier(draft, receiptCodeFor(this.city, this.units, draft.unitId, isoDate, sequence), now);
+    const dossier = createDossier(draft, receiptCodeFor(this.city, this.units, draft.unitId, isoDate, sequence, newReceiptSuffix()), now);
     this.dossiers.set(dossier.code, dossier);
-    return dossier;
+    return { dossier, claim: null };
   }
 
   async lookupStatus(code: string, phone: string): Promise<StatusLookupResult> {

@@ -3,26 +3,33 @@ import { localIsoDate } from "../engine/clock";
 import type { DossierDraft, StatusLookupResult } from "../engine/engineIO";
 import type { Store } from "../store/store";
 import { createDossier } from "./createDossier";
-import type { Dossier } from "./dossier";
-import type { DossierService } from "./dossierService";
-import { receiptCodeFor } from "./receiptCode";
+import type { DossierService, Registration } from "./dossierService";
+import { newReceiptSuffix, receiptCodeFor } from "./receiptCode";
+import type { StatusLookupGuard } from "./statusLookupGuard";
 import { statusLookupResult } from "./statusLookupResult";
 
-/** Receipt codes from the store's counters (one per day, shared by every node); lookups from its dossiers. */
+/**
+ * Receipt numbers from the store's counters (one per day, shared by every node), claimed by
+ * the turn's commit so that the day's numbers have no gap; lookups from its dossiers, through
+ * the lookup guard.
+ */
 export class StoreDossierService implements DossierService {
   constructor(
     private readonly store: Store,
     private readonly city: City,
     private readonly units: readonly Unit[],
+    private readonly guard: StatusLookupGuard,
   ) {}
 
-  async register(draft: DossierDraft, now: Date): Promise<Dossier> {
+  async register(draft: DossierDraft, now: Date): Promise<Registration> {
     const isoDate = localIsoDate(now);
-    const sequence = await this.store.nextSequence(`receipt:${this.city.receiptPrefix}:${isoDate}`);
-    return createDossier(draft, receiptCodeFor(this.city, this.units, draft.unitId, isoDate, sequence), now);
+    const name = `receipt:${this.city.receiptPrefix}:${isoDate}`;
+    const sequence = (await this.store.getCounter(name)) + 1;
+    const dossier = createDossier(draft, receiptCodeFor(this.city, this.units, draft.unitId, isoDate, sequence, newReceiptSuffix()), now);
+    return { dossier, claim: { name, value: sequence } };
   }
 
-  async lookupStatus(code: string, phone: string): Promise<StatusLookupResult> {
-    return statusLookupResult(await this.store.getDossier(code), phone);
+  lookupStatus(code: string, phone: string, address: string): Promise<StatusLookupResult> {
+    return this.guard.run({ code, address }, async () => statusLookupResult(await this.store.getDossier(code), phone));
   }
 }

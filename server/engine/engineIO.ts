@@ -39,6 +39,12 @@ export interface ClerkRef {
 /** What status lookup found; wrong phone and unknown code are the same answer on purpose. */
 export type StatusLookupResult =
   | { found: false }
+  /**
+   * Nothing was looked up: too many lookups from this address or of this code
+   * (`rateLimited`), or the code is locked after repeated wrong phones (`locked`, the same
+   * whether or not the code exists). `retryMinutes`: when to try again.
+   */
+  | { found: false; refused: "rateLimited" | "locked"; retryMinutes: number }
   | {
       found: true;
       code: string;

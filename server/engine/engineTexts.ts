@@ -82,8 +82,16 @@ export const TEXTS = {
     "Application {code} ({procedure}): {status}. Submitted {submitted}, updated {updated}. {next}",
   ),
   statusNotFound: t(
-    "Không tìm thấy hồ sơ khớp với mã và số điện thoại này. Bạn kiểm tra lại mã hồ sơ (ví dụ HN-20261127-0042) và số điện thoại đã khai.",
-    "No application matches this code and phone number. Please check the receipt code (e.g. HN-20261127-0042) and the phone number you gave.",
+    "Không tìm thấy hồ sơ khớp với mã và số điện thoại này. Bạn kiểm tra lại mã hồ sơ (ví dụ HN-20261127-0042-K7QM) và số điện thoại đã khai.",
+    "No application matches this code and phone number. Please check the receipt code (e.g. HN-20261127-0042-K7QM) and the phone number you gave.",
+  ),
+  statusLocked: t(
+    "Mã hồ sơ này đang tạm khóa tra cứu vì số điện thoại đã nhập sai nhiều lần. Bạn thử lại sau {minutes} phút, hoặc mang giấy biên nhận đến Bộ phận Một cửa.",
+    "Lookups of this receipt code are locked after several wrong phone numbers. Try again in {minutes} min, or bring your receipt to the one-stop counter.",
+  ),
+  statusRateLimited: t(
+    "Bạn tra cứu nhiều quá, vui lòng thử lại sau {minutes} phút.",
+    "Too many lookups; please try again in {minutes} min.",
   ),
   afterStatus: t("Bạn cần gì thêm không?", "Anything else?"),
   tableRow: t("{item} thứ {n}:", "{item} no. {n}:"),

@@ -127,6 +127,8 @@ function statusResult(turn: Turn, result: StatusLookupResult): void {
         next: texts ? texts.next[locale] : "",
       }).trim(),
     );
+  } else if ("refused" in result) {
+    turn.say(turn.text(result.refused === "locked" ? TEXTS.statusLocked : TEXTS.statusRateLimited, { minutes: result.retryMinutes }));
   } else {
     turn.say(turn.text(TEXTS.statusNotFound));
   }

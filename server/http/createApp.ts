@@ -50,7 +50,6 @@ export function createApp(deps: AppDeps): express.Express {
   app.set("trust proxy", config.TRUST_PROXY);
   const addressOf = (req: Request) => req.ip ?? "unknown";
   const perIp = new SlidingWindowLimiter(config.RATE_LIMIT_IP_PER_MINUTE);
-  const statusLimiter = new SlidingWindowLimiter(config.RATE_LIMIT_STATUS_PER_MINUTE);
   const allowed = new Set(config.ALLOWED_ORIGINS);
 
   app.get("/health", (_req, res) => {
@@ -140,7 +139,7 @@ export function createApp(deps: AppDeps): express.Express {
       now: deps.now,
     }),
   );
-  app.use(dossierRoutes({ store: deps.store, service: deps.service, dossiers: deps.dossiers, statusLimiter, addressOf }));
+  app.use(dossierRoutes({ store: deps.store, service: deps.service, dossiers: deps.dossiers, addressOf }));
 
   app.use((_req, res) => {
     sendError(res, 404, "HTTP_NOT_FOUND", "Không có trang này.", "There is no such page.");

@@ -1,21 +1,37 @@
-import { Router, type Request, type Response } from "express";
+import express, { Router, type NextFunction, type Request, type Response } from "express";
+import { z } from "zod";
 import type { ConversationService } from "../conversation/conversationService";
 import type { DossierStatus } from "../dossier/dossier";
 import { FORM_CONTENT_SECURITY_POLICY, renderForm } from "../dossier/renderForm";
 import { STATUS_TEXTS } from "../dossier/statusTexts";
 import type { DossierService } from "../dossier/dossierService";
+import { fill, TEXTS } from "../engine/engineTexts";
 import { parsePhone } from "../engine/understanding/parsePhone";
 import { parseReceiptCode } from "../engine/understanding/parseReceiptCode";
 import type { Store } from "../store/store";
 import { bearerToken, sendError } from "./httpErrors";
-import type { SlidingWindowLimiter } from "./slidingWindowLimiter";
 
 export interface DossierRoutesOptions {
   store: Store;
   service: ConversationService;
+  /** Its `lookupStatus` applies the lookup limits and lock shared with the chat channels. */
   dossiers: DossierService;
-  statusLimiter: SlidingWindowLimiter;
   addressOf: (req: Request) => string;
+}
+
+const STATUS_REQUEST = z.object({ code: z.string().max(64), phone: z.string().max(32) });
+const parseStatusJson = express.json({ limit: "1kb" });
+
+/** The JSON body of a lookup; a body that is not JSON or too long gets the lookup's own error. */
+function statusBody(req: Request, res: Response, next: NextFunction): void {
+  parseStatusJson(req, res, (error?: unknown) => {
+    if (!error) return next();
+    if ((error as { status?: unknown }).status === 413) {
+      sendError(res, 413, "STATUS_REQUEST_TOO_LARGE", "Yêu cầu tra cứu quá dài.", "The lookup request is too long.");
+    } else {
+      sendError(res, 400, "STATUS_REQUEST_INVALID", "Nội dung yêu cầu tra cứu không phải JSON hợp lệ.", "The lookup request body is not valid JSON.");
+    }
+  });
 }
 
 
@@ -51,20 +67,42 @@ export function dossierRoutes(options: DossierRoutesOptions): Router {
     res.set("Cache-Control", "no-store").set("Content-Security-Policy", FORM_CONTENT_SECURITY_POLICY).type("html").send(renderForm(dossier));
   });
 
-  router.get("/api/status/:code", async (req, res) => {
-    if (!options.statusLimiter.allow(options.addressOf(req))) {
-      sendError(res, 429, "STATUS_RATE_LIMITED", "Bạn tra cứu nhiều quá, vui lòng thử lại sau một phút.", "Too many lookups; please try again in a minute.");
-      return;
-    }
-    const code = parseReceiptCode(String(req.params.code ?? ""));
-    const phone = parsePhone(String(req.query.phone ?? ""));
-    const result = code.ok && phone.ok ? await options.dossiers.lookupStatus(code.value, phone.value) : { found: false as const };
+  // The phone is personal data: it travels in a POST body, never in a URL, which proxies,
+  // browser histories and access logs keep. The old GET form looks nothing up.
+  router.get(["/api/status", "/api/status/:code"], (_req, res) => {
+    res.set("Allow", "POST");
+    sendError(
+      res,
+      405,
+      "STATUS_USE_POST",
+      'Tra cứu bằng POST /api/status với nội dung JSON { "code": "HN-20261127-0042-K7QM", "phone": "0912345678" }; không đưa số điện thoại vào địa chỉ.',
+      'Look up with POST /api/status and a JSON body { "code": "HN-20261127-0042-K7QM", "phone": "0912345678" }; never put the phone in the address.',
+    );
+  });
+
+  router.post("/api/status", statusBody, async (req, res) => {
     res.set("Cache-Control", "no-store");
-    if (!result.found) {
-      sendError(res, 404, "STATUS_NOT_FOUND", "Không tìm thấy hồ sơ khớp với mã và số điện thoại này.", "No dossier matches this code and phone number.");
+    const body = STATUS_REQUEST.safeParse(req.body);
+    if (!body.success) {
+      sendError(res, 400, "STATUS_REQUEST_INVALID", 'Gửi mã hồ sơ và số điện thoại dạng JSON: { "code": "HN-20261127-0042-K7QM", "phone": "0912345678" }.', 'Send the receipt code and the phone as JSON: { "code": "HN-20261127-0042-K7QM", "phone": "0912345678" }.');
       return;
     }
-    res.json({ ok: true, ...result, statusText: STATUS_TEXTS[result.status as DossierStatus] ?? null });
+    const code = parseReceiptCode(body.data.code);
+    const phone = parsePhone(body.data.phone);
+    if (!code.ok) return sendError(res, 400, `STATUS_${code.code}`, code.message.vi, code.message.en);
+    if (!phone.ok) return sendError(res, 400, `STATUS_${phone.code}`, phone.message.vi, phone.message.en);
+    const result = await options.dossiers.lookupStatus(code.value, phone.value, options.addressOf(req));
+    if (result.found) {
+      res.json({ ok: true, ...result, statusText: STATUS_TEXTS[result.status as DossierStatus] ?? null });
+    } else if (!("refused" in result)) {
+      sendError(res, 404, "STATUS_NOT_FOUND", "Không tìm thấy hồ sơ khớp với mã và số điện thoại này.", "No dossier matches this code and phone number.");
+    } else {
+      // The chat tells the same sentences: one lock, whichever way the citizen comes in.
+      const text = result.refused === "locked" ? TEXTS.statusLocked : TEXTS.statusRateLimited;
+      const minutes = { minutes: result.retryMinutes };
+      res.set("Retry-After", String(result.retryMinutes * 60));
+      sendError(res, 429, result.refused === "locked" ? "STATUS_LOCKED" : "STATUS_RATE_LIMITED", fill(text.vi, minutes), fill(text.en, minutes));
+    }
   });
 
   return router;

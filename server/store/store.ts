@@ -75,11 +75,24 @@ export interface TurnWrite {
   dedupe: DedupeRecord | null;
   /** A dossier submitted by this turn. */
   dossier: Dossier | null;
+  /** The counter value this turn takes (its dossier's receipt number), written with it or not at all. */
+  counterClaim?: CounterClaim | null;
+}
+
+/**
+ * The next value of a named counter, taken by the turn that uses it: applied only while the
+ * counter still stands at `value - 1` (absent counts as 0), otherwise the commit answers
+ * `conflict` and the turn runs again with a fresh value. A turn that is not stored takes no
+ * value, so the day's receipt numbers have no gap.
+ */
+export interface CounterClaim {
+  name: string;
+  value: number;
 }
 
 export type TurnCommit =
   | { ok: true; version: number }
-  /** Another turn committed first (another tab, another node): reload and run the turn again. */
+  /** Another turn committed first (another tab, another node), or took the counter value claimed: reload and run the turn again. */
   | { ok: false; reason: "conflict" }
   /** This client message id was committed already: answer with the stored ack. */
   | { ok: false; reason: "duplicate"; dedupe: DedupeRecord };
@@ -120,8 +133,8 @@ export interface Store extends ConsoleStore {
    * "FullName" or "Name" (diacritic- and case-insensitive, every word of the query must appear).
    */
   listDossiers(filter: { unitIds: readonly string[] | null; query?: string; limit: number }): Promise<{ dossier: Dossier; conversationId: string }[]>;
-  /** The next number of a named counter (receipt codes per day), starting at 1; atomic across nodes. */
-  nextSequence(name: string): Promise<number>;
+  /** The value of a named counter (receipt numbers per day): 0 until a turn claims 1. */
+  getCounter(name: string): Promise<number>;
 
   saveUpload(record: UploadRecord, bytes: Buffer): Promise<void>;
   getUpload(id: string): Promise<{ record: UploadRecord; bytes: Buffer } | null>;

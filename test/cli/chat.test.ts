@@ -72,7 +72,7 @@ describe("npm run chat --json", () => {
     const last = turns[turns.length - 1];
     expect(last.conversation.status).toBe("completed");
     expect(last.dossier).toMatchObject({
-      code: expect.stringMatching(/^HN-\d{8}-0001$/),
+      code: expect.stringMatching(/^HN-\d{8}-0001-[23456789BCDFGHJKMNPQRSTVWXZ]{4}$/),
       procedureId: "dang-ky-khai-tu",
       status: "submitted",
       fields: { deceasedFullName: "Tran Van Bay", deathTime: "14:00", deathDate: "20/11/2026", deceasedGender: "Nam" },

@@ -96,7 +96,8 @@ describe("the console's dossiers", () => {
     const received = await call(lan, `/api/console/dossiers/${code}/status`, { status: "received" });
     expect(received.status).toBe(200);
     await citizen.until(() => citizen.messages.some((m) => m.author === "system" && m.text.startsWith(`Hồ sơ ${code}: đã tiếp nhận`)), "the citizen told");
-    const lookup = (await (await fetch(`${server.url}/api/status/${code}?phone=0912345678`)).json()) as { status: string };
+    const looked = await fetch(`${server.url}/api/status`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ code, phone: "0912345678" }) });
+    const lookup = (await looked.json()) as { status: string };
     expect(lookup.status).toBe("received");
     const jump = await call(lan, `/api/console/dossiers/${code}/status`, { status: "returned" });
     expect(jump.status).toBe(409);

@@ -41,7 +41,7 @@ describeInChromium("a clerk finds submitted dossiers and moves their status, in 
 
   /** What the status lookup of `docs/protocol.md` tells the citizen, by code and phone. */
   async function lookup(code: string, phone: string): Promise<{ status?: string; statusText?: string }> {
-    const res = await fetch(`${chromium!.server.url}/api/status/${code}?phone=${encodeURIComponent(phone)}`);
+    const res = await fetch(`${chromium!.server.url}/api/status`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ code, phone }) });
     return (await res.json()) as { status?: string; statusText?: string };
   }
 

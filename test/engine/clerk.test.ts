@@ -87,7 +87,7 @@ describe("rating after a dossier", () => {
   it("is asked right after the receipt code and can be skipped", () => {
     const chat = new Conversation();
     chat.state = { ...chat.state, flowId: "dang-ky-khai-tu", stepId: "submit", status: "bot" };
-    chat.send({ kind: "dossierSubmitted", code: "HN-20261127-0001" });
+    chat.send({ kind: "dossierSubmitted", code: "HN-20261127-0001-K7QM" });
     expect(chat.state.pending).toEqual({ kind: "rating" });
     chat.send({ kind: "choice", value: "skip" });
     expect(chat.state.pending).toBeNull();

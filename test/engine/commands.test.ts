@@ -173,3 +173,30 @@ describe("words that look like commands", () => {
     expect(walk.replies.some((r) => r.text.startsWith("Không có cam kết"))).toBe(true);
   });
 });
+
+describe("status lookup", () => {
+  it("asks the phone for a code with its random part, typed with a space, and asks the store for both", () => {
+    const chat = new Conversation().say("tra cứu hn-20261127-0042 k7qm", "0912 345 678");
+    expect(chat.effects).toEqual([{ type: "lookupStatus", code: "HN-20261127-0042-K7QM", phone: "0912345678" }]);
+  });
+
+  it("still takes a code given before codes had a random part", () => {
+    const chat = new Conversation().say("tra cứu", "HN-20261127-0042", "0912345678");
+    expect(chat.effects).toEqual([{ type: "lookupStatus", code: "HN-20261127-0042", phone: "0912345678" }]);
+  });
+
+  it("tells a locked code with the minutes left, then offers the menu again", () => {
+    const chat = new Conversation().say("tra cứu HN-20261127-0042-K7QM", "0912345678");
+    chat.send({ kind: "statusResult", result: { found: false, refused: "locked", retryMinutes: 27 } });
+    expect(chat.said).toContain("tạm khóa tra cứu");
+    expect(chat.said).toContain("27 phút");
+    expect(chat.state.flowId).toBeNull();
+    expect(chat.choiceValues).toContain("tra-cuu-ho-so");
+  });
+
+  it("tells too many lookups in English with the minutes to wait", () => {
+    const chat = new Conversation("en").say("status HN-20261127-0042-K7QM", "0912345678");
+    chat.send({ kind: "statusResult", result: { found: false, refused: "rateLimited", retryMinutes: 1 } });
+    expect(chat.said).toContain("Too many lookups; please try again in 1 min.");
+  });
+});

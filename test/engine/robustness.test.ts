@@ -5,7 +5,7 @@ import { transition } from "../../server/engine/transition";
 import { catalogue, CLOCK } from "../support/flowWalker";
 
 const PHRASES = [
-  "quay lại", "sửa ngày sinh", "sửa", "làm lại", "hủy", "có", "không", "gặp cán bộ", "menu", "tra cứu HN-20261127-0001",
+  "quay lại", "sửa ngày sinh", "sửa", "làm lại", "hủy", "có", "không", "gặp cán bộ", "menu", "tra cứu HN-20261127-0001-K7QM",
   "bỏ qua", "giúp", "05/03/2020", "087190001234", "0912 345 678", "Nguyễn Văn An", "khai sinh", "xác nhận", "1", "2", "",
 ];
 
@@ -22,7 +22,7 @@ const anyInput = (choiceValues: () => string[]) =>
     fc.constant<EngineInput>({ kind: "attachment", attachmentId: "att-1" }),
     fc.constant<EngineInput>({ kind: "start" }),
     fc.constant<EngineInput>({ kind: "statusResult", result: { found: false } }),
-    fc.constant<EngineInput>({ kind: "dossierSubmitted", code: "HN-20261127-0009" }),
+    fc.constant<EngineInput>({ kind: "dossierSubmitted", code: "HN-20261127-0009-K7QM" }),
   );
 
 describe("the engine under any sequence of inputs", () => {
@@ -50,7 +50,7 @@ describe("answers to effects", () => {
   it("ignores a receipt code that arrives while the citizen is still answering", () => {
     let state = transition(catalogue(), initialState("vi", "an-thanh"), { kind: "choice", value: "dang-ky-khai-sinh" }, CLOCK).state;
     state = transition(catalogue(), state, { kind: "text", text: "Trần Thị Mai" }, CLOCK).state;
-    const result = transition(catalogue(), state, { kind: "dossierSubmitted", code: "HN-20261127-0009" }, CLOCK);
+    const result = transition(catalogue(), state, { kind: "dossierSubmitted", code: "HN-20261127-0009-K7QM" }, CLOCK);
     expect(result.state).toEqual(state);
     expect(result.replies).toEqual([]);
   });

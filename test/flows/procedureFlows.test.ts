@@ -61,8 +61,8 @@ describe.each(PROCEDURES)("flow %s", (procedureId) => {
   it.each(scenarios.map((s) => [s.name, s.options] as const))("completes and renders its form when %s", (_, options) => {
     const walk = walkFlow(procedureId, options);
     expect(walk.draft).not.toBeNull();
-    const html = renderForm(createDossier(walk.draft!, "HN-20261127-0001", new Date("2026-11-27T03:00:00Z")));
-    expect(html).toContain("HN-20261127-0001");
+    const html = renderForm(createDossier(walk.draft!, "HN-20261127-0001-K7QM", new Date("2026-11-27T03:00:00Z")));
+    expect(html).toContain("HN-20261127-0001-K7QM");
   });
 
   it("fills every field of the official form on some path", () => {

@@ -13,7 +13,7 @@ import {
 import { FORM_EXAMPLES } from "./writeFormExamples";
 import { consent, dots, formatDate, formatTime, mark, money, signer, upper, yesNo } from "../../server/dossier/formHelpers";
 
-const RECEIPT = "HN-20261127-0042";
+const RECEIPT = "HN-20261127-0042-K7QM";
 const CERTIFIED_COPY = "chung-thuc-ban-sao-tu-ban-chinh";
 
 /** Names printed in capitals: civil-status registered persons (TT 04/2020 Điều 31), CT01's

@@ -33,7 +33,7 @@ function example(procedureId: string, code: string, fields: Record<string, Field
 
 /** One complete, plausible dossier per procedure. */
 export const FORM_EXAMPLES: readonly Dossier[] = [
-  example("dang-ky-khai-sinh", "HN-20261127-0042", {
+  example("dang-ky-khai-sinh", "HN-20261127-0042-K7QM", {
     kinhGui: "Ủy ban nhân dân phường An Bình",
     requesterFullName: "Nguyễn Văn Tài",
     requesterDateOfBirth: "14/08/1992",
@@ -72,7 +72,7 @@ export const FORM_EXAMPLES: readonly Dossier[] = [
     copyRequested: true,
     copyQuantity: 2,
   }),
-  example("dang-ky-khai-tu", "HN-20261124-0017", {
+  example("dang-ky-khai-tu", "HN-20261124-0017-B4XT", {
     kinhGui: "Ủy ban nhân dân phường Thường Lạc",
     requesterFullName: "Lê Thị Mỹ Duyên",
     requesterDateOfBirth: "02/01/1980",
@@ -101,7 +101,7 @@ export const FORM_EXAMPLES: readonly Dossier[] = [
     copyRequested: true,
     copyQuantity: 3,
   }),
-  example("dang-ky-ket-hon", "HN-20261127-0051", {
+  example("dang-ky-ket-hon", "HN-20261127-0051-RZ8D", {
     photoBride: "att_7f3c2a9e",
     photoGroom: "att_91b0d44c",
     kinhGui: "Ủy ban nhân dân phường Hồng Ngự",
@@ -128,7 +128,7 @@ export const FORM_EXAMPLES: readonly Dossier[] = [
     brideSignature: "Phạm Thị Thu Trang",
     groomSignature: "Võ Minh Luân",
   }),
-  example("cap-giay-xac-nhan-tinh-trang-hon-nhan", "HN-20261126-0033", {
+  example("cap-giay-xac-nhan-tinh-trang-hon-nhan", "HN-20261126-0033-M9HC", {
     kinhGui: "Ủy ban nhân dân phường An Bình",
     requesterFullName: "Huỳnh Thị Kim Ngân",
     requesterResidence: "Số 5, đường Hùng Vương, phường An Bình, tỉnh Đồng Tháp",
@@ -152,7 +152,7 @@ export const FORM_EXAMPLES: readonly Dossier[] = [
     placeSigned: "phường An Bình",
     dateSigned: "26/11/2026",
   }),
-  example("chung-thuc-ban-sao-tu-ban-chinh", "HN-20261127-0060", {
+  example("chung-thuc-ban-sao-tu-ban-chinh", "HN-20261127-0060-T2WG", {
     documentName: "Bằng tốt nghiệp đại học",
     issuingAuthority: "Trường Đại học Cần Thơ",
     isForeignIssued: false,
@@ -162,7 +162,7 @@ export const FORM_EXAMPLES: readonly Dossier[] = [
     requesterFullName: "Đặng Quốc Việt",
     requesterPhone: "0912345678",
   }),
-  example("dang-ky-thuong-tru", "HN-20261125-0024", {
+  example("dang-ky-thuong-tru", "HN-20261125-0024-P6KN", {
     kinhGui: "Công an phường An Bình",
     fullName: "Trần Văn Phúc",
     dateOfBirth: "21/04/1990",
@@ -200,7 +200,7 @@ export const FORM_EXAMPLES: readonly Dossier[] = [
     declarantSignature: "Trần Văn Phúc",
     dateSigned: "25/11/2026",
   }),
-  example("cap-phieu-ly-lich-tu-phap", "HN-20261127-0071", {
+  example("cap-phieu-ly-lich-tu-phap", "HN-20261127-0071-D3VJ", {
     certificateType: "Phiếu lý lịch tư pháp số 1",
     fullName: "Ngô Thanh Tâm",
     otherNames: "Không có",
@@ -247,7 +247,7 @@ export const FORM_EXAMPLES: readonly Dossier[] = [
     placeSigned: "phường Thường Lạc",
     dateSigned: "27/11/2026",
   }),
-  example("dang-ky-ho-kinh-doanh", "HN-20261127-0088", {
+  example("dang-ky-ho-kinh-doanh", "HN-20261127-0088-X5FS", {
     kinhGui: "Phòng Kinh tế, Hạ tầng và Đô thị – Ủy ban nhân dân phường Hồng Ngự",
     ownerFullName: "Lý Thị Bạch Yến",
     ownerGender: "Nữ",

@@ -49,7 +49,7 @@ describe("the /chat namespace", () => {
     }
     await c.until(() => c.states.some((s) => s.dossierCode), "the dossier code");
     const code = c.states.find((s) => s.dossierCode)!.dossierCode!;
-    expect(code).toMatch(/^HN-\d{8}-0001$/);
+    expect(code).toMatch(/^HN-\d{8}-0001-[23456789BCDFGHJKMNPQRSTVWXZ]{4}$/);
     await c.until(() => c.messages.some((m) => m.text.includes(code)), "the receipt message");
     // The sending tab has its own messages from the acks; the whole transcript, numbered
     // without gaps, is what any other tab receives.

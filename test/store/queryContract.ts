@@ -245,6 +245,14 @@ export function describeQueryContract(name: string, makeStore: () => Promise<Sto
         expect(await codesFound("AT-20260302")).toEqual([]);
       });
 
+      it("finds a code with its random part and a code given before codes had one", async () => {
+        await submitted(newDossier("HN-20260302-0001"));
+        await submitted(newDossier("HN-20260302-0002-K7QM"));
+
+        expect(await codesFound("HN-20260302-0001")).toEqual(["HN-20260302-0001"]);
+        expect(await codesFound("hn-20260302-0002-k7qm")).toEqual(["HN-20260302-0002-K7QM"]);
+      });
+
       it("finds a dossier by a phone written in other shapes", async () => {
         await submitted(newDossier("AT-20260302-0001"));
         await submitted(

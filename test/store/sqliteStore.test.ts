@@ -55,14 +55,12 @@ describe("SqliteStore on disk", () => {
 
   it("gives a new SqliteStore on the same directory everything the first one wrote", async () => {
     await store.createConversation(conversation("conv-restart"));
-    await store.nextSequence("receipts");
     await store.close();
 
     const restarted = new SqliteStore({ dataDir });
     await restarted.open();
     try {
       expect(await restarted.getConversation("conv-restart")).toEqual(conversation("conv-restart"));
-      expect(await restarted.nextSequence("receipts")).toBe(2);
     } finally {
       await restarted.close();
     }

@@ -205,12 +205,11 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       it("keeps every write across close and re-open", async () => {
         const conversation = await created();
         const code = uniqueId("HN");
-        const write = turnFor(conversation, { dossierCode: code });
+        const write = { ...turnFor(conversation, { dossierCode: code }), counterClaim: { name: "receipts:2026-03-02", value: 1 } };
         await store.commitTurn(write);
         const bytes = sampleBytes();
         const upload = newUpload(conversation.id, bytes);
         await store.saveUpload(upload, bytes);
-        await store.nextSequence("receipts:2026-03-02");
         const before = await contents(conversation.id, write.dedupe!.clientMessageId, code);
 
         await store.close();
@@ -220,7 +219,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         const stored = await store.getUpload(upload.id);
         expect(stored?.record).toEqual(upload);
         expect(stored?.bytes.equals(bytes)).toBe(true);
-        expect(await store.nextSequence("receipts:2026-03-02")).toBe(2);
+        expect(await store.getCounter("receipts:2026-03-02")).toBe(1);
       });
     });
 
@@ -471,18 +470,69 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       });
     });
 
-    describe("nextSequence", () => {
-      it("counts 1, 2, 3 per name, independently per name", async () => {
-        expect(await store.nextSequence("receipts:2026-03-02")).toBe(1);
-        expect(await store.nextSequence("receipts:2026-03-02")).toBe(2);
-        expect(await store.nextSequence("receipts:2026-03-03")).toBe(1);
-        expect(await store.nextSequence("receipts:2026-03-02")).toBe(3);
-        expect(await store.nextSequence("receipts:2026-03-03")).toBe(2);
+    describe("receipt numbers claimed by the turn", () => {
+      /** A turn submitting a dossier under the day's number `value`. */
+      function claiming(conversation: ConversationRecord, value: number, options: { expectedVersion?: number; name?: string } = {}): TurnWrite {
+        return {
+          ...turnFor(conversation, { dossierCode: uniqueId(`HN-${value}`), ...(options.expectedVersion !== undefined ? { expectedVersion: options.expectedVersion } : {}) }),
+          counterClaim: { name: options.name ?? "receipts:2026-03-02", value },
+        };
+      }
+
+      it("a counter stands at 0 until a turn claims 1, then at each value claimed, independently per name", async () => {
+        expect(await store.getCounter("receipts:2026-03-02")).toBe(0);
+        const conversation = await created();
+        expect(await store.commitTurn(claiming(conversation, 1))).toEqual({ ok: true, version: 1 });
+        expect(await store.commitTurn(claiming({ ...conversation, version: 1, lastSeq: 2 }, 2))).toEqual({ ok: true, version: 2 });
+        expect(await store.commitTurn(claiming({ ...conversation, version: 2, lastSeq: 4 }, 1, { name: "receipts:2026-03-03" }))).toEqual({ ok: true, version: 3 });
+        expect(await store.getCounter("receipts:2026-03-02")).toBe(2);
+        expect(await store.getCounter("receipts:2026-03-03")).toBe(1);
       });
 
-      it("gives 100 distinct values to 100 concurrent calls", async () => {
-        const values = await Promise.all(Array.from({ length: 100 }, () => store.nextSequence("receipts:busy-day")));
-        expect([...values].sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, index) => index + 1));
+      it("of two turns claiming the same number, one commits and the other conflicts, writing nothing", async () => {
+        const first = await created();
+        const second = await created();
+        const winner = claiming(first, 1);
+        const loser = claiming(second, 1);
+        const before = await contents(second.id, loser.dedupe!.clientMessageId, loser.dossier!.code);
+
+        expect(await store.commitTurn(winner)).toEqual({ ok: true, version: 1 });
+        expect(await store.commitTurn(loser)).toEqual({ ok: false, reason: "conflict" });
+        expect(await contents(second.id, loser.dedupe!.clientMessageId, loser.dossier!.code)).toEqual(before);
+        expect(await store.getCounter("receipts:2026-03-02")).toBe(1);
+
+        expect(await store.commitTurn(claiming(second, 2))).toEqual({ ok: true, version: 1 });
+        expect(await store.getCounter("receipts:2026-03-02")).toBe(2);
+      });
+
+      it("a commit that loses the version race takes no number", async () => {
+        const conversation = await created();
+        await store.commitTurn(turnFor(conversation));
+        expect(await store.commitTurn(claiming(conversation, 1, { expectedVersion: 0 }))).toEqual({ ok: false, reason: "conflict" });
+        expect(await store.getCounter("receipts:2026-03-02")).toBe(0);
+        expect(await store.commitTurn(claiming({ ...conversation, version: 1, lastSeq: 2 }, 1))).toEqual({ ok: true, version: 2 });
+      });
+
+      it("a claim that would skip a number conflicts", async () => {
+        const conversation = await created();
+        expect(await store.commitTurn(claiming(conversation, 3))).toEqual({ ok: false, reason: "conflict" });
+        expect(await store.getCounter("receipts:2026-03-02")).toBe(0);
+        expect(await store.getConversation(conversation.id)).toEqual(conversation);
+      });
+
+      it("20 conversations submitting at once, each retrying on conflict, get the numbers 1 to 20 without a gap", async () => {
+        const conversations = await Promise.all(Array.from({ length: 20 }, () => created()));
+        const taken = await Promise.all(
+          conversations.map(async (conversation) => {
+            for (;;) {
+              const value = (await store.getCounter("receipts:busy-day")) + 1;
+              const result = await store.commitTurn(claiming(conversation, value, { name: "receipts:busy-day" }));
+              if (result.ok) return value;
+            }
+          }),
+        );
+        expect([...taken].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
+        expect(await store.getCounter("receipts:busy-day")).toBe(20);
       });
     });
 

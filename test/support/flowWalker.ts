@@ -40,7 +40,7 @@ const SAMPLE_BY_TYPE: Record<AskStep["type"], string> = {
   ethnicity: "Kinh",
   nationality: "Việt Nam",
   industryCode: "5610",
-  receiptCode: "HN-20261127-0001",
+  receiptCode: "HN-20261127-0001-K7QM",
 };
 
 /**

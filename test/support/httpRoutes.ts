@@ -37,13 +37,15 @@ export const HTTP_ROUTES: readonly HttpRoute[] = [
   { method: "POST", pattern: "/api/uploads", access: "citizen", body: "multipart" },
   { method: "GET", pattern: "/api/dossiers/:code", access: "citizen", body: "none" },
   { method: "GET", pattern: "/api/dossiers/:code/form", access: "citizen", body: "none" },
+  { method: "GET", pattern: "/api/status", access: "public", body: "none" },
   { method: "GET", pattern: "/api/status/:code", access: "public", body: "none" },
+  { method: "POST", pattern: "/api/status", access: "public", body: "json" },
 ];
 
 export const routeName = (route: Pick<HttpRoute, "method" | "pattern">) => `${route.method} ${route.pattern}`;
 
 interface Layer {
-  route?: { path: string; methods: Record<string, boolean> };
+  route?: { path: string | string[]; methods: Record<string, boolean> };
   handle?: { stack?: Layer[] };
 }
 
@@ -52,7 +54,9 @@ export function expressRoutes(app: Express): string[] {
   const walk = (stack: Layer[]): string[] =>
     stack.flatMap((layer) =>
       layer.route
-        ? Object.keys(layer.route.methods).filter((m) => m !== "_all").map((m) => `${m.toUpperCase()} ${layer.route!.path}`)
+        ? Object.keys(layer.route.methods)
+            .filter((m) => m !== "_all")
+            .flatMap((m) => [layer.route!.path].flat().map((path) => `${m.toUpperCase()} ${path}`))
         : layer.handle?.stack
           ? walk(layer.handle.stack)
           : [],

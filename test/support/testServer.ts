@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { Writable } from "node:stream";
 import { io as connect, type Socket } from "socket.io-client";
 import type { ChatAuth, ChatMessage, ClientToServerEvents, ConversationStateEvent, SendAck, SendMessage, ServerToClientEvents } from "../../server/channels/web/protocol";
 import { loadConfig } from "../../server/config";
@@ -22,15 +23,23 @@ export interface TestServer {
  * A real server on 127.0.0.1 and a free port, with a fresh SQLite file. `widget` is the script
  * served as `/widget.js`: a placeholder, unless a browser test passes the built bundle; likewise
  * `consoleParts`, the clerk console's page, script and stylesheet (the page alone when absent);
- * `now`, the server's clock, the real one when absent.
+ * `extras.now` is the server's clock (the real one when absent); `extras.logSink` receives every
+ * log line, when a test reads the log.
  */
-export async function startTestServer(env: Record<string, string> = {}, dataDir?: string, widget = "/* widget */", consoleParts?: ServerParts["console"], now?: () => Date): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  dataDir?: string,
+  widget = "/* widget */",
+  consoleParts?: ServerParts["console"],
+  extras: { now?: () => Date; logSink?: Writable } = {},
+): Promise<TestServer> {
   const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), "khai-ho-test-"));
   // Clerks always at work unless a test says otherwise: results must not depend on the hour.
   const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DATA_DIR: dir, LOG_LEVEL: "silent", WORKING_HOURS: "mon-sun 00:00-24:00", HOLIDAYS: "", ...env });
   const store = new SqliteStore({ dataDir: dir });
   await store.open();
-  const server = createKhaiHoServer({ config, store, logger: createLogger("silent"), widget, console: consoleParts, now });
+  const logger = extras.logSink ? createLogger("trace", extras.logSink) : createLogger("silent");
+  const server = createKhaiHoServer({ config, store, logger, widget, console: consoleParts, now: extras.now });
   const port = await server.listen();
   return {
     server,

@@ -146,7 +146,7 @@ export function attachChatNamespace(io: Server, options: ChatNamespaceOptions): 
       }
       const message = parsed.data.text !== undefined ? { ...parsed.data, text: normalizeInput(parsed.data.text) } : parsed.data;
       service
-        .send(conversationId, message, socket.id)
+        .send(conversationId, message, { socketId: socket.id, requester: socket.data.ip })
         .then((outcome) => reply(outcome.ok ? outcome : refusal(outcome.code, socket.data.locale)))
         .catch((error: unknown) => {
           logger.error({ event: "chat.turn_failed", err: error, conversationId }, "turn failed");

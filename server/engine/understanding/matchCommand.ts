@@ -1,4 +1,5 @@
 import { foldToWords } from "./foldDiacritics";
+import { RECEIPT_SUFFIX_PATTERN } from "./receiptSuffix";
 
 /** A global command: understood at any step, before the message is taken as an answer. */
 export type Command =
@@ -48,7 +49,7 @@ const EDIT_PREFIX = /^(sua lai|sua|chinh sua|chinh lai|doi lai|doi|thay doi|edit
 // "Sửa chữa" is "repair" (sửa chữa điện thoại, a business line), never an edit.
 const NOT_EDIT = /^sua chua\b/;
 const STATUS_PREFIX = /^(tra cuu|kiem tra|xem tinh trang|tinh trang|status|check status|check|track)( ho so| trang thai)?\b/;
-const RECEIPT_CODE = /\b(?:[A-Z]{1,4}-)?[A-Z]{1,4}-\d{8}-\d{3,6}\b/i;
+const RECEIPT_CODE = new RegExp(`\\b(?:[A-Z]{1,4}-)?[A-Z]{1,4}-\\d{8}-\\d{3,6}(?:[-\\s]${RECEIPT_SUFFIX_PATTERN})?\\b`, "i");
 
 const LOOKUP = new Map<string, Command["kind"]>();
 for (const [kind, phrases] of Object.entries(PHRASES)) {
@@ -71,7 +72,7 @@ function stripPoliteness(words: string): string {
  *
  * @example matchCommand("quay lại") // { kind: "back" }
  * @example matchCommand("sửa ngày sinh của bé") // { kind: "edit", target: "ngay sinh cua be" }
- * @example matchCommand("tra cứu HN-20261127-0042") // { kind: "status", code: "HN-20261127-0042" }
+ * @example matchCommand("tra cứu HN-20261127-0042-K7QM") // { kind: "status", code: "HN-20261127-0042-K7QM" }
  */
 export function matchCommand(text: string): Command | null {
   const words = stripPoliteness(foldToWords(text));
@@ -80,7 +81,7 @@ export function matchCommand(text: string): Command | null {
   if (kind && kind !== "status" && kind !== "edit") return { kind } as Command;
 
   const code = RECEIPT_CODE.exec(text)?.[0];
-  if (STATUS_PREFIX.test(words)) return code ? { kind: "status", code: code.toUpperCase() } : { kind: "status" };
+  if (STATUS_PREFIX.test(words)) return code ? { kind: "status", code: code.toUpperCase().replace(/\s+/g, "-") } : { kind: "status" };
 
   const edit = NOT_EDIT.test(words) ? null : EDIT_PREFIX.exec(words);
   if (edit) {

@@ -7,6 +7,7 @@ import {
 import { editDistance } from "./editDistance";
 import { foldDiacritics } from "./foldDiacritics";
 import { MAX_INPUT_LENGTH, normalizeInput } from "./normalizeInput";
+import { RECEIPT_SUFFIX_PATTERN } from "./receiptSuffix";
 
 /**
  * What a citizen's message asks for.
@@ -573,7 +574,8 @@ function score(hits: readonly Hit[], weights: readonly number[]): Float64Array {
 // change spacing and the Unicode form, which folding and tokenising ignore anyway.
 const NEEDS_NORMALIZING =
   /[\u200B-\u200D\u2060\uFEFF\u00AD\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFF10-\uFF19]/;
-const RECEIPT_CODE = /(?<![a-z0-9-])((?:[a-z]{1,6}-){1,2}\d{8}-\d{2,6})(?![a-z0-9])/;
+// The random part may follow a space ("hn-20261127-0042 k7qm"): having no vowel, it is never a word.
+const RECEIPT_CODE = new RegExp(`(?<![a-z0-9-])((?:[a-z]{1,6}-){1,2}\\d{8}-\\d{2,6}(?:[-\\s]${RECEIPT_SUFFIX_PATTERN})?)(?![a-z0-9])`, "i");
 const RECEIPT_DATE = /\d{8}-/;
 
 /** Evidence at which a procedure is started without asking, and its lead over the next. */
@@ -592,7 +594,7 @@ const MIN_CANDIDATE_SCORE = 1;
  * @example
  * matchIntent("toi muon lam giay khai sinh cho con")
  * // { kind: "procedure", candidates: [{ procedureId: "dang-ky-khai-sinh", score: 6.07 }], confident: true }
- * matchIntent("tra cứu hồ sơ hn-20261127-0042") // { kind: "statusLookup", code: "HN-20261127-0042" }
+ * matchIntent("tra cứu hồ sơ hn-20261127-0042-k7qm") // { kind: "statusLookup", code: "HN-20261127-0042-K7QM" }
  * matchIntent("gap can bo") // { kind: "human" }
  */
 export function matchIntent(text: string): IntentMatch {
@@ -600,7 +602,7 @@ export function matchIntent(text: string): IntentMatch {
   const folded = foldDiacritics(prepared);
   // The full pattern looks behind at every position; most messages hold no 8-digit run at all.
   const code = RECEIPT_DATE.test(folded) ? RECEIPT_CODE.exec(folded)?.[1] : undefined;
-  if (code) return { kind: "statusLookup", code: code.toUpperCase() };
+  if (code) return { kind: "statusLookup", code: code.toUpperCase().replace(/\s+/g, "-") };
 
   const tokens = tokenize(folded);
   const hits = findHits(tokens);

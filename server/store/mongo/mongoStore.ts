@@ -19,6 +19,7 @@ import type {
   AuditRecord,
   ConsoleStore,
   ConversationRecord,
+  CounterClaim,
   DedupeRecord,
   MessageRecord,
   NoteRecord,
@@ -153,6 +154,9 @@ interface Opened {
 /** Thrown inside the transaction to abort it when the dedupe key is taken by a concurrent turn. */
 class DedupeKeyTaken extends Error {}
 
+/** Thrown inside the transaction to abort it when another turn took the counter value claimed. */
+class CounterClaimLost extends Error {}
+
 /**
  * The MongoDB store, used when `MONGODB_URI` is set: shared by every node behind the proxy.
  * Conversations carry a `version` for optimistic concurrency, a turn is one multi-document
@@ -266,6 +270,7 @@ export class MongoStore implements Store, ConsoleStore {
         TRANSACTION_OPTIONS,
       );
     } catch (error) {
+      if (error instanceof CounterClaimLost) return { ok: false, reason: "conflict" };
       if (error instanceof DedupeKeyTaken && write.dedupe) {
         const stored = await this.findDedupe(conversationId, write.dedupe.clientMessageId);
         if (stored) return { ok: false, reason: "duplicate", dedupe: stored };
@@ -367,24 +372,8 @@ export class MongoStore implements Store, ConsoleStore {
     return docs.map((doc) => ({ dossier: doc.dossier, conversationId: doc.conversationId }));
   }
 
-  async nextSequence(name: string): Promise<number> {
-    const counters = this.ensureOpen().counters;
-    // Concurrent upserts of a new counter can collide on `_id`; servers from 4.2 retry that
-    // themselves, older ones hand the duplicate key error to the client.
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        const doc = await counters.findOneAndUpdate(
-          { _id: String(name) },
-          { $inc: { value: 1 } },
-          { upsert: true, returnDocument: "after" },
-        );
-        if (!doc) throw new Error(`STORE_COUNTER_FAILED: counter ${String(name)} returned no value`);
-        return doc.value;
-      } catch (error) {
-        if (attempt < 3 && isDuplicateKey(error)) continue;
-        throw error;
-      }
-    }
+  async getCounter(name: string): Promise<number> {
+    return (await this.ensureOpen().counters.findOne({ _id: String(name) }))?.value ?? 0;
   }
 
   /**
@@ -730,6 +719,7 @@ async function commitTurnIn(opened: Opened, session: ClientSession, write: TurnW
   if (write.messages.length > 0) {
     await opened.messages.insertMany(write.messages.map(toMessageDoc), { session });
   }
+  if (write.counterClaim) await claimCounter(opened, session, write.counterClaim);
   if (write.dedupe) {
     try {
       await opened.dedupe.insertOne({ ...toDedupe(write.dedupe), conversationId }, { session });
@@ -766,6 +756,28 @@ async function commitTurnIn(opened: Opened, session: ClientSession, write: TurnW
     }
   }
   return { ok: true, version: expectedVersion + 1 };
+}
+
+/**
+ * Takes the claimed value if the counter still stands just below it. A concurrent claim of the
+ * same value collides on the counter's document; the driver retries the loser, which then
+ * finds the counter moved on.
+ */
+async function claimCounter(opened: Opened, session: ClientSession, claim: CounterClaim): Promise<void> {
+  const name = String(claim.name);
+  const value = Number(claim.value);
+  if (value === 1) {
+    try {
+      await opened.counters.insertOne({ _id: name, value }, { session });
+    } catch (error) {
+      // Rethrown as a non-driver error, so withTransaction aborts instead of retrying.
+      if (isDuplicateKey(error)) throw new CounterClaimLost();
+      throw error;
+    }
+    return;
+  }
+  const claimed = await opened.counters.updateOne({ _id: name, value: value - 1 }, { $set: { value } }, { session });
+  if (claimed.matchedCount === 0) throw new CounterClaimLost();
 }
 
 function dossierUnit(dossier: Dossier): string | null {

@@ -415,10 +415,10 @@ function prepareStatements(db: Database.Database) {
     dossier: db.prepare<[string], { dossier: string; conversation_id: string }>(
       "SELECT dossier, conversation_id FROM dossiers WHERE code = ?",
     ),
-    nextSequence: db.prepare<[string], { value: number }>(`
-      INSERT INTO counters (name, value) VALUES (?, 1)
-      ON CONFLICT (name) DO UPDATE SET value = value + 1
-      RETURNING value`),
+    counter: db.prepare<[string], { value: number }>("SELECT value FROM counters WHERE name = ?"),
+    setCounter: db.prepare<[string, number]>(
+      "INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+    ),
     insertUpload: db.prepare<[string, string, string, number, string]>(
       "INSERT INTO uploads (id, conversation_id, mime_type, size, created_at) VALUES (?, ?, ?, ?, ?)",
     ),
@@ -701,10 +701,8 @@ export class SqliteStore implements Store, ConsoleStore {
     return rows.map((row) => ({ dossier: JSON.parse(row.dossier) as Dossier, conversationId: row.conversation_id }));
   }
 
-  async nextSequence(name: string): Promise<number> {
-    const row = this.statements.nextSequence.get(String(name));
-    if (!row) throw new Error(`STORE_COUNTER_FAILED: counter ${String(name)} returned no value`);
-    return row.value;
+  async getCounter(name: string): Promise<number> {
+    return this.statements.counter.get(String(name))?.value ?? 0;
   }
 
   /**
@@ -1001,6 +999,9 @@ function commitTurnIn(statements: Statements, write: TurnWrite, now: string): Tu
     const stored = statements.dedupe.get(conversationId, String(write.dedupe.clientMessageId));
     if (stored) return { ok: false, reason: "duplicate", dedupe: toDedupe(stored) };
   }
+  // The transaction holds the write lock: the counter read here is still the counter at commit.
+  const claim = write.counterClaim ?? null;
+  if (claim && (statements.counter.get(String(claim.name))?.value ?? 0) !== Number(claim.value) - 1) return { ok: false, reason: "conflict" };
   const updated = statements.updateConversation.get({
     id: conversationId,
     expectedVersion: Number(write.expectedVersion),
@@ -1017,6 +1018,7 @@ function commitTurnIn(statements: Statements, write: TurnWrite, now: string): Tu
     return { ok: false, reason: "conflict" };
   }
   for (const message of write.messages) statements.insertMessage.run(toMessageParams(message));
+  if (claim) statements.setCounter.run(String(claim.name), Number(claim.value));
   if (write.dedupe) {
     const { dedupe } = write;
     statements.insertDedupe.run({
