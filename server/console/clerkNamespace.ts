@@ -260,7 +260,7 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
 
     handle("conversation:transfer", transferSchema, async (payload, record) => {
       if ("unitId" in payload) {
-        const outcome = await service.clerkAction(payload.conversationId, clerkRef(), { kind: "clerkTransfer", unitId: payload.unitId });
+        const outcome = await service.clerkAction(payload.conversationId, clerkRef(), { kind: "clerkTransfer", by: clerkRef(), unitId: payload.unitId });
         if (!outcome.ok) return denied(outcome.code, outcome.message);
         audit("conversation.transfer", payload.conversationId, { unitId: payload.unitId });
         await socket.leave(watchRoom(payload.conversationId));
@@ -269,7 +269,7 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
       const colleague = (await colleaguesOf(record.state.unitId)).find((c) => c.id === payload.clerkId && c.id !== socket.data.user.id);
       if (!colleague) return denied("CONSOLE_REFUSED", "Chọn một cán bộ khác của đơn vị. / Choose another clerk of the unit.");
       if (!colleague.online) return denied("CONSOLE_REFUSED", `Cán bộ ${colleague.name} không mở bàn làm việc; chọn người khác. / ${colleague.name} is not signed in.`);
-      const outcome = await service.clerkAction(payload.conversationId, clerkRef(), { kind: "clerkHandOver", to: { id: colleague.id, name: colleague.name } });
+      const outcome = await service.clerkAction(payload.conversationId, clerkRef(), { kind: "clerkHandOver", by: clerkRef(), to: { id: colleague.id, name: colleague.name } });
       if (!outcome.ok) return denied(outcome.code, outcome.message);
       audit("conversation.hand_over", payload.conversationId, { to: colleague.id });
       return { ok: true };

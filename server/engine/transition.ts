@@ -70,9 +70,9 @@ function handleInput(turn: Turn, input: EngineInput): void {
     case "clerkClose":
       return clerkClose(turn);
     case "clerkTransfer":
-      return clerkTransfer(turn, input.unitId);
+      return clerkTransfer(turn, input.by, input.unitId);
     case "clerkHandOver":
-      return clerkHandOver(turn, input.to);
+      return clerkHandOver(turn, input.by, input.to);
     case "clerkUnavailable":
       return noClerkAvailable(turn, input.why, input.hours);
   }

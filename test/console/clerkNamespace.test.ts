@@ -162,6 +162,39 @@ describe("the clerk console's live side", () => {
     expect(await mai.emit("conversation:message", { conversationId, clientMessageId: "m1", text: "Chào chị, em là Mai." })).toMatchObject({ ok: true });
   });
 
+  it("refuses to pass on a conversation still with the assistant, to a unit or to a colleague", async () => {
+    const lan = await clerk("lan", ["an-thanh"], "Nguyễn Thị Lan");
+    const mai = await clerk("mai", ["an-thanh"], "Phạm Thị Mai");
+    const citizen = new Citizen(server.url, { unit: "an-thanh" });
+    open.push(citizen);
+    await citizen.ready();
+    await citizen.say("khai sinh");
+    const conversationId = citizen.conversationId!;
+    const seen = citizen.messages.length;
+
+    for (const payload of [{ conversationId, unitId: "an-loc" }, { conversationId, clerkId: mai.id }]) {
+      expect(await lan.emit("conversation:transfer", payload)).toMatchObject({ ok: false, error: { code: "CLERK_NOT_QUEUED", message: expect.stringContaining(" / ") } });
+    }
+    const record = (await server.store.getConversation(conversationId))!;
+    expect(record.state).toMatchObject({ status: "bot", unitId: "an-thanh", clerk: null });
+    expect(citizen.messages).toHaveLength(seen);
+  });
+
+  it("lets only the clerk holding a conversation pass it on; a queued one any clerk of the unit", async () => {
+    const lan = await clerk("lan", ["an-thanh"], "Nguyễn Thị Lan");
+    const mai = await clerk("mai", ["an-thanh"], "Phạm Thị Mai");
+    const held = (await citizenAskingForHelp()).conversationId!;
+    expect(await lan.emit("conversation:take", { conversationId: held })).toMatchObject({ ok: true });
+    expect(await mai.emit("conversation:transfer", { conversationId: held, unitId: "an-loc" })).toMatchObject({ ok: false, error: { code: "CLERK_HELD_BY_OTHER", message: expect.stringContaining("Nguyễn Thị Lan") } });
+    expect(await mai.emit("conversation:transfer", { conversationId: held, clerkId: mai.id })).toMatchObject({ ok: false });
+    expect((await server.store.getConversation(held))!.state).toMatchObject({ status: "with_clerk", unitId: "an-thanh", clerk: { id: lan.id } });
+    expect(await lan.emit("conversation:transfer", { conversationId: held, unitId: "an-loc" })).toMatchObject({ ok: true });
+
+    const queued = (await citizenAskingForHelp()).conversationId!;
+    expect(await mai.emit("conversation:transfer", { conversationId: queued, unitId: "an-loc" })).toMatchObject({ ok: true });
+    expect((await server.store.getConversation(queued))!.state).toMatchObject({ status: "waiting_clerk", unitId: "an-loc" });
+  });
+
   it("keeps clerks' notes from the citizen and shows them to every clerk watching", async () => {
     const lan = await clerk("lan", ["an-thanh"], "Nguyễn Thị Lan");
     const mai = await clerk("mai", ["an-thanh"], "Phạm Thị Mai");
