@@ -37,8 +37,10 @@ export function publicUser(user: UserRecord) {
 /**
  * Checks the session cookie (and, for anything that changes state, the CSRF header) of a
  * console request; answers 401/403 itself, or puts the user and session in `res.locals`.
+ * An account still on a password someone else chose gets 403 AUTH_PASSWORD_CHANGE_REQUIRED,
+ * except where `allowPasswordChangePending` (who am I, change the password, log out).
  */
-export function requireConsoleSession(options: Pick<AuthRoutesOptions, "store" | "now">) {
+export function requireConsoleSession(options: Pick<AuthRoutesOptions, "store" | "now">, allowPasswordChangePending = false) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const found = await sessionUser(options.store, readCookie(req.headers.cookie, SESSION_COOKIE), options.now());
     if (!found) {
@@ -47,6 +49,10 @@ export function requireConsoleSession(options: Pick<AuthRoutesOptions, "store" |
     }
     if (req.method !== "GET" && req.method !== "HEAD" && !csrfMatches(found.session, req.get("x-csrf-token"))) {
       sendError(res, 403, "AUTH_CSRF_INVALID", "Yêu cầu không kèm mã bảo vệ hợp lệ; tải lại trang rồi thử lại.", "The request lacks a valid protection token; reload the page and try again.");
+      return;
+    }
+    if (found.user.mustChangePassword && !allowPasswordChangePending) {
+      sendError(res, 403, "AUTH_PASSWORD_CHANGE_REQUIRED", "Bạn đổi mật khẩu một lần trước khi làm việc.", "Change your one-time password before doing anything else.");
       return;
     }
     (res.locals as ConsoleLocals).user = found.user;
@@ -90,7 +96,7 @@ export function authRoutes(options: AuthRoutesOptions): Router {
     res.set("Set-Cookie", cookie(secret, SESSION_TTL_MS)).set("Cache-Control", "no-store").json({ ok: true, user: publicUser(user), csrfToken: session.csrfToken });
   });
 
-  const guard = requireConsoleSession(options);
+  const guard = requireConsoleSession(options, true);
 
   router.get("/api/auth/me", guard, (_req, res) => {
     const { user, session } = res.locals as ConsoleLocals;

@@ -1,3 +1,4 @@
+import { io as connect } from "socket.io-client";
 import { addUser, disableUser } from "../../server/console/userAccounts";
 import { HONG_NGU_UNITS_2022 } from "../../flows/units";
 import type { Store } from "../../server/store/store";
@@ -80,4 +81,38 @@ describe("console login", () => {
     expect(statuses.slice(10)).toEqual([429, 429]);
     // Ten scrypt checks of a third of a second each.
   }, 30_000);
+});
+
+/** Connects to `/clerk` with a cookie: resolves "connected" or the refusal's code. */
+function clerkSocket(cookie: string): Promise<string> {
+  const socket = connect(`${server.url}/clerk`, { transports: ["websocket"], reconnection: false, forceNew: true, extraHeaders: { Cookie: cookie } });
+  return new Promise<string>((resolve) => {
+    socket.on("connect", () => resolve("connected"));
+    socket.on("connect_error", (error: Error & { data?: { code?: string } }) => resolve(error.data?.code ?? error.message));
+  }).finally(() => socket.disconnect());
+}
+
+describe("an account on a one-time password", () => {
+  it("can only say who it is, change the password and log out until it has changed it", async () => {
+    const { generatedPassword } = await addUser(store, HONG_NGU_UNITS_2022, { username: "mai", role: "clerk", unitIds: ["an-thanh"], displayName: "Phạm Thị Mai" }, new Date());
+    const res = await login("mai", generatedPassword!);
+    const { csrfToken, user } = (await res.json()) as { csrfToken: string; user: { mustChangePassword: boolean } };
+    expect(user.mustChangePassword).toBe(true);
+    const cookie = sessionCookie(res);
+    const headers = { Cookie: cookie, "Content-Type": "application/json", "X-CSRF-Token": csrfToken };
+
+    for (const [method, route] of [["GET", "/api/console/dossiers"], ["GET", "/api/console/dossiers/HN-20260101-0001"], ["POST", "/api/console/dossiers/HN-20260101-0001/status"]] as const) {
+      const refused = await fetch(`${server.url}${route}`, { method, headers, ...(method === "POST" ? { body: JSON.stringify({ status: "processing" }) } : {}) });
+      expect(refused.status).toBe(403);
+      expect(await refused.json()).toMatchObject({ error: { code: "AUTH_PASSWORD_CHANGE_REQUIRED", message: expect.stringMatching(/mật khẩu/) } });
+    }
+    expect(await clerkSocket(cookie)).toBe("AUTH_PASSWORD_CHANGE_REQUIRED");
+    expect((await fetch(`${server.url}/api/auth/me`, { headers })).status).toBe(200);
+
+    const changed = await fetch(`${server.url}/api/auth/password`, { method: "POST", headers, body: JSON.stringify({ currentPassword: generatedPassword, newPassword: "mật khẩu riêng của Mai" }) });
+    expect(changed.status).toBe(200);
+    const fresh = sessionCookie(changed);
+    expect((await fetch(`${server.url}/api/console/dossiers`, { headers: { Cookie: fresh } })).status).toBe(200);
+    expect(await clerkSocket(fresh)).toBe("connected");
+  });
 });

@@ -258,6 +258,18 @@ describe("the clerk console's live side", () => {
     expect(error.data?.code).toBe("AUTH_REQUIRED");
   });
 
+  it("cuts off a console whose account is put back on a one-time password, and refuses it until it is changed", async () => {
+    const lan = await clerk("lan", ["an-thanh"], "Nguyễn Thị Lan");
+    const gone = new Promise<void>((resolve) => lan.socket.on("disconnect", () => resolve()));
+    const user = (await server.store.getUser(lan.id))!;
+    await server.store.updateUser({ ...user, mustChangePassword: true });
+    await gone;
+    const again = connect(`${server.url}/clerk`, { transports: ["websocket"], reconnection: false, forceNew: true, extraHeaders: { Cookie: lan.cookie } });
+    open.push(again);
+    const error = await new Promise<Error & { data?: { code: string } }>((resolve) => again.on("connect_error", resolve));
+    expect(error.data?.code).toBe("AUTH_PASSWORD_CHANGE_REQUIRED");
+  });
+
   it("cuts off a console whose session has expired, and refuses its events", async () => {
     const lan = await clerk("lan", ["an-thanh"], "Nguyễn Thị Lan");
     const citizen = await citizenAskingForHelp();
