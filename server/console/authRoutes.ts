@@ -72,14 +72,21 @@ export function authRoutes(options: AuthRoutesOptions): Router {
   const cookie = (value: string, maxAgeMs: number) =>
     `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${Math.floor(maxAgeMs / 1000)}${options.secureCookies ? "; Secure" : ""}`;
 
+  /**
+   * Counts a password attempt (a login, or a change that checks the current password) against
+   * the address and the account; answers 429 itself past either limit. One budget for both, so
+   * a stolen session cannot guess the password through the change form faster than the login.
+   */
+  function throttled(req: Request, res: Response, username: string): boolean {
+    if (options.addressLimiter.allow(options.addressOf(req)) && (!username || options.accountLimiter.allow(username))) return false;
+    sendError(res, 429, "AUTH_RATE_LIMITED", "Nhập mật khẩu sai nhiều lần, vui lòng thử lại sau một phút.", "Too many attempts; please try again in a minute.");
+    return true;
+  }
+
   router.post("/api/auth/login", async (req, res) => {
     const input = loginSchema.safeParse(req.body);
-    const address = options.addressOf(req);
     const username = input.success ? input.data.username.trim().toLowerCase() : "";
-    if (!options.addressLimiter.allow(address) || (username && !options.accountLimiter.allow(username))) {
-      sendError(res, 429, "AUTH_RATE_LIMITED", "Đăng nhập sai nhiều lần, vui lòng thử lại sau một phút.", "Too many attempts; please try again in a minute.");
-      return;
-    }
+    if (throttled(req, res, username)) return;
     if (!input.success) {
       sendError(res, 400, "AUTH_LOGIN_INVALID", "Vui lòng nhập tên đăng nhập và mật khẩu.", "Please enter a username and a password.");
       return;
@@ -112,6 +119,7 @@ export function authRoutes(options: AuthRoutesOptions): Router {
 
   router.post("/api/auth/password", guard, async (req, res) => {
     const { user } = res.locals as ConsoleLocals;
+    if (throttled(req, res, user.username)) return;
     const input = passwordChangeSchema.safeParse(req.body);
     if (!input.success) {
       sendError(res, 400, "AUTH_PASSWORD_INVALID", "Vui lòng nhập mật khẩu hiện tại và mật khẩu mới.", "Please enter the current and the new password.");

@@ -81,6 +81,25 @@ describe("console login", () => {
     expect(statuses.slice(10)).toEqual([429, 429]);
     // Ten scrypt checks of a third of a second each.
   }, 30_000);
+
+  it("slows down guessing through the password change too, sharing the account's budget with the login", async () => {
+    const res = await login("lan", PASSWORD);
+    const { csrfToken } = (await res.json()) as { csrfToken: string };
+    const headers = { Cookie: sessionCookie(res), "Content-Type": "application/json", "X-CSRF-Token": csrfToken };
+    const statuses: number[] = [];
+    // The login above was the first of ten attempts a minute; the limiter's window may roll over
+    // during the test, which only ever delays the refusal by an attempt or two.
+    for (let i = 0; i < 14 && !statuses.includes(429); i++) {
+      const body = JSON.stringify({ currentPassword: `đoán lần thứ ${i}`, newPassword: "một mật khẩu mới rất dài" });
+      statuses.push((await fetch(`${server.url}/api/auth/password`, { method: "POST", headers, body })).status);
+    }
+    expect(statuses.slice(0, 9)).toEqual(Array(9).fill(401));
+    expect(statuses[statuses.length - 1]).toBe(429);
+    const right = await fetch(`${server.url}/api/auth/password`, { method: "POST", headers, body: JSON.stringify({ currentPassword: PASSWORD, newPassword: "một mật khẩu mới rất dài" }) });
+    expect(right.status).toBe(429);
+    expect(await right.json()).toMatchObject({ error: { code: "AUTH_RATE_LIMITED" } });
+    expect((await login("lan", PASSWORD)).status).toBe(429);
+  }, 30_000);
 });
 
 /** Connects to `/clerk` with a cookie: resolves "connected" or the refusal's code. */
