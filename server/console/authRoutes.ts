@@ -5,7 +5,8 @@ import type { SlidingWindowLimiter } from "../http/slidingWindowLimiter";
 import type { Logger } from "../logger";
 import type { SessionRecord, Store, UserRecord } from "../store/store";
 import { csrfMatches, openSession, readCookie, SESSION_COOKIE, SESSION_TTL_MS, sessionUser } from "./consoleSessions";
-import { hashPassword, passwordProblem, verifyPassword } from "./passwordHash";
+import { hashPassword, verifyPassword } from "./passwordHash";
+import { passwordProblem } from "./passwordStrength";
 
 export interface AuthRoutesOptions {
   store: Store;
@@ -129,9 +130,9 @@ export function authRoutes(options: AuthRoutesOptions): Router {
       sendError(res, 401, "AUTH_LOGIN_FAILED", "Mật khẩu hiện tại không đúng.", "The current password is wrong.");
       return;
     }
-    const problem = passwordProblem(input.data.newPassword);
+    const problem = await passwordProblem(input.data.newPassword, user);
     if (problem) {
-      sendError(res, 400, "AUTH_PASSWORD_WEAK", problem.split(" / ")[0]!, problem.split(" / ")[1] ?? problem);
+      sendError(res, 400, "AUTH_PASSWORD_WEAK", problem.vi, problem.en);
       return;
     }
     const updated: UserRecord = { ...user, passwordHash: await hashPassword(input.data.newPassword), mustChangePassword: false, updatedAt: options.now().toISOString() };

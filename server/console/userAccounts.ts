@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Unit } from "../../flows/units";
 import type { ConsoleStore, UserRecord, UserRole } from "../store/store";
-import { generatePassword, hashPassword, passwordProblem } from "./passwordHash";
+import { generatePassword, hashPassword } from "./passwordHash";
+import { type PasswordOwner, passwordProblem } from "./passwordStrength";
 
 export const USER_ROLES: readonly UserRole[] = ["clerk", "supervisor", "admin"];
 
@@ -14,6 +15,11 @@ export class AccountError extends Error {
     super(`${code}: ${message}`);
     this.name = "AccountError";
   }
+}
+
+async function refuseWeak(password: string, owner: PasswordOwner): Promise<void> {
+  const problem = await passwordProblem(password, owner);
+  if (problem) throw new AccountError("USER_PASSWORD_WEAK", `${problem.vi} / ${problem.en}`);
 }
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,39}$/;
@@ -43,10 +49,7 @@ export async function addUser(store: ConsoleStore, units: readonly Unit[], input
     throw new AccountError("USER_UNIT_UNKNOWN", `${unknown.join(", ")}: không có đơn vị này; có: ${units.map((u) => u.id).join(", ")}. / unknown unit.`);
   }
   if (input.role === "clerk" && input.unitIds.length === 0) throw new AccountError("USER_UNIT_MISSING", "Cán bộ cần ít nhất một đơn vị (--unit). / A clerk needs at least one unit (--unit).");
-  if (input.password !== undefined) {
-    const problem = passwordProblem(input.password);
-    if (problem) throw new AccountError("USER_PASSWORD_WEAK", problem);
-  }
+  if (input.password !== undefined) await refuseWeak(input.password, { username, displayName: input.displayName ?? "" });
   if (await store.getUserByUsername(username)) throw new AccountError("USER_NAME_TAKEN", `"${username}" đã có. / "${username}" already exists.`);
   const generatedPassword = input.password === undefined ? generatePassword() : null;
   const at = now.toISOString();
@@ -75,10 +78,7 @@ async function existing(store: ConsoleStore, username: string): Promise<UserReco
 /** Sets a new password (generated when absent) and ends the user's sessions. */
 export async function setPassword(store: ConsoleStore, username: string, password: string | undefined, now: Date): Promise<{ user: UserRecord; generatedPassword: string | null }> {
   const user = await existing(store, username);
-  if (password !== undefined) {
-    const problem = passwordProblem(password);
-    if (problem) throw new AccountError("USER_PASSWORD_WEAK", problem);
-  }
+  if (password !== undefined) await refuseWeak(password, user);
   const generatedPassword = password === undefined ? generatePassword() : null;
   const updated: UserRecord = {
     ...user,

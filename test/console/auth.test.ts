@@ -66,6 +66,18 @@ describe("console login", () => {
     expect((await fetch(`${server.url}/api/auth/me`, { headers: { Cookie: cookie } })).status).toBe(401);
   });
 
+  it("refuses a guessable new password, saying why, and keeps the old one", async () => {
+    const res = await login("lan", PASSWORD);
+    const { csrfToken } = (await res.json()) as { csrfToken: string };
+    const headers = { Cookie: sessionCookie(res), "Content-Type": "application/json", "X-CSRF-Token": csrfToken };
+    for (const newPassword of ["matkhau123456", "lanlanlanlanlan", "hongngu2026!!"]) {
+      const refused = await fetch(`${server.url}/api/auth/password`, { method: "POST", headers, body: JSON.stringify({ currentPassword: PASSWORD, newPassword }) });
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toMatchObject({ error: { code: "AUTH_PASSWORD_WEAK", message: expect.stringContaining("dễ đoán") } });
+    }
+    expect((await login("lan", PASSWORD)).status).toBe(200);
+  }, 30_000);
+
   it("ends the session on logout", async () => {
     const res = await login("lan", PASSWORD);
     const { csrfToken } = (await res.json()) as { csrfToken: string };

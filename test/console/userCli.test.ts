@@ -40,6 +40,8 @@ describe("npm run user", () => {
     [["add", "--username", "lan", "--role", "clerk", "--unit", "phuong-9"], "USER_UNIT_UNKNOWN"],
     [["add", "--username", "lan", "--role", "boss"], "USER_ROLE_INVALID"],
     [["add", "--username", "lan", "--role", "admin", "--password", "ngắn"], "USER_PASSWORD_WEAK"],
+    [["add", "--username", "lan", "--role", "admin", "--password", "password1234"], "USER_PASSWORD_WEAK"],
+    [["add", "--username", "lan", "--role", "admin", "--password", "hongngu2026!!"], "USER_PASSWORD_WEAK"],
     [["passwd", "--username", "ai-do"], "USER_NOT_FOUND"],
     [["remove", "--username", "lan"], 'unknown command "remove"'],
   ])("refuses %j with a clear message and exit code 2", async (args, message) => {
