@@ -140,6 +140,8 @@ export function authRoutes(options: AuthRoutesOptions): Router {
     // Every other login of this account ends; this one goes on with a fresh session.
     await options.store.deleteSessionsOfUser(user.id);
     const fresh = await openSession(options.store, updated, options.now());
+    // The consoles open on the old sessions, on any node, are cut off; this one reconnects.
+    await options.store.appendAccountChange(user.id, options.now().toISOString());
     options.logger.info({ event: "auth.password_changed", userId: user.id }, "password changed");
     res.set("Set-Cookie", cookie(fresh.secret, SESSION_TTL_MS)).json({ ok: true, user: publicUser(updated), csrfToken: fresh.session.csrfToken });
   });

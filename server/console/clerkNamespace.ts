@@ -71,6 +71,8 @@ export interface ClerkNamespace {
   citizenTyping(conversationId: string): void;
   /** Clerks of the unit with a console open (supervisors are not counted: they do not answer queues). */
   clerksOnline(unitId: string | null): number;
+  /** Checks again the consoles these accounts have open on this node; cuts off those no longer allowed. */
+  recheckUsers(userIds: readonly string[]): Promise<void>;
 }
 
 /** Whether a console user may see a unit's conversations: clerks their own units, the others all. */
@@ -319,6 +321,15 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
     },
     clerksOnline(unitId) {
       return namespace.adapter.rooms.get(unitRoom(unitId))?.size ?? 0;
+    },
+    async recheckUsers(userIds) {
+      const sockets = userIds.flatMap((id) => [...(namespace.adapter.rooms.get(userRoom(id)) ?? [])].flatMap((socketId) => namespace.sockets.get(socketId) ?? []));
+      await Promise.all(
+        sockets.map(async (socket) => {
+          const checked = await checkConsole(store, (socket as unknown as ClerkSocket).data.sessionSecret, options.now());
+          if (!checked.ok) socket.disconnect(true);
+        }),
+      );
     },
   };
 }

@@ -75,7 +75,7 @@ async function existing(store: ConsoleStore, username: string): Promise<UserReco
   return user;
 }
 
-/** Sets a new password (generated when absent) and ends the user's sessions. */
+/** Sets a new password (generated when absent) and ends the user's sessions and open consoles. */
 export async function setPassword(store: ConsoleStore, username: string, password: string | undefined, now: Date): Promise<{ user: UserRecord; generatedPassword: string | null }> {
   const user = await existing(store, username);
   if (password !== undefined) await refuseWeak(password, user);
@@ -88,15 +88,21 @@ export async function setPassword(store: ConsoleStore, username: string, passwor
   };
   await store.updateUser(updated);
   await store.deleteSessionsOfUser(user.id);
+  await store.appendAccountChange(user.id, now.toISOString());
   return { user: updated, generatedPassword };
 }
 
-/** Disables an account and ends its sessions at once; its history stays. */
+/**
+ * Disables an account and ends its sessions at once; its history stays. The servers learn of it
+ * from the account-change log: they cut its open consoles and put back in the queue the
+ * conversations it held.
+ */
 export async function disableUser(store: ConsoleStore, username: string, now: Date): Promise<UserRecord> {
   const user = await existing(store, username);
   const updated: UserRecord = { ...user, disabled: true, updatedAt: now.toISOString() };
   await store.updateUser(updated);
   await store.deleteSessionsOfUser(user.id);
+  await store.appendAccountChange(user.id, now.toISOString());
   return updated;
 }
 

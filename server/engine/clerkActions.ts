@@ -178,6 +178,23 @@ export function clerkHandOver(turn: Turn, by: ClerkRef, to: ClerkRef): void {
   turn.say(turn.text(TEXTS.handedOver, { name: to.name }));
 }
 
+/**
+ * The clerk holding the conversation can no longer answer (their account was disabled): it goes
+ * back to its unit's queue, where it keeps its place (the citizen has waited already), and the
+ * citizen is told. Refused, changing nothing, once another clerk holds it or it left the queue.
+ */
+export function clerkGone(turn: Turn, clerk: ClerkRef): void {
+  const { state } = turn;
+  if (state.status !== "with_clerk" || state.clerk?.id !== clerk.id) {
+    refuse(turn, "CLERK_NOT_HOLDING", "Cán bộ này không còn giữ cuộc trò chuyện.", "This clerk no longer holds the conversation.");
+    return;
+  }
+  state.status = "waiting_clerk";
+  state.clerk = null;
+  state.handoff = state.handoff ?? { reason: "asked", since: turn.nowIso };
+  turn.say(turn.text(TEXTS.clerkGone, { name: clerk.name }));
+}
+
 /** The clerk closes the conversation; the citizen is thanked and asked for a rating. */
 export function clerkClose(turn: Turn): void {
   if (!holding(turn)) return;

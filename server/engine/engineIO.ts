@@ -28,7 +28,9 @@ export type EngineInput =
   /** A clerk (`by`) passes the conversation to another unit's queue. */
   | { kind: "clerkTransfer"; by: ClerkRef; unitId: string }
   /** A clerk (`by`) passes the conversation to a named colleague, who holds it at once. */
-  | { kind: "clerkHandOver"; by: ClerkRef; to: ClerkRef };
+  | { kind: "clerkHandOver"; by: ClerkRef; to: ClerkRef }
+  /** The clerk holding the conversation can no longer answer (account disabled): back to the queue. */
+  | { kind: "clerkGone"; clerk: ClerkRef };
 
 /** A clerk as the citizen sees them. */
 export interface ClerkRef {

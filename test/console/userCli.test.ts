@@ -1,10 +1,9 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { kill9, startChildServer } from "../support/childServer";
+import { runUserCli } from "../support/userCli";
 
-const ROOT = path.resolve(__dirname, "../..");
 let dataDir: string;
 
 beforeEach(() => {
@@ -14,14 +13,7 @@ afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** `npm run user -- ARGS` on the test's data folder. */
 function user(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "server/cli/user.ts", ...args], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+  return runUserCli(dataDir, ...args);
 }
 
 describe("npm run user", () => {
