@@ -68,6 +68,12 @@ const schema = z.object({
   CONNECTION_RECOVERY_MS: z.coerce.number().int().min(0).max(30_000).default(30_000),
   /** How often an open clerk console re-checks its login, in ms (a disabled account is cut off within it). */
   CONSOLE_SESSION_RECHECK_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
+  /**
+   * How often each node reads the store's log of account changes, in ms: an account disabled or
+   * a password reset from the command line (another process) cuts that account's consoles and
+   * sessions within it. One indexed read of nothing new per poll.
+   */
+  ACCOUNT_CHANGES_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(250),
   /** Clerks' opening hours, Asia/Ho_Chi_Minh: outside them a citizen asking for a clerk is offered a call back. */
   WORKING_HOURS: z.string().min(1).default("mon-fri 07:00-11:30 13:30-17:00"),
   /** Days off: MM-DD every year or YYYY-MM-DD once (lunar holidays change every year: add them). */

@@ -8,6 +8,8 @@ import { HONG_NGU_CITY, HONG_NGU_UNITS_2022 } from "../flows/units";
 import { ALL_FLOWS } from "../flows/catalogue";
 import { attachChatNamespace, namespaceDelivery } from "./channels/web/chatNamespace";
 import { attachClerkNamespace, type ClerkNamespace } from "./console/clerkNamespace";
+import { watchAccountChanges } from "./console/watchAccountChanges";
+import { requeueHeldConversations } from "./handoff/requeueHeldConversations";
 import { isWorkingTime, parseWorkingHours } from "./handoff/workingHours";
 import type { Config } from "./config";
 import { ConversationService } from "./conversation/conversationService";
@@ -123,6 +125,15 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
   });
   const uploadSweep = startUnattachedUploadSweep({ store, ttlMinutes: config.UPLOAD_UNATTACHED_TTL_MINUTES, now, logger });
 
+  /** An account disabled or given a new password: its consoles are cut, its conversations requeued. */
+  async function actOnAccountChanges(userIds: string[]): Promise<void> {
+    await consoles!.recheckUsers(userIds);
+    const users = await Promise.all(userIds.map((id) => store.getUser(id)));
+    const gone = new Set(userIds.filter((id, i) => !users[i] || users[i]!.disabled));
+    await requeueHeldConversations(store, service, logger, gone);
+  }
+  let accountWatcher: { stop(): Promise<void> } | null = null;
+
   return {
     http,
     app,
@@ -131,9 +142,13 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
     listen: () =>
       new Promise((resolve, reject) => {
         http.once("error", reject);
-        http.listen(config.PORT, config.HOST, () => resolve((http.address() as AddressInfo).port));
+        http.listen(config.PORT, config.HOST, () => {
+          accountWatcher ??= watchAccountChanges({ store, logger, pollMs: config.ACCOUNT_CHANGES_POLL_MS, onChanges: actOnAccountChanges });
+          resolve((http.address() as AddressInfo).port);
+        });
       }),
     async close() {
+      await accountWatcher?.stop();
       const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
       await service.drain();
       await new Promise<void>((resolve) => io!.close(() => resolve()));

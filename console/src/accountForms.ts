@@ -4,7 +4,7 @@ import { TEXTS } from "./texts";
 /** Answers `null` when it worked, or the message to show under the form. */
 export type Submit<A extends unknown[]> = (...args: A) => Promise<string | null>;
 
-/** The server's rule (`passwordProblem`): said before the clerk types, not after. */
+/** The server's floor (`server/console/passwordStrength.ts`): said before the clerk types, not after. */
 const MIN_PASSWORD_LENGTH = 12;
 
 function field(label: string, input: HTMLInputElement, hint?: string): HTMLElement {
@@ -76,7 +76,7 @@ export function passwordForm(username: string, forced: boolean, submit: Submit<[
   const form = h("form", { "aria-labelledby": "account-title", novalidate: true }, [
     account,
     field(TEXTS.currentPassword, current),
-    field(TEXTS.newPassword, next, `Ít nhất ${MIN_PASSWORD_LENGTH} ký tự; một câu dễ nhớ cũng được.`),
+    field(TEXTS.newPassword, next, `Ít nhất ${MIN_PASSWORD_LENGTH} ký tự, không dựa vào tên của bạn hay tên thành phố; một câu dài dễ nhớ là tốt nhất.`),
     field(TEXTS.repeatPassword, again),
     error,
     actions,

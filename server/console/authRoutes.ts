@@ -5,7 +5,8 @@ import type { SlidingWindowLimiter } from "../http/slidingWindowLimiter";
 import type { Logger } from "../logger";
 import type { SessionRecord, Store, UserRecord } from "../store/store";
 import { csrfMatches, openSession, readCookie, SESSION_COOKIE, SESSION_TTL_MS, sessionUser } from "./consoleSessions";
-import { hashPassword, passwordProblem, verifyPassword } from "./passwordHash";
+import { hashPassword, verifyPassword } from "./passwordHash";
+import { passwordProblem } from "./passwordStrength";
 
 export interface AuthRoutesOptions {
   store: Store;
@@ -37,8 +38,10 @@ export function publicUser(user: UserRecord) {
 /**
  * Checks the session cookie (and, for anything that changes state, the CSRF header) of a
  * console request; answers 401/403 itself, or puts the user and session in `res.locals`.
+ * An account still on a password someone else chose gets 403 AUTH_PASSWORD_CHANGE_REQUIRED,
+ * except where `allowPasswordChangePending` (who am I, change the password, log out).
  */
-export function requireConsoleSession(options: Pick<AuthRoutesOptions, "store" | "now">) {
+export function requireConsoleSession(options: Pick<AuthRoutesOptions, "store" | "now">, allowPasswordChangePending = false) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const found = await sessionUser(options.store, readCookie(req.headers.cookie, SESSION_COOKIE), options.now());
     if (!found) {
@@ -47,6 +50,10 @@ export function requireConsoleSession(options: Pick<AuthRoutesOptions, "store" |
     }
     if (req.method !== "GET" && req.method !== "HEAD" && !csrfMatches(found.session, req.get("x-csrf-token"))) {
       sendError(res, 403, "AUTH_CSRF_INVALID", "Yêu cầu không kèm mã bảo vệ hợp lệ; tải lại trang rồi thử lại.", "The request lacks a valid protection token; reload the page and try again.");
+      return;
+    }
+    if (found.user.mustChangePassword && !allowPasswordChangePending) {
+      sendError(res, 403, "AUTH_PASSWORD_CHANGE_REQUIRED", "Bạn đổi mật khẩu một lần trước khi làm việc.", "Change your one-time password before doing anything else.");
       return;
     }
     (res.locals as ConsoleLocals).user = found.user;
@@ -66,14 +73,21 @@ export function authRoutes(options: AuthRoutesOptions): Router {
   const cookie = (value: string, maxAgeMs: number) =>
     `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${Math.floor(maxAgeMs / 1000)}${options.secureCookies ? "; Secure" : ""}`;
 
+  /**
+   * Counts a password attempt (a login, or a change that checks the current password) against
+   * the address and the account; answers 429 itself past either limit. One budget for both, so
+   * a stolen session cannot guess the password through the change form faster than the login.
+   */
+  function throttled(req: Request, res: Response, username: string): boolean {
+    if (options.addressLimiter.allow(options.addressOf(req)) && (!username || options.accountLimiter.allow(username))) return false;
+    sendError(res, 429, "AUTH_RATE_LIMITED", "Nhập mật khẩu sai nhiều lần, vui lòng thử lại sau một phút.", "Too many attempts; please try again in a minute.");
+    return true;
+  }
+
   router.post("/api/auth/login", async (req, res) => {
     const input = loginSchema.safeParse(req.body);
-    const address = options.addressOf(req);
     const username = input.success ? input.data.username.trim().toLowerCase() : "";
-    if (!options.addressLimiter.allow(address) || (username && !options.accountLimiter.allow(username))) {
-      sendError(res, 429, "AUTH_RATE_LIMITED", "Đăng nhập sai nhiều lần, vui lòng thử lại sau một phút.", "Too many attempts; please try again in a minute.");
-      return;
-    }
+    if (throttled(req, res, username)) return;
     if (!input.success) {
       sendError(res, 400, "AUTH_LOGIN_INVALID", "Vui lòng nhập tên đăng nhập và mật khẩu.", "Please enter a username and a password.");
       return;
@@ -90,7 +104,7 @@ export function authRoutes(options: AuthRoutesOptions): Router {
     res.set("Set-Cookie", cookie(secret, SESSION_TTL_MS)).set("Cache-Control", "no-store").json({ ok: true, user: publicUser(user), csrfToken: session.csrfToken });
   });
 
-  const guard = requireConsoleSession(options);
+  const guard = requireConsoleSession(options, true);
 
   router.get("/api/auth/me", guard, (_req, res) => {
     const { user, session } = res.locals as ConsoleLocals;
@@ -106,6 +120,7 @@ export function authRoutes(options: AuthRoutesOptions): Router {
 
   router.post("/api/auth/password", guard, async (req, res) => {
     const { user } = res.locals as ConsoleLocals;
+    if (throttled(req, res, user.username)) return;
     const input = passwordChangeSchema.safeParse(req.body);
     if (!input.success) {
       sendError(res, 400, "AUTH_PASSWORD_INVALID", "Vui lòng nhập mật khẩu hiện tại và mật khẩu mới.", "Please enter the current and the new password.");
@@ -115,9 +130,9 @@ export function authRoutes(options: AuthRoutesOptions): Router {
       sendError(res, 401, "AUTH_LOGIN_FAILED", "Mật khẩu hiện tại không đúng.", "The current password is wrong.");
       return;
     }
-    const problem = passwordProblem(input.data.newPassword);
+    const problem = await passwordProblem(input.data.newPassword, user);
     if (problem) {
-      sendError(res, 400, "AUTH_PASSWORD_WEAK", problem.split(" / ")[0]!, problem.split(" / ")[1] ?? problem);
+      sendError(res, 400, "AUTH_PASSWORD_WEAK", problem.vi, problem.en);
       return;
     }
     const updated: UserRecord = { ...user, passwordHash: await hashPassword(input.data.newPassword), mustChangePassword: false, updatedAt: options.now().toISOString() };
@@ -125,6 +140,8 @@ export function authRoutes(options: AuthRoutesOptions): Router {
     // Every other login of this account ends; this one goes on with a fresh session.
     await options.store.deleteSessionsOfUser(user.id);
     const fresh = await openSession(options.store, updated, options.now());
+    // The consoles open on the old sessions, on any node, are cut off; this one reconnects.
+    await options.store.appendAccountChange(user.id, options.now().toISOString());
     options.logger.info({ event: "auth.password_changed", userId: user.id }, "password changed");
     res.set("Set-Cookie", cookie(fresh.secret, SESSION_TTL_MS)).json({ ok: true, user: publicUser(updated), csrfToken: fresh.session.csrfToken });
   });

@@ -47,6 +47,21 @@ const releaseSchema = idSchema.extend({ at: z.union([z.literal("current"), z.lit
 const noteSchema = idSchema.extend({ text: z.string().trim().min(1).max(2000) });
 const transferSchema = z.union([idSchema.extend({ unitId: z.string().min(1).max(64) }).strict(), idSchema.extend({ clerkId: z.string().min(1).max(64) }).strict()]);
 
+type ConsoleCheck = { ok: true; user: UserRecord } | { ok: false; code: "AUTH_REQUIRED" | "AUTH_PASSWORD_CHANGE_REQUIRED"; message: string };
+
+/**
+ * Whether a console socket may be served now: a live session of an enabled account that no
+ * longer runs on a password someone else chose (that account may only change it, over REST).
+ */
+async function checkConsole(store: Store, secret: string | undefined, now: Date): Promise<ConsoleCheck> {
+  const found = await sessionUser(store, secret, now);
+  if (!found) return { ok: false, code: "AUTH_REQUIRED", message: "Phiên đăng nhập đã hết; bạn đăng nhập lại nhé. / Your session has ended; please log in again." };
+  if (found.user.mustChangePassword) {
+    return { ok: false, code: "AUTH_PASSWORD_CHANGE_REQUIRED", message: "Bạn đổi mật khẩu một lần trước khi làm việc. / Change your one-time password before doing anything else." };
+  }
+  return { ok: true, user: found.user };
+}
+
 function denied<T>(code: string, message: string): ConsoleAck<T> {
   return { ok: false, error: { code, message } } as ConsoleAck<T>;
 }
@@ -57,6 +72,8 @@ export interface ClerkNamespace {
   citizenTyping(conversationId: string): void;
   /** Clerks of the unit with a console open (supervisors are not counted: they do not answer queues). */
   clerksOnline(unitId: string | null): number;
+  /** Checks again the consoles these accounts have open on this node; cuts off those no longer allowed. */
+  recheckUsers(userIds: readonly string[]): Promise<void>;
 }
 
 /** Whether a console user may see a unit's conversations: clerks their own units, the others all. */
@@ -75,12 +92,12 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
 
   namespace.use(async (socket, next) => {
     const secret = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
-    const found = await sessionUser(store, secret, options.now()).catch(() => null);
-    if (!found) {
-      next(Object.assign(new Error("AUTH_REQUIRED"), { data: { code: "AUTH_REQUIRED", message: "Bạn đăng nhập lại nhé. / Please log in again." } }));
+    const checked = await checkConsole(store, secret, options.now()).catch((): ConsoleCheck => ({ ok: false, code: "AUTH_REQUIRED", message: "Bạn đăng nhập lại nhé. / Please log in again." }));
+    if (!checked.ok) {
+      next(Object.assign(new Error(checked.code), { data: { code: checked.code, message: checked.message } }));
       return;
     }
-    socket.data = { user: found.user, sessionSecret: secret! };
+    socket.data = { user: checked.user, sessionSecret: secret! };
     next();
   });
 
@@ -144,8 +161,8 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
 
     // A disabled account or an ended session is cut off within `recheckMs`, even if idle.
     const timer = setInterval(() => {
-      void sessionUser(store, socket.data.sessionSecret, options.now()).then((found) => {
-        if (!found) socket.disconnect(true);
+      void checkConsole(store, socket.data.sessionSecret, options.now()).then((checked) => {
+        if (!checked.ok) socket.disconnect(true);
       });
     }, options.recheckMs);
     timer.unref();
@@ -153,16 +170,16 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
 
     /** Checks the session again and the unit of the conversation; answers the ack itself when refused. */
     async function authorised(conversationId: string, ack: (a: ConsoleAck<never>) => void): Promise<ConversationRecord | null> {
-      const found = await sessionUser(store, socket.data.sessionSecret, options.now());
-      if (!found) {
-        ack(denied("AUTH_REQUIRED", "Phiên đăng nhập đã hết; bạn đăng nhập lại nhé. / Your session has ended."));
+      const checked = await checkConsole(store, socket.data.sessionSecret, options.now());
+      if (!checked.ok) {
+        ack(denied(checked.code, checked.message));
         socket.disconnect(true);
         return null;
       }
-      socket.data.user = found.user;
+      socket.data.user = checked.user;
       const record = await store.getConversation(conversationId);
       // Another unit's conversation and no conversation look the same to a clerk.
-      if (!record || !mayAccess(found.user, record.state.unitId)) {
+      if (!record || !mayAccess(checked.user, record.state.unitId)) {
         ack(denied("CONSOLE_NOT_FOUND", "Không tìm thấy cuộc trò chuyện trong đơn vị của bạn. / No such conversation in your units."));
         return null;
       }
@@ -261,7 +278,7 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
 
     handle("conversation:transfer", transferSchema, async (payload, record) => {
       if ("unitId" in payload) {
-        const outcome = await service.clerkAction(payload.conversationId, clerkRef(), { kind: "clerkTransfer", unitId: payload.unitId });
+        const outcome = await service.clerkAction(payload.conversationId, clerkRef(), { kind: "clerkTransfer", by: clerkRef(), unitId: payload.unitId });
         if (!outcome.ok) return denied(outcome.code, outcome.message);
         audit("conversation.transfer", payload.conversationId, { unitId: payload.unitId });
         await socket.leave(watchRoom(payload.conversationId));
@@ -270,7 +287,7 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
       const colleague = (await colleaguesOf(record.state.unitId)).find((c) => c.id === payload.clerkId && c.id !== socket.data.user.id);
       if (!colleague) return denied("CONSOLE_REFUSED", "Chọn một cán bộ khác của đơn vị. / Choose another clerk of the unit.");
       if (!colleague.online) return denied("CONSOLE_REFUSED", `Cán bộ ${colleague.name} không mở bàn làm việc; chọn người khác. / ${colleague.name} is not signed in.`);
-      const outcome = await service.clerkAction(payload.conversationId, clerkRef(), { kind: "clerkHandOver", to: { id: colleague.id, name: colleague.name } });
+      const outcome = await service.clerkAction(payload.conversationId, clerkRef(), { kind: "clerkHandOver", by: clerkRef(), to: { id: colleague.id, name: colleague.name } });
       if (!outcome.ok) return denied(outcome.code, outcome.message);
       audit("conversation.hand_over", payload.conversationId, { to: colleague.id });
       return { ok: true };
@@ -305,6 +322,15 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
     },
     clerksOnline(unitId) {
       return namespace.adapter.rooms.get(unitRoom(unitId))?.size ?? 0;
+    },
+    async recheckUsers(userIds) {
+      const sockets = userIds.flatMap((id) => [...(namespace.adapter.rooms.get(userRoom(id)) ?? [])].flatMap((socketId) => namespace.sockets.get(socketId) ?? []));
+      await Promise.all(
+        sockets.map(async (socket) => {
+          const checked = await checkConsole(store, (socket as unknown as ClerkSocket).data.sessionSecret, options.now());
+          if (!checked.ok) socket.disconnect(true);
+        }),
+      );
     },
   };
 }

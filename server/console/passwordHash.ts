@@ -40,13 +40,6 @@ export async function verifyPassword(password: string, stored: string): Promise<
   }
 }
 
-/** What a password must be: long rather than complicated (NIST SP 800-63B). */
-export function passwordProblem(password: string): string | null {
-  if (Array.from(password).length < 12) return "Mật khẩu cần ít nhất 12 ký tự. / A password needs at least 12 characters.";
-  if (Array.from(password).length > 200) return "Mật khẩu dài quá 200 ký tự. / A password is at most 200 characters.";
-  return null;
-}
-
 /** A password for someone to change at first login: 20 characters from an unambiguous alphabet. */
 export function generatePassword(): string {
   const alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Unit } from "../../flows/units";
 import type { ConsoleStore, UserRecord, UserRole } from "../store/store";
-import { generatePassword, hashPassword, passwordProblem } from "./passwordHash";
+import { generatePassword, hashPassword } from "./passwordHash";
+import { type PasswordOwner, passwordProblem } from "./passwordStrength";
 
 export const USER_ROLES: readonly UserRole[] = ["clerk", "supervisor", "admin"];
 
@@ -14,6 +15,11 @@ export class AccountError extends Error {
     super(`${code}: ${message}`);
     this.name = "AccountError";
   }
+}
+
+async function refuseWeak(password: string, owner: PasswordOwner): Promise<void> {
+  const problem = await passwordProblem(password, owner);
+  if (problem) throw new AccountError("USER_PASSWORD_WEAK", `${problem.vi} / ${problem.en}`);
 }
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,39}$/;
@@ -43,10 +49,7 @@ export async function addUser(store: ConsoleStore, units: readonly Unit[], input
     throw new AccountError("USER_UNIT_UNKNOWN", `${unknown.join(", ")}: không có đơn vị này; có: ${units.map((u) => u.id).join(", ")}. / unknown unit.`);
   }
   if (input.role === "clerk" && input.unitIds.length === 0) throw new AccountError("USER_UNIT_MISSING", "Cán bộ cần ít nhất một đơn vị (--unit). / A clerk needs at least one unit (--unit).");
-  if (input.password !== undefined) {
-    const problem = passwordProblem(input.password);
-    if (problem) throw new AccountError("USER_PASSWORD_WEAK", problem);
-  }
+  if (input.password !== undefined) await refuseWeak(input.password, { username, displayName: input.displayName ?? "" });
   if (await store.getUserByUsername(username)) throw new AccountError("USER_NAME_TAKEN", `"${username}" đã có. / "${username}" already exists.`);
   const generatedPassword = input.password === undefined ? generatePassword() : null;
   const at = now.toISOString();
@@ -72,13 +75,10 @@ async function existing(store: ConsoleStore, username: string): Promise<UserReco
   return user;
 }
 
-/** Sets a new password (generated when absent) and ends the user's sessions. */
+/** Sets a new password (generated when absent) and ends the user's sessions and open consoles. */
 export async function setPassword(store: ConsoleStore, username: string, password: string | undefined, now: Date): Promise<{ user: UserRecord; generatedPassword: string | null }> {
   const user = await existing(store, username);
-  if (password !== undefined) {
-    const problem = passwordProblem(password);
-    if (problem) throw new AccountError("USER_PASSWORD_WEAK", problem);
-  }
+  if (password !== undefined) await refuseWeak(password, user);
   const generatedPassword = password === undefined ? generatePassword() : null;
   const updated: UserRecord = {
     ...user,
@@ -88,15 +88,21 @@ export async function setPassword(store: ConsoleStore, username: string, passwor
   };
   await store.updateUser(updated);
   await store.deleteSessionsOfUser(user.id);
+  await store.appendAccountChange(user.id, now.toISOString());
   return { user: updated, generatedPassword };
 }
 
-/** Disables an account and ends its sessions at once; its history stays. */
+/**
+ * Disables an account and ends its sessions at once; its history stays. The servers learn of it
+ * from the account-change log: they cut its open consoles and put back in the queue the
+ * conversations it held.
+ */
 export async function disableUser(store: ConsoleStore, username: string, now: Date): Promise<UserRecord> {
   const user = await existing(store, username);
   const updated: UserRecord = { ...user, disabled: true, updatedAt: now.toISOString() };
   await store.updateUser(updated);
   await store.deleteSessionsOfUser(user.id);
+  await store.appendAccountChange(user.id, now.toISOString());
   return updated;
 }
 

@@ -123,7 +123,8 @@ export class ConversationService {
           if (input.kind === "clerkTake" && record.state.status === "with_clerk" && holder && holder.id !== clerk.id) {
             return { ok: false, code: "CONSOLE_TAKEN", message: `Cán bộ ${holder.name} đã nhận cuộc trò chuyện này. / ${holder.name} has taken this conversation.` };
           }
-          if (input.kind !== "clerkTake" && input.kind !== "clerkTransfer" && holder && holder.id !== clerk.id) {
+          // Who may pass a conversation on is the engine's rule (`mayPass`), the same for every channel.
+          if (input.kind !== "clerkTake" && input.kind !== "clerkTransfer" && input.kind !== "clerkHandOver" && holder && holder.id !== clerk.id) {
             return { ok: false, code: "CONSOLE_TAKEN", message: `Cuộc trò chuyện do cán bộ ${holder.name} phụ trách. / ${holder.name} holds this conversation.` };
           }
           const result = await this.runTurn(record, input, null, undefined, { requester: `clerk:${clerk.id}` });

@@ -126,19 +126,35 @@ export function clerkRelease(turn: Turn, at: "current" | "review" | { stepId: st
 }
 
 /**
+ * Who may pass a conversation on: the clerk holding it, or any clerk of the unit while it waits
+ * in the queue. A conversation still with the assistant was never asked to reach a clerk, and one
+ * that is over has nobody left to help; a clerk holding it is not overruled by a colleague.
+ */
+function mayPass(turn: Turn, by: ClerkRef): boolean {
+  const { state } = turn;
+  if (state.status === "waiting_clerk" || (state.status === "with_clerk" && state.clerk?.id === by.id)) return true;
+  if (state.status === "with_clerk") {
+    const name = state.clerk?.name ?? "";
+    refuse(turn, "CLERK_HELD_BY_OTHER", `Cuộc trò chuyện do cán bộ ${name} phụ trách; chỉ người đó chuyển được.`, `${name} holds this conversation; only they can pass it on.`);
+  } else if (state.status === "completed" || state.status === "closed") {
+    refuse(turn, "CLERK_CONVERSATION_OVER", "Cuộc trò chuyện đã kết thúc.", "The conversation is over.");
+  } else {
+    refuse(turn, "CLERK_NOT_QUEUED", "Công dân đang khai với trợ lý, chưa nhờ cán bộ: chưa chuyển được.", "The citizen is still with the assistant and has not asked for a clerk: it cannot be passed on.");
+  }
+  return false;
+}
+
+/**
  * The conversation goes to another unit's queue (the citizen filed with the wrong ward, or
  * the case belongs to another office); the draft goes with it.
  */
-export function clerkTransfer(turn: Turn, unitId: string): void {
+export function clerkTransfer(turn: Turn, by: ClerkRef, unitId: string): void {
   const unit = turn.catalogue.units.find((u) => u.id === unitId);
   if (!unit) {
     refuse(turn, "CLERK_UNIT_UNKNOWN", `Không có đơn vị "${unitId}".`, `There is no unit "${unitId}".`);
     return;
   }
-  if (turn.state.status === "completed" || turn.state.status === "closed") {
-    refuse(turn, "CLERK_CONVERSATION_OVER", "Cuộc trò chuyện đã kết thúc.", "The conversation is over.");
-    return;
-  }
+  if (!mayPass(turn, by)) return;
   const { state } = turn;
   state.unitId = unit.id;
   state.status = "waiting_clerk";
@@ -153,16 +169,30 @@ export function clerkTransfer(turn: Turn, unitId: string): void {
  * or a free one): the colleague holds it at once, from the queue or from the clerk holding it.
  * Who may receive it (signed in, of the unit) is the server's check; the engine moves it.
  */
-export function clerkHandOver(turn: Turn, to: ClerkRef): void {
+export function clerkHandOver(turn: Turn, by: ClerkRef, to: ClerkRef): void {
+  if (!mayPass(turn, by)) return;
   const { state } = turn;
-  if (state.status !== "waiting_clerk" && state.status !== "with_clerk") {
-    refuse(turn, "CLERK_NOT_QUEUED", "Cuộc trò chuyện không ở trong hàng chờ.", "The conversation is not in the queue.");
-    return;
-  }
   state.status = "with_clerk";
   // A value the citizen has yet to confirm stays asked: the colleague sees the answer.
   state.clerk = { ...to };
   turn.say(turn.text(TEXTS.handedOver, { name: to.name }));
+}
+
+/**
+ * The clerk holding the conversation can no longer answer (their account was disabled): it goes
+ * back to its unit's queue, where it keeps its place (the citizen has waited already), and the
+ * citizen is told. Refused, changing nothing, once another clerk holds it or it left the queue.
+ */
+export function clerkGone(turn: Turn, clerk: ClerkRef): void {
+  const { state } = turn;
+  if (state.status !== "with_clerk" || state.clerk?.id !== clerk.id) {
+    refuse(turn, "CLERK_NOT_HOLDING", "Cán bộ này không còn giữ cuộc trò chuyện.", "This clerk no longer holds the conversation.");
+    return;
+  }
+  state.status = "waiting_clerk";
+  state.clerk = null;
+  state.handoff = state.handoff ?? { reason: "asked", since: turn.nowIso };
+  turn.say(turn.text(TEXTS.clerkGone, { name: clerk.name }));
 }
 
 /** The clerk closes the conversation; the citizen is thanked and asked for a rating. */

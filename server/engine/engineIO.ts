@@ -25,10 +25,12 @@ export type EngineInput =
   | { kind: "clerkClose" }
   /** No clerk can answer now (outside opening hours, or none of the unit signed in). */
   | { kind: "clerkUnavailable"; why: "closed" | "nobody"; hours: string }
-  /** A clerk passes the conversation to another unit's queue. */
-  | { kind: "clerkTransfer"; unitId: string }
-  /** A clerk passes the conversation to a named colleague, who holds it at once. */
-  | { kind: "clerkHandOver"; to: ClerkRef };
+  /** A clerk (`by`) passes the conversation to another unit's queue. */
+  | { kind: "clerkTransfer"; by: ClerkRef; unitId: string }
+  /** A clerk (`by`) passes the conversation to a named colleague, who holds it at once. */
+  | { kind: "clerkHandOver"; by: ClerkRef; to: ClerkRef }
+  /** The clerk holding the conversation can no longer answer (account disabled): back to the queue. */
+  | { kind: "clerkGone"; clerk: ClerkRef };
 
 /** A clerk as the citizen sees them. */
 export interface ClerkRef {

@@ -125,6 +125,10 @@ export const TEXTS = {
   ),
   transferred: t("Cuộc trò chuyện đã được chuyển sang cán bộ {unit}; bạn vui lòng chờ trong giây lát.", "Your conversation has been passed to the clerks of {unit}; please wait a moment."),
   handedOver: t("Cán bộ {name} sẽ tiếp tục hỗ trợ bạn. Bạn cứ nhắn tin tại đây.", "{name}, another clerk, will carry on helping you. Write here as before."),
+  clerkGone: t(
+    "Cán bộ {name} không còn hỗ trợ cuộc trò chuyện này; bạn đang chờ cán bộ khác tiếp nhận. Bạn cứ nhắn tin, cán bộ sẽ đọc được.",
+    "{name} can no longer help with this conversation; you are waiting for another clerk. Write here and they will read it.",
+  ),
   released: t("Cán bộ đã chuyển bạn về trợ lý để khai tiếp.", "The clerk has handed you back to the assistant to carry on."),
   closedByClerk: t("Cán bộ đã kết thúc cuộc trò chuyện. Cảm ơn bạn!", "The clerk has closed the conversation. Thank you!"),
   ratingAsk: t("Bạn chấm điểm dịch vụ hôm nay từ 1 đến 5 nhé (5 là rất hài lòng)?", "How would you rate the service today, from 1 to 5 (5 is very satisfied)?"),

@@ -12,7 +12,7 @@ import { requestClerk } from "./requestClerk";
 import { showMenu } from "./showMenu";
 import { startFlow } from "./startFlow";
 import { STATUS_LOOKUP_FLOW_ID } from "./statusLookupFlowId";
-import { clerkClose, clerkHandOver, clerkRelease, clerkSetField, clerkTake, clerkTransfer } from "./clerkActions";
+import { clerkClose, clerkGone, clerkHandOver, clerkRelease, clerkSetField, clerkTake, clerkTransfer } from "./clerkActions";
 import { askRating } from "./rating";
 import { noClerkAvailable } from "./noClerkAvailable";
 import { Turn } from "./turn";
@@ -70,9 +70,11 @@ function handleInput(turn: Turn, input: EngineInput): void {
     case "clerkClose":
       return clerkClose(turn);
     case "clerkTransfer":
-      return clerkTransfer(turn, input.unitId);
+      return clerkTransfer(turn, input.by, input.unitId);
     case "clerkHandOver":
-      return clerkHandOver(turn, input.to);
+      return clerkHandOver(turn, input.by, input.to);
+    case "clerkGone":
+      return clerkGone(turn, input.clerk);
     case "clerkUnavailable":
       return noClerkAvailable(turn, input.why, input.hours);
   }

@@ -207,6 +207,14 @@ export interface NoteRecord {
   at: string;
 }
 
+/** An account was disabled or its password set: every server node cuts off its open consoles. */
+export interface AccountChange {
+  /** Increasing, from 1. */
+  seq: number;
+  userId: string;
+  at: string;
+}
+
 /** The console's part of the store: users, their sessions, the audit log, clerks' notes. */
 export interface ConsoleStore {
   createUser(user: UserRecord): Promise<void>;
@@ -230,4 +238,11 @@ export interface ConsoleStore {
   appendNote(note: NoteRecord): Promise<void>;
   /** A conversation's notes, oldest first (as they read in the console), the latest `limit` of them. */
   listNotes(conversationId: string, limit: number): Promise<NoteRecord[]>;
+
+  // Account changes: the command line is another process, and the store is all it shares with
+  // the servers; each node polls this log to act within a second.
+  /** Records that an account changed (disabled, password set); returns the change's `seq`. */
+  appendAccountChange(userId: string, at: string): Promise<number>;
+  /** Changes with `seq > afterSeq`, oldest first, at most `limit`. */
+  listAccountChanges(afterSeq: number, limit: number): Promise<AccountChange[]>;
 }

@@ -1,3 +1,4 @@
+import { io as connect } from "socket.io-client";
 import { addUser, disableUser } from "../../server/console/userAccounts";
 import { HONG_NGU_UNITS_2022 } from "../../flows/units";
 import type { Store } from "../../server/store/store";
@@ -65,6 +66,18 @@ describe("console login", () => {
     expect((await fetch(`${server.url}/api/auth/me`, { headers: { Cookie: cookie } })).status).toBe(401);
   });
 
+  it("refuses a guessable new password, saying why, and keeps the old one", async () => {
+    const res = await login("lan", PASSWORD);
+    const { csrfToken } = (await res.json()) as { csrfToken: string };
+    const headers = { Cookie: sessionCookie(res), "Content-Type": "application/json", "X-CSRF-Token": csrfToken };
+    for (const newPassword of ["matkhau123456", "lanlanlanlanlan", "hongngu2026!!"]) {
+      const refused = await fetch(`${server.url}/api/auth/password`, { method: "POST", headers, body: JSON.stringify({ currentPassword: PASSWORD, newPassword }) });
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toMatchObject({ error: { code: "AUTH_PASSWORD_WEAK", message: expect.stringContaining("dễ đoán") } });
+    }
+    expect((await login("lan", PASSWORD)).status).toBe(200);
+  }, 30_000);
+
   it("ends the session on logout", async () => {
     const res = await login("lan", PASSWORD);
     const { csrfToken } = (await res.json()) as { csrfToken: string };
@@ -80,4 +93,57 @@ describe("console login", () => {
     expect(statuses.slice(10)).toEqual([429, 429]);
     // Ten scrypt checks of a third of a second each.
   }, 30_000);
+
+  it("slows down guessing through the password change too, sharing the account's budget with the login", async () => {
+    const res = await login("lan", PASSWORD);
+    const { csrfToken } = (await res.json()) as { csrfToken: string };
+    const headers = { Cookie: sessionCookie(res), "Content-Type": "application/json", "X-CSRF-Token": csrfToken };
+    const statuses: number[] = [];
+    // The login above was the first of ten attempts a minute; the limiter's window may roll over
+    // during the test, which only ever delays the refusal by an attempt or two.
+    for (let i = 0; i < 14 && !statuses.includes(429); i++) {
+      const body = JSON.stringify({ currentPassword: `đoán lần thứ ${i}`, newPassword: "một mật khẩu mới rất dài" });
+      statuses.push((await fetch(`${server.url}/api/auth/password`, { method: "POST", headers, body })).status);
+    }
+    expect(statuses.slice(0, 9)).toEqual(Array(9).fill(401));
+    expect(statuses[statuses.length - 1]).toBe(429);
+    const right = await fetch(`${server.url}/api/auth/password`, { method: "POST", headers, body: JSON.stringify({ currentPassword: PASSWORD, newPassword: "một mật khẩu mới rất dài" }) });
+    expect(right.status).toBe(429);
+    expect(await right.json()).toMatchObject({ error: { code: "AUTH_RATE_LIMITED" } });
+    expect((await login("lan", PASSWORD)).status).toBe(429);
+  }, 30_000);
+});
+
+/** Connects to `/clerk` with a cookie: resolves "connected" or the refusal's code. */
+function clerkSocket(cookie: string): Promise<string> {
+  const socket = connect(`${server.url}/clerk`, { transports: ["websocket"], reconnection: false, forceNew: true, extraHeaders: { Cookie: cookie } });
+  return new Promise<string>((resolve) => {
+    socket.on("connect", () => resolve("connected"));
+    socket.on("connect_error", (error: Error & { data?: { code?: string } }) => resolve(error.data?.code ?? error.message));
+  }).finally(() => socket.disconnect());
+}
+
+describe("an account on a one-time password", () => {
+  it("can only say who it is, change the password and log out until it has changed it", async () => {
+    const { generatedPassword } = await addUser(store, HONG_NGU_UNITS_2022, { username: "mai", role: "clerk", unitIds: ["an-thanh"], displayName: "Phạm Thị Mai" }, new Date());
+    const res = await login("mai", generatedPassword!);
+    const { csrfToken, user } = (await res.json()) as { csrfToken: string; user: { mustChangePassword: boolean } };
+    expect(user.mustChangePassword).toBe(true);
+    const cookie = sessionCookie(res);
+    const headers = { Cookie: cookie, "Content-Type": "application/json", "X-CSRF-Token": csrfToken };
+
+    for (const [method, route] of [["GET", "/api/console/dossiers"], ["GET", "/api/console/dossiers/HN-20260101-0001"], ["POST", "/api/console/dossiers/HN-20260101-0001/status"]] as const) {
+      const refused = await fetch(`${server.url}${route}`, { method, headers, ...(method === "POST" ? { body: JSON.stringify({ status: "processing" }) } : {}) });
+      expect(refused.status).toBe(403);
+      expect(await refused.json()).toMatchObject({ error: { code: "AUTH_PASSWORD_CHANGE_REQUIRED", message: expect.stringMatching(/mật khẩu/) } });
+    }
+    expect(await clerkSocket(cookie)).toBe("AUTH_PASSWORD_CHANGE_REQUIRED");
+    expect((await fetch(`${server.url}/api/auth/me`, { headers })).status).toBe(200);
+
+    const changed = await fetch(`${server.url}/api/auth/password`, { method: "POST", headers, body: JSON.stringify({ currentPassword: generatedPassword, newPassword: "mật khẩu riêng của Mai" }) });
+    expect(changed.status).toBe(200);
+    const fresh = sessionCookie(changed);
+    expect((await fetch(`${server.url}/api/console/dossiers`, { headers: { Cookie: fresh } })).status).toBe(200);
+    expect(await clerkSocket(fresh)).toBe("connected");
+  });
 });

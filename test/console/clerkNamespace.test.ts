@@ -1,5 +1,6 @@
 import { io as connect } from "socket.io-client";
 import { hashSessionSecret } from "../../server/console/consoleSessions";
+import { passwordProblem } from "../../server/console/passwordStrength";
 import { disableUser } from "../../server/console/userAccounts";
 import { Clerk } from "../support/consoleClient";
 import { walkFlow } from "../support/flowWalker";
@@ -8,6 +9,8 @@ import { Citizen, startTestServer, type TestServer } from "../support/testServer
 let server: TestServer;
 const open: { close(): void }[] = [];
 
+// The password checker loads its dictionaries on first use (about a second): not in the first test's time.
+beforeAll(() => passwordProblem("chỉ để nạp từ điển trước", { username: "lan" }));
 beforeEach(async () => {
   server = await startTestServer({ CONSOLE_SESSION_RECHECK_MS: "200" });
 });
@@ -162,6 +165,39 @@ describe("the clerk console's live side", () => {
     expect(await mai.emit("conversation:message", { conversationId, clientMessageId: "m1", text: "Chào chị, em là Mai." })).toMatchObject({ ok: true });
   });
 
+  it("refuses to pass on a conversation still with the assistant, to a unit or to a colleague", async () => {
+    const lan = await clerk("lan", ["an-thanh"], "Nguyễn Thị Lan");
+    const mai = await clerk("mai", ["an-thanh"], "Phạm Thị Mai");
+    const citizen = new Citizen(server.url, { unit: "an-thanh" });
+    open.push(citizen);
+    await citizen.ready();
+    await citizen.say("khai sinh");
+    const conversationId = citizen.conversationId!;
+    const seen = citizen.messages.length;
+
+    for (const payload of [{ conversationId, unitId: "an-loc" }, { conversationId, clerkId: mai.id }]) {
+      expect(await lan.emit("conversation:transfer", payload)).toMatchObject({ ok: false, error: { code: "CLERK_NOT_QUEUED", message: expect.stringContaining(" / ") } });
+    }
+    const record = (await server.store.getConversation(conversationId))!;
+    expect(record.state).toMatchObject({ status: "bot", unitId: "an-thanh", clerk: null });
+    expect(citizen.messages).toHaveLength(seen);
+  });
+
+  it("lets only the clerk holding a conversation pass it on; a queued one any clerk of the unit", async () => {
+    const lan = await clerk("lan", ["an-thanh"], "Nguyễn Thị Lan");
+    const mai = await clerk("mai", ["an-thanh"], "Phạm Thị Mai");
+    const held = (await citizenAskingForHelp()).conversationId!;
+    expect(await lan.emit("conversation:take", { conversationId: held })).toMatchObject({ ok: true });
+    expect(await mai.emit("conversation:transfer", { conversationId: held, unitId: "an-loc" })).toMatchObject({ ok: false, error: { code: "CLERK_HELD_BY_OTHER", message: expect.stringContaining("Nguyễn Thị Lan") } });
+    expect(await mai.emit("conversation:transfer", { conversationId: held, clerkId: mai.id })).toMatchObject({ ok: false });
+    expect((await server.store.getConversation(held))!.state).toMatchObject({ status: "with_clerk", unitId: "an-thanh", clerk: { id: lan.id } });
+    expect(await lan.emit("conversation:transfer", { conversationId: held, unitId: "an-loc" })).toMatchObject({ ok: true });
+
+    const queued = (await citizenAskingForHelp()).conversationId!;
+    expect(await mai.emit("conversation:transfer", { conversationId: queued, unitId: "an-loc" })).toMatchObject({ ok: true });
+    expect((await server.store.getConversation(queued))!.state).toMatchObject({ status: "waiting_clerk", unitId: "an-loc" });
+  });
+
   it("keeps clerks' notes from the citizen and shows them to every clerk watching", async () => {
     const lan = await clerk("lan", ["an-thanh"], "Nguyễn Thị Lan");
     const mai = await clerk("mai", ["an-thanh"], "Phạm Thị Mai");
@@ -223,6 +259,18 @@ describe("the clerk console's live side", () => {
     open.push(again);
     const error = await new Promise<Error & { data?: { code: string } }>((resolve) => again.on("connect_error", resolve));
     expect(error.data?.code).toBe("AUTH_REQUIRED");
+  });
+
+  it("cuts off a console whose account is put back on a one-time password, and refuses it until it is changed", async () => {
+    const lan = await clerk("lan", ["an-thanh"], "Nguyễn Thị Lan");
+    const gone = new Promise<void>((resolve) => lan.socket.on("disconnect", () => resolve()));
+    const user = (await server.store.getUser(lan.id))!;
+    await server.store.updateUser({ ...user, mustChangePassword: true });
+    await gone;
+    const again = connect(`${server.url}/clerk`, { transports: ["websocket"], reconnection: false, forceNew: true, extraHeaders: { Cookie: lan.cookie } });
+    open.push(again);
+    const error = await new Promise<Error & { data?: { code: string } }>((resolve) => again.on("connect_error", resolve));
+    expect(error.data?.code).toBe("AUTH_PASSWORD_CHANGE_REQUIRED");
   });
 
   it("cuts off a console whose session has expired, and refuses its events", async () => {

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -9,8 +8,8 @@ import { addUser } from "../../server/console/userAccounts";
 import { createLogger } from "../../server/logger";
 import { SqliteStore } from "../../server/store/sqlite/sqliteStore";
 import { kill9, startChildServer } from "../support/childServer";
+import { runUserCli } from "../support/userCli";
 
-const ROOT = path.resolve(__dirname, "../..");
 let dataDir: string;
 
 beforeEach(() => {
@@ -20,14 +19,7 @@ afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** `npm run user -- ARGS` on the test's data folder. */
 function user(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "server/cli/user.ts", ...args], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+  return runUserCli(dataDir, ...args);
 }
 
 describe("npm run user", () => {
@@ -46,6 +38,8 @@ describe("npm run user", () => {
     [["add", "--username", "lan", "--role", "clerk", "--unit", "phuong-9"], "USER_UNIT_UNKNOWN"],
     [["add", "--username", "lan", "--role", "boss"], "USER_ROLE_INVALID"],
     [["add", "--username", "lan", "--role", "admin", "--password", "ngắn"], "USER_PASSWORD_WEAK"],
+    [["add", "--username", "lan", "--role", "admin", "--password", "password1234"], "USER_PASSWORD_WEAK"],
+    [["add", "--username", "lan", "--role", "admin", "--password", "hongngu2026!!"], "USER_PASSWORD_WEAK"],
     [["passwd", "--username", "ai-do"], "USER_NOT_FOUND"],
     [["remove", "--username", "lan"], 'unknown command "remove"'],
   ])("refuses %j with a clear message and exit code 2", async (args, message) => {

@@ -422,5 +422,33 @@ export function describeConsoleStoreContract(name: string, makeStore: () => Prom
         expect(await store.listNotes(OPERATOR, 10)).toEqual([]);
       });
     });
+
+    describe("account changes", () => {
+      it("numbers changes in increasing order and lists those after a number, oldest first, at most limit", async () => {
+        const first = await store.appendAccountChange("user-lan", T0);
+        const second = await store.appendAccountChange("user-mai", T1);
+        const third = await store.appendAccountChange("user-lan", T1);
+        expect(first).toBeGreaterThanOrEqual(1);
+        expect(second).toBeGreaterThan(first);
+        expect(third).toBeGreaterThan(second);
+        expect(await store.listAccountChanges(0, 10)).toEqual([
+          { seq: first, userId: "user-lan", at: T0 },
+          { seq: second, userId: "user-mai", at: T1 },
+          { seq: third, userId: "user-lan", at: T1 },
+        ]);
+        expect((await store.listAccountChanges(first, 1)).map((c) => c.seq)).toEqual([second]);
+        expect(await store.listAccountChanges(third, 10)).toEqual([]);
+        expect(await store.listAccountChanges(0, 0)).toEqual([]);
+      });
+
+      it("refuses a time that is not Date#toISOString() output, and keeps changes across close and re-open", async () => {
+        await expect(store.appendAccountChange("user-lan", "2026-03-02 01:00:03")).rejects.toThrow("STORE_TIME_INVALID");
+        const seq = await store.appendAccountChange("user-lan", T0);
+        await store.close();
+        await store.open();
+        expect(await store.listAccountChanges(0, 10)).toEqual([{ seq, userId: "user-lan", at: T0 }]);
+        expect(await store.appendAccountChange("user-mai", T1)).toBeGreaterThan(seq);
+      });
+    });
   });
 }

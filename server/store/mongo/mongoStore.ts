@@ -16,6 +16,7 @@ import {
 import type { Dossier } from "../../dossier/dossier";
 import { restoreState, type ConversationState, type ConversationStatus } from "../../engine/conversationState";
 import type {
+  AccountChange,
   AuditRecord,
   ConsoleStore,
   ConversationRecord,
@@ -135,6 +136,7 @@ interface SessionDoc {
 
 type AuditDoc = Omit<AuditRecord, "id"> & { _id: string };
 type NoteDoc = Omit<NoteRecord, "id"> & { _id: string };
+type AccountChangeDoc = Omit<AccountChange, "seq"> & { _id: number };
 
 interface Opened {
   client: MongoClient;
@@ -149,6 +151,7 @@ interface Opened {
   sessions: Collection<SessionDoc>;
   audit: Collection<AuditDoc>;
   notes: Collection<NoteDoc>;
+  accountChanges: Collection<AccountChangeDoc>;
 }
 
 /** Thrown inside the transaction to abort it when the dedupe key is taken by a concurrent turn. */
@@ -610,6 +613,28 @@ export class MongoStore implements Store, ConsoleStore {
     return docs.reverse().map(({ _id, ...rest }) => ({ id: _id, ...rest }));
   }
 
+  // Account changes.
+
+  /**
+   * The number comes from a counter before the insert, so two changes made at the same instant
+   * may land out of order; a node reading between them would skip the first. Accounts are
+   * changed by hand, one command at a time, which makes that window theoretical.
+   */
+  async appendAccountChange(userId: string, at: string): Promise<number> {
+    assertIsoInstant(at, `account change of ${String(userId)} at`);
+    const counter = await this.ensureOpen().counters.findOneAndUpdate({ _id: "accountChanges" }, { $inc: { value: 1 } }, { upsert: true, returnDocument: "after" });
+    const seq = counter!.value;
+    await this.ensureOpen().accountChanges.insertOne({ _id: seq, userId: String(userId), at });
+    return seq;
+  }
+
+  async listAccountChanges(afterSeq: number, limit: number): Promise<AccountChange[]> {
+    const max = listLimit(limit);
+    if (max === 0) return [];
+    const docs = await this.ensureOpen().accountChanges.find({ _id: { $gt: Number(afterSeq) || 0 } }).sort({ _id: 1 }).limit(max).toArray();
+    return docs.map(({ _id, ...rest }) => ({ seq: _id, ...rest }));
+  }
+
   private ensureOpen(): Opened {
     if (!this.opened) throw storeNotOpen();
     return this.opened;
@@ -639,6 +664,7 @@ export class MongoStore implements Store, ConsoleStore {
         sessions: db.collection<SessionDoc>("sessions"),
         audit: db.collection<AuditDoc>("audit"),
         notes: db.collection<NoteDoc>("notes"),
+        accountChanges: db.collection<AccountChangeDoc>("accountChanges"),
       };
       // Creating the indexes also creates the collections, which a transaction cannot always do
       // (sharded clusters, servers before 4.4).

@@ -6,6 +6,7 @@ import Database from "better-sqlite3";
 import type { Dossier } from "../../dossier/dossier";
 import { restoreState, type ConversationStatus } from "../../engine/conversationState";
 import type {
+  AccountChange,
   AuditRecord,
   ConsoleStore,
   ConversationRecord,
@@ -199,6 +200,14 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     at TEXT NOT NULL
   ) STRICT;
   CREATE INDEX notes_by_conversation ON notes (conversation_id, at, id);
+  `,
+  // Account changes the command line records for the running servers to act on.
+  `
+  CREATE TABLE account_changes (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id TEXT NOT NULL,
+    at TEXT NOT NULL
+  ) STRICT;
   `,
 ];
 
@@ -462,6 +471,8 @@ function prepareStatements(db: Database.Database) {
     notesOf: db.prepare<[string, number], NoteRow>(
       "SELECT * FROM (SELECT * FROM notes WHERE conversation_id = ? ORDER BY at DESC, id DESC LIMIT ?) ORDER BY at, id",
     ),
+    insertAccountChange: db.prepare<[string, string]>("INSERT INTO account_changes (user_id, at) VALUES (?, ?)"),
+    accountChangesAfter: db.prepare<[number, number], { seq: number; user_id: string; at: string }>("SELECT seq, user_id, at FROM account_changes WHERE seq > ? ORDER BY seq LIMIT ?"),
     insertAudit: db.prepare<AuditParams>(`
       INSERT INTO audit (id, at, actor_id, action, conversation_id, dossier_code, detail)
       VALUES (@id, @at, @actorId, @action, @conversationId, @dossierCode, @detail)`),
@@ -956,6 +967,19 @@ export class SqliteStore implements Store, ConsoleStore {
       text: row.text,
       at: row.at,
     }));
+  }
+
+  // Account changes.
+
+  async appendAccountChange(userId: string, at: string): Promise<number> {
+    assertIsoInstant(at, `account change of ${String(userId)} at`);
+    return Number(this.statements.insertAccountChange.run(String(userId), at).lastInsertRowid);
+  }
+
+  async listAccountChanges(afterSeq: number, limit: number): Promise<AccountChange[]> {
+    const max = listLimit(limit);
+    if (max === 0) return [];
+    return this.statements.accountChangesAfter.all(Number(afterSeq) || 0, max).map((row) => ({ seq: row.seq, userId: row.user_id, at: row.at }));
   }
 
   private get statements(): Statements {
