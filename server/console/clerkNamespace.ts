@@ -142,9 +142,11 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
     if (queued(now.status)) lastSeen.set(saved.id, now);
     else lastSeen.delete(saved.id);
     if (namespace.adapter.rooms.get(watchRoom(saved.id))?.size) {
-      void viewOf(saved.id).then((loaded) => {
-        if (loaded) namespace.to(watchRoom(saved.id)).emit("conversation:view", loaded);
-      });
+      void viewOf(saved.id)
+        .then((loaded) => {
+          if (loaded) namespace.to(watchRoom(saved.id)).emit("conversation:view", loaded);
+        })
+        .catch((error: unknown) => logger.error({ event: "clerk.view_failed", err: error, conversationId: saved.id }, "conversation view update failed"));
     }
   });
 
@@ -161,9 +163,12 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
 
     // A disabled account or an ended session is cut off within `recheckMs`, even if idle.
     const timer = setInterval(() => {
-      void checkConsole(store, socket.data.sessionSecret, options.now()).then((checked) => {
-        if (!checked.ok) socket.disconnect(true);
-      });
+      void checkConsole(store, socket.data.sessionSecret, options.now())
+        .then((checked) => {
+          if (!checked.ok) socket.disconnect(true);
+        })
+        // A store that fails to answer says nothing of the session: the next check decides.
+        .catch((error: unknown) => logger.error({ event: "clerk.recheck_failed", err: error }, "console session re-check failed"));
     }, options.recheckMs);
     timer.unref();
     socket.on("disconnect", () => clearInterval(timer));

@@ -1,3 +1,4 @@
+import { Writable } from "node:stream";
 import { io as connect } from "socket.io-client";
 import { hashSessionSecret } from "../../server/console/consoleSessions";
 import { passwordProblem } from "../../server/console/passwordStrength";
@@ -37,6 +38,22 @@ async function citizenAskingForHelp(): Promise<Citizen> {
 }
 
 describe("the clerk console's live side", () => {
+  it("keeps a console connected, and logs the failure, while the store fails its session re-checks", async () => {
+    await server.stop();
+    const log: string[] = [];
+    const sink = new Writable({ write: (chunk: Buffer, _encoding, done) => (log.push(chunk.toString()), done()) });
+    server = await startTestServer({ CONSOLE_SESSION_RECHECK_MS: "200" }, undefined, undefined, undefined, { logSink: sink });
+    const lan = await clerk("lan", ["an-thanh"], "Lan");
+    const getSession = server.store.getSession.bind(server.store);
+    server.store.getSession = () => Promise.reject(new Error("store unreachable"));
+    try {
+      await lan.until(() => log.some((line) => line.includes('"clerk.recheck_failed"')), "a failed re-check in the log");
+    } finally {
+      server.store.getSession = getSession;
+    }
+    expect(lan.socket.connected).toBe(true);
+  });
+
   it("shows a citizen's request in the queue of their unit only, with the reason", async () => {
     const lan = await clerk("lan", ["an-thanh"], "Nguyễn Thị Lan");
     const binh = await clerk("binh", ["an-loc"], "Lê Văn Bình");
