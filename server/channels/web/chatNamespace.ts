@@ -4,6 +4,7 @@ import { normalizeInput } from "../../engine/understanding/normalizeInput";
 import type { SlidingWindowLimiter } from "../../http/slidingWindowLimiter";
 import type { Logger } from "../../logger";
 import { CHAT_ERROR_MESSAGES } from "./chatErrorMessages";
+import { ResumesFirst } from "./resumesFirst";
 import { chatAuthSchema, openSchema, sendMessageSchema } from "./chatSchemas";
 import { splitAck } from "../splitAck";
 import type { ClientToServerEvents, ErrorCode, Locale, OpenAck, SendAck, ServerToClientEvents } from "./protocol";
@@ -14,6 +15,8 @@ interface SocketData {
   ip: string;
   /** The bearer token, kept only until `session:ready` has carried it to the client. */
   token: string | null;
+  /** Reports the end of this connection's replay, when it came with a token (a resume). */
+  resumeDone: (() => void) | null;
 }
 
 type ChatSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -22,6 +25,8 @@ type ChatNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Recor
 const KNOWN_EVENTS = new Set(["message:send", "conversation:open", "typing:citizen"]);
 /** A citizen's typing signals pass to the console at most this often per connection (the widget sends one every 2 s). */
 const TYPING_RELAY_EVERY_MS = 500;
+/** How long a new message waits at most for the replays of reconnecting citizens to go first. */
+const RESUME_FIRST_MAX_WAIT_MS = 1_000;
 
 export const roomOf = (conversationId: string) => `conversation:${conversationId}`;
 
@@ -79,7 +84,12 @@ export function attachChatNamespace(io: Server, options: ChatNamespaceOptions): 
   const namespace = io.of("/chat") as unknown as ChatNamespace;
   const { service, logger } = options;
 
+  // A second of waiting at most for a new message: the reconnect burst after a restart of 500
+  // citizens takes about that long on this machine's two cores.
+  const resumes = new ResumesFirst(RESUME_FIRST_MAX_WAIT_MS);
+
   namespace.use(async (socket, next) => {
+    let resumeDone: (() => void) | null = null;
     try {
       const auth = chatAuthSchema.safeParse(socket.handshake.auth ?? {});
       if (!auth.success) {
@@ -92,23 +102,27 @@ export function attachChatNamespace(io: Server, options: ChatNamespaceOptions): 
         return;
       }
       // An unknown or stale token is not an error: the citizen simply starts again.
+      resumeDone = auth.data.token ? resumes.begin() : null;
       const existing = auth.data.token ? await service.resume(auth.data.token) : null;
       const opened = existing
         ? { record: existing, token: auth.data.token! }
         : await service.start({ channel: "web", locale: auth.data.locale ?? "vi", unitId: auth.data.unit ?? null });
-      socket.data = { conversationId: opened.record.id, locale: opened.record.state.locale, ip, token: opened.token };
+      socket.data = { conversationId: opened.record.id, locale: opened.record.state.locale, ip, token: opened.token, resumeDone };
       next();
     } catch (error) {
+      resumeDone?.();
       logger.error({ event: "chat.handshake_failed", err: error }, "chat handshake failed");
       next(handshakeError("CHAT_UNAVAILABLE"));
     }
   });
 
   namespace.on("connection", (socket: ChatSocket) => {
-    void onConnection(socket).catch((error: unknown) => {
-      logger.error({ event: "chat.connection_failed", err: error, conversationId: socket.data.conversationId }, "chat connection failed");
-      socket.disconnect(true);
-    });
+    void onConnection(socket)
+      .catch((error: unknown) => {
+        logger.error({ event: "chat.connection_failed", err: error, conversationId: socket.data.conversationId }, "chat connection failed");
+        socket.disconnect(true);
+      })
+      .finally(() => socket.data.resumeDone?.());
   });
 
   async function onConnection(socket: ChatSocket): Promise<void> {
@@ -145,13 +159,15 @@ export function attachChatNamespace(io: Server, options: ChatNamespaceOptions): 
         return;
       }
       const message = parsed.data.text !== undefined ? { ...parsed.data, text: normalizeInput(parsed.data.text) } : parsed.data;
-      service
-        .send(conversationId, message, { socketId: socket.id, requester: socket.data.ip })
-        .then((outcome) => reply(outcome.ok ? outcome : refusal(outcome.code, socket.data.locale)))
-        .catch((error: unknown) => {
-          logger.error({ event: "chat.turn_failed", err: error, conversationId }, "turn failed");
-          reply(refusal("CHAT_UNAVAILABLE", socket.data.locale));
-        });
+      resumes.run(() =>
+        service
+          .send(conversationId, message, { socketId: socket.id, requester: socket.data.ip })
+          .then((outcome) => reply(outcome.ok ? outcome : refusal(outcome.code, socket.data.locale)))
+          .catch((error: unknown) => {
+            logger.error({ event: "chat.turn_failed", err: error, conversationId }, "turn failed");
+            reply(refusal("CHAT_UNAVAILABLE", socket.data.locale));
+          }),
+      );
     });
 
     socket.on("conversation:open", (...args: unknown[]) => {
