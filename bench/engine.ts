@@ -8,7 +8,7 @@
 import { performance } from "node:perf_hooks";
 import { INTENT_CORPUS } from "../test/intent/intentCorpus";
 import { initialState } from "../server/engine/conversationState";
-import { defaultCatalogue } from "../server/engine/defaultCatalogue";
+import { defaultCatalogue } from "../server/defaultCatalogue";
 import type { EngineInput } from "../server/engine/engineIO";
 import { transition } from "../server/engine/transition";
 import { matchIntent } from "../server/engine/understanding/matchIntent";

@@ -1,4 +1,4 @@
-import { h } from "../../widget/src/dom";
+import { h } from "../../browser/dom";
 import { TEXTS } from "./texts";
 
 /** Answers `null` when it worked, or the message to show under the form. */

@@ -1,5 +1,4 @@
-import type { DossierDetail, DossierStatusChanged, DossierSummary } from "../../server/console/consoleRestProtocol";
-import type { DossierStatus } from "../../server/dossier/dossier";
+import type { DossierDetail, DossierStatus, DossierStatusChanged, DossierSummary } from "../../server/console/consoleRestProtocol";
 import type { ApiResult, AuthClient } from "./authClient";
 
 const BASE = "/api/console/dossiers";

@@ -1,6 +1,5 @@
-import type { DossierDetail } from "../../server/console/consoleRestProtocol";
-import type { DossierStatus } from "../../server/dossier/dossier";
-import { h, removeChildren } from "../../widget/src/dom";
+import type { DossierDetail, DossierStatus } from "../../server/console/consoleRestProtocol";
+import { h, removeChildren } from "../../browser/dom";
 import { openDialog } from "./actionDialog";
 import type { ApiFailure } from "./authClient";
 import { groupDraft } from "./consoleFormat";

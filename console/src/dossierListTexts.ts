@@ -1,4 +1,4 @@
-import type { DossierStatus } from "../../server/dossier/dossier";
+import type { DossierStatus } from "../../server/console/consoleRestProtocol";
 
 /** The words of the workspace's tabs and of the submitted dossiers' view. */
 

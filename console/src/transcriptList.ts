@@ -1,5 +1,5 @@
 import type { ChatMessage } from "../../server/channels/web/protocol";
-import { h } from "../../widget/src/dom";
+import { h } from "../../browser/dom";
 import { formatClock } from "./consoleFormat";
 import { AUTHOR_LABELS, TEXTS } from "./texts";
 

@@ -1,4 +1,4 @@
-import { h } from "../../widget/src/dom";
+import { h } from "../../browser/dom";
 
 export interface WorkspaceTab {
   id: string;

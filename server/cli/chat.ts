@@ -6,7 +6,7 @@ import { MemoryDossierService } from "../dossier/memoryDossierService";
 import { renderForm } from "../dossier/renderForm";
 import type { Catalogue } from "../engine/catalogue";
 import { type ConversationState, initialState } from "../engine/conversationState";
-import { defaultCatalogue } from "../engine/defaultCatalogue";
+import { defaultCatalogue } from "../defaultCatalogue";
 import type { Choice, EngineInput, Reply } from "../engine/engineIO";
 import { CHAT_USAGE, type ChatOptions, parseChatArgs } from "./parseChatArgs";
 import { turnJson } from "./turnJson";

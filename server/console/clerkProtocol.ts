@@ -5,7 +5,8 @@
  */
 import type { ChatMessage, ConversationStatus } from "../channels/web/protocol";
 
-export type HandoffReason = "asked" | "stuck" | "required";
+export type { HandoffReason } from "../engine/conversationState";
+import type { HandoffReason } from "../engine/conversationState";
 
 /** One conversation in a unit's queue (or held by a clerk). */
 export interface QueueItem {

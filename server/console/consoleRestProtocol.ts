@@ -1,4 +1,5 @@
 import type { DossierStatus, FieldValue, Provenance, SubmissionChoice } from "../dossier/dossier";
+export type { DossierStatus } from "../dossier/dossier";
 import type { DraftField } from "./clerkProtocol";
 
 /**

@@ -1,14 +1,14 @@
+import type { FieldSource } from "../engine/conversationState";
+import type { Locale } from "../engine/localized";
+
 /** One cell of a table field (household members, business lines, residence history). */
 export type TableRow = Record<string, string | number | boolean | null>;
 
 /** The value of one dossier field, always plain JSON. Dates are `dd/mm/yyyy` strings. */
 export type FieldValue = string | number | boolean | null | TableRow[];
 
-/** Who gave a field's value. */
-export type Provenance =
-  | { by: "citizen" }
-  | { by: "bot" }
-  | { by: "clerk"; clerkId: string };
+/** Who gave a field's value: the same record the conversation keeps while the dossier is drafted. */
+export type Provenance = FieldSource;
 
 export const DOSSIER_STATUSES = [
   "submitted",
@@ -48,7 +48,7 @@ export interface Dossier {
   documents: string[];
   /** Upload step id → attachment id. */
   attachments: Record<string, string>;
-  locale: "vi" | "en";
+  locale: Locale;
   /** Why the office rejected it, told to the citizen. */
   rejectionReason?: string;
   createdAt: string;

@@ -2,6 +2,7 @@ import { localFormDate } from "../engine/clock";
 import type { StatusLookupResult } from "../engine/engineIO";
 import { dossierPhone } from "./createDossier";
 import type { Dossier } from "./dossier";
+import { STATUS_TEXTS } from "./statusTexts";
 
 /**
  * What status lookup tells about a dossier, only to the phone given in it: an unknown code
@@ -16,5 +17,6 @@ export function statusLookupResult(dossier: Dossier | null | undefined, phone: s
     status: dossier.status,
     submittedAt: localFormDate(new Date(dossier.createdAt)),
     updatedAt: localFormDate(new Date(dossier.updatedAt)),
+    statusText: STATUS_TEXTS[dossier.status] ?? null,
   };
 }

@@ -1,8 +1,8 @@
-import type { Localized } from "../engine/localized";
+import type { StatusText } from "../engine/engineIO";
 import type { DossierStatus } from "./dossier";
 
 /** How a dossier's status reads to the citizen, and what happens next. */
-export const STATUS_TEXTS: Readonly<Record<DossierStatus, { name: Localized; next: Localized }>> = {
+export const STATUS_TEXTS: Readonly<Record<DossierStatus, StatusText>> = {
   submitted: {
     name: { vi: "đã nộp, chờ tiếp nhận", en: "submitted, awaiting reception" },
     next: { vi: "Cán bộ sẽ kiểm tra và tiếp nhận hồ sơ.", en: "A clerk will check and receive it." },

@@ -5,6 +5,9 @@ export const CONVERSATION_STATUSES = ["bot", "waiting_clerk", "with_clerk", "com
 /** Who the conversation is with: the bot, a queue, a clerk; or over. */
 export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
 
+/** Why a conversation went to the clerks: the citizen asked, got stuck, or the flow requires one. */
+export type HandoffReason = "asked" | "stuck" | "required";
+
 /** Who gave a field's value. */
 export type FieldSource = { by: "citizen" } | { by: "bot" } | { by: "clerk"; clerkId: string };
 
@@ -74,7 +77,7 @@ export interface ConversationState {
   /** Receipt code of the dossier this conversation submitted. */
   dossierCode: string | null;
   /** Why and since when the conversation waits for (or is with) a clerk. */
-  handoff: { reason: "asked" | "stuck" | "required"; since: string } | null;
+  handoff: { reason: HandoffReason; since: string } | null;
   /** A call back the citizen asked for when no clerk could answer: a ticket in the unit's queue. */
   callback: { phone: string; at: string } | null;
   /** A counter visit the citizen booked when no clerk could answer, `dd/mm/yyyy`. */

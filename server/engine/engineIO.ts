@@ -1,4 +1,5 @@
 import type { Value } from "../../flows/flowTypes";
+import type { HandoffReason } from "./conversationState";
 import type { Locale, Localized } from "./localized";
 
 /** What arrives at the engine, once a channel has validated and normalised it. */
@@ -54,7 +55,15 @@ export type StatusLookupResult =
       status: string;
       submittedAt: string;
       updatedAt: string;
+      /** How the status reads to the citizen, given by the dossier layer that owns the statuses. */
+      statusText: StatusText | null;
     };
+
+/** How a dossier's status reads to the citizen, and what happens next. */
+export interface StatusText {
+  name: Localized;
+  next: Localized;
+}
 
 export interface Choice {
   label: string;
@@ -96,7 +105,7 @@ export interface DossierDraft {
 /** Work the engine asks for but never does itself: the conversation service runs it. */
 export type Effect =
   | { type: "submitDossier"; draft: DossierDraft }
-  | { type: "requestClerk"; reason: "asked" | "stuck" | "required"; flowId: string | null; stepId: string | null }
+  | { type: "requestClerk"; reason: HandoffReason; flowId: string | null; stepId: string | null }
   | { type: "lookupStatus"; code: string; phone: string };
 
 export interface TransitionResult<S> {

@@ -1,3 +1,4 @@
+import type { HandoffReason } from "./conversationState";
 import { TEXTS } from "./engineTexts";
 import type { Turn } from "./turn";
 
@@ -6,7 +7,7 @@ import type { Turn } from "./turn";
  * flow needs a person. The draft and every answer stay as they are; the bot falls silent
  * until the clerk hands back or the citizen chooses to carry on with the bot.
  */
-export function requestClerk(turn: Turn, reason: "asked" | "stuck" | "required"): void {
+export function requestClerk(turn: Turn, reason: HandoffReason): void {
   const { state } = turn;
   state.status = "waiting_clerk";
   state.handoff = { reason, since: turn.nowIso };

@@ -1,10 +1,9 @@
 import { type Answer, answerStep } from "./answerStep";
 import { answerPending } from "./answerPending";
-import type { DossierStatus } from "../dossier/dossier";
-import { STATUS_TEXTS } from "../dossier/statusTexts";
 import type { Catalogue } from "./catalogue";
 import type { Clock } from "./clock";
 import { type ConversationState, initialState } from "./conversationState";
+import type { Locale } from "./localized";
 import type { EngineInput, StatusLookupResult, TransitionResult } from "./engineIO";
 import { TEXTS } from "./engineTexts";
 import { reAskCurrent, runCommand } from "./runCommand";
@@ -91,7 +90,7 @@ function freshConversation(turn: Turn): void {
   turn.state = initialState(locale, unitId);
 }
 
-function start(turn: Turn, locale: "vi" | "en" | undefined, unitId: string | undefined): void {
+function start(turn: Turn, locale: Locale | undefined, unitId: string | undefined): void {
   if (locale) turn.state.locale = locale;
   if (unitId && turn.catalogue.units.some((u) => u.id === unitId)) turn.state.unitId = unitId;
   if (turn.state.status === "completed" || turn.state.status === "closed") freshConversation(turn);
@@ -117,7 +116,7 @@ function dossierSubmitted(turn: Turn, code: string): void {
 function statusResult(turn: Turn, result: StatusLookupResult): void {
   const { locale } = turn.state;
   if (result.found) {
-    const texts = STATUS_TEXTS[result.status as DossierStatus];
+    const texts = result.statusText;
     const procedure = turn.catalogue.flows.get(result.procedureId)?.flow.name[locale] ?? result.procedureId;
     turn.say(
       turn.text(TEXTS.statusFound, {

@@ -1,9 +1,7 @@
 import express, { Router, type NextFunction, type Request, type Response } from "express";
 import { z } from "zod";
 import type { ConversationService } from "../conversation/conversationService";
-import type { DossierStatus } from "../dossier/dossier";
 import { FORM_CONTENT_SECURITY_POLICY, renderForm } from "../dossier/renderForm";
-import { STATUS_TEXTS } from "../dossier/statusTexts";
 import type { DossierService } from "../dossier/dossierService";
 import { fill, TEXTS } from "../engine/engineTexts";
 import { parsePhone } from "../engine/understanding/parsePhone";
@@ -93,7 +91,7 @@ export function dossierRoutes(options: DossierRoutesOptions): Router {
     if (!phone.ok) return sendError(res, 400, `STATUS_${phone.code}`, phone.message.vi, phone.message.en);
     const result = await options.dossiers.lookupStatus(code.value, phone.value, options.addressOf(req));
     if (result.found) {
-      res.json({ ok: true, ...result, statusText: STATUS_TEXTS[result.status as DossierStatus] ?? null });
+      res.json({ ok: true, ...result });
     } else if (!("refused" in result)) {
       sendError(res, 404, "STATUS_NOT_FOUND", "Không tìm thấy hồ sơ khớp với mã và số điện thoại này.", "No dossier matches this code and phone number.");
     } else {

@@ -1,7 +1,8 @@
 import type { Response } from "express";
+import type { Locale } from "../engine/localized";
 
 /** A bilingual error body: `{ ok: false, error: { code, message } }`, Vietnamese first. */
-export function sendError(res: Response, status: number, code: string, vi: string, en: string, locale?: "vi" | "en"): void {
+export function sendError(res: Response, status: number, code: string, vi: string, en: string, locale?: Locale): void {
   const message = locale === "vi" ? vi : locale === "en" ? en : `${vi} / ${en}`;
   res.status(status).json({ ok: false, error: { code, message } });
 }

@@ -5,6 +5,7 @@ import type { ConversationService } from "../conversation/conversationService";
 import { KeyedMutex } from "../conversation/keyedMutex";
 import type { Catalogue } from "../engine/catalogue";
 import { expectsUpload } from "../engine/expectsUpload";
+import type { Locale } from "../engine/localized";
 import type { Logger } from "../logger";
 import type { Store } from "../store/store";
 import { bearerToken, sendError } from "./httpErrors";
@@ -22,8 +23,6 @@ export interface UploadRouteOptions {
   logger: Logger;
   now: () => Date;
 }
-
-type Locale = "vi" | "en";
 
 const REFUSALS: Record<UploadRefusal, { status: number; code: string; vi: string; en: string }> = {
   type: {

@@ -2,7 +2,7 @@ import type { StatusLookupResult } from "../../server/engine/engineIO";
 import { StatusLookupGuard } from "../../server/dossier/statusLookupGuard";
 
 const LIMITS = { perAddressPerMinute: 100, perCodePerMinute: 100, perCodePerHour: 1000, wrongPhonesBeforeLock: 5, lockMinutes: 30 };
-const FOUND: StatusLookupResult = { found: true, code: "HN-20261127-0042-K7QM", procedureId: "dang-ky-khai-tu", status: "submitted", submittedAt: "27/11/2026", updatedAt: "27/11/2026" };
+const FOUND: StatusLookupResult = { found: true, code: "HN-20261127-0042-K7QM", procedureId: "dang-ky-khai-tu", status: "submitted", submittedAt: "27/11/2026", updatedAt: "27/11/2026", statusText: null };
 const T0 = Date.UTC(2026, 10, 27, 2, 0, 0);
 const MINUTE = 60_000;
 

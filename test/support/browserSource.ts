@@ -3,6 +3,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 const ROOT = path.resolve(__dirname, "../..");
+/** The browser code both the widget and the console bundle. */
+const SHARED_DIR = path.join(ROOT, "browser");
 
 /**
  * Ways text becomes markup or code. The browser code (widget, console) creates every element
@@ -24,6 +26,7 @@ export function sourceFiles(dir: string): { name: string; text: string }[] {
  */
 export function describeBrowserSource(folder: "widget" | "console", more?: (sourceDir: string) => void): void {
   const sourceDir = path.join(ROOT, folder, "src");
+  const bundled = (): { name: string; text: string }[] => [...sourceFiles(sourceDir), ...sourceFiles(SHARED_DIR)];
   describe(`${folder}/src`, () => {
     // esbuild strips types without checking them, and the root tsconfig has no DOM library.
     it(`type-checks against the browser's DOM (${folder}/tsconfig.json)`, () => {
@@ -32,12 +35,12 @@ export function describeBrowserSource(folder: "widget" | "console", more?: (sour
     }, 60_000);
 
     it("never parses HTML: every element is created, every text is a text node", () => {
-      const found = sourceFiles(sourceDir).flatMap(({ name, text }) => HTML_SINKS.filter((sink) => text.includes(sink)).map((sink) => `${name}: ${sink}`));
+      const found = bundled().flatMap(({ name, text }) => HTML_SINKS.filter((sink) => text.includes(sink)).map((sink) => `${name}: ${sink}`));
       expect(found).toEqual([]);
     });
 
     it("imports server code with `import type` only, so none of it reaches the bundle", () => {
-      const valueImports = sourceFiles(sourceDir).flatMap(({ name, text }) =>
+      const valueImports = bundled().flatMap(({ name, text }) =>
         [...text.matchAll(/^import\s+(type\s+)?[^;]*?from\s+"([^"]+)";/gms)]
           .filter((m) => m[2]!.includes("/server/") && !m[1])
           .map((m) => `${name}: ${m[2]}`),

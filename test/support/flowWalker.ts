@@ -2,7 +2,7 @@ import type { AskStep, ChooseStep, ConfirmStep, Step, Value } from "../../flows/
 import type { Catalogue } from "../../server/engine/catalogue";
 import type { Clock } from "../../server/engine/clock";
 import { type ConversationState, initialState } from "../../server/engine/conversationState";
-import { defaultCatalogue } from "../../server/engine/defaultCatalogue";
+import { defaultCatalogue } from "../../server/defaultCatalogue";
 import type { DossierDraft, Effect, EngineInput, Reply } from "../../server/engine/engineIO";
 import type { Locale } from "../../server/engine/localized";
 import { transition } from "../../server/engine/transition";

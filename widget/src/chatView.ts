@@ -1,6 +1,7 @@
 import type { ChatMessage, Choice, Locale } from "../../server/channels/web/protocol";
 import { darken } from "./accentColor";
-import { h, icon, removeChildren } from "./dom";
+import { h, removeChildren } from "../../browser/dom";
+import { icon } from "./icon";
 import type { UiText } from "./locales";
 import { STYLES } from "./styles";
 import { fitToVisualViewport } from "./visualViewportFit";

@@ -3,9 +3,13 @@
  * `import type` only. Documented for integrators in `docs/protocol.md`.
  */
 
-export type Locale = "vi" | "en";
-export type ConversationStatus = "bot" | "waiting_clerk" | "with_clerk" | "completed" | "closed";
-export type MessageAuthor = "citizen" | "bot" | "clerk" | "system";
+// Declared once in the engine; re-exported here so that browser code imports types from one file.
+export type { ConversationStatus } from "../../engine/conversationState";
+export type { Locale } from "../../engine/localized";
+export type { MessageAuthor } from "../../engine/messageAuthor";
+import type { ConversationStatus } from "../../engine/conversationState";
+import type { Locale } from "../../engine/localized";
+import type { MessageAuthor } from "../../engine/messageAuthor";
 
 /** Handshake `auth`: no token opens a new conversation; a valid token resumes it. */
 export interface ChatAuth {

@@ -1,4 +1,4 @@
-import { t } from "../localized";
+import { type Locale, t } from "../localized";
 import { foldToWords } from "./foldDiacritics";
 import { normalizeInput } from "./normalizeInput";
 import { type ParseResult, parsed, rejected } from "./parseResult";
@@ -143,7 +143,7 @@ function readEnglish(run: string[]): number | undefined {
   return tens !== undefined && unit !== undefined && unit >= 1 && unit <= 9 ? tens + unit : undefined;
 }
 
-function describeRange(min: number | undefined, max: number | undefined, locale: "vi" | "en"): string {
+function describeRange(min: number | undefined, max: number | undefined, locale: Locale): string {
   if (min !== undefined && max !== undefined) return locale === "vi" ? ` từ ${min} đến ${max}` : ` from ${min} to ${max}`;
   if (min !== undefined) return locale === "vi" ? ` từ ${min} trở lên` : ` of at least ${min}`;
   if (max !== undefined) return locale === "vi" ? ` không quá ${max}` : ` of at most ${max}`;

@@ -1,0 +1,30 @@
+import { wordSet } from "./wordSet";
+
+/**
+ * Teen-code and abbreviations, after folding. "hk" is handled apart: it is "không" in most
+ * messages and "hộ khẩu" only after a verb that takes a household ("nhập hk", "chuyển hk").
+ */
+export const INTENT_SHORTHAND: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries({
+    ko: "khong", k: "khong", kg: "khong", khg: "khong", hok: "khong", khum: "khong",
+    dc: "duoc", dk: "dang ky", dky: "dang ky", dki: "dang ky",
+    dkks: "dang ky khai sinh", dkkt: "dang ky khai tu", dkkh: "dang ky ket hon",
+    dktt: "dang ky thuong tru", dkkd: "dang ky kinh doanh", dkhkd: "dang ky ho kinh doanh",
+    ks: "khai sinh", gks: "giay khai sinh", hkd: "ho kinh doanh", gpkd: "giay phep kinh doanh",
+    lltp: "ly lich tu phap", tthn: "tinh trang hon nhan", xntthn: "xac nhan tinh trang hon nhan",
+    gxntthn: "giay xac nhan tinh trang hon nhan", gxn: "giay xac nhan", hs: "ho so",
+    j: "gi", ntn: "nhu the nao", mik: "minh", mk: "minh", mjk: "minh", mh: "minh",
+    bn: "bao nhieu", vk: "vo", ck: "chong", ad: "admin", mn: "moi nguoi", nv: "nhan vien",
+    cb: "can bo", r: "roi", ms: "moi", bgio: "bao gio", bjo: "bao gio", bv: "benh vien",
+    xkld: "xuat khau lao dong", cty: "cong ty",
+    // "kí"/"ký" and "lí"/"lý" are both correct spellings.
+    ki: "ky", li: "ly",
+  }).map(([short, long]) => [short, long.split(" ")]),
+);
+
+/**
+ * Dropped before matching, so that "talk to a human" and "talk to human", "certificate of
+ * single status" and "single status certificate" meet. None of them is a Vietnamese word
+ * that the phrases need ("be" and "me" are "bé" and "mẹ", so they stay).
+ */
+export const INTENT_STOP_WORDS = wordSet("a the my our your his her their of s i is am are");

@@ -1,0 +1,30 @@
+import type { IntentHit } from "./findIntentHits";
+import { STATUS, TARGETS, type IntentSource } from "./intentTargets";
+
+/**
+ * The evidence for each target. A procedure is named once, and naming it again in other
+ * words adds a little; a status lookup is said in pieces ("hồ sơ của tôi" + "tới đâu rồi"),
+ * which add up. The same phrase said twice counts once.
+ */
+export function scoreIntentTargets(hits: readonly IntentHit[], weights: readonly number[]): Float64Array {
+  const byTarget = new Float64Array(TARGETS);
+  const rest = new Float64Array(TARGETS);
+  const seen = new Set<IntentSource>();
+  const order = hits.map((_, i) => i).sort((a, b) => weights[b]! - weights[a]!);
+  for (const i of order) {
+    const { source } = hits[i]!;
+    if (seen.has(source)) continue;
+    seen.add(source);
+    const target = source.target;
+    if (byTarget[target] === 0) byTarget[target] = weights[i]!;
+    else rest[target]! += weights[i]!;
+  }
+  for (let target = 0; target < TARGETS; target++) {
+    const best = byTarget[target]!;
+    byTarget[target] = best + (target === STATUS ? rest[target]! : Math.min(0.3 * rest[target]!, 0.5 * best));
+  }
+  // The procedure named first is usually the one meant when two are named with equal force.
+  const first = hits.findIndex((hit, i) => hit.source.target < STATUS && weights[i]! >= 1.5);
+  if (first >= 0) byTarget[hits[first]!.source.target]! *= 1.1;
+  return byTarget;
+}

@@ -1,0 +1,24 @@
+// Typed with the Telex keys while the Vietnamese keyboard was off: "dang kys", "ddawng".
+// English shares the vowel pairs ("how", "need", "book"), so a pair only counts when what is
+// left is a whole syllable, never a two-letter one like "ho".
+const TELEX = /dd|aa|aw|ee|oo|ow|uw|[fsrxj]$/;
+const TELEX_VOWEL_PAIR = /dd|aa|aw|ee|oo|ow|uw/;
+
+/**
+ * A folded word without the Telex keys left in it; the word itself when it holds none.
+ *
+ * @example untelex("ddawng") // "dang"
+ * @example untelex("kys") // "ky"
+ */
+export function untelex(word: string): string {
+  if (!TELEX.test(word)) return word;
+  const bare = word.replace(/[fsrxj]$/, "");
+  if (!TELEX_VOWEL_PAIR.test(bare)) return bare;
+  const untyped = bare
+    .replace(/dd/g, "d")
+    .replace(/aa|aw/g, "a")
+    .replace(/ee/g, "e")
+    .replace(/oo|ow/g, "o")
+    .replace(/uw/g, "u");
+  return untyped.length >= 3 ? untyped : bare;
+}
