@@ -1,4 +1,4 @@
-import { h } from "../../browser/dom";
+import { h } from "../../widget/shared/dom";
 import { TEXTS } from "./texts";
 
 /** Answers `null` when it worked, or the message to show under the form. */

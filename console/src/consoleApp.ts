@@ -1,8 +1,8 @@
 import { HONG_NGU_UNITS_2022 } from "../../flows/units";
 import type { ChatMessage } from "../../server/channels/web/protocol";
 import type { ConversationView, QueueItem } from "../../server/console/clerkProtocol";
-import { h } from "../../browser/dom";
-import { newClientMessageId } from "../../browser/newClientMessageId";
+import { h } from "../../widget/shared/dom";
+import { newClientMessageId } from "../../widget/shared/newClientMessageId";
 import { loginForm, passwordForm } from "./accountForms";
 import { ArrivalBeep } from "./arrivalBeep";
 import { AuthClient, type ConsoleUser } from "./authClient";

@@ -1,6 +1,6 @@
 import type { ChatMessage } from "../../server/channels/web/protocol";
 import type { ClerkNote, ConversationView, TransferTargets } from "../../server/console/clerkProtocol";
-import { h, removeChildren } from "../../browser/dom";
+import { h, removeChildren } from "../../widget/shared/dom";
 import { openDialog, radio } from "./actionDialog";
 import type { ActionResult, TransferTo } from "./clerkConnection";
 import { formatClock, REVIEW_STEP_ID, releaseAt, type ReleaseAt } from "./consoleFormat";

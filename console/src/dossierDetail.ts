@@ -1,5 +1,5 @@
 import type { DossierDetail, DossierStatus } from "../../server/console/consoleRestProtocol";
-import { h, removeChildren } from "../../browser/dom";
+import { h, removeChildren } from "../../widget/shared/dom";
 import { openDialog } from "./actionDialog";
 import type { ApiFailure } from "./authClient";
 import { groupDraft } from "./consoleFormat";

@@ -1,5 +1,5 @@
 import type { DossierSummary } from "../../server/console/consoleRestProtocol";
-import { h, removeChildren } from "../../browser/dom";
+import { h, removeChildren } from "../../widget/shared/dom";
 import type { AuthClient } from "./authClient";
 import { DossierApi } from "./dossierApi";
 import { DossierDetailPanel, statusBadge } from "./dossierDetail";

@@ -1,5 +1,5 @@
 import type { ConversationView, DraftField } from "../../server/console/clerkProtocol";
-import { h, removeChildren } from "../../browser/dom";
+import { h, removeChildren } from "../../widget/shared/dom";
 import { groupDraft } from "./consoleFormat";
 import { DOSSIER_TEXTS } from "./dossierListTexts";
 import { SOURCE_LABELS, TEXTS } from "./texts";

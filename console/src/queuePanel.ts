@@ -1,5 +1,5 @@
 import type { QueueItem } from "../../server/console/clerkProtocol";
-import { h, removeChildren } from "../../browser/dom";
+import { h, removeChildren } from "../../widget/shared/dom";
 import { formatWaiting, isUnheld, sortQueue } from "./consoleFormat";
 import { REASON_LABELS, STATUS_LABELS, TEXTS } from "./texts";
 

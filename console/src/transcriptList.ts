@@ -1,5 +1,5 @@
 import type { ChatMessage } from "../../server/channels/web/protocol";
-import { h } from "../../browser/dom";
+import { h } from "../../widget/shared/dom";
 import { formatClock } from "./consoleFormat";
 import { AUTHOR_LABELS, TEXTS } from "./texts";
 

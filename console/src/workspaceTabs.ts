@@ -1,4 +1,4 @@
-import { h } from "../../browser/dom";
+import { h } from "../../widget/shared/dom";
 
 export interface WorkspaceTab {
   id: string;

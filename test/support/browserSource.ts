@@ -4,7 +4,7 @@ import path from "node:path";
 
 const ROOT = path.resolve(__dirname, "../..");
 /** The browser code both the widget and the console bundle. */
-const SHARED_DIR = path.join(ROOT, "browser");
+const SHARED_DIR = path.join(ROOT, "widget/shared");
 
 /**
  * Ways text becomes markup or code. The browser code (widget, console) creates every element

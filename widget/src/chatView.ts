@@ -1,6 +1,6 @@
 import type { ChatMessage, Choice, Locale } from "../../server/channels/web/protocol";
 import { darken } from "./accentColor";
-import { h, removeChildren } from "../../browser/dom";
+import { h, removeChildren } from "../shared/dom";
 import { icon } from "./icon";
 import type { UiText } from "./locales";
 import { STYLES } from "./styles";

@@ -4,7 +4,7 @@ import { KhaiHoChatElement, type PendingBubble, type ViewTexts } from "./chatVie
 import { ConversationStore, emptyConversation, type OutboxItem, type StoredConversation } from "./conversationStore";
 import { UI_TEXT, type UiText } from "./locales";
 import { MessageSequence } from "./messageSequence";
-import { newClientMessageId } from "../../browser/newClientMessageId";
+import { newClientMessageId } from "../shared/newClientMessageId";
 import { fetchFormHtml, openFormWindow, uploadFile } from "./serverRequests";
 import { localized, type ResolvedSettings } from "./settings";
 import { WidgetEvents } from "./widgetEvents";
