@@ -1,6 +1,8 @@
 import path from "node:path";
 import { z } from "zod";
+import { HONG_NGU_UNITS_2022, type Unit } from "../flows/units";
 import { parseWorkingHours } from "./handoff/workingHours";
+import { readUnitsFile } from "./readUnitsFile";
 
 const boolean = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -84,6 +86,11 @@ const schema = z.object({
     .default(DEFAULT_CANNED_REPLIES.join(" | "))
     .transform((list) => list.split("|").map((reply) => reply.trim()).filter(Boolean))
     .pipe(z.array(z.string().max(500, "each reply at most 500 characters")).max(30, "at most 30 replies")),
+  /**
+   * JSON file listing the city's units (wards/communes), each `{ id, nameVi, code, kind }`;
+   * default: Hồng Ngự's seven units of 2022. Read and checked once at start.
+   */
+  UNITS_FILE: z.string().min(1).optional(),
   /** Put the unit's code before receipt codes (AT-HN-20261127-0042-K7QM). */
   UNIT_PREFIXED_CODES: boolean.default(false),
   /** Trust X-Forwarded-For from the proxy in front (for per-IP limits). */
@@ -97,6 +104,8 @@ export type Settings = z.infer<typeof schema>;
 export interface Config extends Omit<Settings, "ALLOWED_ORIGINS" | "DATA_DIR"> {
   DATA_DIR: string;
   ALLOWED_ORIGINS: readonly string[];
+  /** The city's units: those of UNITS_FILE, or Hồng Ngự's seven of 2022. */
+  units: readonly Unit[];
   /** The address printed at start: PUBLIC_URL, or http://localhost:PORT. */
   publicUrl: string;
 }
@@ -133,6 +142,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   } catch (error) {
     throw new ConfigError(`CONFIG_INVALID: WORKING_HOURS/HOLIDAYS — ${(error as Error).message}. See .env.example.`);
   }
+  let units = HONG_NGU_UNITS_2022;
+  if (settings.UNITS_FILE) {
+    const file = path.resolve(settings.UNITS_FILE);
+    try {
+      units = readUnitsFile(file);
+    } catch (error) {
+      throw new ConfigError(`CONFIG_INVALID: UNITS_FILE=${JSON.stringify(file)} — ${(error as Error).message}. See .env.example.`);
+    }
+  }
   for (const origin of origins) {
     if (origin !== "*" && !/^https?:\/\/[^/]+$/.test(origin)) {
       throw new ConfigError(
@@ -144,6 +162,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     ...settings,
     DATA_DIR: path.resolve(settings.DATA_DIR),
     ALLOWED_ORIGINS: Object.freeze([...new Set(origins)]),
+    units,
     publicUrl,
   });
 }

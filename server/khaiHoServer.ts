@@ -4,13 +4,14 @@ import type { AddressInfo } from "node:net";
 import type { Express } from "express";
 import path from "node:path";
 import { Server } from "socket.io";
-import { HONG_NGU_CITY, HONG_NGU_UNITS_2022 } from "../flows/units";
+import { HONG_NGU_CITY } from "../flows/units";
 import { ALL_FLOWS } from "../flows/catalogue";
 import { attachChatNamespace, namespaceDelivery } from "./channels/web/chatNamespace";
 import { attachClerkNamespace, type ClerkNamespace } from "./console/clerkNamespace";
 import { watchAccountChanges } from "./console/watchAccountChanges";
 import { requeueHeldConversations } from "./handoff/requeueHeldConversations";
-import { isWorkingTime, parseWorkingHours } from "./handoff/workingHours";
+import { clerkAvailability } from "./handoff/clerkAvailability";
+import { parseWorkingHours } from "./handoff/workingHours";
 import type { Config } from "./config";
 import { ConversationService } from "./conversation/conversationService";
 import { formTemplateExists } from "./dossier/renderForm";
@@ -55,7 +56,7 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
   const { config, store, logger } = parts;
   const now = parts.now ?? (() => new Date());
   const city = { ...HONG_NGU_CITY, unitPrefixedCodes: config.UNIT_PREFIXED_CODES };
-  const catalogue = buildCatalogue({ flows: ALL_FLOWS, units: HONG_NGU_UNITS_2022, city, formTemplateExists });
+  const catalogue = buildCatalogue({ flows: ALL_FLOWS, units: config.units, city, formTemplateExists });
   const dossiers = new StoreDossierService(
     store,
     city,
@@ -83,12 +84,7 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
     maxTurnsInFlight: config.MAX_TURNS_IN_FLIGHT,
     // Clerks signed in are counted on this node: with several nodes, sticky sessions and the
     // Redis adapter's room counts take over (roadmap step 6).
-    clerkAvailability: (unitId, at) =>
-      !isWorkingTime(hours, at)
-        ? { available: false, why: "closed", hours: hours.text }
-        : (consoles?.clerksOnline(unitId) ?? 0) === 0
-          ? { available: false, why: "nobody", hours: hours.text }
-          : { available: true },
+    clerkAvailability: clerkAvailability(hours, () => consoles),
   });
   const app = createApp({ config, store, service, dossiers, catalogue, logger, now, widget: () => parts.widget, demoPage: readFileSync(DEMO_PAGE, "utf8"), console: parts.console ?? { html: readFileSync(CONSOLE_PAGE, "utf8"), js: "", css: "" } });
   const http = createServer(app);

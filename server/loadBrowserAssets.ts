@@ -44,7 +44,7 @@ function modifiedAt(file: string): number | null {
 }
 
 /**
- * Stale when a bundle is missing or any source it was made from (its own files, `flows/units.ts`,
+ * Stale when a bundle is missing or any source it was made from (its own files, the types it shares,
  * socket.io-client's files) changed after it: about 80 `stat` calls, well under a millisecond,
  * against 1–2 s for bundling at every start.
  */

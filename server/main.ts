@@ -1,5 +1,4 @@
 import { ConfigError, loadConfig } from "./config";
-import { HONG_NGU_UNITS_2022 } from "../flows/units";
 import { handOverFirstAdminPassword, removeUsedFirstAdminPassword } from "./console/firstAdminPassword";
 import { ensureFirstAdmin } from "./console/userAccounts";
 import { createKhaiHoServer } from "./khaiHoServer";
@@ -24,7 +23,7 @@ async function main(): Promise<void> {
   // Built at install (`prepare`); bundled here only when missing or older than a source.
   const assets = await loadBrowserAssets();
   const store = await openStore(config);
-  const firstAdminPassword = await ensureFirstAdmin(store, HONG_NGU_UNITS_2022, new Date());
+  const firstAdminPassword = await ensureFirstAdmin(store, config.units, new Date());
   if (firstAdminPassword) {
     handOverFirstAdminPassword(firstAdminPassword, { dataDir: config.DATA_DIR, terminal: process.stdout.isTTY ? process.stdout : null, logger });
   } else {

@@ -1,6 +1,5 @@
-import { HONG_NGU_UNITS_2022 } from "../../flows/units";
 import type { ChatMessage } from "../../server/channels/web/protocol";
-import type { ConversationView, QueueItem } from "../../server/console/clerkProtocol";
+import type { ConsoleSettings, ConversationView, QueueItem } from "../../server/console/clerkProtocol";
 import { h } from "../../widget/shared/dom";
 import { newClientMessageId } from "../../widget/shared/newClientMessageId";
 import { loginForm, passwordForm } from "./accountForms";
@@ -37,8 +36,8 @@ export class ConsoleApp {
   private view: ConversationView | null = null;
   private transcript: ChatMessage[] = [];
   private readonly procedureNames = new Map<string, string>();
-  // The server's own table (`khaiHoServer.ts` builds its catalogue from it), as the widget reads it.
-  private readonly unitNames = new Map<string, string>(HONG_NGU_UNITS_2022.map((u) => [u.id, u.nameVi]));
+  // Filled from the server's `console:settings` (the city's UNITS_FILE) and the queue's items.
+  private readonly unitNames = new Map<string, string>();
   private tick: ReturnType<typeof setInterval> | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -74,7 +73,7 @@ export class ConsoleApp {
       return;
     }
     if (!this.workspace) this.workspace = this.buildWorkspace();
-    this.workspace.userLine.textContent = `${user.displayName} · ${this.unitsOf(user)}`;
+    this.showUserLine();
     this.root.replaceChildren(this.workspace.element);
     this.updateTitle();
     if (!this.connection) {
@@ -88,7 +87,7 @@ export class ConsoleApp {
         note: (note) => {
           if (note.conversationId === this.selectedId) this.workspace?.conversation.addNote(note);
         },
-        settings: (settings) => this.workspace?.conversation.setCannedReplies(settings.cannedReplies),
+        settings: (settings) => this.applySettings(settings),
       });
       this.connection.start();
       this.tick = setInterval(() => this.workspace?.queue.tick(Date.now()), TICK_MS);
@@ -229,6 +228,18 @@ export class ConsoleApp {
       return;
     }
     this.retryTimer = setTimeout(() => this.connection?.reconnect(), REFUSED_RETRY_MS);
+  }
+
+  private applySettings(settings: ConsoleSettings): void {
+    this.workspace?.conversation.setCannedReplies(settings.cannedReplies);
+    for (const unit of Array.isArray(settings.units) ? settings.units : []) {
+      if (typeof unit?.id === "string" && typeof unit.name === "string") this.unitNames.set(unit.id, unit.name);
+    }
+    this.showUserLine();
+  }
+
+  private showUserLine(): void {
+    if (this.workspace && this.user) this.workspace.userLine.textContent = `${this.user.displayName} · ${this.unitsOf(this.user)}`;
   }
 
   /** A new socket knows nothing of what was watched: watch it again, which also resyncs it. */

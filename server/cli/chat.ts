@@ -6,6 +6,7 @@ import { MemoryDossierService } from "../dossier/memoryDossierService";
 import { renderForm } from "../dossier/renderForm";
 import type { Catalogue } from "../engine/catalogue";
 import { type ConversationState, initialState } from "../engine/conversationState";
+import { loadConfig } from "../config";
 import { defaultCatalogue } from "../defaultCatalogue";
 import type { Choice, EngineInput, Reply } from "../engine/engineIO";
 import { CHAT_USAGE, type ChatOptions, parseChatArgs } from "./parseChatArgs";
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
     process.exitCode = options.error ? 2 : 0;
     return;
   }
-  const catalogue = defaultCatalogue();
+  const catalogue = defaultCatalogue(loadConfig().units);
   if (options.unitId && !catalogue.units.some((u) => u.id === options.unitId)) {
     process.stderr.write(`chat: unknown unit "${options.unitId}"; known: ${catalogue.units.map((u) => u.id).join(", ")}\n`);
     process.exitCode = 2;

@@ -1,4 +1,3 @@
-import { HONG_NGU_UNITS_2022 } from "../../flows/units";
 import { ConfigError, loadConfig } from "../config";
 import { AccountError, addUser, disableUser, setPassword, USER_ROLES } from "../console/userAccounts";
 import { openStore } from "../store/openStore";
@@ -55,7 +54,7 @@ async function main(): Promise<void> {
   try {
     const now = new Date();
     if (parsed.command === "add") {
-      const { user, generatedPassword } = await addUser(store, HONG_NGU_UNITS_2022, {
+      const { user, generatedPassword } = await addUser(store, config.units, {
         username: parsed.username!,
         role: parsed.role as UserRole,
         unitIds: parsed.units,

@@ -8,6 +8,12 @@ import type { Catalogue } from "../engine/catalogue";
 import type { EngineInput } from "../engine/engineIO";
 import { normalizeInput } from "../engine/understanding/normalizeInput";
 import type { Logger } from "../logger";
+import type { ClerkPresence } from "../handoff/clerkPresence";
+import { colleaguesOf } from "../handoff/colleaguesOf";
+import { handOverTarget } from "../handoff/handOverTarget";
+import { mayAccess } from "../handoff/mayAccess";
+import { transferTargets } from "../handoff/transferTargets";
+import { UnitQueues } from "../handoff/unitQueues";
 import type { ConversationRecord, NoteRecord, Store, UserRecord } from "../store/store";
 import type { ClerkClientToServerEvents, ClerkServerToClientEvents, ConsoleAck, ConversationView, QueueItem } from "./clerkProtocol";
 import { readCookie, SESSION_COOKIE, sessionUser } from "./consoleSessions";
@@ -32,7 +38,6 @@ export interface ClerkNamespaceOptions {
   cannedReplies: readonly string[];
 }
 
-const QUEUE_STATUSES = ["waiting_clerk", "with_clerk"] as const;
 /** The console shows a conversation's latest notes; a ward's case rarely needs more. */
 const NOTES_SHOWN = 200;
 const ALL_UNITS_ROOM = "units:all";
@@ -67,18 +72,11 @@ function denied<T>(code: string, message: string): ConsoleAck<T> {
 }
 
 /** What the rest of the server tells the consoles outside committed turns. */
-export interface ClerkNamespace {
+export interface ClerkNamespace extends ClerkPresence {
   /** The citizen of a conversation is typing: the consoles watching it show it. */
   citizenTyping(conversationId: string): void;
-  /** Clerks of the unit with a console open (supervisors are not counted: they do not answer queues). */
-  clerksOnline(unitId: string | null): number;
   /** Checks again the consoles these accounts have open on this node; cuts off those no longer allowed. */
   recheckUsers(userIds: readonly string[]): Promise<void>;
-}
-
-/** Whether a console user may see a unit's conversations: clerks their own units, the others all. */
-export function mayAccess(user: UserRecord, unitId: string | null): boolean {
-  return user.role !== "clerk" || (unitId !== null && user.unitIds.includes(unitId));
 }
 
 /**
@@ -101,11 +99,14 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
     next();
   });
 
+  const queues = new UnitQueues(store);
+  const presence: ClerkPresence = {
+    clerksSignedIn: (unitId) => namespace.adapter.rooms.get(unitRoom(unitId))?.size ?? 0,
+    isSignedIn: (userId) => (namespace.adapter.rooms.get(userRoom(userId))?.size ?? 0) > 0,
+  };
+
   async function queueFor(unitIds: readonly string[] | null): Promise<QueueItem[]> {
-    const records = await store.listConversations({ unitIds, statuses: QUEUE_STATUSES, limit: 500 });
-    // The store orders by last activity; a queue is read by how long each citizen has waited.
-    const since = (item: QueueItem) => item.waitingSince ?? "";
-    return records.map((record) => queueItem(catalogue, record)).sort((a, b) => since(a).localeCompare(since(b)));
+    return (await queues.queueOf(unitIds)).map((record) => queueItem(catalogue, record));
   }
 
   /** Sends the queue to a unit's room and to the supervisors' room. */
@@ -120,27 +121,11 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
     return loaded ? conversationView(catalogue, loaded.record, loaded.transcript, notes) : null;
   }
 
-  /** Active clerks who may take a unit's conversations, signed-in ones first. */
-  async function colleaguesOf(unitId: string | null): Promise<{ id: string; name: string; online: boolean }[]> {
-    const users = (await store.listUsers()).filter((u) => !u.disabled && u.role === "clerk" && mayAccess(u, unitId));
-    const online = (id: string) => (namespace.adapter.rooms.get(userRoom(id))?.size ?? 0) > 0;
-    return users.map((u) => ({ id: u.id, name: u.displayName, online: online(u.id) })).sort((a, b) => Number(b.online) - Number(a.online) || a.name.localeCompare(b.name, "vi"));
-  }
-
-  const lastSeen = new Map<string, { status: string; unitId: string | null }>();
   service.onCommitted((saved: ConversationRecord, messages) => {
     for (const message of messages) namespace.to(watchRoom(saved.id)).emit("conversation:message", message);
-    const before = lastSeen.get(saved.id);
-    const now = { status: saved.state.status, unitId: saved.state.unitId };
-    const queued = (s: string | undefined) => s === "waiting_clerk" || s === "with_clerk";
-    // Only turns that put a conversation in a queue, change it there or take it out matter to
-    // the consoles: most turns are citizens answering the bot.
-    if (queued(now.status) || queued(before?.status)) {
-      void publishQueue(now.unitId).catch((error: unknown) => logger.error({ event: "clerk.queue_failed", err: error }, "queue update failed"));
-      if (before && before.unitId !== now.unitId) void publishQueue(before.unitId).catch(() => undefined);
+    for (const unitId of queues.changedBy(saved)) {
+      void publishQueue(unitId).catch((error: unknown) => logger.error({ event: "clerk.queue_failed", err: error }, "queue update failed"));
     }
-    if (queued(now.status)) lastSeen.set(saved.id, now);
-    else lastSeen.delete(saved.id);
     if (namespace.adapter.rooms.get(watchRoom(saved.id))?.size) {
       void viewOf(saved.id)
         .then((loaded) => {
@@ -153,7 +138,7 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
   namespace.on("connection", (raw) => {
     const socket = raw as unknown as ClerkSocket;
     const { user } = socket.data;
-    socket.emit("console:settings", { cannedReplies: [...options.cannedReplies] });
+    socket.emit("console:settings", { cannedReplies: [...options.cannedReplies], units: catalogue.units.map((u) => ({ id: u.id, name: u.nameVi })) });
     void (async () => {
       await socket.join(userRoom(user.id));
       if (user.role === "clerk") for (const unitId of user.unitIds) await socket.join(unitRoom(unitId));
@@ -289,9 +274,9 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
         await socket.leave(watchRoom(payload.conversationId));
         return { ok: true };
       }
-      const colleague = (await colleaguesOf(record.state.unitId)).find((c) => c.id === payload.clerkId && c.id !== socket.data.user.id);
-      if (!colleague) return denied("CONSOLE_REFUSED", "Chọn một cán bộ khác của đơn vị. / Choose another clerk of the unit.");
-      if (!colleague.online) return denied("CONSOLE_REFUSED", `Cán bộ ${colleague.name} không mở bàn làm việc; chọn người khác. / ${colleague.name} is not signed in.`);
+      const target = handOverTarget(await colleaguesOf(store, presence, record.state.unitId), payload.clerkId, socket.data.user.id);
+      if (!target.ok) return denied(target.code, target.message);
+      const { colleague } = target;
       const outcome = await service.clerkAction(payload.conversationId, clerkRef(), { kind: "clerkHandOver", by: clerkRef(), to: { id: colleague.id, name: colleague.name } });
       if (!outcome.ok) return denied(outcome.code, outcome.message);
       audit("conversation.hand_over", payload.conversationId, { to: colleague.id });
@@ -300,8 +285,7 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
 
     handle("conversation:transferTargets", idSchema, async (_payload, record) => ({
       ok: true,
-      units: catalogue.units.filter((u) => u.id !== record.state.unitId).map((u) => ({ id: u.id, name: u.nameVi })),
-      clerks: (await colleaguesOf(record.state.unitId)).filter((c) => c.id !== socket.data.user.id),
+      ...(await transferTargets(catalogue, store, presence, record.state.unitId, socket.data.user.id)),
     }));
 
     // Only the clerk holding the conversation types to its citizen; anything else is dropped.
@@ -325,9 +309,7 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
     citizenTyping(conversationId) {
       namespace.to(watchRoom(conversationId)).emit("typing:citizen", { conversationId });
     },
-    clerksOnline(unitId) {
-      return namespace.adapter.rooms.get(unitRoom(unitId))?.size ?? 0;
-    },
+    ...presence,
     async recheckUsers(userIds) {
       const sockets = userIds.flatMap((id) => [...(namespace.adapter.rooms.get(userRoom(id)) ?? [])].flatMap((socketId) => namespace.sockets.get(socketId) ?? []));
       await Promise.all(

@@ -95,6 +95,8 @@ export interface ClerkServerToClientEvents {
 export interface ConsoleSettings {
   /** Offered in the composer; a click puts one in the message box (CANNED_REPLIES). */
   cannedReplies: string[];
+  /** The city's units (UNITS_FILE), for naming them: the console bundles no list of its own. */
+  units: { id: string; name: string }[];
 }
 
 /** Where a conversation can be passed: other units, and the unit's clerks (signed-in ones first). */

@@ -11,7 +11,7 @@ import type { Catalogue } from "../engine/catalogue";
 import type { Logger } from "../logger";
 import type { Store } from "../store/store";
 import { type ConsoleLocals, requireConsoleSession } from "./authRoutes";
-import { mayAccess } from "./clerkNamespace";
+import { mayAccess } from "../handoff/mayAccess";
 import type { DossierDetail, DossierSummary } from "./consoleRestProtocol";
 import { submittedDraft } from "./conversationView";
 

@@ -11,6 +11,7 @@ import { consoleRoutes } from "../console/consoleRoutes";
 import { dossierRoutes } from "./dossierRoutes";
 import { sendError } from "./httpErrors";
 import { SlidingWindowLimiter } from "./slidingWindowLimiter";
+import { unitsRoute } from "./unitsRoute";
 import { uploadRoute } from "./uploadRoute";
 
 // Ten tries a minute per account: a clerk mistyping is never stopped, a password guesser gets
@@ -139,6 +140,7 @@ export function createApp(deps: AppDeps): express.Express {
       now: deps.now,
     }),
   );
+  app.get("/api/units", unitsRoute(deps.catalogue.units));
   app.use(dossierRoutes({ store: deps.store, service: deps.service, dossiers: deps.dossiers, addressOf }));
 
   app.use((_req, res) => {

@@ -34,6 +34,7 @@ export const HTTP_ROUTES: readonly HttpRoute[] = [
   { method: "GET", pattern: "/api/console/dossiers/:code/form", access: "console", body: "none" },
   { method: "GET", pattern: "/api/console/dossiers/:code/attachments/:id", access: "console", body: "none" },
   { method: "POST", pattern: "/api/console/dossiers/:code/status", access: "console", body: "json" },
+  { method: "GET", pattern: "/api/units", access: "public", body: "none" },
   { method: "POST", pattern: "/api/uploads", access: "citizen", body: "multipart" },
   { method: "GET", pattern: "/api/dossiers/:code", access: "citizen", body: "none" },
   { method: "GET", pattern: "/api/dossiers/:code/form", access: "citizen", body: "none" },

@@ -5,7 +5,7 @@ import { ConversationStore, emptyConversation, type OutboxItem, type StoredConve
 import { UI_TEXT, type UiText } from "./locales";
 import { MessageSequence } from "./messageSequence";
 import { newClientMessageId } from "../shared/newClientMessageId";
-import { fetchFormHtml, openFormWindow, uploadFile } from "./serverRequests";
+import { fetchFormHtml, fetchUnitName, openFormWindow, uploadFile } from "./serverRequests";
 import { localized, type ResolvedSettings } from "./settings";
 import { WidgetEvents } from "./widgetEvents";
 
@@ -45,8 +45,11 @@ export class ChatWidget {
   private unread = 0;
   /** A state that came while messages before it were missing: it describes them, so it waits. */
   private heldState: ConversationStateEvent | null = null;
+  /** The header's unit name: the page's own, or the server's name of the page's unit. */
+  private unitName: string | undefined;
 
   constructor(private readonly settings: ResolvedSettings) {
+    this.unitName = settings.unitName;
     this.store = new ConversationStore(settings.serverOrigin);
     this.record = this.store.load();
     this.locale = this.record.locale ?? settings.locale;
@@ -90,6 +93,14 @@ export class ChatWidget {
   mount(): void {
     document.body.append(this.view);
     this.renderAll();
+    // The units are the city's configuration, so their names come from the server, not the bundle.
+    if (this.settings.unit && this.unitName === undefined) {
+      void fetchUnitName(this.settings.serverOrigin, this.settings.unit).then((name) => {
+        if (name === null) return;
+        this.unitName = name;
+        this.view.setTexts(this.viewTexts());
+      });
+    }
     // A stored token means a conversation to resume: connect now, so that its new messages
     // (a clerk's answer) are there when the citizen opens the panel.
     if (this.record.token) this.connection.start();
@@ -420,7 +431,7 @@ export class ChatWidget {
       title: localized(settings.title, locale, ui.title),
       launcher: localized(settings.launcherTitle, locale, ui.launcher),
       ...(welcome ? { welcome } : {}),
-      ...(settings.unitName ? { unitName: settings.unitName } : {}),
+      ...(this.unitName ? { unitName: this.unitName } : {}),
     };
   }
 }

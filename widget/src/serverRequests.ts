@@ -1,8 +1,9 @@
-import type { UploadResponse } from "../../server/channels/web/protocol";
+import type { UnitsResponse, UploadResponse } from "../../server/channels/web/protocol";
 
 /** Phone uploads of a 10 MB scan on 3G take a while; past this the citizen is told to retry. */
 const UPLOAD_TIMEOUT_MS = 120_000;
 const FORM_TIMEOUT_MS = 30_000;
+const UNITS_TIMEOUT_MS = 30_000;
 
 export type UploadResult = { ok: true; attachmentId: string } | { ok: false; message?: string };
 
@@ -21,6 +22,15 @@ export async function uploadFile(serverOrigin: string, token: string, file: File
   if (answer?.ok === true && typeof answer.attachmentId === "string") return { ok: true, attachmentId: answer.attachmentId };
   const message = answer?.ok === false ? answer.error?.message : undefined;
   return { ok: false, ...(typeof message === "string" ? { message } : {}) };
+}
+
+/** The name of a unit from the server's list (`GET /api/units`); null when unknown or unreachable. */
+export async function fetchUnitName(serverOrigin: string, unitId: string): Promise<string | null> {
+  const response = await timedFetch(`${serverOrigin}/api/units`, { credentials: "omit" }, UNITS_TIMEOUT_MS);
+  if (!response?.ok) return null;
+  const answer = (await response.json().catch(() => null)) as Partial<UnitsResponse> | null;
+  const name = Array.isArray(answer?.units) ? answer.units.find((u) => u?.id === unitId)?.nameVi : undefined;
+  return typeof name === "string" ? name : null;
 }
 
 /**

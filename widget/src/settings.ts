@@ -1,5 +1,4 @@
 import type { Locale } from "../../server/channels/web/protocol";
-import { HONG_NGU_UNITS_2022 } from "../../flows/units";
 import { accessibleAccent, DEFAULT_ACCENT } from "./accentColor";
 
 /** A text given once for every language, or per language (`{ vi: "…", en: "…" }`). */
@@ -23,7 +22,7 @@ export interface KhaiHoSettings {
   locale?: Locale;
   /** The ward/commune the page belongs to (its id, e.g. `an-thanh`); otherwise the bot asks. */
   unit?: string;
-  /** The unit's name shown in the header. @default the name of `unit` in the built-in list */
+  /** The unit's name shown in the header. @default the name of `unit` in the server's list (`GET /api/units`) */
   unitName?: string;
   /** Corner of the launcher and the panel. @default "right" */
   position?: "right" | "left";
@@ -65,7 +64,7 @@ export function readSettings(script: HTMLScriptElement | null, global: KhaiHoSet
   const position = merged.position === undefined || merged.position === "right" || merged.position === "left" ? (merged.position ?? "right") : warnDefault("position", merged.position, "right");
   const accent = merged.color === undefined ? DEFAULT_ACCENT : (accessibleAccent(merged.color) ?? warnDefault("color", merged.color, DEFAULT_ACCENT));
   const unit = typeof merged.unit === "string" && merged.unit.trim() !== "" ? merged.unit.trim() : undefined;
-  const unitName = typeof merged.unitName === "string" ? merged.unitName : HONG_NGU_UNITS_2022.find((u) => u.id === unit)?.nameVi;
+  const unitName = typeof merged.unitName === "string" ? merged.unitName : undefined;
 
   return {
     serverOrigin: serverOrigin(script),

@@ -93,6 +93,19 @@ export interface ClientToServerEvents {
   "typing:citizen": () => void;
 }
 
+/** A unit as a citizen's page sees it: its id (`data-unit`), its name, ward or commune. */
+export interface PublicUnit {
+  id: string;
+  nameVi: string;
+  kind: "phuong" | "xa";
+}
+
+/** `GET /api/units`: the city's units (UNITS_FILE), in the order the bot offers them. */
+export interface UnitsResponse {
+  ok: true;
+  units: PublicUnit[];
+}
+
 /** Upload endpoint answer (`POST /api/uploads`). */
 export type UploadResponse =
   | { ok: true; attachmentId: string; mimeType: string; size: number }
