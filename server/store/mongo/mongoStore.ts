@@ -38,8 +38,6 @@ import {
   assertUploadMatches,
   conversationNotFound,
   dossierCodeTaken,
-  dossierSearch,
-  dossierSearchKeys,
   listLimit,
   messageWindow,
   normalizeUsername,
@@ -51,6 +49,7 @@ import {
   userExists,
   usernameTaken,
 } from "../storeChecks";
+import { dossierSearch, dossierSearchKeys } from "../dossierSearch";
 
 export interface MongoStoreOptions {
   /** A `mongodb://` or `mongodb+srv://` connection string to a replica set. */
