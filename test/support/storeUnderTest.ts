@@ -99,3 +99,19 @@ export function describeOnMongo(what: string, suite: (uri: string) => void): voi
     it(`passes the ${what}`, () => undefined);
   });
 }
+
+/**
+ * Runs one aggregate's contract suite against SQLite, and against MongoDB where `MONGODB_URI`
+ * is set (skipped with one line otherwise).
+ *
+ * @example
+ * describeContract("audit store contract", "audit", describeAuditStoreContract);
+ */
+export function describeContract(
+  what: string,
+  prefix: string,
+  suite: (name: string, makeStore: () => Promise<StoreUnderTest>) => void,
+): void {
+  suite("SqliteStore", sqliteStoreUnderTest(prefix));
+  describeOnMongo(what, (uri) => suite("MongoStore", mongoStoreUnderTest(uri, prefix).make));
+}

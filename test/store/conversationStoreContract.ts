@@ -1,172 +1,16 @@
-import { createHash, randomBytes } from "node:crypto";
-import type { Dossier } from "../../server/dossier/dossier";
-import { initialState, type ConversationState } from "../../server/engine/conversationState";
+import type { ConversationRecord, MessageRecord, Store, TurnWrite } from "../../server/store/store";
+import { sha256, stateAfterTurn, newConversation, newUpload, sampleBytes, turnFor, uniqueId } from "./storeRecords";
 import { openForEachTest, type StoreUnderTest } from "../support/storeUnderTest";
-import type {
-  ConversationRecord,
-  DedupeRecord,
-  MessageRecord,
-  Store,
-  TurnWrite,
-  UploadRecord,
-} from "../../server/store/store";
-
-
-const T0 = "2026-03-02T01:00:00.000Z";
-const T1 = "2026-03-02T01:00:05.000Z";
-
-function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
-}
-
-function uniqueId(prefix: string): string {
-  return `${prefix}-${randomBytes(6).toString("hex")}`;
-}
-
-function newConversation(): ConversationRecord {
-  const id = uniqueId("conv");
-  const state = initialState("vi", "an-thanh");
-  return {
-    id,
-    tokenHash: sha256(`token of ${id}`),
-    channel: "web",
-    locale: "vi",
-    unitId: "an-thanh",
-    state,
-    status: "bot",
-    procedureId: null,
-    lastSeq: 0,
-    version: 0,
-    createdAt: T0,
-    updatedAt: T0,
-  };
-}
-
-function stateAfterTurn(dossierCode: string | null = null): ConversationState {
-  return {
-    ...initialState("en", "tan-hoi"),
-    flowId: "dang-ky-khai-sinh",
-    stepId: "ngay-sinh",
-    answers: {
-      hoTenTre: "Nguyễn Thị Ánh Dương",
-      gioiTinh: "nu",
-      soAnhChiEm: 2,
-      coGiayChungSinh: true,
-      ghiChu: null,
-      thanhVien: [{ hoTen: "Trần Văn Bình", quanHe: "cha", namSinh: 1990 }],
-    },
-    sources: { hoTenTre: { by: "citizen" }, gioiTinh: { by: "clerk", clerkId: "clerk-7" } },
-    history: ["ho-ten-tre", "gioi-tinh"],
-    dossierCode,
-  };
-}
-
-function citizenMessage(conversationId: string, seq: number, clientMessageId: string): MessageRecord {
-  return {
-    id: uniqueId("msg"),
-    conversationId,
-    seq,
-    author: "citizen",
-    text: "Nguyễn Thị Ánh Dương",
-    clientMessageId,
-    at: T1,
-  };
-}
-
-function botMessage(conversationId: string, seq: number): MessageRecord {
-  return {
-    id: uniqueId("msg"),
-    conversationId,
-    seq,
-    author: "bot",
-    text: "Bé sinh ngày nào? (ví dụ 05/03/2026)",
-    choices: [
-      { label: "Hôm nay", value: "today" },
-      { label: "Quay lại", value: "back" },
-    ],
-    input: { kind: "text", fieldType: "date" },
-    progress: { step: 3, total: 12 },
-    at: T1,
-  };
-}
-
-function dedupeFor(message: MessageRecord): DedupeRecord {
-  return {
-    conversationId: message.conversationId,
-    clientMessageId: message.clientMessageId ?? "missing",
-    contentHash: sha256(message.text),
-    messageId: message.id,
-    seq: message.seq,
-    at: message.at,
-  };
-}
-
-function newDossier(code: string): Dossier {
-  return {
-    code,
-    procedureId: "dang-ky-khai-sinh",
-    unitId: "tan-hoi",
-    status: "submitted",
-    fields: {
-      hoTenTre: "Nguyễn Thị Ánh Dương",
-      ngaySinh: "05/03/2026",
-      soAnhChiEm: 2,
-      coGiayChungSinh: true,
-      ghiChu: null,
-      thanhVien: [{ hoTen: "Trần Văn Bình", quanHe: "cha", namSinh: 1990, dangSong: true, ghiChu: null }],
-    },
-    provenance: { hoTenTre: { by: "citizen" }, ngaySinh: { by: "bot" }, ghiChu: { by: "clerk", clerkId: "clerk-7" } },
-    submission: { submitMethod: "postal", returnMethod: "online", postalAddress: "12 Nguyễn Huệ, An Thạnh", postalPhone: "0912345678" },
-    documents: ["Giấy chứng sinh", "CCCD của cha hoặc mẹ"],
-    attachments: { giayChungSinh: "upload-0001abcd" },
-    locale: "vi",
-    createdAt: T1,
-    updatedAt: T1,
-  };
-}
-
-/** A turn answering the citizen's message numbered `lastSeq + 1` with one bot message. */
-function turnFor(
-  conversation: ConversationRecord,
-  options: { expectedVersion?: number; lastSeq?: number; clientMessageId?: string; dossierCode?: string } = {},
-): TurnWrite {
-  const lastSeq = options.lastSeq ?? conversation.lastSeq;
-  const citizen = citizenMessage(conversation.id, lastSeq + 1, options.clientMessageId ?? uniqueId("client"));
-  const bot = botMessage(conversation.id, lastSeq + 2);
-  return {
-    conversationId: conversation.id,
-    expectedVersion: options.expectedVersion ?? conversation.version,
-    state: stateAfterTurn(options.dossierCode ?? null),
-    messages: [citizen, bot],
-    dedupe: dedupeFor(citizen),
-    dossier: options.dossierCode ? newDossier(options.dossierCode) : null,
-  };
-}
-
-function newUpload(conversationId: string, bytes: Buffer): UploadRecord {
-  return { id: uniqueId("upload"), conversationId, mimeType: "image/jpeg", size: bytes.length, createdAt: T1 };
-}
-
-/** Bytes that are not valid UTF-8 and span several 255 KB GridFS chunks. */
-function sampleBytes(): Buffer {
-  const bytes = Buffer.alloc(600 * 1024);
-  for (let index = 0; index < bytes.length; index += 1) bytes[index] = (index * 31 + 7) % 256;
-  return bytes;
-}
 
 /**
- * The one suite every `Store` adapter passes: the behaviour the conversation layer relies on,
- * identical in SQLite and MongoDB.
+ * Conversations, messages and the turn commit (dedupe, counters) over every adapter: the
+ * behaviour the conversation layer relies on, identical in SQLite and MongoDB.
  *
  * @example
- * describeStoreContract("SqliteStore", async () => {
- *   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "khai-ho-"));
- *   const store = new SqliteStore({ dataDir });
- *   return { store, cleanup: async () => { await store.close(); fs.rmSync(dataDir, { recursive: true }); } };
- * });
+ * describeConversationStoreContract("SqliteStore", sqliteStoreUnderTest("conversations"));
  */
-export function describeStoreContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {
-  describe(`${name} (store contract)`, () => {
+export function describeConversationStoreContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {
+  describe(`${name} (conversation store contract)`, () => {
     let store: Store;
     openForEachTest(makeStore, (opened) => {
       store = opened;
@@ -178,7 +22,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       return conversation;
     }
 
-    /** Everything a turn of `conversation` could have changed. */
+
     async function contents(conversationId: string, clientMessageId: string, dossierCode: string | null) {
       return {
         conversation: await store.getConversation(conversationId),
@@ -200,6 +44,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.ping()).toBe(true);
         await store.close();
         expect(await store.ping()).toBe(false);
+        await expect(store.getConversation("conv-any")).rejects.toMatchObject({ name: "StoreError", code: "STORE_NOT_OPEN" });
       });
 
       it("keeps every write across close and re-open", async () => {
@@ -222,6 +67,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.getCounter("receipts:2026-03-02")).toBe(1);
       });
     });
+
 
     describe("conversations", () => {
       it("finds a created conversation by id and by token hash, and not by another hash", async () => {
@@ -247,6 +93,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.getDossier(operator)).toBeNull();
       });
     });
+
 
     describe("commitTurn", () => {
       it("writes state, messages, dedupe and dossier together and bumps the version and lastSeq", async () => {
@@ -353,7 +200,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         const write = turnFor(other, { dossierCode: code });
         const before = await contents(other.id, write.dedupe!.clientMessageId, null);
 
-        await expect(store.commitTurn(write)).rejects.toThrow("STORE_DOSSIER_CODE_TAKEN");
+        await expect(store.commitTurn(write)).rejects.toMatchObject({ name: "StoreError", code: "STORE_DOSSIER_CODE_TAKEN" });
 
         expect(await contents(other.id, write.dedupe!.clientMessageId, null)).toEqual(before);
         expect(await store.getDossierOwner(code)).toEqual({ dossier: ownersDossier, conversationId: owner.id });
@@ -373,7 +220,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
 
       it("a turn for an unknown conversation is refused", async () => {
         const ghost = newConversation();
-        await expect(store.commitTurn(turnFor(ghost))).rejects.toThrow("STORE_CONVERSATION_NOT_FOUND");
+        await expect(store.commitTurn(turnFor(ghost))).rejects.toMatchObject({ name: "StoreError", code: "STORE_CONVERSATION_NOT_FOUND" });
         expect(await store.listMessages(ghost.id, 0, 10)).toEqual([]);
       });
 
@@ -382,7 +229,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         const write = turnFor(conversation);
         write.messages[1] = { ...write.messages[1]!, conversationId: "conv-other" };
 
-        await expect(store.commitTurn(write)).rejects.toThrow("STORE_TURN_INVALID");
+        await expect(store.commitTurn(write)).rejects.toMatchObject({ name: "StoreError", code: "STORE_TURN_INVALID" });
 
         expect(await store.getConversation(conversation.id)).toEqual(conversation);
       });
@@ -397,6 +244,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.getConversation(conversation.id)).toMatchObject({ version: 1, lastSeq: 2 });
       });
     });
+
 
     describe("messages", () => {
       async function withMessages(count: number): Promise<{ conversation: ConversationRecord; messages: MessageRecord[] }> {
@@ -453,22 +301,6 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       });
     });
 
-    describe("dossiers", () => {
-      it("getDossier and getDossierOwner return the committed dossier and its conversation", async () => {
-        const conversation = await created();
-        const code = uniqueId("HN");
-        const write = turnFor(conversation, { dossierCode: code });
-        await store.commitTurn(write);
-
-        expect(await store.getDossier(code)).toEqual(write.dossier);
-        expect(await store.getDossierOwner(code)).toEqual({ dossier: write.dossier, conversationId: conversation.id });
-      });
-
-      it("getDossier and getDossierOwner of an unknown code are null", async () => {
-        expect(await store.getDossier("HN-20260302-9999")).toBeNull();
-        expect(await store.getDossierOwner("HN-20260302-9999")).toBeNull();
-      });
-    });
 
     describe("receipt numbers claimed by the turn", () => {
       /** A turn submitting a dossier under the day's number `value`. */
@@ -536,146 +368,5 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       });
     });
 
-    describe("uploads", () => {
-      it("round-trips bytes and metadata", async () => {
-        const conversation = await created();
-        const bytes = sampleBytes();
-        const record = newUpload(conversation.id, bytes);
-        await store.saveUpload(record, bytes);
-
-        const stored = await store.getUpload(record.id);
-        expect(stored?.record).toEqual(record);
-        expect(stored?.bytes.equals(bytes)).toBe(true);
-      });
-
-      it("round-trips an empty file", async () => {
-        const conversation = await created();
-        const record = newUpload(conversation.id, Buffer.alloc(0));
-        await store.saveUpload(record, Buffer.alloc(0));
-        expect(await store.getUpload(record.id)).toEqual({ record, bytes: Buffer.alloc(0) });
-      });
-
-      it("getUpload of an unknown id is null", async () => {
-        expect(await store.getUpload("unknownUpload01")).toBeNull();
-      });
-
-      it("refuses an id that is not 8 to 64 letters, digits, '_' or '-'", async () => {
-        const conversation = await created();
-        const bytes = Buffer.from("%PDF-1.7");
-        for (const id of ["../../etc/passwd", "../uploadAbcdef", "short", "a".repeat(65), "with space 123", "dot.dot.dot.dot"]) {
-          await expect(store.saveUpload({ ...newUpload(conversation.id, bytes), id }, bytes)).rejects.toThrow("STORE_UPLOAD_ID_INVALID");
-          await expect(store.getUpload(id)).rejects.toThrow("STORE_UPLOAD_ID_INVALID");
-        }
-      });
-
-      it("refuses a second upload with the same id and keeps the first one's bytes", async () => {
-        const conversation = await created();
-        const bytes = sampleBytes();
-        const record = newUpload(conversation.id, bytes);
-        await store.saveUpload(record, bytes);
-
-        const other = Buffer.from("other bytes");
-        await expect(store.saveUpload({ ...record, size: other.length }, other)).rejects.toThrow("STORE_UPLOAD_EXISTS");
-
-        const stored = await store.getUpload(record.id);
-        expect(stored?.record).toEqual(record);
-        // Buffer.equals: toEqual walks 600 KB byte by byte (over 2 s).
-        expect(stored?.bytes.equals(bytes)).toBe(true);
-      });
-
-      it("lets exactly one of two concurrent saves of one id through, with its own bytes", async () => {
-        const conversation = await created();
-        const first = Buffer.from("first photo bytes");
-        const second = Buffer.from("second, longer photo bytes");
-        const record = newUpload(conversation.id, first);
-
-        const results = await Promise.allSettled([
-          store.saveUpload(record, first),
-          store.saveUpload({ ...record, size: second.length }, second),
-        ]);
-
-        expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
-        const refused = results.find((result) => result.status === "rejected");
-        expect(String(refused?.status === "rejected" && refused.reason)).toContain("STORE_UPLOAD_EXISTS");
-        const stored = await store.getUpload(record.id);
-        const winner = results[0]?.status === "fulfilled" ? first : second;
-        expect(stored?.bytes.equals(winner)).toBe(true);
-        expect(stored?.record.size).toBe(winner.length);
-      });
-
-      it("refuses an upload whose record gives another size than its bytes", async () => {
-        const conversation = await created();
-        const bytes = Buffer.from("%PDF-1.7");
-        const record = { ...newUpload(conversation.id, bytes), size: bytes.length + 1 };
-        await expect(store.saveUpload(record, bytes)).rejects.toThrow("STORE_UPLOAD_SIZE_MISMATCH");
-        expect(await store.getUpload(record.id)).toBeNull();
-      });
-
-      it("refuses an upload for an unknown conversation and stores nothing", async () => {
-        const bytes = Buffer.from("%PDF-1.7");
-        const record = newUpload("conv-unknown", bytes);
-        await expect(store.saveUpload(record, bytes)).rejects.toThrow("STORE_CONVERSATION_NOT_FOUND");
-        expect(await store.getUpload(record.id)).toBeNull();
-      });
-    });
-
-    describe("upload retention and quota", () => {
-      const HOUR_AGO = "2026-03-02T00:00:05.000Z";
-
-      async function savedUpload(conversationId: string, bytes: Buffer, createdAt: string): Promise<UploadRecord> {
-        const record = { ...newUpload(conversationId, bytes), createdAt };
-        await store.saveUpload(record, bytes);
-        return record;
-      }
-
-      /** Commits a citizen message that attaches `uploadId`, as the turn of an upload step does. */
-      async function attach(conversation: ConversationRecord, uploadId: string): Promise<void> {
-        const write = turnFor(conversation);
-        write.messages[0] = { ...write.messages[0]!, attachmentId: uploadId };
-        expect(await store.commitTurn(write)).toMatchObject({ ok: true });
-      }
-
-      it("counts a conversation's uploads and their bytes, and no other conversation's", async () => {
-        const conversation = await created();
-        const other = await created();
-        expect(await store.uploadUsage(conversation.id)).toEqual({ files: 0, bytes: 0 });
-        await savedUpload(conversation.id, Buffer.alloc(1000, 1), T1);
-        await savedUpload(conversation.id, Buffer.alloc(2500, 2), T1);
-        await savedUpload(other.id, Buffer.alloc(700, 3), T1);
-        expect(await store.uploadUsage(conversation.id)).toEqual({ files: 2, bytes: 3500 });
-        expect(await store.uploadUsage(other.id)).toEqual({ files: 1, bytes: 700 });
-      });
-
-      it("deletes old uploads no message refers to, bytes included, and keeps attached and recent ones", async () => {
-        const conversation = await created();
-        const bytes = Buffer.from("photo bytes");
-        const forgotten = await savedUpload(conversation.id, bytes, HOUR_AGO);
-        const attached = await savedUpload(conversation.id, bytes, HOUR_AGO);
-        const recent = await savedUpload(conversation.id, bytes, T1);
-        await attach(conversation, attached.id);
-
-        expect(await store.deleteUnattachedUploads("2026-03-02T01:00:00.000Z")).toBe(1);
-
-        expect(await store.getUpload(forgotten.id)).toBeNull();
-        expect(await store.getUpload(attached.id)).not.toBeNull();
-        expect(await store.getUpload(recent.id)).not.toBeNull();
-        expect(await store.uploadUsage(conversation.id)).toEqual({ files: 2, bytes: bytes.length * 2 });
-        expect(await store.deleteUnattachedUploads("2026-03-02T01:00:00.000Z")).toBe(0);
-      });
-
-      it("does not count as attached a message of another conversation naming the upload", async () => {
-        const owner = await created();
-        const other = await created();
-        const upload = await savedUpload(owner.id, Buffer.from("photo bytes"), HOUR_AGO);
-        await attach(other, upload.id);
-
-        expect(await store.deleteUnattachedUploads("2026-03-02T01:00:00.000Z")).toBe(1);
-        expect(await store.getUpload(upload.id)).toBeNull();
-      });
-
-      it("refuses a cut-off time that is not an ISO instant", async () => {
-        await expect(store.deleteUnattachedUploads("yesterday")).rejects.toThrow("STORE_TIME_INVALID");
-      });
-    });
   });
 }

@@ -1,91 +1,16 @@
-import { createHash, randomBytes } from "node:crypto";
-import type { AuditRecord, NoteRecord, SessionRecord, Store, UserRecord } from "../../server/store/store";
+import type { Store, UserRecord } from "../../server/store/store";
+import { newSession, newUser, OPERATOR, sha256, sleep, T0, T1 } from "./storeRecords";
 import { openForEachTest, type StoreUnderTest } from "../support/storeUnderTest";
 
-
-const T0 = "2026-03-02T01:00:00.000Z";
-const T1 = "2026-03-02T01:00:05.000Z";
-const HOUR_MS = 3_600_000;
-
-/** A filter value a request body could smuggle in; both adapters must treat it as a plain string. */
-const OPERATOR = { $ne: null } as unknown as string;
-
-function uniqueId(prefix: string): string {
-  return `${prefix}-${randomBytes(6).toString("hex")}`;
-}
-
-function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
-}
-
-function newUser(username: string, overrides: Partial<UserRecord> = {}): UserRecord {
-  return {
-    id: uniqueId("user"),
-    username,
-    displayName: "Nguyễn Thị Lan",
-    role: "clerk",
-    unitIds: ["an-thanh", "tan-hoi"],
-    passwordHash: "scrypt$32768$8$3$c2FsdA$aGFzaA",
-    disabled: false,
-    mustChangePassword: true,
-    createdAt: T0,
-    updatedAt: T0,
-    ...overrides,
-  };
-}
-
-function newSession(userId: string, expiresInMs = HOUR_MS): SessionRecord {
-  const now = Date.now();
-  return {
-    idHash: sha256(uniqueId("secret")),
-    userId,
-    csrfToken: randomBytes(16).toString("base64url"),
-    createdAt: new Date(now).toISOString(),
-    expiresAt: new Date(now + expiresInMs).toISOString(),
-  };
-}
-
-/** Entry number `second` is one second after T0, so a higher number is newer. */
-function newAudit(second: number, fields: Partial<AuditRecord> = {}): AuditRecord {
-  return {
-    id: uniqueId("audit"),
-    at: new Date(Date.parse(T0) + second * 1000).toISOString(),
-    actorId: "user-lan",
-    action: "dossier.read",
-    ...fields,
-  };
-}
-
-/** Note number `second` is one second after T0. */
-function newNote(second: number, fields: Partial<NoteRecord> = {}): NoteRecord {
-  return {
-    id: uniqueId("note"),
-    conversationId: "conv-1",
-    authorId: "user-lan",
-    authorName: "Nguyễn Thị Lan",
-    text: "Đã gọi lại cho công dân, hẹn mang bản chính thứ Hai.",
-    at: new Date(Date.parse(T0) + second * 1000).toISOString(),
-    ...fields,
-  };
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 /**
- * The one suite every `ConsoleStore` adapter passes: users, sessions and the audit log behave
- * the same in SQLite and MongoDB.
+ * Console accounts over every adapter: users, sessions and the account change log behave the
+ * same in SQLite and MongoDB.
  *
  * @example
- * describeConsoleStoreContract("SqliteStore", async () => {
- *   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "khai-ho-"));
- *   const store = new SqliteStore({ dataDir });
- *   return { store, cleanup: async () => { await store.close(); fs.rmSync(dataDir, { recursive: true }); } };
- * });
+ * describeAccountStoreContract("SqliteStore", sqliteStoreUnderTest("accounts"));
  */
-export function describeConsoleStoreContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {
-  describe(`${name} (console store contract)`, () => {
+export function describeAccountStoreContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {
+  describe(`${name} (account store contract)`, () => {
     let store: Store;
     openForEachTest(makeStore, (opened) => {
       store = opened;
@@ -96,6 +21,7 @@ export function describeConsoleStoreContract(name: string, makeStore: () => Prom
       await store.createUser(user);
       return user;
     }
+
 
     describe("users", () => {
       it("returns a created user by id and by username", async () => {
@@ -129,8 +55,8 @@ export function describeConsoleStoreContract(name: string, makeStore: () => Prom
       it("refuses a username already taken, in another case too, with STORE_USERNAME_TAKEN, and keeps the first user", async () => {
         const first = await createdUser("lan.nguyen");
 
-        await expect(store.createUser(newUser("lan.nguyen"))).rejects.toThrow(/^STORE_USERNAME_TAKEN/);
-        await expect(store.createUser(newUser("LAN.NGUYEN", { displayName: "Someone else" }))).rejects.toThrow(/^STORE_USERNAME_TAKEN/);
+        await expect(store.createUser(newUser("lan.nguyen"))).rejects.toMatchObject({ name: "StoreError", code: "STORE_USERNAME_TAKEN" });
+        await expect(store.createUser(newUser("LAN.NGUYEN", { displayName: "Someone else" }))).rejects.toMatchObject({ name: "StoreError", code: "STORE_USERNAME_TAKEN" });
 
         expect(await store.getUserByUsername("lan.nguyen")).toEqual(first);
         expect(await store.countUsers()).toBe(1);
@@ -138,7 +64,7 @@ export function describeConsoleStoreContract(name: string, makeStore: () => Prom
 
       it("refuses a second user with the same id with STORE_USER_EXISTS", async () => {
         const first = await createdUser("lan.nguyen");
-        await expect(store.createUser(newUser("binh.tran", { id: first.id }))).rejects.toThrow(/^STORE_USER_EXISTS/);
+        await expect(store.createUser(newUser("binh.tran", { id: first.id }))).rejects.toMatchObject({ name: "StoreError", code: "STORE_USER_EXISTS" });
         expect(await store.getUser(first.id)).toEqual(first);
         expect(await store.getUserByUsername("binh.tran")).toBeNull();
       });
@@ -189,7 +115,7 @@ export function describeConsoleStoreContract(name: string, makeStore: () => Prom
         const lan = await createdUser("lan.nguyen");
         const binh = await createdUser("binh.tran");
 
-        await expect(store.updateUser({ ...binh, username: "LAN.NGUYEN", displayName: "Trần Bình" })).rejects.toThrow(/^STORE_USERNAME_TAKEN/);
+        await expect(store.updateUser({ ...binh, username: "LAN.NGUYEN", displayName: "Trần Bình" })).rejects.toMatchObject({ name: "StoreError", code: "STORE_USERNAME_TAKEN" });
 
         expect(await store.getUser(binh.id)).toEqual(binh);
         expect(await store.getUser(lan.id)).toEqual(lan);
@@ -226,6 +152,7 @@ export function describeConsoleStoreContract(name: string, makeStore: () => Prom
       });
     });
 
+
     describe("sessions", () => {
       it("returns a stored session before its expiresAt", async () => {
         const session = newSession("user-lan");
@@ -256,8 +183,8 @@ export function describeConsoleStoreContract(name: string, makeStore: () => Prom
 
       it("refuses an expiresAt that is not Date#toISOString() output", async () => {
         const session = newSession("user-lan");
-        await expect(store.createSession({ ...session, expiresAt: "2099-03-02T01:00:00Z" })).rejects.toThrow("STORE_TIME_INVALID");
-        await expect(store.createSession({ ...session, expiresAt: "tomorrow" })).rejects.toThrow("STORE_TIME_INVALID");
+        await expect(store.createSession({ ...session, expiresAt: "2099-03-02T01:00:00Z" })).rejects.toMatchObject({ name: "StoreError", code: "STORE_TIME_INVALID" });
+        await expect(store.createSession({ ...session, expiresAt: "tomorrow" })).rejects.toMatchObject({ name: "StoreError", code: "STORE_TIME_INVALID" });
         expect(await store.getSession(session.idHash)).toBeNull();
       });
 
@@ -311,117 +238,6 @@ export function describeConsoleStoreContract(name: string, makeStore: () => Prom
       });
     });
 
-    describe("audit", () => {
-      it("returns an entry as appended: absent optional fields stay absent", async () => {
-        const full = newAudit(1, { conversationId: "conv-1", dossierCode: "HN-20260302-0001", detail: { field: "ngaySinh", count: 2, confirmed: true } });
-        const bare = newAudit(2, { action: "user.disable" });
-        await store.appendAudit(full);
-        await store.appendAudit(bare);
-
-        const listed = await store.listAudit({}, 10);
-
-        expect(listed).toEqual([bare, full]);
-        expect(listed[0]).not.toHaveProperty("conversationId");
-        expect(listed[0]).not.toHaveProperty("dossierCode");
-        expect(listed[0]).not.toHaveProperty("detail");
-      });
-
-      it("lists the newest entries first, at most limit", async () => {
-        const entries = [3, 1, 4, 0, 2].map((second) => newAudit(second));
-        for (const entry of entries) await store.appendAudit(entry);
-        const newestFirst = [...entries].sort((a, b) => b.at.localeCompare(a.at));
-
-        expect(await store.listAudit({}, 100)).toEqual(newestFirst);
-        expect(await store.listAudit({}, 2)).toEqual(newestFirst.slice(0, 2));
-      });
-
-      it("orders entries of the same instant by descending id", async () => {
-        const entries = ["audit-b", "audit-c", "audit-a"].map((id) => ({ ...newAudit(1), id }));
-        for (const entry of entries) await store.appendAudit(entry);
-        expect((await store.listAudit({}, 10)).map((entry) => entry.id)).toEqual(["audit-c", "audit-b", "audit-a"]);
-      });
-
-      it("returns nothing for a limit of 0, a negative or a NaN limit", async () => {
-        await store.appendAudit(newAudit(1));
-        expect(await store.listAudit({}, 0)).toEqual([]);
-        expect(await store.listAudit({}, -1)).toEqual([]);
-        expect(await store.listAudit({}, Number.NaN)).toEqual([]);
-      });
-
-      it("filters by actor, by conversation, by dossier code, and by several at once", async () => {
-        const lanReads = newAudit(1, { actorId: "user-lan", conversationId: "conv-1", dossierCode: "HN-1" });
-        const lanPatches = newAudit(2, { actorId: "user-lan", action: "dossier.patch", conversationId: "conv-2", dossierCode: "HN-2" });
-        const binhReads = newAudit(3, { actorId: "user-binh", conversationId: "conv-1", dossierCode: "HN-1" });
-        const adminDisables = newAudit(4, { actorId: "user-admin", action: "user.disable", detail: { userId: "user-binh" } });
-        for (const entry of [lanReads, lanPatches, binhReads, adminDisables]) await store.appendAudit(entry);
-
-        expect(await store.listAudit({ actorId: "user-lan" }, 10)).toEqual([lanPatches, lanReads]);
-        expect(await store.listAudit({ conversationId: "conv-1" }, 10)).toEqual([binhReads, lanReads]);
-        expect(await store.listAudit({ dossierCode: "HN-2" }, 10)).toEqual([lanPatches]);
-        expect(await store.listAudit({ actorId: "user-lan", dossierCode: "HN-1" }, 10)).toEqual([lanReads]);
-        expect(await store.listAudit({ actorId: "user-admin", conversationId: "conv-1" }, 10)).toEqual([]);
-        expect(await store.listAudit({ actorId: "user-binh", conversationId: "conv-1" }, 1)).toEqual([binhReads]);
-      });
-
-      it("refuses an entry whose at is not Date#toISOString() output", async () => {
-        await expect(store.appendAudit({ ...newAudit(1), at: "2026-03-02 01:00:00" })).rejects.toThrow("STORE_TIME_INVALID");
-        expect(await store.listAudit({}, 10)).toEqual([]);
-      });
-
-      it("refuses a second entry with the same id", async () => {
-        const entry = newAudit(1);
-        await store.appendAudit(entry);
-        await expect(store.appendAudit({ ...newAudit(2), id: entry.id })).rejects.toThrow();
-        expect(await store.listAudit({}, 10)).toEqual([entry]);
-      });
-
-      it("keeps entries across close and re-open", async () => {
-        const entry = newAudit(1, { conversationId: "conv-1", detail: { unitId: "an-thanh" } });
-        await store.appendAudit(entry);
-        await store.close();
-        await store.open();
-        expect(await store.listAudit({}, 10)).toEqual([entry]);
-      });
-
-      it("treats a query-operator object as a plain value that matches nothing", async () => {
-        await store.appendAudit(newAudit(1, { conversationId: "conv-1", dossierCode: "HN-1" }));
-        expect(await store.listAudit({ actorId: OPERATOR }, 10)).toEqual([]);
-        expect(await store.listAudit({ conversationId: OPERATOR }, 10)).toEqual([]);
-        expect(await store.listAudit({ dossierCode: OPERATOR }, 10)).toEqual([]);
-      });
-    });
-
-    describe("notes", () => {
-      it("lists a conversation's notes oldest first, the latest limit of them, and no other conversation's", async () => {
-        const notes = [2, 0, 3, 1].map((second) => newNote(second));
-        const elsewhere = newNote(5, { conversationId: "conv-2" });
-        for (const note of [...notes, elsewhere]) await store.appendNote(note);
-        const oldestFirst = [...notes].sort((a, b) => a.at.localeCompare(b.at));
-
-        expect(await store.listNotes("conv-1", 10)).toEqual(oldestFirst);
-        expect(await store.listNotes("conv-1", 2)).toEqual(oldestFirst.slice(2));
-        expect(await store.listNotes("conv-2", 10)).toEqual([elsewhere]);
-        expect(await store.listNotes("conv-3", 10)).toEqual([]);
-        expect(await store.listNotes("conv-1", 0)).toEqual([]);
-      });
-
-      it("refuses a second note with the same id, and a time that is not Date#toISOString() output", async () => {
-        const note = newNote(1);
-        await store.appendNote(note);
-        await expect(store.appendNote({ ...newNote(2), id: note.id })).rejects.toThrow();
-        await expect(store.appendNote({ ...newNote(3), at: "2026-03-02 01:00:03" })).rejects.toThrow("STORE_TIME_INVALID");
-        expect(await store.listNotes("conv-1", 10)).toEqual([note]);
-      });
-
-      it("keeps notes across close and re-open, and treats a query-operator object as a plain value", async () => {
-        const note = newNote(1);
-        await store.appendNote(note);
-        await store.close();
-        await store.open();
-        expect(await store.listNotes("conv-1", 10)).toEqual([note]);
-        expect(await store.listNotes(OPERATOR, 10)).toEqual([]);
-      });
-    });
 
     describe("account changes", () => {
       it("numbers changes in increasing order and lists those after a number, oldest first, at most limit", async () => {
@@ -442,7 +258,7 @@ export function describeConsoleStoreContract(name: string, makeStore: () => Prom
       });
 
       it("refuses a time that is not Date#toISOString() output, and keeps changes across close and re-open", async () => {
-        await expect(store.appendAccountChange("user-lan", "2026-03-02 01:00:03")).rejects.toThrow("STORE_TIME_INVALID");
+        await expect(store.appendAccountChange("user-lan", "2026-03-02 01:00:03")).rejects.toMatchObject({ name: "StoreError", code: "STORE_TIME_INVALID" });
         const seq = await store.appendAccountChange("user-lan", T0);
         await store.close();
         await store.open();

@@ -1,0 +1,109 @@
+import type { ConversationState, ConversationStatus } from "../engine/conversationState";
+import type { Choice, ExpectedInput, Progress } from "../engine/engineIO";
+import type { Locale } from "../engine/localized";
+import type { Dossier } from "../dossier/dossier";
+
+/** Who wrote a message of the transcript. */
+export type MessageAuthor = "citizen" | "bot" | "clerk" | "system";
+
+/** One conversation: its engine state between turns and what the channels need to find it. */
+export interface ConversationRecord {
+  id: string;
+  /** SHA-256 (hex) of the bearer token the citizen's channel holds; the token itself is never stored. */
+  tokenHash: string;
+  channel: "web" | "zalo" | "terminal";
+  locale: Locale;
+  unitId: string | null;
+  state: ConversationState;
+  /** Copies of `state.status` and `state.flowId`, for queries. */
+  status: ConversationStatus;
+  procedureId: string | null;
+  /** The sequence number of the last message; the next message gets `lastSeq + 1`. */
+  lastSeq: number;
+  /** Incremented by every committed turn: optimistic concurrency across nodes. */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One message of a conversation's transcript, numbered from 1 without gaps. */
+export interface MessageRecord {
+  id: string;
+  conversationId: string;
+  seq: number;
+  author: MessageAuthor;
+  text: string;
+  choices?: Choice[];
+  input?: ExpectedInput;
+  progress?: Progress | null;
+  /** The citizen's own id for the message (retries carry the same one). */
+  clientMessageId?: string;
+  /** What the citizen clicked (a choice's value) or sent (an attachment), when not typed text. */
+  choice?: string;
+  attachmentId?: string;
+  at: string;
+}
+
+/** What a message id was first answered with: a retry gets the same answer. */
+export interface DedupeRecord {
+  conversationId: string;
+  clientMessageId: string;
+  /** SHA-256 (hex) of the message's content: the same id with other content is refused. */
+  contentHash: string;
+  messageId: string;
+  seq: number;
+  at: string;
+}
+
+/** Everything one turn changes, written all at once or not at all. */
+export interface TurnWrite {
+  conversationId: string;
+  /** The version read before the turn; the write fails with `conflict` if another turn got there first. */
+  expectedVersion: number;
+  state: ConversationState;
+  /** The turn's messages (citizen's first), numbered `lastSeq + 1` onwards by the caller. */
+  messages: MessageRecord[];
+  dedupe: DedupeRecord | null;
+  /** A dossier submitted by this turn. */
+  dossier: Dossier | null;
+  /** The counter value this turn takes (its dossier's receipt number), written with it or not at all. */
+  counterClaim?: CounterClaim | null;
+}
+
+/**
+ * The next value of a named counter, taken by the turn that uses it: applied only while the
+ * counter still stands at `value - 1` (absent counts as 0), otherwise the commit answers
+ * `conflict` and the turn runs again with a fresh value. A turn that is not stored takes no
+ * value, so the day's receipt numbers have no gap.
+ */
+export interface CounterClaim {
+  name: string;
+  value: number;
+}
+
+export type TurnCommit =
+  | { ok: true; version: number }
+  /** Another turn committed first (another tab, another node), or took the counter value claimed: reload and run the turn again. */
+  | { ok: false; reason: "conflict" }
+  /** This client message id was committed already: answer with the stored ack. */
+  | { ok: false; reason: "duplicate"; dedupe: DedupeRecord };
+
+/**
+ * Conversations, their transcripts and the turn that writes them: the state, the messages, the
+ * dedupe key, the dossier and the counter value of one turn go in one atomic commit.
+ */
+export interface ConversationStore {
+  createConversation(record: ConversationRecord): Promise<void>;
+  getConversation(id: string): Promise<ConversationRecord | null>;
+  findConversationByTokenHash(tokenHash: string): Promise<ConversationRecord | null>;
+
+  /** The atomic write of one turn: state, messages, dedupe key and dossier, or nothing. */
+  commitTurn(write: TurnWrite): Promise<TurnCommit>;
+
+  /** Messages with `seq > afterSeq`, in order, at most `limit`. */
+  listMessages(conversationId: string, afterSeq: number, limit: number): Promise<MessageRecord[]>;
+  findDedupe(conversationId: string, clientMessageId: string): Promise<DedupeRecord | null>;
+
+  /** The value of a named counter (receipt numbers per day): 0 until a turn claims 1. */
+  getCounter(name: string): Promise<number>;
+}

@@ -1,0 +1,4 @@
+import { describeContract } from "../support/storeUnderTest";
+import { describeAuditStoreContract } from "./auditStoreContract";
+
+describeContract("audit store contract", "audit", describeAuditStoreContract);
