@@ -2,9 +2,9 @@ import type { ConversationState, ConversationStatus } from "../engine/conversati
 import type { Choice, ExpectedInput, Progress } from "../engine/engineIO";
 import type { Locale } from "../engine/localized";
 import type { Dossier } from "../dossier/dossier";
+import type { MessageAuthor } from "../engine/messageAuthor";
 
-/** Who wrote a message of the transcript. */
-export type MessageAuthor = "citizen" | "bot" | "clerk" | "system";
+export type { MessageAuthor };
 
 /** One conversation: its engine state between turns and what the channels need to find it. */
 export interface ConversationRecord {

@@ -86,7 +86,7 @@ describe("import directions", () => {
   });
 
   it("declares each type the layers share once", () => {
-    const shared = ["Locale", "ConversationStatus", "HandoffReason", "DossierStatus", "FieldSource"];
+    const shared = ["Locale", "ConversationStatus", "HandoffReason", "DossierStatus", "FieldSource", "MessageAuthor"];
     const declaration = new RegExp(`\\b(?:type|interface)\\s+(${shared.join("|")})\\b\\s*(?:<[^>]*>)?\\s*[={]`, "g");
     const files = ["server", "flows", ...BROWSER_DIRS].flatMap(typeScriptFiles);
     const declared = files.flatMap((file) =>
@@ -98,6 +98,7 @@ describe("import directions", () => {
       "FieldSource in server/engine/conversationState.ts",
       "HandoffReason in server/engine/conversationState.ts",
       "Locale in server/engine/localized.ts",
+      "MessageAuthor in server/engine/messageAuthor.ts",
     ]);
     // A locale spelled out as a union is a second declaration under another name.
     const spelledOut = files.filter((file) => /["']vi["']\s*\|\s*["']en["']/.test(readFileSync(path.join(ROOT, file), "utf8")));
