@@ -66,8 +66,12 @@ const schema = z.object({
    * behind a slow store. With SQLite the thread itself is the limit and turns rarely wait.
    */
   MAX_TURNS_IN_FLIGHT: positiveInt.default(500),
-  /** How long Socket.IO keeps a dropped connection's state for a quick reconnect, in ms (≤ 30 s: see DESIGN.md). */
-  CONNECTION_RECOVERY_MS: z.coerce.number().int().min(0).max(30_000).default(30_000),
+  /**
+   * How long Socket.IO keeps a dropped connection's state for a quick reconnect, in ms (≤ 30 s:
+   * see DESIGN.md); 0, the default, turns it off. The lastSeq resume is the mechanism, and the
+   * recovery keeps every emitted packet in memory for that long whether anyone reconnects or not.
+   */
+  CONNECTION_RECOVERY_MS: z.coerce.number().int().min(0).max(30_000).default(0),
   /** How often an open clerk console re-checks its login, in ms (a disabled account is cut off within it). */
   CONSOLE_SESSION_RECHECK_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
   /**

@@ -62,7 +62,7 @@ describeInChromium("a clerk takes over a citizen's conversation, in Chromium", (
       await clerk.getByRole("button", { name: "Đăng nhập" }).click();
       const queue = clerk.getByRole("region", { name: "Hàng chờ" });
       await eventually(async () => queueFrames, (frames) => frames.length > 0, "the first queue:update on the /clerk socket");
-      // `42/clerk,["queue:update",[],"<offset>"]`: the offset is for Socket.IO's connection recovery.
+      // `42/clerk,["queue:update",[]]`, with an offset after the list when Socket.IO's connection recovery is on.
       expect(queueFrames[0]).toMatch(/^42\/clerk,\["queue:update",\[\][,\]]/);
       await queue.getByText("Chưa có công dân nào cần hỗ trợ.").waitFor();
       await queue.getByText("Không ai đang chờ").waitFor();

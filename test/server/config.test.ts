@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from "../../server/config";
 describe("settings", () => {
   it("runs on the embedded defaults with no setting at all", () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ PORT: 3000, UPLOAD_MAX_BYTES: 10 * 1024 * 1024, CONNECTION_RECOVERY_MS: 30_000 });
+    expect(config).toMatchObject({ PORT: 3000, UPLOAD_MAX_BYTES: 10 * 1024 * 1024, CONNECTION_RECOVERY_MS: 0 });
     expect(config.MONGODB_URI).toBeUndefined();
     expect(config.DATA_DIR).toBe(path.resolve("./data"));
     expect(config.ALLOWED_ORIGINS).toEqual(["http://localhost:3000", "http://127.0.0.1:3000"]);
