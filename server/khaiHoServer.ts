@@ -19,11 +19,12 @@ import { StatusLookupGuard } from "./dossier/statusLookupGuard";
 import { StoreDossierService } from "./dossier/storeDossierService";
 import { buildCatalogue } from "./engine/buildCatalogue";
 import { createApp } from "./http/createApp";
-import { SlidingWindowLimiter } from "./http/slidingWindowLimiter";
+import { SlidingWindowLimiter } from "./limits/slidingWindowLimiter";
 import { startUnattachedUploadSweep } from "./http/unattachedUploadSweep";
 import type { Logger } from "./logger";
 import type { Store } from "./store/store";
 import { PROJECT_ROOT } from "./projectRoot";
+import { consoleHttpRoutes } from "./console/consoleHttpRoutes";
 
 export const DEMO_PAGE = path.join(PROJECT_ROOT, "widget/demo/index.html");
 const CONSOLE_PAGE = path.join(PROJECT_ROOT, "console/index.html");
@@ -86,7 +87,19 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
     // Redis adapter's room counts take over (roadmap step 6).
     clerkAvailability: clerkAvailability(hours, () => consoles),
   });
-  const app = createApp({ config, store, service, dossiers, catalogue, logger, now, widget: () => parts.widget, demoPage: readFileSync(DEMO_PAGE, "utf8"), console: parts.console ?? { html: readFileSync(CONSOLE_PAGE, "utf8"), js: "", css: "" } });
+  const app = createApp({
+    config,
+    store,
+    service,
+    dossiers,
+    catalogue,
+    logger,
+    now,
+    widget: () => parts.widget,
+    demoPage: readFileSync(DEMO_PAGE, "utf8"),
+    console: parts.console ?? { html: readFileSync(CONSOLE_PAGE, "utf8"), js: "", css: "" },
+    consoleRouters: consoleHttpRoutes({ store, service, catalogue, logger, now, secureCookies: config.publicUrl.startsWith("https:") }),
+  });
   const http = createServer(app);
   const allowed = new Set(config.ALLOWED_ORIGINS);
   io = new Server(http, {

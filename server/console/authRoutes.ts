@@ -1,7 +1,7 @@
 import express, { type NextFunction, type Request, type Response, Router } from "express";
 import { z } from "zod";
 import { sendError } from "../http/httpErrors";
-import type { SlidingWindowLimiter } from "../http/slidingWindowLimiter";
+import type { SlidingWindowLimiter } from "../limits/slidingWindowLimiter";
 import type { Logger } from "../logger";
 import type { SessionRecord, Store, UserRecord } from "../store/store";
 import { csrfMatches, openSession, readCookie, SESSION_COOKIE, SESSION_TTL_MS, sessionUser } from "./consoleSessions";

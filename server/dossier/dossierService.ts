@@ -1,5 +1,5 @@
 import type { DossierDraft, StatusLookupResult } from "../engine/engineIO";
-import type { CounterClaim } from "../store/store";
+import type { CounterClaim } from "./dossierRecords";
 import type { Dossier } from "./dossier";
 
 /** A completed flow's dossier under its receipt code, and the day's number the turn must claim with it. */

@@ -1,6 +1,6 @@
 import type { StatusLookupResult } from "../engine/engineIO";
 import { RECEIPT_SUFFIX_PATTERN } from "../engine/understanding/receiptSuffix";
-import { SlidingWindowLimiter } from "../http/slidingWindowLimiter";
+import { SlidingWindowLimiter } from "../limits/slidingWindowLimiter";
 
 export interface StatusLookupLimits {
   /** Lookups one address may make per minute. */

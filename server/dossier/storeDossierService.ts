@@ -1,8 +1,8 @@
 import type { City, Unit } from "../../flows/units";
 import { localIsoDate } from "../engine/clock";
 import type { DossierDraft, StatusLookupResult } from "../engine/engineIO";
-import type { Store } from "../store/store";
 import { createDossier } from "./createDossier";
+import type { DossierRecords } from "./dossierRecords";
 import type { DossierService, Registration } from "./dossierService";
 import { newReceiptSuffix, receiptCodeFor } from "./receiptCode";
 import type { StatusLookupGuard } from "./statusLookupGuard";
@@ -15,7 +15,7 @@ import { statusLookupResult } from "./statusLookupResult";
  */
 export class StoreDossierService implements DossierService {
   constructor(
-    private readonly store: Store,
+    private readonly store: DossierRecords,
     private readonly city: City,
     private readonly units: readonly Unit[],
     private readonly guard: StatusLookupGuard,

@@ -1,4 +1,4 @@
-import express, { type NextFunction, type Request, type Response } from "express";
+import express, { type NextFunction, type Request, type Response, type Router } from "express";
 import helmet from "helmet";
 import type { Config } from "../config";
 import type { ConversationService } from "../conversation/conversationService";
@@ -6,18 +6,11 @@ import type { DossierService } from "../dossier/dossierService";
 import type { Catalogue } from "../engine/catalogue";
 import type { Logger } from "../logger";
 import type { Store } from "../store/store";
-import { authRoutes } from "../console/authRoutes";
-import { consoleRoutes } from "../console/consoleRoutes";
 import { dossierRoutes } from "./dossierRoutes";
 import { sendError } from "./httpErrors";
-import { SlidingWindowLimiter } from "./slidingWindowLimiter";
+import { SlidingWindowLimiter } from "../limits/slidingWindowLimiter";
 import { unitsRoute } from "./unitsRoute";
 import { uploadRoute } from "./uploadRoute";
-
-// Ten tries a minute per account: a clerk mistyping is never stopped, a password guesser gets
-// 14,400 tries a day at most instead of millions. A ward office's clerks share one address.
-const LOGIN_ATTEMPTS_PER_ACCOUNT_PER_MINUTE = 10;
-const LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE = 60;
 
 export interface AppDeps {
   config: Readonly<Config>;
@@ -33,6 +26,8 @@ export interface AppDeps {
   demoPage: string;
   /** The clerk console: its page, script and stylesheet. */
   console: { html: string; js: string; css: string };
+  /** The console's REST routers, given how the app tells a request's address; mounted under the API guard. */
+  consoleRouters: (addressOf: (req: Request) => string) => Router[];
 }
 
 // The console shows citizens' text to clerks: nothing inline may run or style, nothing outside
@@ -115,18 +110,7 @@ export function createApp(deps: AppDeps): express.Express {
     next();
   });
 
-  app.use(
-    authRoutes({
-      store: deps.store,
-      logger,
-      now: deps.now,
-      secureCookies: config.publicUrl.startsWith("https:"),
-      accountLimiter: new SlidingWindowLimiter(LOGIN_ATTEMPTS_PER_ACCOUNT_PER_MINUTE),
-      addressLimiter: new SlidingWindowLimiter(LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE),
-      addressOf,
-    }),
-  );
-  app.use(consoleRoutes({ store: deps.store, service: deps.service, catalogue: deps.catalogue, logger, now: deps.now }));
+  for (const router of deps.consoleRouters(addressOf)) app.use(router);
   app.post(
     "/api/uploads",
     uploadRoute({

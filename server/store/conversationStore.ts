@@ -2,6 +2,7 @@ import type { ConversationState, ConversationStatus } from "../engine/conversati
 import type { Choice, ExpectedInput, Progress } from "../engine/engineIO";
 import type { Locale } from "../engine/localized";
 import type { Dossier } from "../dossier/dossier";
+import type { CounterClaim } from "../dossier/dossierRecords";
 import type { MessageAuthor } from "../engine/messageAuthor";
 
 export type { MessageAuthor };
@@ -70,16 +71,7 @@ export interface TurnWrite {
   counterClaim?: CounterClaim | null;
 }
 
-/**
- * The next value of a named counter, taken by the turn that uses it: applied only while the
- * counter still stands at `value - 1` (absent counts as 0), otherwise the commit answers
- * `conflict` and the turn runs again with a fresh value. A turn that is not stored takes no
- * value, so the day's receipt numbers have no gap.
- */
-export interface CounterClaim {
-  name: string;
-  value: number;
-}
+export type { CounterClaim };
 
 export type TurnCommit =
   | { ok: true; version: number }

@@ -63,6 +63,18 @@ describe("import directions", () => {
     expect(outside.map(describeImport)).toEqual([]);
   });
 
+  it.each([
+    // The dossier side gets stored data through its own port (DossierRecords), which the store provides.
+    ["server/dossier", ["server/store", "server/http", "server/channels", "server/console", "server/conversation"]],
+    // A channel translates; rate limits and the like come from their own modules, not the HTTP app.
+    ["server/channels", ["server/http", "server/console"]],
+    // The HTTP app is given the console's routers by the server that puts the parts together.
+    ["server/http", ["server/console"]],
+  ])("keeps %s from importing %j", (from, forbidden) => {
+    const crossing = importsUnder(from).filter((i) => forbidden.some((dir) => within(i.target, dir)));
+    expect(crossing.map(describeImport)).toEqual([]);
+  });
+
   it("keeps the console's browser code and the widget apart", () => {
     const crossing = [
       ...importsUnder("console/src").filter((i) => within(i.target, "widget/src")),

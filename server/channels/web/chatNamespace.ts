@@ -1,7 +1,7 @@
 import type { Namespace, Server, Socket } from "socket.io";
 import type { ConversationService, Delivery } from "../../conversation/conversationService";
 import { normalizeInput } from "../../engine/understanding/normalizeInput";
-import type { SlidingWindowLimiter } from "../../http/slidingWindowLimiter";
+import type { SlidingWindowLimiter } from "../../limits/slidingWindowLimiter";
 import type { Logger } from "../../logger";
 import { CHAT_ERROR_MESSAGES } from "./chatErrorMessages";
 import { ResumesFirst } from "./resumesFirst";

@@ -1,0 +1,42 @@
+import type { Request, Router } from "express";
+import type { ConversationService } from "../conversation/conversationService";
+import type { Catalogue } from "../engine/catalogue";
+import { SlidingWindowLimiter } from "../limits/slidingWindowLimiter";
+import type { Logger } from "../logger";
+import type { Store } from "../store/store";
+import { authRoutes } from "./authRoutes";
+import { consoleRoutes } from "./consoleRoutes";
+
+// Ten tries a minute per account: a clerk mistyping is never stopped, a password guesser gets
+// 14,400 tries a day at most instead of millions. A ward office's clerks share one address.
+const LOGIN_ATTEMPTS_PER_ACCOUNT_PER_MINUTE = 10;
+const LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE = 60;
+
+export interface ConsoleHttpOptions {
+  store: Store;
+  service: ConversationService;
+  catalogue: Catalogue;
+  logger: Logger;
+  now: () => Date;
+  /** Cookies marked Secure when the public address is https. */
+  secureCookies: boolean;
+}
+
+/**
+ * The console's REST side (sign-in, account, dossiers), for the HTTP app to mount under its
+ * API guard: given how the app tells a request's address, the routers in their order.
+ */
+export function consoleHttpRoutes(options: ConsoleHttpOptions): (addressOf: (req: Request) => string) => Router[] {
+  return (addressOf) => [
+    authRoutes({
+      store: options.store,
+      logger: options.logger,
+      now: options.now,
+      secureCookies: options.secureCookies,
+      accountLimiter: new SlidingWindowLimiter(LOGIN_ATTEMPTS_PER_ACCOUNT_PER_MINUTE),
+      addressLimiter: new SlidingWindowLimiter(LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE),
+      addressOf,
+    }),
+    consoleRoutes({ store: options.store, service: options.service, catalogue: options.catalogue, logger: options.logger, now: options.now }),
+  ];
+}
