@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response, Router } from "express";
 import { z } from "zod";
-import { sendError } from "../http/httpErrors";
+import { sendWorded } from "../http/httpErrors";
+import { sendConsoleError } from "./sendConsoleError";
 import type { SlidingWindowLimiter } from "../limits/slidingWindowLimiter";
 import type { Logger } from "../logger";
 import type { SessionRecord, Store, UserRecord } from "../store/store";
@@ -45,15 +46,15 @@ export function requireConsoleSession(options: Pick<AuthRoutesOptions, "store" |
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const found = await sessionUser(options.store, readCookie(req.headers.cookie, SESSION_COOKIE), options.now());
     if (!found) {
-      sendError(res, 401, "AUTH_REQUIRED", "Phiên đăng nhập đã hết hạn, bạn đăng nhập lại nhé.", "Your session has ended; please log in again.");
+      sendConsoleError(res, "AUTH_REQUIRED");
       return;
     }
     if (req.method !== "GET" && req.method !== "HEAD" && !csrfMatches(found.session, req.get("x-csrf-token"))) {
-      sendError(res, 403, "AUTH_CSRF_INVALID", "Yêu cầu không kèm mã bảo vệ hợp lệ; tải lại trang rồi thử lại.", "The request lacks a valid protection token; reload the page and try again.");
+      sendConsoleError(res, "AUTH_CSRF_INVALID");
       return;
     }
     if (found.user.mustChangePassword && !allowPasswordChangePending) {
-      sendError(res, 403, "AUTH_PASSWORD_CHANGE_REQUIRED", "Bạn đổi mật khẩu một lần trước khi làm việc.", "Change your one-time password before doing anything else.");
+      sendConsoleError(res, "AUTH_PASSWORD_CHANGE_REQUIRED");
       return;
     }
     (res.locals as ConsoleLocals).user = found.user;
@@ -80,7 +81,7 @@ export function authRoutes(options: AuthRoutesOptions): Router {
    */
   function throttled(req: Request, res: Response, username: string): boolean {
     if (options.addressLimiter.allow(options.addressOf(req)) && (!username || options.accountLimiter.allow(username))) return false;
-    sendError(res, 429, "AUTH_RATE_LIMITED", "Nhập mật khẩu sai nhiều lần, vui lòng thử lại sau một phút.", "Too many attempts; please try again in a minute.");
+    sendConsoleError(res, "AUTH_RATE_LIMITED");
     return true;
   }
 
@@ -89,14 +90,14 @@ export function authRoutes(options: AuthRoutesOptions): Router {
     const username = input.success ? input.data.username.trim().toLowerCase() : "";
     if (throttled(req, res, username)) return;
     if (!input.success) {
-      sendError(res, 400, "AUTH_LOGIN_INVALID", "Vui lòng nhập tên đăng nhập và mật khẩu.", "Please enter a username and a password.");
+      sendConsoleError(res, "AUTH_LOGIN_INVALID");
       return;
     }
     const user = await options.store.getUserByUsername(username);
     const ok = await verifyPassword(input.data.password, user?.passwordHash ?? (await DUMMY_HASH));
     if (!user || !ok || user.disabled) {
       options.logger.info({ event: "auth.login_failed", userId: user?.id ?? null }, "login failed");
-      sendError(res, 401, "AUTH_LOGIN_FAILED", "Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong username or password.");
+      sendConsoleError(res, "AUTH_LOGIN_FAILED");
       return;
     }
     const { secret, session } = await openSession(options.store, user, options.now());
@@ -123,16 +124,16 @@ export function authRoutes(options: AuthRoutesOptions): Router {
     if (throttled(req, res, user.username)) return;
     const input = passwordChangeSchema.safeParse(req.body);
     if (!input.success) {
-      sendError(res, 400, "AUTH_PASSWORD_INVALID", "Vui lòng nhập mật khẩu hiện tại và mật khẩu mới.", "Please enter the current and the new password.");
+      sendConsoleError(res, "AUTH_PASSWORD_INVALID");
       return;
     }
     if (!(await verifyPassword(input.data.currentPassword, user.passwordHash))) {
-      sendError(res, 401, "AUTH_LOGIN_FAILED", "Mật khẩu hiện tại không đúng.", "The current password is wrong.");
+      sendConsoleError(res, "AUTH_LOGIN_FAILED.currentPassword");
       return;
     }
     const problem = await passwordProblem(input.data.newPassword, user);
     if (problem) {
-      sendError(res, 400, "AUTH_PASSWORD_WEAK", problem.vi, problem.en);
+      sendWorded(res, 400, "AUTH_PASSWORD_WEAK", problem);
       return;
     }
     const updated: UserRecord = { ...user, passwordHash: await hashPassword(input.data.newPassword), mustChangePassword: false, updatedAt: options.now().toISOString() };

@@ -3,6 +3,7 @@ import type { Server, Socket } from "socket.io";
 import { z } from "zod";
 import { roomOf as chatRoomOf } from "../channels/web/chatNamespace";
 import { splitAck } from "../channels/splitAck";
+import { inLocale, type Refusal, refusalOf } from "../codedTexts";
 import type { ConversationService } from "../conversation/conversationService";
 import type { Catalogue } from "../engine/catalogue";
 import type { EngineInput } from "../engine/engineIO";
@@ -17,6 +18,7 @@ import { UnitQueues } from "../handoff/unitQueues";
 import type { ConversationRecord, NoteRecord, Store, UserRecord } from "../store/store";
 import type { ClerkClientToServerEvents, ClerkServerToClientEvents, ConsoleAck, ConversationView, QueueItem } from "./clerkProtocol";
 import { readCookie, SESSION_COOKIE, sessionUser } from "./consoleSessions";
+import { CONSOLE_SOCKET_TEXTS } from "./consoleTexts";
 import { conversationView, queueItem } from "./conversationView";
 
 interface ClerkData {
@@ -52,7 +54,8 @@ const releaseSchema = idSchema.extend({ at: z.union([z.literal("current"), z.lit
 const noteSchema = idSchema.extend({ text: z.string().trim().min(1).max(2000) });
 const transferSchema = z.union([idSchema.extend({ unitId: z.string().min(1).max(64) }).strict(), idSchema.extend({ clerkId: z.string().min(1).max(64) }).strict()]);
 
-type ConsoleCheck = { ok: true; user: UserRecord } | { ok: false; code: "AUTH_REQUIRED" | "AUTH_PASSWORD_CHANGE_REQUIRED"; message: string };
+type SocketRefusal = Refusal<typeof CONSOLE_SOCKET_TEXTS>;
+type ConsoleCheck = { ok: true; user: UserRecord } | { ok: false; refusal: Extract<SocketRefusal, { key: `AUTH_${string}` }> };
 
 /**
  * Whether a console socket may be served now: a live session of an enabled account that no
@@ -60,15 +63,24 @@ type ConsoleCheck = { ok: true; user: UserRecord } | { ok: false; code: "AUTH_RE
  */
 async function checkConsole(store: Store, secret: string | undefined, now: Date): Promise<ConsoleCheck> {
   const found = await sessionUser(store, secret, now);
-  if (!found) return { ok: false, code: "AUTH_REQUIRED", message: "Phiên đăng nhập đã hết; bạn đăng nhập lại nhé. / Your session has ended; please log in again." };
-  if (found.user.mustChangePassword) {
-    return { ok: false, code: "AUTH_PASSWORD_CHANGE_REQUIRED", message: "Bạn đổi mật khẩu một lần trước khi làm việc. / Change your one-time password before doing anything else." };
-  }
+  if (!found) return { ok: false, refusal: { key: "AUTH_REQUIRED" } };
+  if (found.user.mustChangePassword) return { ok: false, refusal: { key: "AUTH_PASSWORD_CHANGE_REQUIRED" } };
   return { ok: true, user: found.user };
 }
 
+/** A refusal worded elsewhere, "Vietnamese / English": the engine's and the conversation service's. */
 function denied<T>(code: string, message: string): ConsoleAck<T> {
   return { ok: false, error: { code, message } } as ConsoleAck<T>;
+}
+
+/** The code and message of one of `/clerk`'s own refusals. */
+function refusalError(refusal: SocketRefusal): { code: string; message: string } {
+  const { code, text } = refusalOf(CONSOLE_SOCKET_TEXTS, refusal);
+  return { code, message: inLocale(text) };
+}
+
+function refused<T>(refusal: SocketRefusal): ConsoleAck<T> {
+  return { ok: false, error: refusalError(refusal) } as ConsoleAck<T>;
 }
 
 /** What the rest of the server tells the consoles outside committed turns. */
@@ -90,9 +102,10 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
 
   namespace.use(async (socket, next) => {
     const secret = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
-    const checked = await checkConsole(store, secret, options.now()).catch((): ConsoleCheck => ({ ok: false, code: "AUTH_REQUIRED", message: "Bạn đăng nhập lại nhé. / Please log in again." }));
+    const checked = await checkConsole(store, secret, options.now()).catch((): ConsoleCheck => ({ ok: false, refusal: { key: "AUTH_REQUIRED.unchecked" } }));
     if (!checked.ok) {
-      next(Object.assign(new Error(checked.code), { data: { code: checked.code, message: checked.message } }));
+      const error = refusalError(checked.refusal);
+      next(Object.assign(new Error(error.code), { data: error }));
       return;
     }
     socket.data = { user: checked.user, sessionSecret: secret! };
@@ -162,7 +175,7 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
     async function authorised(conversationId: string, ack: (a: ConsoleAck<never>) => void): Promise<ConversationRecord | null> {
       const checked = await checkConsole(store, socket.data.sessionSecret, options.now());
       if (!checked.ok) {
-        ack(denied(checked.code, checked.message));
+        ack(refused(checked.refusal));
         socket.disconnect(true);
         return null;
       }
@@ -170,7 +183,7 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
       const record = await store.getConversation(conversationId);
       // Another unit's conversation and no conversation look the same to a clerk.
       if (!record || !mayAccess(checked.user, record.state.unitId)) {
-        ack(denied("CONSOLE_NOT_FOUND", "Không tìm thấy cuộc trò chuyện trong đơn vị của bạn. / No such conversation in your units."));
+        ack(refused({ key: "CONSOLE_NOT_FOUND" }));
         return null;
       }
       return record;
@@ -193,7 +206,7 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
         const { payload, ack: reply } = splitAck<ConsoleAck<T>>(args);
         const parsed = schema.safeParse(payload);
         if (!parsed.success) {
-          reply(denied("CONSOLE_PAYLOAD_INVALID", "Yêu cầu không hợp lệ. / Invalid request."));
+          reply(refused({ key: "CONSOLE_PAYLOAD_INVALID" }));
           return;
         }
         try {
@@ -201,7 +214,7 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
           if (record) reply(await run(parsed.data, record));
         } catch (error) {
           logger.error({ event: "clerk.event_failed", err: error, eventName: event }, "console event failed");
-          reply(denied("CONSOLE_UNAVAILABLE", "Hệ thống đang bận, thử lại sau. / The system is busy; try again."));
+          reply(refused({ key: "CONSOLE_UNAVAILABLE" }));
         }
       });
     }
@@ -275,7 +288,7 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
         return { ok: true };
       }
       const target = handOverTarget(await colleaguesOf(store, presence, record.state.unitId), payload.clerkId, socket.data.user.id);
-      if (!target.ok) return denied(target.code, target.message);
+      if (!target.ok) return refused(target.refusal);
       const { colleague } = target;
       const outcome = await service.clerkAction(payload.conversationId, clerkRef(), { kind: "clerkHandOver", by: clerkRef(), to: { id: colleague.id, name: colleague.name } });
       if (!outcome.ok) return denied(outcome.code, outcome.message);

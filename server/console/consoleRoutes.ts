@@ -6,7 +6,9 @@ import { DOSSIER_STATUSES, type Dossier } from "../dossier/dossier";
 import { nextDossierStatuses } from "../dossier/dossierLifecycle";
 import { FORM_CONTENT_SECURITY_POLICY, renderForm } from "../dossier/renderForm";
 import { STATUS_TEXTS } from "../dossier/statusTexts";
-import { sendError } from "../http/httpErrors";
+import { fromBilingual } from "../codedTexts";
+import { sendWorded } from "../http/httpErrors";
+import { sendConsoleError } from "./sendConsoleError";
 import type { Catalogue } from "../engine/catalogue";
 import type { Logger } from "../logger";
 import type { Store } from "../store/store";
@@ -64,7 +66,7 @@ export function consoleRoutes(options: ConsoleRoutesOptions): Router {
     const owned = await store.getDossierOwner(String(req.params.code ?? "").toUpperCase());
     const { user } = res.locals as ConsoleLocals;
     if (!owned || !mayAccess(user, owned.dossier.unitId)) {
-      sendError(res, 404, "CONSOLE_NOT_FOUND", "Không tìm thấy hồ sơ trong đơn vị của bạn.", "No such dossier in your units.");
+      sendConsoleError(res, "CONSOLE_NOT_FOUND");
       return null;
     }
     return owned;
@@ -117,7 +119,7 @@ export function consoleRoutes(options: ConsoleRoutesOptions): Router {
     const id = String(req.params.id ?? "");
     const upload = Object.values(owned.dossier.attachments).includes(id) ? await store.getUpload(id) : null;
     if (!upload) {
-      sendError(res, 404, "CONSOLE_NOT_FOUND", "Không có tệp này trong hồ sơ.", "No such file in this dossier.");
+      sendConsoleError(res, "CONSOLE_NOT_FOUND.attachment");
       return;
     }
     audit(res, "dossier.read_attachment", { dossierCode: owned.dossier.code });
@@ -130,12 +132,12 @@ export function consoleRoutes(options: ConsoleRoutesOptions): Router {
     if (!owned) return;
     const input = statusSchema.safeParse(req.body);
     if (!input.success || (input.data.status === "rejected" && !input.data.reason?.trim())) {
-      sendError(res, 400, "DOSSIER_STATUS_INVALID", "Chọn trạng thái mới; từ chối thì ghi rõ lý do.", "Choose the new status; a rejection needs a reason.");
+      sendConsoleError(res, "DOSSIER_STATUS_INVALID");
       return;
     }
     const outcome = await options.service.changeDossierStatus(owned.dossier.code, input.data.status, input.data.reason?.trim() || null);
     if (!outcome.ok) {
-      sendError(res, outcome.code === "CONSOLE_NOT_FOUND" ? 404 : 409, outcome.code, outcome.message.split(" / ")[0]!, outcome.message.split(" / ")[1] ?? outcome.message);
+      sendWorded(res, outcome.code === "CONSOLE_NOT_FOUND" ? 404 : 409, outcome.code, fromBilingual(outcome.message));
       return;
     }
     audit(res, "dossier.status", { dossierCode: owned.dossier.code, conversationId: owned.conversationId, extra: { status: input.data.status } });

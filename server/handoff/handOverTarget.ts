@@ -1,6 +1,8 @@
+import type { Refusal } from "../codedTexts";
 import type { Colleague } from "./colleaguesOf";
+import type { HANDOFF_REFUSAL_TEXTS } from "./handoffTexts";
 
-export type HandOverTarget = { ok: true; colleague: Colleague } | { ok: false; code: "CONSOLE_REFUSED"; message: string };
+export type HandOverTarget = { ok: true; colleague: Colleague } | { ok: false; refusal: Refusal<typeof HANDOFF_REFUSAL_TEXTS> };
 
 /**
  * Whom a clerk may pass a conversation on to by name: another clerk of its unit, signed in now
@@ -8,9 +10,7 @@ export type HandOverTarget = { ok: true; colleague: Colleague } | { ok: false; c
  */
 export function handOverTarget(colleagues: readonly Colleague[], clerkId: string, byUserId: string): HandOverTarget {
   const colleague = colleagues.find((c) => c.id === clerkId && c.id !== byUserId);
-  if (!colleague) return { ok: false, code: "CONSOLE_REFUSED", message: "Chọn một cán bộ khác của đơn vị. / Choose another clerk of the unit." };
-  if (!colleague.online) {
-    return { ok: false, code: "CONSOLE_REFUSED", message: `Cán bộ ${colleague.name} không mở bàn làm việc; chọn người khác. / ${colleague.name} is not signed in.` };
-  }
+  if (!colleague) return { ok: false, refusal: { key: "CONSOLE_REFUSED.notAColleague" } };
+  if (!colleague.online) return { ok: false, refusal: { key: "CONSOLE_REFUSED.colleagueAway", params: { name: colleague.name } } };
   return { ok: true, colleague };
 }

@@ -104,7 +104,7 @@ export function createApp(deps: AppDeps): express.Express {
       return;
     }
     if (!perIp.allow(addressOf(req))) {
-      sendError(res, 429, "HTTP_RATE_LIMITED", "Bạn gửi yêu cầu nhanh quá, vui lòng chờ một chút.", "Too many requests; please wait a moment.");
+      sendError(res, "HTTP_RATE_LIMITED");
       return;
     }
     next();
@@ -128,15 +128,15 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(dossierRoutes({ store: deps.store, service: deps.service, dossiers: deps.dossiers, addressOf }));
 
   app.use((_req, res) => {
-    sendError(res, 404, "HTTP_NOT_FOUND", "Không có trang này.", "There is no such page.");
+    sendError(res, "HTTP_NOT_FOUND");
   });
   // No stack trace ever reaches a client; the log has the error (with personal data scrubbed).
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const status = typeof (error as { status?: unknown }).status === "number" ? (error as { status: number }).status : 500;
     if (status >= 500) logger.error({ event: "http.error", err: error, path: req.path }, "request failed");
     if (res.headersSent) return;
-    if (status < 500) sendError(res, status, "HTTP_BAD_REQUEST", "Yêu cầu không hợp lệ.", "The request is not valid.");
-    else sendError(res, 500, "HTTP_INTERNAL", "Đã có lỗi, bạn thử lại sau ít phút.", "Something went wrong; please try again in a few minutes.");
+    if (status < 500) sendError(res, "HTTP_BAD_REQUEST", { status });
+    else sendError(res, "HTTP_INTERNAL");
   });
   return app;
 }

@@ -3,11 +3,10 @@ import { z } from "zod";
 import type { ConversationService } from "../conversation/conversationService";
 import { FORM_CONTENT_SECURITY_POLICY, renderForm } from "../dossier/renderForm";
 import type { DossierService } from "../dossier/dossierService";
-import { fill, TEXTS } from "../engine/engineTexts";
 import { parsePhone } from "../engine/understanding/parsePhone";
 import { parseReceiptCode } from "../engine/understanding/parseReceiptCode";
 import type { Store } from "../store/store";
-import { bearerToken, sendError } from "./httpErrors";
+import { bearerToken, sendError, sendWorded } from "./httpErrors";
 
 export interface DossierRoutesOptions {
   store: Store;
@@ -25,9 +24,9 @@ function statusBody(req: Request, res: Response, next: NextFunction): void {
   parseStatusJson(req, res, (error?: unknown) => {
     if (!error) return next();
     if ((error as { status?: unknown }).status === 413) {
-      sendError(res, 413, "STATUS_REQUEST_TOO_LARGE", "Yêu cầu tra cứu quá dài.", "The lookup request is too long.");
+      sendError(res, "STATUS_REQUEST_TOO_LARGE");
     } else {
-      sendError(res, 400, "STATUS_REQUEST_INVALID", "Nội dung yêu cầu tra cứu không phải JSON hợp lệ.", "The lookup request body is not valid JSON.");
+      sendError(res, "STATUS_REQUEST_INVALID.notJson");
     }
   });
 }
@@ -47,7 +46,7 @@ export function dossierRoutes(options: DossierRoutesOptions): Router {
     const owned = conversation && code.ok ? await options.store.getDossierOwner(code.value) : null;
     // Not yours and not found look the same: a token cannot probe other citizens' codes.
     if (!owned || owned.conversationId !== conversation!.id) {
-      sendError(res, 404, "DOSSIER_NOT_FOUND", "Không tìm thấy hồ sơ này trong cuộc trò chuyện của bạn.", "This dossier was not found in your conversation.", conversation?.state.locale);
+      sendError(res, "DOSSIER_NOT_FOUND", { locale: conversation?.state.locale });
       return null;
     }
     return owned.dossier;
@@ -69,37 +68,28 @@ export function dossierRoutes(options: DossierRoutesOptions): Router {
   // browser histories and access logs keep. The old GET form looks nothing up.
   router.get(["/api/status", "/api/status/:code"], (_req, res) => {
     res.set("Allow", "POST");
-    sendError(
-      res,
-      405,
-      "STATUS_USE_POST",
-      'Tra cứu bằng POST /api/status với nội dung JSON { "code": "HN-20261127-0042-K7QM", "phone": "0912345678" }; không đưa số điện thoại vào địa chỉ.',
-      'Look up with POST /api/status and a JSON body { "code": "HN-20261127-0042-K7QM", "phone": "0912345678" }; never put the phone in the address.',
-    );
+    sendError(res, "STATUS_USE_POST");
   });
 
   router.post("/api/status", statusBody, async (req, res) => {
     res.set("Cache-Control", "no-store");
     const body = STATUS_REQUEST.safeParse(req.body);
     if (!body.success) {
-      sendError(res, 400, "STATUS_REQUEST_INVALID", 'Gửi mã hồ sơ và số điện thoại dạng JSON: { "code": "HN-20261127-0042-K7QM", "phone": "0912345678" }.', 'Send the receipt code and the phone as JSON: { "code": "HN-20261127-0042-K7QM", "phone": "0912345678" }.');
+      sendError(res, "STATUS_REQUEST_INVALID");
       return;
     }
     const code = parseReceiptCode(body.data.code);
     const phone = parsePhone(body.data.phone);
-    if (!code.ok) return sendError(res, 400, `STATUS_${code.code}`, code.message.vi, code.message.en);
-    if (!phone.ok) return sendError(res, 400, `STATUS_${phone.code}`, phone.message.vi, phone.message.en);
+    if (!code.ok) return sendWorded(res, 400, `STATUS_${code.code}`, code.message);
+    if (!phone.ok) return sendWorded(res, 400, `STATUS_${phone.code}`, phone.message);
     const result = await options.dossiers.lookupStatus(code.value, phone.value, options.addressOf(req));
     if (result.found) {
       res.json({ ok: true, ...result });
     } else if (!("refused" in result)) {
-      sendError(res, 404, "STATUS_NOT_FOUND", "Không tìm thấy hồ sơ khớp với mã và số điện thoại này.", "No dossier matches this code and phone number.");
+      sendError(res, "STATUS_NOT_FOUND");
     } else {
-      // The chat tells the same sentences: one lock, whichever way the citizen comes in.
-      const text = result.refused === "locked" ? TEXTS.statusLocked : TEXTS.statusRateLimited;
-      const minutes = { minutes: result.retryMinutes };
       res.set("Retry-After", String(result.retryMinutes * 60));
-      sendError(res, 429, result.refused === "locked" ? "STATUS_LOCKED" : "STATUS_RATE_LIMITED", fill(text.vi, minutes), fill(text.en, minutes));
+      sendError(res, result.refused === "locked" ? "STATUS_LOCKED" : "STATUS_RATE_LIMITED", { params: { minutes: result.retryMinutes } });
     }
   });
 

@@ -9,7 +9,8 @@ import type { Locale } from "../engine/localized";
 import type { Logger } from "../logger";
 import type { Store } from "../store/store";
 import { bearerToken, sendError } from "./httpErrors";
-import { inspectUpload, MAX_IMAGE_PIXELS, type UploadRefusal } from "./inspectUpload";
+import type { HttpErrorKey } from "./httpErrorTexts";
+import { inspectUpload, type UploadRefusal } from "./inspectUpload";
 
 export interface UploadRouteOptions {
   store: Store;
@@ -24,38 +25,14 @@ export interface UploadRouteOptions {
   now: () => Date;
 }
 
-const REFUSALS: Record<UploadRefusal, { status: number; code: string; vi: string; en: string }> = {
-  type: {
-    status: 415,
-    code: "UPLOAD_TYPE_REFUSED",
-    vi: "Chỉ nhận ảnh JPG, PNG hoặc tệp PDF. Tệp này không phải ảnh hay PDF.",
-    en: "Only JPG or PNG photos and PDF files are accepted. This file is neither.",
-  },
-  damaged: {
-    status: 415,
-    code: "UPLOAD_FILE_DAMAGED",
-    vi: "Tệp bị hỏng hoặc chưa gửi hết nên không mở được. Bạn chụp hoặc lưu lại tệp rồi gửi lại.",
-    en: "The file is damaged or incomplete and cannot be opened. Please take or save it again and send it again.",
-  },
-  tooManyPixels: {
-    status: 413,
-    code: "UPLOAD_IMAGE_TOO_LARGE",
-    vi: `Ảnh lớn quá ${MAX_IMAGE_PIXELS / 1_000_000} triệu điểm ảnh. Bạn chụp lại ở chế độ thường hoặc gửi ảnh nhỏ hơn.`,
-    en: `The image has more than ${MAX_IMAGE_PIXELS / 1_000_000} million pixels. Please take it in the normal camera mode or send a smaller image.`,
-  },
-  encrypted: {
-    status: 415,
-    code: "UPLOAD_PDF_ENCRYPTED",
-    vi: "Tệp PDF có đặt mật khẩu nên cán bộ không mở được. Bạn gửi bản không có mật khẩu.",
-    en: "The PDF is protected by a password, so the office cannot open it. Please send it without a password.",
-  },
-  activeContent: {
-    status: 415,
-    code: "UPLOAD_PDF_ACTIVE_CONTENT",
-    vi: "Tệp PDF có chứa mã chạy hoặc tệp khác bên trong nên không nhận. Bạn gửi ảnh chụp hoặc bản scan của giấy tờ.",
-    en: "The PDF contains scripts or other files, so it is not accepted. Please send a photo or a scan of the document.",
-  },
-};
+/** The refusal sent for each reason `inspectUpload` gives. */
+const REFUSALS = {
+  type: "UPLOAD_TYPE_REFUSED",
+  damaged: "UPLOAD_FILE_DAMAGED",
+  tooManyPixels: "UPLOAD_IMAGE_TOO_LARGE",
+  encrypted: "UPLOAD_PDF_ENCRYPTED",
+  activeContent: "UPLOAD_PDF_ACTIVE_CONTENT",
+} as const satisfies Record<UploadRefusal, HttpErrorKey>;
 
 /**
  * `POST /api/uploads`: one document photo or scan (JPEG, PNG, PDF) for the conversation of the
@@ -83,14 +60,12 @@ export function uploadRoute(options: UploadRouteOptions) {
   async function quotaRefused(res: Response, conversationId: string, adding: number, locale: Locale): Promise<boolean> {
     const usage = await options.store.uploadUsage(conversationId);
     if (usage.files >= options.maxFilesPerConversation) {
-      const max = options.maxFilesPerConversation;
-      sendError(res, 413, "UPLOAD_QUOTA_FILES", `Cuộc trò chuyện này đã gửi đủ ${max} tệp, không nhận thêm. Cần gửi thêm thì bạn nhờ cán bộ hỗ trợ.`, `This conversation has already sent ${max} files, the most allowed. To send more, ask a clerk for help.`, locale);
+      sendError(res, "UPLOAD_QUOTA_FILES", { locale, params: { max: options.maxFilesPerConversation } });
       return true;
     }
     // Before the body is read `adding` is 0, and any file adds at least a byte.
     if (usage.bytes + Math.max(adding, 1) > options.maxBytesPerConversation) {
-      const total = readableSize(options.maxBytesPerConversation);
-      sendError(res, 413, "UPLOAD_QUOTA_BYTES", `Các tệp gửi trong cuộc trò chuyện này đã đến giới hạn ${total}, không nhận thêm. Cần gửi thêm thì bạn nhờ cán bộ hỗ trợ.`, `The files sent in this conversation have reached the ${total} limit. To send more, ask a clerk for help.`, locale);
+      sendError(res, "UPLOAD_QUOTA_BYTES", { locale, params: { total: readableSize(options.maxBytesPerConversation) } });
       return true;
     }
     return false;
@@ -100,16 +75,16 @@ export function uploadRoute(options: UploadRouteOptions) {
     const token = bearerToken(req.headers.authorization);
     const conversation = token ? await options.service.resume(token) : null;
     if (!conversation) {
-      sendError(res, 401, "UPLOAD_UNAUTHORIZED", "Phiên trò chuyện không hợp lệ; tải lại trang rồi gửi lại tệp.", "The chat session is not valid; reload the page and send the file again.");
+      sendError(res, "UPLOAD_UNAUTHORIZED");
       return;
     }
     const locale = conversation.state.locale;
     if (!expectsUpload(options.catalogue, conversation.state)) {
-      sendError(res, 409, "UPLOAD_NOT_EXPECTED", "Lúc này chưa cần gửi tệp. Khi trợ lý hỏi giấy tờ, bạn bấm nút đính kèm để gửi ảnh hoặc tệp PDF.", "No file is needed right now. When the assistant asks for a document, use the attach button to send a photo or a PDF.", locale);
+      sendError(res, "UPLOAD_NOT_EXPECTED", { locale });
       return;
     }
     if (await quotaRefused(res, conversation.id, 0, locale)) return;
-    const unreadable = () => sendError(res, 400, "UPLOAD_NOT_MULTIPART", "Không đọc được tệp gửi lên.", "The upload could not be read.", locale);
+    const unreadable = () => sendError(res, "UPLOAD_NOT_MULTIPART", { locale });
     let busboy: Busboy.Busboy;
     try {
       busboy = Busboy({ headers: req.headers, limits: { files: 1, fileSize: options.maxBytes, fields: 5, parts: 6 } });
@@ -160,19 +135,19 @@ export function uploadRoute(options: UploadRouteOptions) {
       void (async () => {
         if (res.headersSent) return;
         if (tooLarge) {
-          sendError(res, 413, "UPLOAD_TOO_LARGE", `Tệp lớn quá ${largest}. Bạn chụp lại ảnh nhỏ hơn hoặc gửi bản scan nhẹ hơn.`, `The file is larger than ${largest}. Please send a smaller photo or scan.`, locale);
+          sendError(res, "UPLOAD_TOO_LARGE", { locale, params: { largest } });
           return;
         }
         if (!sawFile || size === 0) {
-          sendError(res, 400, "UPLOAD_EMPTY", "Chưa có tệp nào được gửi.", "No file was sent.", locale);
+          sendError(res, "UPLOAD_EMPTY", { locale });
           return;
         }
         const inspected = await inspectUpload(Buffer.concat(chunks, size));
         chunks.length = 0;
         if (!inspected.ok) {
-          const refusal = REFUSALS[inspected.refusal];
-          options.logger.info({ event: "upload.refused", conversationId: conversation.id, code: refusal.code, size }, "upload refused");
-          sendError(res, refusal.status, refusal.code, refusal.vi, refusal.en, locale);
+          const code = REFUSALS[inspected.refusal];
+          options.logger.info({ event: "upload.refused", conversationId: conversation.id, code, size }, "upload refused");
+          sendError(res, code, { locale });
           return;
         }
         const { mimeType, bytes } = inspected;
@@ -185,7 +160,7 @@ export function uploadRoute(options: UploadRouteOptions) {
         });
       })().catch((error: unknown) => {
         options.logger.error({ event: "upload.failed", err: error }, "upload failed");
-        if (!res.headersSent) sendError(res, 503, "UPLOAD_UNAVAILABLE", "Chưa lưu được tệp, bạn thử lại sau ít phút.", "The file could not be saved; please try again in a few minutes.", locale);
+        if (!res.headersSent) sendError(res, "UPLOAD_UNAVAILABLE", { locale });
       });
     });
     req.pipe(busboy);
