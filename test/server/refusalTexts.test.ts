@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type CodedText, type CodedTexts, codeOf, wordingOf } from "../../server/codedTexts";
-import { CHAT_ERROR_MESSAGES } from "../../server/channels/web/chatErrorMessages";
+import { CHAT_ERROR_MESSAGES, CHAT_HANDSHAKE_MESSAGES } from "../../server/channels/web/chatErrorMessages";
 import { CONSOLE_REST_TEXTS, CONSOLE_SOCKET_TEXTS } from "../../server/console/consoleTexts";
 import { HANDOFF_REFUSAL_TEXTS } from "../../server/handoff/handoffTexts";
 import { HTTP_ERROR_TEXTS } from "../../server/http/httpErrorTexts";
@@ -12,6 +12,7 @@ const TABLES: Record<string, CodedTexts> = {
   CONSOLE_SOCKET_TEXTS,
   HANDOFF_REFUSAL_TEXTS,
   CHAT_ERROR_MESSAGES,
+  CHAT_HANDSHAKE_MESSAGES,
 };
 
 const entries = Object.entries(TABLES).flatMap(([table, texts]) => Object.entries(texts).map(([key, entry]) => [`${table} ${key}`, key, entry] as const));

@@ -23,3 +23,10 @@ export const CHAT_ERROR_MESSAGES: Readonly<Record<ErrorCode, Record<Locale, stri
     en: "The system is busy and could not save the message. Please send it again in a few minutes; nothing was saved.",
   },
 };
+
+/** What a refused handshake says (`connect_error`), before the conversation's language is known. */
+export const CHAT_HANDSHAKE_MESSAGES = {
+  CHAT_AUTH_INVALID: { vi: "Không mở được cuộc trò chuyện; bạn tải lại trang nhé.", en: "The chat could not be opened; please reload the page." },
+  CHAT_RATE_LIMITED: CHAT_ERROR_MESSAGES.CHAT_RATE_LIMITED,
+  CHAT_UNAVAILABLE: CHAT_ERROR_MESSAGES.CHAT_UNAVAILABLE,
+} as const satisfies Readonly<Record<string, Record<Locale, string>>>;

@@ -3,7 +3,8 @@ import type { ConversationService, Delivery } from "../../conversation/conversat
 import { normalizeInput } from "../../engine/understanding/normalizeInput";
 import type { SlidingWindowLimiter } from "../../limits/slidingWindowLimiter";
 import type { Logger } from "../../logger";
-import { CHAT_ERROR_MESSAGES } from "./chatErrorMessages";
+import { inLocale } from "../../codedTexts";
+import { CHAT_ERROR_MESSAGES, CHAT_HANDSHAKE_MESSAGES } from "./chatErrorMessages";
 import { ResumesFirst } from "./resumesFirst";
 import { chatAuthSchema, openSchema, sendMessageSchema } from "./chatSchemas";
 import { splitAck } from "../splitAck";
@@ -42,13 +43,8 @@ export interface ChatNamespaceOptions {
 }
 
 /** A refused handshake: `connect_error` with a code and a message the widget can show. */
-function handshakeError(code: "CHAT_AUTH_INVALID" | "CHAT_RATE_LIMITED" | "CHAT_UNAVAILABLE"): Error {
-  const messages = {
-    CHAT_AUTH_INVALID: "Không mở được cuộc trò chuyện; bạn tải lại trang nhé. / The chat could not be opened; please reload the page.",
-    CHAT_RATE_LIMITED: CHAT_ERROR_MESSAGES.CHAT_RATE_LIMITED.vi + " / " + CHAT_ERROR_MESSAGES.CHAT_RATE_LIMITED.en,
-    CHAT_UNAVAILABLE: CHAT_ERROR_MESSAGES.CHAT_UNAVAILABLE.vi + " / " + CHAT_ERROR_MESSAGES.CHAT_UNAVAILABLE.en,
-  };
-  return Object.assign(new Error(code), { data: { code, message: messages[code] } });
+function handshakeError(code: keyof typeof CHAT_HANDSHAKE_MESSAGES): Error {
+  return Object.assign(new Error(code), { data: { code, message: inLocale(CHAT_HANDSHAKE_MESSAGES[code]) } });
 }
 
 function refusal(code: ErrorCode, locale: Locale): SendAck & OpenAck & { ok: false } {
