@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import express, { type Request, type Response, Router } from "express";
 import { z } from "zod";
 import type { ConversationService } from "../conversation/conversationService";
+import { consoleRefusal } from "./consoleRefusal";
 import { DOSSIER_STATUSES, type Dossier } from "../dossier/dossier";
 import { nextDossierStatuses } from "../dossier/dossierLifecycle";
 import { FORM_CONTENT_SECURITY_POLICY, renderForm } from "../dossier/renderForm";
@@ -133,13 +134,16 @@ export function consoleRoutes(options: ConsoleRoutesOptions): Router {
       sendError(res, 400, "DOSSIER_STATUS_INVALID", "Chọn trạng thái mới; từ chối thì ghi rõ lý do.", "Choose the new status; a rejection needs a reason.");
       return;
     }
-    const outcome = await options.service.changeDossierStatus(owned.dossier.code, input.data.status, input.data.reason?.trim() || null);
-    if (!outcome.ok) {
-      sendError(res, outcome.code === "CONSOLE_NOT_FOUND" ? 404 : 409, outcome.code, outcome.message.split(" / ")[0]!, outcome.message.split(" / ")[1] ?? outcome.message);
-      return;
-    }
-    audit(res, "dossier.status", { dossierCode: owned.dossier.code, conversationId: owned.conversationId, extra: { status: input.data.status } });
-    res.json({ ok: true, dossier: dossierSummary(catalogue, outcome.dossier!, owned.conversationId) });
+    // Answered once the change is stored, before the citizen and the consoles are told of it.
+    await options.service.changeDossierStatus(owned.dossier.code, input.data.status, input.data.reason?.trim() || null, (outcome) => {
+      if (!outcome.ok) {
+        const refusal = consoleRefusal(outcome);
+        sendError(res, refusal.code === "CONSOLE_NOT_FOUND" ? 404 : 409, refusal.code, refusal.vi, refusal.en);
+        return;
+      }
+      audit(res, "dossier.status", { dossierCode: owned.dossier.code, conversationId: owned.conversationId, extra: { status: input.data.status } });
+      res.json({ ok: true, dossier: dossierSummary(catalogue, outcome.dossier!, owned.conversationId) });
+    });
   });
 
   return router;
