@@ -1,32 +1,20 @@
 import { randomUUID } from "node:crypto";
 import type { DossierStatus } from "../dossier/dossier";
-import type { DossierService } from "../dossier/dossierService";
-import type { Catalogue } from "../engine/catalogue";
 import { initialState } from "../engine/conversationState";
 import type { EngineInput } from "../engine/engineIO";
 import { t, type Locale } from "../engine/localized";
-import type { ClerkAvailability } from "../handoff/clerkAvailability";
-import type { Logger } from "../logger";
-import type { ConversationRecord, Store } from "../store/store";
+import type { ConversationRecord } from "../store/store";
 import { conversationMessage } from "./conversationMessage";
 import { conversationSnapshot } from "./conversationSnapshot";
 import { hashConversationToken, newConversationToken } from "./conversationToken";
 import type { CitizenMessage, ConversationMessage, ConversationSnapshot } from "./conversationTypes";
-import type { Acknowledge, ClerkRef, CommitListener, Delivery, TurnInput, TurnOrigin, TurnOutcome } from "./turnTypes";
+import type { Acknowledge, ClerkRef, CommitListener, TurnInput, TurnOrigin, TurnOutcome } from "./turnTypes";
 import { KeyedMutex } from "./keyedMutex";
-import { runTurnPipeline } from "./turnPipeline";
+import { runTurnPipeline, type TurnPipelineDeps } from "./turnPipeline";
 
-export interface ConversationServiceDeps {
-  store: Store;
-  catalogue: Catalogue;
-  dossiers: DossierService;
-  now: () => Date;
-  logger: Logger;
-  delivery: Delivery;
+export interface ConversationServiceDeps extends Omit<TurnPipelineDeps, "listeners"> {
   /** Turns run or queued at once past which a citizen's message is refused with TURN_BUSY. */
   maxTurnsInFlight?: number;
-  /** Whether a clerk of the unit can answer now (opening hours, someone signed in). */
-  clerkAvailability?: (unitId: string | null, now: Date) => ClerkAvailability;
 }
 
 const acknowledgeNothing: Acknowledge = () => undefined;
