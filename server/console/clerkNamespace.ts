@@ -5,6 +5,8 @@ import { roomOf as chatRoomOf } from "../channels/web/chatNamespace";
 import { splitAck } from "../channels/splitAck";
 import { inLocale, type Refusal, refusalOf } from "../codedTexts";
 import type { ConversationService } from "../conversation/conversationService";
+import type { Acknowledge, TurnOutcome } from "../conversation/turnTypes";
+import { consoleRefusal } from "./consoleRefusal";
 import type { Catalogue } from "../engine/catalogue";
 import type { EngineInput } from "../engine/engineIO";
 import { normalizeInput } from "../engine/understanding/normalizeInput";
@@ -197,10 +199,11 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
 
     const clerkRef = () => ({ id: socket.data.user.id, name: socket.data.user.displayName });
 
+    /** `run` answers with the ack, or answers through `reply` itself and returns nothing. */
     function handle<S extends z.ZodTypeAny, T>(
       event: keyof ClerkClientToServerEvents,
       schema: S,
-      run: (payload: z.infer<S>, record: ConversationRecord) => Promise<ConsoleAck<T>>,
+      run: (payload: z.infer<S>, record: ConversationRecord, reply: (answer: ConsoleAck<T>) => void) => Promise<ConsoleAck<T> | void>,
     ): void {
       (socket as unknown as Socket).on(event, async (...args: unknown[]) => {
         const { payload, ack: reply } = splitAck<ConsoleAck<T>>(args);
@@ -211,7 +214,9 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
         }
         try {
           const record = await authorised((parsed.data as { conversationId: string }).conversationId, reply as never);
-          if (record) reply(await run(parsed.data, record));
+          if (!record) return;
+          const answer = await run(parsed.data, record, reply);
+          if (answer) reply(answer);
         } catch (error) {
           logger.error({ event: "clerk.event_failed", err: error, eventName: event }, "console event failed");
           reply(refused({ key: "CONSOLE_UNAVAILABLE" }));
@@ -219,10 +224,27 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
       });
     }
 
-    async function viewAfter(outcome: Awaited<ReturnType<ConversationService["clerkAction"]>>, conversationId: string) {
-      if (!outcome.ok) return denied<never>(outcome.code, outcome.message);
-      return { ok: true as const, view: (await viewOf(conversationId))! };
+    /**
+     * The acknowledgement of a clerk's turn, called once it is stored and before it is
+     * delivered: a refusal, or `stored`'s answer (which may read the conversation as saved).
+     */
+    function acknowledgeWith<T>(reply: (answer: ConsoleAck<T>) => void, stored: (outcome: TurnOutcome & { ok: true }) => Promise<ConsoleAck<T>>): Acknowledge {
+      return async (outcome) => {
+        if (!outcome.ok) {
+          const refusal = consoleRefusal(outcome);
+          reply(denied(refusal.code, refusal.message));
+          return;
+        }
+        reply(
+          await stored(outcome).catch((error: unknown) => {
+            logger.error({ event: "clerk.ack_failed", err: error }, "console acknowledgement failed");
+            return denied<T>("CONSOLE_UNAVAILABLE", "Hệ thống đang bận, thử lại sau. / The system is busy; try again.");
+          }),
+        );
+      };
     }
+
+    const viewNow = (conversationId: string) => async () => ({ ok: true as const, view: (await viewOf(conversationId))! });
 
     handle("conversation:watch", idSchema, async ({ conversationId }) => {
       // The console shows one conversation at a time: watching one stops watching the others.
@@ -242,58 +264,95 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
       return { ok: true, note: shown };
     });
 
-    handle("conversation:take", idSchema, async ({ conversationId }) => {
-      const outcome = await service.clerkAction(conversationId, clerkRef(), { kind: "clerkTake", clerk: clerkRef() });
-      if (outcome.ok) {
-        audit("conversation.take", conversationId);
-        await socket.join(watchRoom(conversationId));
-      }
-      return viewAfter(outcome, conversationId);
+    handle("conversation:take", idSchema, async ({ conversationId }, _record, reply) => {
+      await service.clerkAction(
+        conversationId,
+        clerkRef(),
+        { kind: "clerkTake", clerk: clerkRef() },
+        acknowledgeWith(reply, async () => {
+          audit("conversation.take", conversationId);
+          await socket.join(watchRoom(conversationId));
+          return viewNow(conversationId)();
+        }),
+      );
     });
 
-    handle("conversation:message", messageSchema, async ({ conversationId, clientMessageId, text }) => {
-      const outcome = await service.clerkMessage(conversationId, clerkRef(), clientMessageId, normalizeInput(text));
-      if (!outcome.ok) return denied(outcome.code, outcome.message);
-      audit("conversation.message", conversationId);
-      return { ok: true, seq: outcome.seq ?? outcome.record.lastSeq };
+    handle("conversation:message", messageSchema, async ({ conversationId, clientMessageId, text }, _record, reply) => {
+      await service.clerkMessage(
+        conversationId,
+        clerkRef(),
+        clientMessageId,
+        normalizeInput(text),
+        acknowledgeWith(reply, async (outcome) => {
+          audit("conversation.message", conversationId);
+          return { ok: true, seq: outcome.seq ?? outcome.record.lastSeq };
+        }),
+      );
     });
 
-    handle("dossier:patch", patchSchema, async ({ conversationId, field, text }) => {
+    handle("dossier:patch", patchSchema, async ({ conversationId, field, text }, _record, reply) => {
       const input: EngineInput = { kind: "clerkSetField", clerk: clerkRef(), field, text };
-      const outcome = await service.clerkAction(conversationId, clerkRef(), input);
-      if (outcome.ok) audit("dossier.patch", conversationId, { field });
-      return viewAfter(outcome, conversationId);
+      await service.clerkAction(
+        conversationId,
+        clerkRef(),
+        input,
+        acknowledgeWith(reply, async () => {
+          audit("dossier.patch", conversationId, { field });
+          return viewNow(conversationId)();
+        }),
+      );
+    });
+    handle("conversation:release", releaseSchema, async ({ conversationId, at }, _record, reply) => {
+      await service.clerkAction(
+        conversationId,
+        clerkRef(),
+        { kind: "clerkRelease", at },
+        acknowledgeWith(reply, async () => {
+          audit("conversation.release", conversationId, { at: typeof at === "string" ? at : at.stepId });
+          return { ok: true };
+        }),
+      );
     });
 
-    handle("conversation:release", releaseSchema, async ({ conversationId, at }) => {
-      const outcome = await service.clerkAction(conversationId, clerkRef(), { kind: "clerkRelease", at });
-      if (!outcome.ok) return denied(outcome.code, outcome.message);
-      audit("conversation.release", conversationId, { at: typeof at === "string" ? at : at.stepId });
-      return { ok: true };
+    handle("conversation:close", idSchema, async ({ conversationId }, _record, reply) => {
+      await service.clerkAction(
+        conversationId,
+        clerkRef(),
+        { kind: "clerkClose" },
+        acknowledgeWith(reply, async () => {
+          audit("conversation.close", conversationId);
+          return { ok: true };
+        }),
+      );
     });
 
-    handle("conversation:close", idSchema, async ({ conversationId }) => {
-      const outcome = await service.clerkAction(conversationId, clerkRef(), { kind: "clerkClose" });
-      if (!outcome.ok) return denied(outcome.code, outcome.message);
-      audit("conversation.close", conversationId);
-      return { ok: true };
-    });
-
-    handle("conversation:transfer", transferSchema, async (payload, record) => {
+    handle("conversation:transfer", transferSchema, async (payload, record, reply) => {
+      const { conversationId } = payload;
       if ("unitId" in payload) {
-        const outcome = await service.clerkAction(payload.conversationId, clerkRef(), { kind: "clerkTransfer", by: clerkRef(), unitId: payload.unitId });
-        if (!outcome.ok) return denied(outcome.code, outcome.message);
-        audit("conversation.transfer", payload.conversationId, { unitId: payload.unitId });
-        await socket.leave(watchRoom(payload.conversationId));
-        return { ok: true };
+        await service.clerkAction(
+          conversationId,
+          clerkRef(),
+          { kind: "clerkTransfer", by: clerkRef(), unitId: payload.unitId },
+          acknowledgeWith(reply, async () => {
+            audit("conversation.transfer", conversationId, { unitId: payload.unitId });
+            await socket.leave(watchRoom(conversationId));
+            return { ok: true };
+          }),
+        );
+        return;
       }
       const target = handOverTarget(await colleaguesOf(store, presence, record.state.unitId), payload.clerkId, socket.data.user.id);
       if (!target.ok) return refused(target.refusal);
       const { colleague } = target;
-      const outcome = await service.clerkAction(payload.conversationId, clerkRef(), { kind: "clerkHandOver", by: clerkRef(), to: { id: colleague.id, name: colleague.name } });
-      if (!outcome.ok) return denied(outcome.code, outcome.message);
-      audit("conversation.hand_over", payload.conversationId, { to: colleague.id });
-      return { ok: true };
+      await service.clerkAction(
+        conversationId,
+        clerkRef(),
+        { kind: "clerkHandOver", by: clerkRef(), to: { id: colleague.id, name: colleague.name } },
+        acknowledgeWith(reply, async () => {
+          audit("conversation.hand_over", conversationId, { to: colleague.id });
+          return { ok: true };
+        }),
+      );
     });
 
     handle("conversation:transferTargets", idSchema, async (_payload, record) => ({

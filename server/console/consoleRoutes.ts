@@ -2,11 +2,11 @@ import { randomUUID } from "node:crypto";
 import express, { type Request, type Response, Router } from "express";
 import { z } from "zod";
 import type { ConversationService } from "../conversation/conversationService";
+import { consoleRefusal } from "./consoleRefusal";
 import { DOSSIER_STATUSES, type Dossier } from "../dossier/dossier";
 import { nextDossierStatuses } from "../dossier/dossierLifecycle";
 import { FORM_CONTENT_SECURITY_POLICY, renderForm } from "../dossier/renderForm";
 import { STATUS_TEXTS } from "../dossier/statusTexts";
-import { fromBilingual } from "../codedTexts";
 import { sendWorded } from "../http/httpErrors";
 import { sendConsoleError } from "./sendConsoleError";
 import type { Catalogue } from "../engine/catalogue";
@@ -135,13 +135,16 @@ export function consoleRoutes(options: ConsoleRoutesOptions): Router {
       sendConsoleError(res, "DOSSIER_STATUS_INVALID");
       return;
     }
-    const outcome = await options.service.changeDossierStatus(owned.dossier.code, input.data.status, input.data.reason?.trim() || null);
-    if (!outcome.ok) {
-      sendWorded(res, outcome.code === "CONSOLE_NOT_FOUND" ? 404 : 409, outcome.code, fromBilingual(outcome.message));
-      return;
-    }
-    audit(res, "dossier.status", { dossierCode: owned.dossier.code, conversationId: owned.conversationId, extra: { status: input.data.status } });
-    res.json({ ok: true, dossier: dossierSummary(catalogue, outcome.dossier!, owned.conversationId) });
+    // Answered once the change is stored, before the citizen and the consoles are told of it.
+    await options.service.changeDossierStatus(owned.dossier.code, input.data.status, input.data.reason?.trim() || null, (outcome) => {
+      if (!outcome.ok) {
+        const refusal = consoleRefusal(outcome);
+        sendWorded(res, refusal.code === "CONSOLE_NOT_FOUND" ? 404 : 409, refusal.code, { vi: refusal.vi, en: refusal.en });
+        return;
+      }
+      audit(res, "dossier.status", { dossierCode: owned.dossier.code, conversationId: owned.conversationId, extra: { status: input.data.status } });
+      res.json({ ok: true, dossier: dossierSummary(catalogue, outcome.dossier!, owned.conversationId) });
+    });
   });
 
   return router;

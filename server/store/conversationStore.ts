@@ -80,6 +80,15 @@ export type TurnCommit =
   /** This client message id was committed already: answer with the stored ack. */
   | { ok: false; reason: "duplicate"; dedupe: DedupeRecord };
 
+/** What a turn reads before it runs: the conversation, the client message id's first answer, recent messages. */
+export interface TurnLoad {
+  record: ConversationRecord;
+  /** The stored answer to this client message id, when it was committed already. */
+  dedupe: DedupeRecord | null;
+  /** The last `recent` messages, in seq order (a clicked choice's label is found among them). */
+  recent: MessageRecord[];
+}
+
 /**
  * Conversations, their transcripts and the turn that writes them: the state, the messages, the
  * dedupe key, the dossier and the counter value of one turn go in one atomic commit.
@@ -95,6 +104,12 @@ export interface ConversationStore {
   /** Messages with `seq > afterSeq`, in order, at most `limit`. */
   listMessages(conversationId: string, afterSeq: number, limit: number): Promise<MessageRecord[]>;
   findDedupe(conversationId: string, clientMessageId: string): Promise<DedupeRecord | null>;
+
+  /**
+   * Everything a turn reads, in one call: the conversation (null when there is none), the
+   * dedupe hit of `clientMessageId` (none asked when null) and the last `recent` messages.
+   */
+  loadTurn(conversationId: string, clientMessageId: string | null, recent: number): Promise<TurnLoad | null>;
 
   /** The value of a named counter (receipt numbers per day): 0 until a turn claims 1. */
   getCounter(name: string): Promise<number>;

@@ -15,6 +15,7 @@ export type {
   MessageAuthor,
   MessageRecord,
   TurnCommit,
+  TurnLoad,
   TurnWrite,
 } from "./conversationStore";
 export type { DossierStore, UploadRecord } from "./dossierStore";

@@ -266,6 +266,18 @@ export function describeConversationStoreContract(name: string, makeStore: () =>
         expect(await store.listMessages(conversation.id, 10, 100)).toEqual([]);
       });
 
+      it("loadTurn returns the conversation, the dedupe hit and the last messages in one call", async () => {
+        const { conversation, messages } = await withMessages(6);
+        const first = messages[0]!;
+        const loaded = await store.loadTurn(conversation.id, first.clientMessageId!, 4);
+        expect(loaded?.record).toMatchObject({ id: conversation.id, lastSeq: 6, version: 3 });
+        expect(loaded?.dedupe).toEqual(await store.findDedupe(conversation.id, first.clientMessageId!));
+        expect(loaded?.recent).toEqual(messages.slice(2));
+        expect(await store.loadTurn(conversation.id, "never-sent", 0)).toMatchObject({ dedupe: null, recent: [] });
+        expect(await store.loadTurn(conversation.id, null, 0)).toMatchObject({ dedupe: null, recent: [] });
+        expect(await store.loadTurn("conv-unknown", "any", 10)).toBeNull();
+      });
+
       it("listMessages with a limit of 0, a negative or a NaN limit returns nothing", async () => {
         const { conversation } = await withMessages(2);
         expect(await store.listMessages(conversation.id, 0, 0)).toEqual([]);

@@ -1,5 +1,6 @@
 import type { Namespace, Server, Socket } from "socket.io";
-import type { ConversationService, Delivery } from "../../conversation/conversationService";
+import type { ConversationService } from "../../conversation/conversationService";
+import type { Delivery, TurnOutcome } from "../../conversation/turnTypes";
 import { normalizeInput } from "../../engine/understanding/normalizeInput";
 import type { SlidingWindowLimiter } from "../../limits/slidingWindowLimiter";
 import type { Logger } from "../../logger";
@@ -51,10 +52,24 @@ function refusal(code: ErrorCode, locale: Locale): SendAck & OpenAck & { ok: fal
   return { ok: false, error: { code, message: CHAT_ERROR_MESSAGES[code][locale] } };
 }
 
+// What the conversation's refusals are called on the wire; anything else is a failure to retry.
+const CHAT_CODES: Partial<Record<string, ErrorCode>> = {
+  TURN_MESSAGE_ID_REUSED: "CHAT_MESSAGE_ID_REUSED",
+  TURN_ATTACHMENT_UNKNOWN: "CHAT_ATTACHMENT_UNKNOWN",
+  TURN_INPUT_REFUSED: "CHAT_PAYLOAD_INVALID",
+};
+
+/** A citizen turn's outcome as the `message:send` ack. */
+function sendAck(outcome: TurnOutcome, locale: Locale): SendAck {
+  if (!outcome.ok) return refusal(CHAT_CODES[outcome.code] ?? "CHAT_UNAVAILABLE", locale);
+  return { ok: true, messageId: outcome.messageId!, seq: outcome.seq! };
+}
+
 /** Delivery of committed turns to every socket of a conversation, on every node (through the adapter). */
 export function namespaceDelivery(namespace: () => ChatNamespace): Delivery {
   return {
     messages(conversationId, messages, exceptSocketId) {
+      // The connection ids the pipeline is given are socket ids.
       const room = roomOf(conversationId);
       messages.forEach((message, i) => {
         const target = i === 0 && exceptSocketId ? namespace().to(room).except(exceptSocketId) : namespace().to(room);
@@ -155,10 +170,10 @@ export function attachChatNamespace(io: Server, options: ChatNamespaceOptions): 
         return;
       }
       const message = parsed.data.text !== undefined ? { ...parsed.data, text: normalizeInput(parsed.data.text) } : parsed.data;
+      // The ack goes out once the turn is stored, before its replies are delivered.
       resumes.run(() =>
         service
-          .send(conversationId, message, { socketId: socket.id, requester: socket.data.ip })
-          .then((outcome) => reply(outcome.ok ? outcome : refusal(outcome.code, socket.data.locale)))
+          .send(conversationId, message, { connectionId: socket.id, requester: socket.data.ip }, (outcome) => reply(sendAck(outcome, socket.data.locale)))
           .catch((error: unknown) => {
             logger.error({ event: "chat.turn_failed", err: error, conversationId }, "turn failed");
             reply(refusal("CHAT_UNAVAILABLE", socket.data.locale));
@@ -175,8 +190,7 @@ export function attachChatNamespace(io: Server, options: ChatNamespaceOptions): 
       }
       if (parsed.data.locale) socket.data.locale = parsed.data.locale;
       service
-        .open(conversationId, parsed.data.locale)
-        .then(() => reply({ ok: true }))
+        .open(conversationId, parsed.data.locale, (outcome) => reply(outcome.ok ? { ok: true } : refusal("CHAT_UNAVAILABLE", socket.data.locale)))
         .catch((error: unknown) => {
           logger.error({ event: "chat.open_failed", err: error, conversationId }, "open failed");
           reply(refusal("CHAT_UNAVAILABLE", socket.data.locale));

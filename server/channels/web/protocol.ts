@@ -23,44 +23,19 @@ export interface ChatAuth {
 
 // The engine's reply shapes travel unchanged: one definition, imported as types only.
 export type { Choice, ExpectedInput, Progress } from "../../engine/engineIO";
-import type { Choice, ExpectedInput, Progress } from "../../engine/engineIO";
 
-export interface ChatMessage {
-  id: string;
-  /** Increases by one per message of the conversation, citizen messages included. */
-  seq: number;
-  conversationId: string;
-  author: MessageAuthor;
-  text: string;
-  choices?: Choice[];
-  input?: ExpectedInput;
-  progress?: Progress | null;
-  /** ISO 8601. */
-  at: string;
-}
-
-export interface ConversationStateEvent {
-  conversationId: string;
-  status: ConversationStatus;
-  procedureId: string | null;
-  stepId: string | null;
-  progress: Progress | null;
-  dossierCode?: string;
-}
+// The conversation's own shapes travel unchanged under their wire names (docs/protocol.md).
+export type {
+  ConversationMessage as ChatMessage,
+  ConversationSnapshot as ConversationStateEvent,
+  CitizenMessage as SendMessage,
+} from "../../conversation/conversationTypes";
+import type { ConversationMessage as ChatMessage, ConversationSnapshot as ConversationStateEvent, CitizenMessage as SendMessage } from "../../conversation/conversationTypes";
 
 export interface SessionReady {
   /** Bearer secret for this conversation: keep it (the widget uses localStorage) to resume. */
   token: string;
   conversationId: string;
-}
-
-/** A citizen message: typed text, a clicked choice, or an uploaded file's id. Exactly one. */
-export interface SendMessage {
-  /** Chosen by the client, unique per message; a retry sends the same id. */
-  clientMessageId: string;
-  text?: string;
-  choice?: string;
-  attachmentId?: string;
 }
 
 export type ErrorCode =

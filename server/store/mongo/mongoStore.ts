@@ -12,6 +12,7 @@ import type {
   SessionRecord,
   Store,
   TurnCommit,
+  TurnLoad,
   TurnWrite,
   UploadRecord,
   UserRecord,
@@ -147,6 +148,10 @@ export class MongoStore implements Store, ConsoleStore {
 
   async findDedupe(conversationId: string, clientMessageId: string): Promise<DedupeRecord | null> {
     return this.conversations.findDedupe(conversationId, clientMessageId);
+  }
+
+  async loadTurn(conversationId: string, clientMessageId: string | null, recent: number): Promise<TurnLoad | null> {
+    return this.conversations.loadTurn(conversationId, clientMessageId, recent);
   }
 
   async getCounter(name: string): Promise<number> {

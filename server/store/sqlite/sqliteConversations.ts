@@ -6,6 +6,7 @@ import type {
   DedupeRecord,
   MessageRecord,
   TurnCommit,
+  TurnLoad,
   TurnWrite,
 } from "../conversationStore";
 import { assertTurnConsistent, conversationNotFound, messageWindow } from "../storeChecks";
@@ -206,6 +207,17 @@ export class SqliteConversations implements ConversationStore {
   async findDedupe(conversationId: string, clientMessageId: string): Promise<DedupeRecord | null> {
     const row = this.statements.dedupe.get(String(conversationId), String(clientMessageId));
     return row ? toDedupe(row) : null;
+  }
+
+  // The turn's read: three indexed lookups, synchronous, so nothing can commit between them.
+  async loadTurn(conversationId: string, clientMessageId: string | null, recent: number): Promise<TurnLoad | null> {
+    const record = await this.getConversation(conversationId);
+    if (!record) return null;
+    return {
+      record,
+      dedupe: clientMessageId === null ? null : await this.findDedupe(conversationId, clientMessageId),
+      recent: recent > 0 ? await this.listMessages(conversationId, Math.max(0, record.lastSeq - recent), recent) : [],
+    };
   }
 
   async getCounter(name: string): Promise<number> {

@@ -14,6 +14,7 @@ import type {
   SessionRecord,
   Store,
   TurnCommit,
+  TurnLoad,
   TurnWrite,
   UploadRecord,
   UserRecord,
@@ -167,6 +168,10 @@ export class SqliteStore implements Store, ConsoleStore {
 
   async findDedupe(conversationId: string, clientMessageId: string): Promise<DedupeRecord | null> {
     return this.conversations.findDedupe(conversationId, clientMessageId);
+  }
+
+  async loadTurn(conversationId: string, clientMessageId: string | null, recent: number): Promise<TurnLoad | null> {
+    return this.conversations.loadTurn(conversationId, clientMessageId, recent);
   }
 
   async getCounter(name: string): Promise<number> {

@@ -1,0 +1,345 @@
+import { createHash, randomUUID } from "node:crypto";
+import type { Dossier } from "../dossier/dossier";
+import { canMoveDossier } from "../dossier/dossierLifecycle";
+import type { DossierService } from "../dossier/dossierService";
+import { STATUS_TEXTS } from "../dossier/statusTexts";
+import type { Catalogue } from "../engine/catalogue";
+import type { ConversationState } from "../engine/conversationState";
+import type { Effect, EngineInput } from "../engine/engineIO";
+import { t, type Localized } from "../engine/localized";
+import type { ClerkAvailability } from "../handoff/clerkAvailability";
+import type { Logger } from "../logger";
+import type { ConversationRecord, CounterClaim, DedupeRecord, MessageRecord, Store, TurnLoad } from "../store/store";
+import { conversationMessage } from "./conversationMessage";
+import { conversationSnapshot } from "./conversationSnapshot";
+import type { CitizenMessage } from "./conversationTypes";
+import type { Acknowledge, CommitListener, Delivery, TurnInput, TurnOutcome, TurnRefusalCode } from "./turnTypes";
+import { CONFLICT, retryOnConflict } from "./retryOnConflict";
+import { takeTurn } from "./takeTurn";
+
+export interface TurnPipelineDeps {
+  store: Store;
+  catalogue: Catalogue;
+  dossiers: DossierService;
+  now: () => Date;
+  logger: Logger;
+  delivery: Delivery;
+  listeners: readonly CommitListener[];
+  /** Whether a clerk of the unit can answer now (opening hours, someone signed in). */
+  clerkAvailability?: (unitId: string | null, now: Date) => ClerkAvailability;
+}
+
+/** A turn ready to be written: everything it changes, and what its sender is told once it is. */
+interface PlannedTurn {
+  input: TurnInput;
+  record: ConversationRecord;
+  state: ConversationState;
+  messages: MessageRecord[];
+  dedupe: DedupeRecord | null;
+  dossier: Dossier | null;
+  claim: CounterClaim | null;
+  effects: Effect[];
+  /** The sender's answer, given the conversation as saved. */
+  outcome: (saved: ConversationRecord) => TurnOutcome;
+  /** The connection that shows the first message already. */
+  exceptConnectionId?: string;
+}
+
+/** A turn written, or answered without writing (a duplicate, a refusal, nothing to change). */
+type Settled = { outcome: TurnOutcome; committed: { turn: PlannedTurn; saved: ConversationRecord } | null };
+
+const MINUTES_PER_CONVERSATION_AHEAD = 3;
+// A clicked choice's label is in one of the last few messages: the question it answers.
+const RECENT_FOR_CHOICE = 10;
+const QUEUE_READ_LIMIT = 500;
+
+const REFUSALS: Record<Exclude<TurnRefusalCode, "TURN_HELD_BY_OTHER">, Localized> = {
+  TURN_NOT_FOUND: t("Không tìm thấy cuộc trò chuyện.", "No such conversation."),
+  TURN_NOT_HELD: t("Nhận hỗ trợ cuộc trò chuyện trước khi nhắn.", "Take the conversation before writing."),
+  TURN_MESSAGE_ID_REUSED: t("Mã tin nhắn đã dùng cho một tin khác.", "This message id was used for another message."),
+  TURN_ATTACHMENT_UNKNOWN: t("Không tìm thấy tệp đính kèm.", "No such attachment."),
+  TURN_INPUT_REFUSED: t("Tin nhắn không hợp lệ.", "Invalid message."),
+  TURN_BUSY: t("Hệ thống đang bận, thử lại sau.", "The system is busy; try again."),
+};
+
+const refused = (code: keyof typeof REFUSALS, message: Localized = REFUSALS[code]): Settled => ({ outcome: { ok: false, code, message }, committed: null });
+const answered = (outcome: TurnOutcome): Settled => ({ outcome, committed: null });
+
+/**
+ * The turn pipeline of DESIGN.md, the same for every channel and every kind of input:
+ * load → drop duplicate → admit → engine → one commit → acknowledge → deliver → run effects.
+ * Nothing about a conversation stays in memory between turns; the caller runs one turn of a
+ * conversation at a time on this node, and the store's version check does it across nodes.
+ */
+export async function runTurnPipeline(deps: TurnPipelineDeps, input: TurnInput, acknowledge: Acknowledge): Promise<TurnOutcome> {
+  const settled = await retryOnConflict(async (attempt): Promise<Settled | typeof CONFLICT> => {
+    const loaded = await load(deps, input);
+    if (!loaded) return refused("TURN_NOT_FOUND", input.kind === "dossierStatus" ? t("Không tìm thấy hồ sơ.", "No such dossier.") : undefined);
+    if (attempt === 0) signalTyping(deps, input, loaded.record);
+    const duplicate = dropDuplicate(input, loaded);
+    if (duplicate) return duplicate;
+    const refusal = admit(input, loaded.record);
+    if (refusal) return refusal;
+    const planned = await engine(deps, input, loaded);
+    if (!("messages" in planned)) return planned;
+    return commit(deps, planned);
+  });
+  if (settled === CONFLICT) {
+    deps.logger.error({ event: "turn.conflicts", conversationId: input.conversationId }, "turn lost the version race repeatedly");
+    const busy = refused("TURN_BUSY").outcome;
+    await acknowledgeStored(deps, input, acknowledge, busy);
+    return busy;
+  }
+  await acknowledgeStored(deps, input, acknowledge, settled.outcome);
+  if (settled.committed) {
+    deliver(deps, settled.committed.turn, settled.committed.saved);
+    runEffects(deps, settled.committed.turn, settled.committed.saved);
+  }
+  return settled.outcome;
+}
+
+/** Tells the sender; a channel failing to answer its sender does not keep the stored turn from the others. */
+async function acknowledgeStored(deps: TurnPipelineDeps, input: TurnInput, acknowledge: Acknowledge, outcome: TurnOutcome): Promise<void> {
+  try {
+    await acknowledge(outcome);
+  } catch (error) {
+    deps.logger.error({ event: "turn.ack_failed", err: error, conversationId: input.conversationId, kind: input.kind }, "turn acknowledgement failed");
+  }
+}
+
+/** Everything the turn reads, in one store call (a dossier status change also reads its dossier). */
+async function load(deps: TurnPipelineDeps, input: TurnInput): Promise<(TurnLoad & { dossier?: Dossier }) | null> {
+  const dedupeKey = input.kind === "citizen" ? input.message.clientMessageId : input.kind === "clerkMessage" ? clerkDedupeKey(input.clerk.id, input.clientMessageId) : null;
+  const recent = input.kind === "citizen" && input.message.choice !== undefined ? RECENT_FOR_CHOICE : 0;
+  if (input.kind !== "dossierStatus") return deps.store.loadTurn(input.conversationId, dedupeKey, recent);
+  const [loaded, owned] = await Promise.all([deps.store.loadTurn(input.conversationId, null, 0), deps.store.getDossierOwner(input.code)]);
+  return loaded && owned && owned.conversationId === input.conversationId ? { ...loaded, dossier: owned.dossier } : null;
+}
+
+/** The bot is about to answer a citizen; a clerk's typing is signalled by the console instead. */
+function signalTyping(deps: TurnPipelineDeps, input: TurnInput, record: ConversationRecord): void {
+  if (input.kind === "citizen" && record.state.status === "bot") deps.delivery.typing(input.conversationId);
+}
+
+/** A message id seen before gets the first answer again (or a refusal, when its content differs). */
+function dropDuplicate(input: TurnInput, loaded: TurnLoad): Settled | null {
+  if (!loaded.dedupe) return null;
+  if (input.kind === "citizen") return duplicateOfCitizen(input.message, loaded.dedupe, loaded.record);
+  return answered({ ok: true, record: loaded.record, seq: loaded.dedupe.seq });
+}
+
+function duplicateOfCitizen(message: CitizenMessage, stored: DedupeRecord, record: ConversationRecord): Settled {
+  return stored.contentHash === citizenContentHash(message)
+    ? answered({ ok: true, record, messageId: stored.messageId, seq: stored.seq })
+    : refused("TURN_MESSAGE_ID_REUSED");
+}
+
+/**
+ * Whether a clerk may act on the conversation now. Taking a conversation another clerk holds
+ * is refused with that clerk's name: of two clerks clicking at once, one wins. Who may pass a
+ * conversation on is the engine's rule (`mayPass`), the same for every channel.
+ */
+function admit(input: TurnInput, record: ConversationRecord): Settled | null {
+  const holder = record.state.clerk;
+  if (input.kind === "clerkMessage" && (record.state.status !== "with_clerk" || holder?.id !== input.clerk.id)) return refused("TURN_NOT_HELD");
+  if (input.kind !== "clerkAction" || !holder || holder.id === input.clerk.id) return null;
+  const kind = input.input.kind;
+  if (kind === "clerkTake" && record.state.status === "with_clerk") {
+    return { outcome: { ok: false, code: "TURN_HELD_BY_OTHER", message: t(`Cán bộ ${holder.name} đã nhận cuộc trò chuyện này.`, `${holder.name} has taken this conversation.`) }, committed: null };
+  }
+  if (kind !== "clerkTake" && kind !== "clerkTransfer" && kind !== "clerkHandOver") {
+    return { outcome: { ok: false, code: "TURN_HELD_BY_OTHER", message: t(`Cuộc trò chuyện do cán bộ ${holder.name} phụ trách.`, `${holder.name} holds this conversation.`) }, committed: null };
+  }
+  return null;
+}
+
+/**
+ * What the turn writes: the engine's answer to the input (with the dossier it registers or the
+ * status it looks up), and for a turn that asks for a clerk, what the citizen is told next —
+ * the place in the queue, or the no-clerk offer — so that the whole turn is one commit.
+ */
+async function engine(deps: TurnPipelineDeps, input: TurnInput, loaded: TurnLoad & { dossier?: Dossier }): Promise<PlannedTurn | Settled> {
+  const { record } = loaded;
+  const now = deps.now();
+  const at = now.toISOString();
+  const base: Omit<PlannedTurn, "outcome"> = { input, record, state: record.state, messages: [], dedupe: null, dossier: null, claim: null, effects: [] };
+  const message = (author: MessageRecord["author"], text: string, extra: Partial<MessageRecord> = {}): MessageRecord => ({
+    id: randomUUID(),
+    conversationId: record.id,
+    seq: record.lastSeq + base.messages.length + 1,
+    author,
+    text,
+    ...extra,
+    at,
+  });
+
+  if (input.kind === "clerkMessage") {
+    const clerk = message("clerk", input.text);
+    base.messages.push(clerk);
+    const dedupe = { conversationId: record.id, clientMessageId: clerkDedupeKey(input.clerk.id, input.clientMessageId), contentHash: sha256(input.text), messageId: clerk.id, seq: clerk.seq, at };
+    return { ...base, dedupe, outcome: (saved) => ({ ok: true, record: saved, seq: clerk.seq }) };
+  }
+
+  if (input.kind === "dossierStatus") {
+    const current = loaded.dossier!;
+    const { status, reason } = input;
+    if (!canMoveDossier(current.status, status)) {
+      return answered({ ok: false, code: "DOSSIER_STATUS_MOVE_INVALID", message: t(`Không chuyển được từ "${STATUS_TEXTS[current.status].name.vi}" sang "${STATUS_TEXTS[status].name.vi}".`, `Cannot move from ${current.status} to ${status}.`) });
+    }
+    const dossier: Dossier = { ...current, status, updatedAt: at, ...(status === "rejected" ? { rejectionReason: reason ?? "" } : {}) };
+    const locale = record.state.locale;
+    const texts = STATUS_TEXTS[status];
+    base.messages.push(message("system", `${locale === "vi" ? "Hồ sơ" : "Application"} ${input.code}: ${texts.name[locale]}.${reason ? ` ${reason}` : ""} ${texts.next[locale]}`.trim()));
+    return { ...base, dossier, outcome: (saved) => ({ ok: true, record: saved, dossier }) };
+  }
+
+  let engineInput: EngineInput;
+  let requester = "unknown";
+  let outcome: PlannedTurn["outcome"] = (saved) => ({ ok: true, record: saved });
+  let exceptConnectionId: string | undefined;
+  if (input.kind === "citizen") {
+    const sent = input.message;
+    if (sent.attachmentId !== undefined) {
+      const upload = await deps.store.getUpload(sent.attachmentId);
+      if (!upload || upload.record.conversationId !== record.id) return refused("TURN_ATTACHMENT_UNKNOWN");
+    }
+    const citizen = message("citizen", citizenText(record, sent, loaded.recent), {
+      clientMessageId: sent.clientMessageId,
+      ...(sent.choice !== undefined ? { choice: sent.choice } : {}),
+      ...(sent.attachmentId !== undefined ? { attachmentId: sent.attachmentId } : {}),
+    });
+    base.messages.push(citizen);
+    base.dedupe = { conversationId: record.id, clientMessageId: sent.clientMessageId, contentHash: citizenContentHash(sent), messageId: citizen.id, seq: citizen.seq, at };
+    engineInput =
+      sent.attachmentId !== undefined
+        ? { kind: "attachment", attachmentId: sent.attachmentId }
+        : sent.choice !== undefined
+          ? { kind: "choice", value: sent.choice }
+          : { kind: "text", text: sent.text ?? "" };
+    requester = input.origin.requester ?? requester;
+    exceptConnectionId = input.origin.connectionId;
+    outcome = (saved) => ({ ok: true, record: saved, messageId: citizen.id, seq: citizen.seq });
+  } else if (input.kind === "open") {
+    // A conversation in progress was replayed as it is, unless the language changed: then the
+    // current question is asked again in the new language.
+    if (record.lastSeq > 0 && (input.locale === undefined || input.locale === record.state.locale)) return answered({ ok: true, record });
+    engineInput = { kind: "start", ...(input.locale ? { locale: input.locale } : {}) };
+  } else {
+    engineInput = input.input;
+    requester = `clerk:${input.clerk.id}`;
+  }
+
+  const services = { dossiers: deps.dossiers, requester };
+  const turn = await takeTurn(deps.catalogue, record.state, engineInput, { now }, services);
+  if (turn.refused) {
+    return input.kind === "citizen" ? refused("TURN_INPUT_REFUSED") : answered({ ok: false, code: turn.refused.code, message: turn.refused.message });
+  }
+  let { state, replies } = turn;
+  const effects = [...turn.effects];
+  const askedForClerk = effects.some((e) => e.type === "requestClerk");
+  const followUp = askedForClerk ? deps.clerkAvailability?.(state.unitId, now) : undefined;
+  if (followUp && !followUp.available) {
+    // Nobody can answer: the citizen is offered a call back or a counter visit in the same turn.
+    const offer = await takeTurn(deps.catalogue, state, { kind: "clerkUnavailable", why: followUp.why, hours: followUp.hours[state.locale] }, { now }, services);
+    if (!offer.refused) {
+      state = offer.state;
+      replies = [...replies, ...offer.replies];
+      effects.push(...offer.effects);
+    }
+  }
+  for (const reply of replies) {
+    base.messages.push(message("bot", reply.text, { ...(reply.choices ? { choices: reply.choices } : {}), ...(reply.input ? { input: reply.input } : {}), progress: reply.progress }));
+  }
+  if (askedForClerk && followUp?.available !== false && state.status === "waiting_clerk") base.messages.push(message("system", await queuePositionText(deps, record.id, state)));
+  if (base.messages.length === 0 && JSON.stringify(state) === JSON.stringify(record.state)) return answered({ ok: true, record });
+  return { ...base, state, effects, dossier: turn.dossier, claim: turn.claim, outcome, ...(exceptConnectionId ? { exceptConnectionId } : {}) };
+}
+
+/**
+ * Tells a citizen who joins the queue their place in it and a rough wait. The turn's commit
+ * puts the conversation last (its `updatedAt` is now), behind every other one waiting. The wait
+ * counts a few minutes per conversation ahead: a ward clerk's handoffs are short questions.
+ */
+async function queuePositionText(deps: TurnPipelineDeps, conversationId: string, state: ConversationState): Promise<string> {
+  const queue = await deps.store.listConversations({ unitIds: state.unitId ? [state.unitId] : [], statuses: ["waiting_clerk"], limit: QUEUE_READ_LIMIT });
+  const position = queue.filter((c) => c.id !== conversationId).length + 1;
+  const minutes = position * MINUTES_PER_CONVERSATION_AHEAD;
+  return state.locale === "vi"
+    ? `Bạn đang ở vị trí thứ ${position} trong hàng chờ, dự kiến khoảng ${minutes} phút. Bạn cứ nhắn tin, cán bộ sẽ đọc được; muốn tự khai tiếp thì bấm "Tiếp tục với trợ lý".`
+    : `You are number ${position} in the queue, about ${minutes} minutes. Write here and the clerk will read it; to carry on yourself, press "Continue with the assistant".`;
+}
+
+/** The one atomic write of the turn: state, messages, dossier, receipt number and dedupe key. */
+async function commit(deps: TurnPipelineDeps, turn: PlannedTurn): Promise<Settled | typeof CONFLICT> {
+  const { record } = turn;
+  const result = await deps.store.commitTurn({
+    conversationId: record.id,
+    expectedVersion: record.version,
+    state: turn.state,
+    messages: turn.messages,
+    dedupe: turn.dedupe,
+    dossier: turn.dossier,
+    counterClaim: turn.claim,
+  });
+  if (!result.ok && result.reason === "conflict") return CONFLICT;
+  if (!result.ok) {
+    // The same message id committed by another node in between: the first answer stands.
+    const stored = result.dedupe;
+    if (turn.messages[0]?.author !== "citizen") return answered({ ok: true, record, seq: stored.seq });
+    return stored.contentHash === turn.dedupe?.contentHash ? answered({ ok: true, record, messageId: stored.messageId, seq: stored.seq }) : refused("TURN_MESSAGE_ID_REUSED");
+  }
+  const saved: ConversationRecord = {
+    ...record,
+    state: turn.state,
+    status: turn.state.status,
+    procedureId: turn.state.flowId,
+    lastSeq: turn.messages.length > 0 ? turn.messages[turn.messages.length - 1]!.seq : record.lastSeq,
+    version: result.version,
+    updatedAt: turn.messages[0]?.at ?? deps.now().toISOString(),
+  };
+  return { outcome: turn.outcome(saved), committed: { turn, saved } };
+}
+
+/** The turn's messages and the conversation's new state to every connection and every console. */
+function deliver(deps: TurnPipelineDeps, turn: PlannedTurn, saved: ConversationRecord): void {
+  const messages = turn.messages.map(conversationMessage);
+  deps.delivery.messages(saved.id, messages, turn.exceptConnectionId);
+  deps.delivery.state(conversationSnapshot(deps.catalogue, saved));
+  for (const listener of deps.listeners) listener(saved, messages);
+}
+
+/**
+ * What the turn set going once it is stored and delivered. The effects the engine waits for (a
+ * dossier's receipt code, a status lookup) were resolved inside the turn; the clerk queue
+ * learns of a request for a clerk from the committed state, through the commit listeners.
+ */
+function runEffects(deps: TurnPipelineDeps, turn: PlannedTurn, saved: ConversationRecord): void {
+  if (turn.dossier && turn.input.kind !== "dossierStatus") {
+    deps.logger.info({ event: "dossier.submitted", conversationId: saved.id, code: turn.dossier.code, procedureId: turn.dossier.procedureId }, "dossier submitted");
+  } else if (turn.dossier) {
+    deps.logger.info({ event: "dossier.status", code: turn.dossier.code, status: turn.dossier.status, conversationId: saved.id }, "dossier status changed");
+  }
+  for (const effect of turn.effects) {
+    if (effect.type === "requestClerk") deps.logger.info({ event: "clerk.requested", conversationId: saved.id, reason: effect.reason, unitId: saved.state.unitId }, "clerk requested");
+  }
+}
+
+/** What the transcript shows for the citizen's message: the text, the clicked choice's label, or a file. */
+function citizenText(record: ConversationRecord, sent: CitizenMessage, recent: readonly MessageRecord[]): string {
+  if (sent.text !== undefined) return sent.text;
+  if (sent.attachmentId !== undefined) return record.state.locale === "vi" ? "📎 Đã gửi tệp đính kèm" : "📎 File sent";
+  for (const message of [...recent].reverse()) {
+    const choice = message.choices?.find((c) => c.value === sent.choice);
+    if (choice) return choice.label;
+  }
+  return sent.choice ?? "";
+}
+
+function citizenContentHash(message: CitizenMessage): string {
+  return sha256(JSON.stringify([message.text ?? null, message.choice ?? null, message.attachmentId ?? null]));
+}
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/** A clerk's client message ids live beside the citizen's: prefixed, they never collide. */
+const clerkDedupeKey = (clerkId: string, clientMessageId: string) => `clerk:${clerkId}:${clientMessageId}`;
