@@ -14,6 +14,7 @@ import { type ChatSocket, launchAtRate, openCitizenSocket } from "./citizenConne
 import { type CitizenScript, citizenScripts, type ScriptStep } from "./citizenScripts";
 import type { FromGenerator, Pace, RunReport, ToGenerator } from "./ipc";
 import { Samples } from "./stats";
+import { jpegPhoto } from "../../test/support/documentFiles";
 
 /** A saturation client refused by a busy server sends again after this long, not in a tight loop. */
 const BUSY_RETRY_MS = 100;
@@ -24,8 +25,10 @@ const DRAIN_MS = 15_000;
 /** A failed connection is tried again after this long. */
 const RETRY_MS = 1_000;
 
-// A 1×1 JPEG is not needed: the server checks the first bytes (JPEG: FF D8 FF) and the size cap.
-const PHOTO = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, ...new Array(1000).fill(0x20), 0xff, 0xd9]);
+// A real photo: the server decodes and re-encodes every image it accepts, so the benchmark pays
+// for that. A small one (640×480), so that chat turns rather than image decoding set the pace.
+let photo: Promise<Buffer> | null = null;
+const documentPhoto = () => (photo ??= jpegPhoto({ width: 640, height: 480 }));
 
 /** The scripts by unit: a page's unit answers the unit question before it is asked. */
 const scriptsByUnit = new Map<string, CitizenScript[]>();
@@ -179,7 +182,7 @@ class Citizen {
     this.inFlight = true;
     try {
       const form = new FormData();
-      form.append("file", new Blob([PHOTO], { type: "image/jpeg" }), "giay-chung-sinh.jpg");
+      form.append("file", new Blob([await documentPhoto()], { type: "image/jpeg" }), "giay-chung-sinh.jpg");
       const response = await fetch(`${url}/api/uploads`, { method: "POST", headers: { Authorization: `Bearer ${this.token}` }, body: form });
       const body = (await response.json()) as { ok: boolean; attachmentId?: string };
       if (this.socket !== socket) return;

@@ -68,6 +68,8 @@ describe("import directions", () => {
     ["server/dossier", ["server/store", "server/http", "server/channels", "server/console", "server/conversation"]],
     // A channel translates; rate limits and the like come from their own modules, not the HTTP app.
     ["server/channels", ["server/http", "server/console"]],
+    // The turn pipeline speaks its own types; each channel translates to and from them.
+    ["server/conversation", ["server/channels", "server/http", "server/console"]],
     // The HTTP app is given the console's routers by the server that puts the parts together.
     ["server/http", ["server/console"]],
   ])("keeps %s from importing %j", (from, forbidden) => {
