@@ -1,5 +1,5 @@
 import type { ConversationRecord, MessageRecord, Store, TurnWrite } from "../../server/store/store";
-import { sha256, stateAfterTurn, newConversation, newUpload, sampleBytes, turnFor, uniqueId } from "./storeRecords";
+import { sha256, stateAfterTurn, createdConversation, newConversation, newUpload, sampleBytes, turnFor, uniqueId } from "./storeRecords";
 import { openForEachTest, type StoreUnderTest } from "../support/storeUnderTest";
 
 /**
@@ -16,11 +16,7 @@ export function describeConversationStoreContract(name: string, makeStore: () =>
       store = opened;
     });
 
-    async function created(): Promise<ConversationRecord> {
-      const conversation = newConversation();
-      await store.createConversation(conversation);
-      return conversation;
-    }
+    const created = () => createdConversation(store);
 
 
     async function contents(conversationId: string, clientMessageId: string, dossierCode: string | null) {

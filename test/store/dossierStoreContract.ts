@@ -1,7 +1,7 @@
 import type { Dossier } from "../../server/dossier/dossier";
 import { initialState, type ConversationStatus } from "../../server/engine/conversationState";
 import type { ConversationRecord, Store, UploadRecord } from "../../server/store/store";
-import { at, newConversation, newDossier, newUpload, OPERATOR, queuedConversation, sampleBytes, T1, turnFor, uniqueId } from "./storeRecords";
+import { at, createdConversation, newConversation, newDossier, newUpload, OPERATOR, queuedConversation, sampleBytes, T1, turnFor, uniqueId } from "./storeRecords";
 import { openForEachTest, type StoreUnderTest } from "../support/storeUnderTest";
 
 /**
@@ -18,11 +18,7 @@ export function describeDossierStoreContract(name: string, makeStore: () => Prom
       store = opened;
     });
 
-    async function created(): Promise<ConversationRecord> {
-      const conversation = newConversation();
-      await store.createConversation(conversation);
-      return conversation;
-    }
+    const created = () => createdConversation(store);
 
 
     async function createdIn(unitId: string | null, status: ConversationStatus, updatedMinute: number): Promise<ConversationRecord> {

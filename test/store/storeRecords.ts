@@ -8,6 +8,7 @@ import type {
   MessageRecord,
   NoteRecord,
   SessionRecord,
+  Store,
   TurnWrite,
   UploadRecord,
   UserRecord,
@@ -43,6 +44,13 @@ export function newConversation(): ConversationRecord {
     createdAt: T0,
     updatedAt: T0,
   };
+}
+
+/** A new conversation, stored: what most contract tests start from. */
+export async function createdConversation(store: Pick<Store, "createConversation">): Promise<ConversationRecord> {
+  const conversation = newConversation();
+  await store.createConversation(conversation);
+  return conversation;
 }
 
 export function stateAfterTurn(dossierCode: string | null = null): ConversationState {
