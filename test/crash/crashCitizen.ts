@@ -38,6 +38,8 @@ export class CrashConversation {
   state: ConversationStateEvent | null = null;
   /** Sent, not acknowledged: resent with the same id after a reconnect. */
   pending: { clientMessageId: string; input: CitizenInput } | null = null;
+  /** The seq of the citizen's last acknowledged message: its reply comes after the ack. */
+  ackedSeq = 0;
   next = 0;
   askedForClerk = false;
   thankedClerk = false;
@@ -68,7 +70,7 @@ export class CrashCitizen {
   private resumed = false;
   private stopped = false;
   private closed = false;
-  private stateAtDisconnect: { status: string; stepId: string | null; pending: boolean } | null = null;
+  private stateAtDisconnect: { status: string; stepId: string | null; unanswered: boolean } | null = null;
   private messageIds = 0;
 
   constructor(
@@ -134,16 +136,19 @@ export class CrashCitizen {
     socket.on("connect_error", retry);
     socket.on("disconnect", () => {
       const s = conversation.state;
-      this.stateAtDisconnect = s ? { status: s.status, stepId: s.stepId, pending: conversation.pending !== null } : null;
+      // A message in flight, or acknowledged (stored) with its reply not yet delivered, may have
+      // moved the conversation on: the ack comes before the delivery.
+      const unanswered = conversation.pending !== null || conversation.lastSeq <= conversation.ackedSeq;
+      this.stateAtDisconnect = s ? { status: s.status, stepId: s.stepId, unanswered } : null;
       retry();
     });
   }
 
-  /** A resumed conversation stands where it stood when the server died, unless a message of its own was in flight. */
+  /** A resumed conversation stands where it stood when the server died, unless a message of its own was in flight or unanswered. */
   private afterReplay(conversation: CrashConversation, s: ConversationStateEvent): void {
     const before = this.stateAtDisconnect;
     this.stateAtDisconnect = null;
-    if (!before || before.pending || (before.status !== "bot" && before.status !== "completed")) return;
+    if (!before || before.unanswered || (before.status !== "bot" && before.status !== "completed")) return;
     if (before.status !== s.status || before.stepId !== s.stepId) {
       this.ledger.fail(`citizen ${this.index}: conversation ${conversation.conversationId} resumed at ${s.status}/${s.stepId}, it stood at ${before.status}/${before.stepId}`);
     }
@@ -239,6 +244,7 @@ export class CrashCitizen {
       return null;
     }
     conversation.pending = null;
+    conversation.ackedSeq = ack.seq;
     conversation.sent += 1;
     this.ledger.ack({ conversationId: conversation.conversationId!, clientMessageId: pending.clientMessageId, seq: ack.seq, author: "citizen", text: null });
     const started = Date.now();
