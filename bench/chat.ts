@@ -18,7 +18,9 @@
  * --warmup (seconds), --generators (processes), --source-addresses K (spread the clients over
  * 127.0.0.2… so that per-address state stays small), --scenarios human,echo,khaiho,
  * --cpu-prof DIR (the Khai Hộ server's CPU profile), --quiet-wait S (the machine is shared:
- * before each measurement wait up to S seconds for other processes to go quiet).
+ * before each measurement wait up to S seconds for other processes to go quiet), --quick (a
+ * first look in under two minutes: 1,000 citizens for 20 s, saturation 10 s, quiet wait 10 s;
+ * options given with it still win).
  * Only 127.0.0.1 is contacted; every phase has a time limit; children are always stopped.
  * Exits non-zero when the setup fails, zero once measured (targets missed or not).
  */
@@ -49,9 +51,17 @@ const { values: args } = parseArgs({
     scenarios: { type: "string", default: "human,saturation" },
     "cpu-prof": { type: "string" },
     "quiet-wait": { type: "string", default: "120" },
+    quick: { type: "boolean", default: false },
   },
   strict: true,
 });
+
+// --quick changes the defaults only: what is given on the command line keeps its value.
+if (args.quick) {
+  const given = new Set(process.argv.slice(2).map((arg) => arg.replace(/^--/, "").split("=")[0]));
+  const quick: Partial<Record<keyof typeof args, string>> = { citizens: "1000", duration: "20", "saturation-duration": "10", "quiet-wait": "10" };
+  for (const [name, value] of Object.entries(quick) as [keyof typeof args, string][]) if (!given.has(name)) (args as Record<string, unknown>)[name] = value;
+}
 
 const positive = (name: string, value: string | undefined, min = 1) => numberOption("bench:chat", name, value, min);
 
