@@ -28,10 +28,28 @@ import { cpus } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { ChildProcesses } from "./chat/childProcesses";
-import { closeClients, connectClients, type ConnectResult, describeGenerators, type Generator, runClients, type RunResult, startGenerators } from "./chat/loadGenerators";
+import {
+  closeClients,
+  connectClients,
+  type ConnectResult,
+  describeGenerators,
+  type Generator,
+  runClients,
+  type RunResult,
+  startGenerators,
+} from "./chat/loadGenerators";
 import { describeServer, measured, type ServerWindow, waitForQuiet } from "./chat/machineLoad";
 import { numberOption } from "./chat/numberOption";
-import { memoryOf, type Memory, newDataDir, RAISED_LIMIT, serverRevision, type ServerProcess, startEcho, startKhaiHo } from "./chat/serverProcess";
+import {
+  memoryOf,
+  type Memory,
+  newDataDir,
+  RAISED_LIMIT,
+  serverRevision,
+  type ServerProcess,
+  startEcho,
+  startKhaiHo,
+} from "./chat/serverProcess";
 import { count, describeCounts, kib, latencyLine, mib, ms, pct } from "./chat/stats";
 
 // ---------------------------------------------------------------------------------------------
@@ -59,8 +77,14 @@ const { values: args } = parseArgs({
 // --quick changes the defaults only: what is given on the command line keeps its value.
 if (args.quick) {
   const given = new Set(process.argv.slice(2).map((arg) => arg.replace(/^--/, "").split("=")[0]));
-  const quick: Partial<Record<keyof typeof args, string>> = { citizens: "1000", duration: "20", "saturation-duration": "10", "quiet-wait": "10" };
-  for (const [name, value] of Object.entries(quick) as [keyof typeof args, string][]) if (!given.has(name)) (args as Record<string, unknown>)[name] = value;
+  const quick: Partial<Record<keyof typeof args, string>> = {
+    citizens: "1000",
+    duration: "20",
+    "saturation-duration": "10",
+    "quiet-wait": "10",
+  };
+  for (const [name, value] of Object.entries(quick) as [keyof typeof args, string][])
+    if (!given.has(name)) (args as Record<string, unknown>)[name] = value;
 }
 
 const positive = (name: string, value: string | undefined, min = 1) => numberOption("bench:chat", name, value, min);
@@ -78,13 +102,19 @@ const options = {
   generators: Math.floor(positive("generators", args.generators)),
   sourceAddresses: Math.min(250, Math.floor(positive("source-addresses", args["source-addresses"]))),
   // "saturation" is both halves: "echo" (the baseline) and "khaiho".
-  scenarios: new Set(String(args.scenarios).split(",").flatMap((s) => (s === "saturation" ? ["echo", "khaiho"] : [s]))),
+  scenarios: new Set(
+    String(args.scenarios)
+      .split(",")
+      .flatMap((s) => (s === "saturation" ? ["echo", "khaiho"] : [s])),
+  ),
   cpuProfDir: args["cpu-prof"] ? path.resolve(args["cpu-prof"]) : null,
   quietWaitMs: positive("quiet-wait", args["quiet-wait"], 0) * 1000,
 };
 for (const scenario of options.scenarios) {
   if (!SCENARIOS.has(scenario)) {
-    process.stderr.write(`bench:chat: unknown scenario ${JSON.stringify(scenario)} (human, saturation, echo, khaiho)\n`);
+    process.stderr.write(
+      `bench:chat: unknown scenario ${JSON.stringify(scenario)} (human, saturation, echo, khaiho)\n`,
+    );
     process.exit(2);
   }
 }
@@ -106,19 +136,29 @@ interface HumanResult {
 
 async function humanPace(generators: Generator[], server: ServerProcess): Promise<HumanResult> {
   const n = options.citizens;
-  console.log(`\n[1] human pace: ${count(n)} citizens against the ${server.name}, one message every ${options.intervalMs / 1000} s for ${options.durationMs / 1000} s`);
+  console.log(
+    `\n[1] human pace: ${count(n)} citizens against the ${server.name}, one message every ` +
+      `${options.intervalMs / 1000} s for ${options.durationMs / 1000} s`,
+  );
   await waitForQuiet(children, options.quietWaitMs);
   const before = await memoryOf(server);
-  console.log(`  server before connecting: RSS ${mib(before.rss)}, heap used ${mib(before.heapUsed)} (after a full GC)`);
+  console.log(
+    `  server before connecting: RSS ${mib(before.rss)}, heap used ${mib(before.heapUsed)} (after a full GC)`,
+  );
   const connect = await connectClients(generators, server, n, "human pace", connectOptions);
   console.log(
-    `  ${count(n)} connected in ${connect.seconds.toFixed(1)} s (ramp ${count(options.ramp)}/s); connection time (handshake → session:ready) ${latencyLine(connect.connect)}`,
+    `  ${count(n)} connected in ${connect.seconds.toFixed(1)} s (ramp ${count(options.ramp)}/s); connection time ` +
+      `(handshake → session:ready) ${latencyLine(connect.connect)}`,
   );
-  console.log(`  greeting (conversation:open → ack) ${latencyLine(connect.greet)}; connection failures: ${describeCounts(connect.failures)}`);
+  console.log(
+    `  greeting (conversation:open → ack) ${latencyLine(connect.greet)}; connection failures: ` +
+      `${describeCounts(connect.failures)}`,
+  );
   const connected = await memoryOf(server);
   console.log(
     `  server with ${count(n)} open conversations: RSS ${mib(connected.rss)}, heap used ${mib(connected.heapUsed)}; ` +
-      `per conversation RSS ${kib((connected.rss - before.rss) / n)}, heap ${kib((connected.heapUsed - before.heapUsed) / n)}`,
+      (`per conversation RSS ${kib((connected.rss - before.rss) / n)}, heap ` +
+        `${kib((connected.heapUsed - before.heapUsed) / n)}`),
   );
   const { result: run, server: window } = await measured(children, server, 0, options.durationMs, () =>
     runClients(generators, { kind: "human", intervalMs: options.intervalMs }, 0, options.durationMs),
@@ -126,15 +166,19 @@ async function humanPace(generators: Generator[], server: ServerProcess): Promis
   console.log(`  reply latency ${latencyLine(run.reply)}`);
   console.log(`  ack latency ${latencyLine(run.ack)}`);
   console.log(
-    `  ${count(run.turnsPerSecond)} messages/s answered (${count(run.turns)} in ${options.durationMs / 1000} s), ${count(run.receivedPerSecond)} message:new/s received; ` +
-      `${run.uploads} uploads, ${run.dossiers} dossiers submitted, ${run.scriptsEnded} scripts ended without a dossier; errors: ${describeCounts(run.errors)}`,
+    `  ${count(run.turnsPerSecond)} messages/s answered (${count(run.turns)} in ${options.durationMs / 1000} s), ` +
+      `${count(run.receivedPerSecond)} message:new/s received; ` +
+      (`${run.uploads} uploads, ${run.dossiers} dossiers submitted, ${run.scriptsEnded} scripts ended without a ` +
+        `dossier; errors: ${describeCounts(run.errors)}`),
   );
-  if (run.reconnect.count > 0) console.log(`  new conversations during the run (handshake → session:ready) ${latencyLine(run.reconnect)}`);
+  if (run.reconnect.count > 0)
+    console.log(`  new conversations during the run (handshake → session:ready) ${latencyLine(run.reconnect)}`);
   console.log(`  server: ${describeServer(window)}`);
   console.log(`  load generators: ${describeGenerators(run)}`);
   const after = await memoryOf(server);
   console.log(
-    `  server after the run, ${count(n)} conversations open mid-procedure: RSS ${mib(after.rss)}, heap used ${mib(after.heapUsed)}; ` +
+    `  server after the run, ${count(n)} conversations open mid-procedure: RSS ${mib(after.rss)}, heap used ` +
+      `${mib(after.heapUsed)}; ` +
       `per conversation RSS ${kib((after.rss - before.rss) / n)}, heap ${kib((after.heapUsed - before.heapUsed) / n)}`,
   );
   await closeClients(generators);
@@ -147,7 +191,9 @@ async function warmUp(generators: Generator[], server: ServerProcess): Promise<v
   await connectClients(generators, server, clients, "warm-up", connectOptions);
   const run = await runClients(generators, { kind: "saturate" }, 0, 5_000);
   await closeClients(generators);
-  console.log(`warm-up of the ${server.name}: ${clients} clients, 5 s of saturation, ${count(run.turns)} turns (not measured)`);
+  console.log(
+    `warm-up of the ${server.name}: ${clients} clients, 5 s of saturation, ${count(run.turns)} turns (not measured)`,
+  );
 }
 
 interface SaturationResult {
@@ -157,14 +203,20 @@ interface SaturationResult {
 
 async function saturation(generators: Generator[], server: ServerProcess): Promise<SaturationResult> {
   const clients = options.saturationClients;
-  console.log(`\n[2] saturation against the ${server.name}: ${clients} clients, next message as soon as the reply arrives, ${options.saturationMs / 1000} s after ${options.warmupMs / 1000} s of warm-up`);
+  console.log(
+    `\n[2] saturation against the ${server.name}: ${clients} clients, next message as soon as the reply arrives, ` +
+      `${options.saturationMs / 1000} s after ${options.warmupMs / 1000} s of warm-up`,
+  );
   await connectClients(generators, server, clients, "saturation", connectOptions);
   await waitForQuiet(children, options.quietWaitMs);
   const { result: run, server: window } = await measured(children, server, options.warmupMs, options.saturationMs, () =>
     runClients(generators, { kind: "saturate" }, options.warmupMs, options.saturationMs),
   );
   console.log(`  ${count(run.turnsPerSecond)} messages/s; reply latency ${latencyLine(run.reply)}`);
-  console.log(`  ${run.uploads} uploads, ${run.dossiers} dossiers, ${run.scriptsEnded} scripts ended without a dossier; errors: ${describeCounts(run.errors)}`);
+  console.log(
+    `  ${run.uploads} uploads, ${run.dossiers} dossiers, ${run.scriptsEnded} scripts ended without a dossier; ` +
+      `errors: ${describeCounts(run.errors)}`,
+  );
   console.log(`  server: ${describeServer(window)}`);
   console.log(`  load generators: ${describeGenerators(run)}`);
   await closeClients(generators);
@@ -175,22 +227,33 @@ async function saturation(generators: Generator[], server: ServerProcess): Promi
 
 async function main(): Promise<void> {
   const command = `npm run bench:chat${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
-  console.log(`node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} cores; ${new Date().toISOString()}`);
+  console.log(
+    `node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} cores; ${new Date().toISOString()}`,
+  );
   console.log(`$ ${command}`);
   console.log(`server code: ${serverRevision()}`);
-  const [khaiHo, echo] = await Promise.all([startKhaiHo(children, { dataDir: newDataDir(children), cpuProfDir: options.cpuProfDir }), startEcho(children)]);
+  const [khaiHo, echo] = await Promise.all([
+    startKhaiHo(children, { dataDir: newDataDir(children), cpuProfDir: options.cpuProfDir }),
+    startEcho(children),
+  ]);
   console.log(
-    `Khai Hộ server pid ${khaiHo.child.pid} on ${khaiHo.url} (SQLite in a fresh temp DATA_DIR, LOG_LEVEL=warn, Socket.IO recovery at its default 30 s); ` +
+    `Khai Hộ server pid ${khaiHo.child.pid} on ${khaiHo.url} (SQLite in a fresh temp DATA_DIR, LOG_LEVEL=warn, ` +
+      `Socket.IO recovery at its default 30 s); ` +
       `echo server pid ${echo.child.pid} on ${echo.url}`,
   );
   console.log(
-    `Rate limits raised for the benchmark: RATE_LIMIT_CONVERSATION_PER_MINUTE=RATE_LIMIT_IP_PER_MINUTE=${count(Number(RAISED_LIMIT))}, ` +
+    `Rate limits raised for the benchmark: ` +
+      `RATE_LIMIT_CONVERSATION_PER_MINUTE=RATE_LIMIT_IP_PER_MINUTE=${count(Number(RAISED_LIMIT))}, ` +
       (options.sourceAddresses > 1
-        ? `clients spread over ${options.sourceAddresses} source addresses 127.0.0.2–127.0.0.${1 + options.sourceAddresses}.`
+        ? `clients spread over ${options.sourceAddresses} source addresses ` +
+          `127.0.0.2–127.0.0.${1 + options.sourceAddresses}.`
         : "since every client shares the address 127.0.0.1."),
   );
   const generators = startGenerators(children, options.generators);
-  console.log(`${options.generators} load-generator process${options.generators > 1 ? "es" : ""} (socket.io-client, websocket transport, one connection per client)`);
+  console.log(
+    `${options.generators} load-generator process${options.generators > 1 ? "es" : ""} (socket.io-client, ` +
+      `websocket transport, one connection per client)`,
+  );
 
   await warmUp(generators, khaiHo);
   if (options.scenarios.has("echo")) await warmUp(generators, echo);
@@ -204,20 +267,40 @@ async function main(): Promise<void> {
   if (human) {
     const n = options.citizens;
     rows.push(
-      [`concurrent conversations at human pace (1 msg / ${options.intervalMs / 1000} s)`, "5,000", `${count(n)} connected; errors: ${describeCounts(human.run.errors)}`],
-      ["connection time p50 / p95 / p99", "—", `${ms(human.connect.connect.p50)} / ${ms(human.connect.connect.p95)} / ${ms(human.connect.connect.p99)}`],
-      ["reply latency p50 / p95 / p99", "p99 < 100 ms", `${ms(human.run.reply.p50)} / ${ms(human.run.reply.p95)} / ${ms(human.run.reply.p99)} → ${human.run.reply.p99 < 100 ? "met" : "MISSED"}`],
-      ["messages/s at human pace", `${count(n / (options.intervalMs / 1000))} offered`, count(human.run.turnsPerSecond)],
+      [
+        `concurrent conversations at human pace (1 msg / ${options.intervalMs / 1000} s)`,
+        "5,000",
+        `${count(n)} connected; errors: ${describeCounts(human.run.errors)}`,
+      ],
+      [
+        "connection time p50 / p95 / p99",
+        "—",
+        `${ms(human.connect.connect.p50)} / ${ms(human.connect.connect.p95)} / ${ms(human.connect.connect.p99)}`,
+      ],
+      [
+        "reply latency p50 / p95 / p99",
+        "p99 < 100 ms",
+        `${ms(human.run.reply.p50)} / ${ms(human.run.reply.p95)} / ${ms(human.run.reply.p99)} → ` +
+          `${human.run.reply.p99 < 100 ? "met" : "MISSED"}`,
+      ],
+      [
+        "messages/s at human pace",
+        `${count(n / (options.intervalMs / 1000))} offered`,
+        count(human.run.turnsPerSecond),
+      ],
       [
         "server CPU, event loop busy at human pace",
         "—",
-        `${human.server.cpuPercent.toFixed(0)}%, ${human.server.probe ? pct(human.server.probe.elu) : "n/a"}; other processes ${human.server.othersPercent.toFixed(0)}% of the machine`,
+        `${human.server.cpuPercent.toFixed(0)}%, ${human.server.probe ? pct(human.server.probe.elu) : "n/a"}; ` +
+          `other processes ${human.server.othersPercent.toFixed(0)}% of the machine`,
       ],
       [
         "server memory per open conversation (RSS / heap)",
         "—",
-        `${kib((human.connected.rss - human.before.rss) / n)} / ${kib((human.connected.heapUsed - human.before.heapUsed) / n)} connected; ` +
-          `${kib((human.after.rss - human.before.rss) / n)} / ${kib((human.after.heapUsed - human.before.heapUsed) / n)} after the run`,
+        `${kib((human.connected.rss - human.before.rss) / n)} / ` +
+          `${kib((human.connected.heapUsed - human.before.heapUsed) / n)} connected; ` +
+          (`${kib((human.after.rss - human.before.rss) / n)} / ` +
+            `${kib((human.after.heapUsed - human.before.heapUsed) / n)} after the run`),
       ],
     );
   }
@@ -225,18 +308,24 @@ async function main(): Promise<void> {
     [
       `saturation, ${name} (${options.saturationClients} clients)`,
       "—",
-      `${count(r.run.turnsPerSecond)}/s, p50 ${ms(r.run.reply.p50)}, p99 ${ms(r.run.reply.p99)}; server CPU ${r.server.cpuPercent.toFixed(0)}%, others ${r.server.othersPercent.toFixed(0)}%`,
+      `${count(r.run.turnsPerSecond)}/s, p50 ${ms(r.run.reply.p50)}, p99 ${ms(r.run.reply.p99)}; server CPU ` +
+        `${r.server.cpuPercent.toFixed(0)}%, others ${r.server.othersPercent.toFixed(0)}%`,
     ] as [string, string, string];
   if (echoSat) rows.push(saturationRow("echo baseline", echoSat));
   if (khaiHoSat) rows.push(saturationRow("Khai Hộ", khaiHoSat));
   if (echoSat && khaiHoSat) {
     const ratio = khaiHoSat.run.turnsPerSecond / echoSat.run.turnsPerSecond;
-    rows.push(["Khai Hộ / echo throughput", "≥ 50%", `${(100 * ratio).toFixed(1)}% → ${ratio >= 0.5 ? "met" : "MISSED"}`]);
+    rows.push([
+      "Khai Hộ / echo throughput",
+      "≥ 50%",
+      `${(100 * ratio).toFixed(1)}% → ${ratio >= 0.5 ? "met" : "MISSED"}`,
+    ]);
   }
   const width = [Math.max(...rows.map((r) => r[0].length)), Math.max(6, ...rows.map((r) => r[1].length))];
   console.log(`${"figure".padEnd(width[0]!)} | ${"target".padEnd(width[1]!)} | measured`);
   console.log(`${"-".repeat(width[0]!)}-|-${"-".repeat(width[1]!)}-|-${"-".repeat(40)}`);
-  for (const [figure, target, measuredValue] of rows) console.log(`${figure.padEnd(width[0]!)} | ${target.padEnd(width[1]!)} | ${measuredValue}`);
+  for (const [figure, target, measuredValue] of rows)
+    console.log(`${figure.padEnd(width[0]!)} | ${target.padEnd(width[1]!)} | ${measuredValue}`);
   console.log(`\ncommand: ${command}`);
   children.stopping = true;
   await children.stop();

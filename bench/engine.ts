@@ -19,11 +19,48 @@ const clock = { now: new Date("2026-11-27T03:00:00Z") };
 // A mother registering her daughter's birth, typed without diacritics, father known, one
 // copy, postal return: 40-odd turns through every kind of step.
 const BIRTH: EngineInput[] = [
-  "toi muon lam giay khai sinh cho con", "an thanh", "nguyen thi hoa", "12/4/1995", "bo qua", "cccd", "087195001234",
-  "bo qua", "bo qua", "me", "nguyen ngoc bao an", "5/3/2026", "gai", "kinh", "viet nam", "benh vien da khoa hong ngu",
-  "xa tan hoi, dong thap", "bo qua", "kinh", "viet nam", "bo qua", "co", "tran van binh", "1990", "087090001111", "kinh",
-  "vn", "bo qua", "co", "12", "01", "3/3/2019", "ubnd phuong an thanh", "co", "2", "0912 345 678", "truc tuyen",
-  "buu dien", "12 nguyen hue, an thanh", "0912345678", "sang", "xac nhan",
+  "toi muon lam giay khai sinh cho con",
+  "an thanh",
+  "nguyen thi hoa",
+  "12/4/1995",
+  "bo qua",
+  "cccd",
+  "087195001234",
+  "bo qua",
+  "bo qua",
+  "me",
+  "nguyen ngoc bao an",
+  "5/3/2026",
+  "gai",
+  "kinh",
+  "viet nam",
+  "benh vien da khoa hong ngu",
+  "xa tan hoi, dong thap",
+  "bo qua",
+  "kinh",
+  "viet nam",
+  "bo qua",
+  "co",
+  "tran van binh",
+  "1990",
+  "087090001111",
+  "kinh",
+  "vn",
+  "bo qua",
+  "co",
+  "12",
+  "01",
+  "3/3/2019",
+  "ubnd phuong an thanh",
+  "co",
+  "2",
+  "0912 345 678",
+  "truc tuyen",
+  "buu dien",
+  "12 nguyen hue, an thanh",
+  "0912345678",
+  "sang",
+  "xac nhan",
 ].map((text) => ({ kind: "text", text }));
 
 function walkBirth(): number {
@@ -65,7 +102,10 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-function benchIntent(messages: readonly string[], rounds: number): { medianUs: number; p99Us: number; maxUs: number; samples: number } {
+function benchIntent(
+  messages: readonly string[],
+  rounds: number,
+): { medianUs: number; p99Us: number; maxUs: number; samples: number } {
   for (let i = 0; i < 20; i++) for (const m of messages) matchIntent(m);
   const samples: number[] = [];
   for (let round = 0; round < rounds; round++) {
@@ -76,19 +116,35 @@ function benchIntent(messages: readonly string[], rounds: number): { medianUs: n
     }
   }
   samples.sort((a, b) => a - b);
-  return { medianUs: percentile(samples, 50), p99Us: percentile(samples, 99), maxUs: samples[samples.length - 1]!, samples: samples.length };
+  return {
+    medianUs: percentile(samples, 50),
+    p99Us: percentile(samples, 99),
+    maxUs: samples[samples.length - 1]!,
+    samples: samples.length,
+  };
 }
 
 const transitions = benchTransitions();
-const intent = benchIntent(INTENT_CORPUS.map((m) => m.text), 200);
+const intent = benchIntent(
+  INTENT_CORPUS.map((m) => m.text),
+  200,
+);
 // The worst case: a message at the 2,000-character cap made only of procedure keywords.
-const longest = benchIntent([INTENT_CORPUS.map((m) => m.text).join(" ").slice(0, 2000)], 2000);
+const longest = benchIntent(
+  [
+    INTENT_CORPUS.map((m) => m.text)
+      .join(" ")
+      .slice(0, 2000),
+  ],
+  2000,
+);
 const memory = process.memoryUsage();
 console.log(`node ${process.version}, ${process.platform}/${process.arch}, one core (single thread)`);
 const round = (n: number) => Math.round(n).toLocaleString("en-US");
 console.log(
   `transitions (birth registration, ${BIRTH.length} turns a walk): median ${round(transitions.median)}/s of 5 rounds ` +
-    `(worst ${round(transitions.worst)}, best ${round(transitions.best)}; ${transitions.transitions} transitions in ${transitions.seconds.toFixed(1)} s)`,
+    (`(worst ${round(transitions.worst)}, best ${round(transitions.best)}; ${transitions.transitions} transitions ` +
+      `in ${transitions.seconds.toFixed(1)} s)`),
 );
 console.log(
   `intent matching (${INTENT_CORPUS.length} corpus messages × 200): median ${intent.medianUs.toFixed(1)} µs, ` +

@@ -102,7 +102,8 @@ const children = new ChildProcesses("bench:handoff");
 
 // ---------------------------------------------------------------------------------------------
 
-const verdict = (s: Summary) => `target p99 < ${TARGET_P99_MS} ms: ${s.count > 0 && s.p99 < TARGET_P99_MS ? "met" : "MISSED"}`;
+const verdict = (s: Summary) =>
+  `target p99 < ${TARGET_P99_MS} ms: ${s.count > 0 && s.p99 < TARGET_P99_MS ? "met" : "MISSED"}`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** CPU % of one core each process used from now for `windowMs` (after `warmupMs`). */
@@ -118,24 +119,32 @@ async function cpuPercentOver(pids: number[], warmupMs: number, windowMs: number
 async function main(): Promise<void> {
   const command = `npm run bench:handoff${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
   const [load1, load5, load15] = loadavg();
-  console.log(`node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} cores; ${new Date().toISOString()}`);
+  console.log(
+    `node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} cores; ${new Date().toISOString()}`,
+  );
   console.log(`$ ${command}`);
   console.log(`server code: ${serverRevision()}`);
-  console.log(`machine load average before start: ${load1!.toFixed(2)}, ${load5!.toFixed(2)}, ${load15!.toFixed(2)} (1, 5, 15 min)`);
+  console.log(
+    `machine load average before start: ${load1!.toFixed(2)}, ${load5!.toFixed(2)}, ${load15!.toFixed(2)} (1, 5, ` +
+      `15 min)`,
+  );
 
   const dataDir = newDataDir(children);
   let t = performance.now();
   const accounts = await createClerkAccounts(dataDir, units, options.clerks, options.mustChangePassword);
   console.log(
-    `${count(accounts.length)} clerk accounts written to a fresh SQLite DATA_DIR in ${((performance.now() - t) / 1000).toFixed(1)} s, ` +
+    `${count(accounts.length)} clerk accounts written to a fresh SQLite DATA_DIR in ` +
+      `${((performance.now() - t) / 1000).toFixed(1)} s, ` +
       `${units.map((u) => `${accounts.filter((a) => a.unitId === u.id).length} ${u.id}`).join(", ")}` +
       (options.mustChangePassword ? "; each must change its password at the first login" : ""),
   );
 
   const server = await startKhaiHo(children, { dataDir, cpuProfDir: options.cpuProfDir, env: ALWAYS_OPEN });
   console.log(
-    `Khai Hộ server pid ${server.child.pid} on ${server.url} (LOG_LEVEL=warn, WORKING_HOURS="${ALWAYS_OPEN.WORKING_HOURS}", HOLIDAYS none, ` +
-      `RATE_LIMIT_CONVERSATION_PER_MINUTE=RATE_LIMIT_IP_PER_MINUTE=${count(Number(RAISED_LIMIT))} since every citizen comes from 127.0.0.1; ` +
+    `Khai Hộ server pid ${server.child.pid} on ${server.url} (LOG_LEVEL=warn, ` +
+      `WORKING_HOURS="${ALWAYS_OPEN.WORKING_HOURS}", HOLIDAYS none, ` +
+      (`RATE_LIMIT_CONVERSATION_PER_MINUTE=RATE_LIMIT_IP_PER_MINUTE=${count(Number(RAISED_LIMIT))} since every ` +
+        `citizen comes from 127.0.0.1; `) +
       `Socket.IO recovery at its default 30 s)`,
   );
   const office = new WorkerProcess<ToWardOffice, FromWardOffice>(children, "ward office", WARD_OFFICE);
@@ -144,13 +153,22 @@ async function main(): Promise<void> {
 
   // Clerks sign in.
   const login = await office.request<LoginReport>(
-    { type: "login", url: server.url, accounts, concurrency: options.loginConcurrency, newPassword: "mật khẩu mới của cán bộ một cửa" },
+    {
+      type: "login",
+      url: server.url,
+      accounts,
+      concurrency: options.loginConcurrency,
+      newPassword: "mật khẩu mới của cán bộ một cửa",
+    },
     "loggedIn",
     120_000 + accounts.length * 3_000,
   );
   console.log(
-    `${count(accounts.length)} clerks signed in (POST /api/auth/login${login.passwordChanges ? ` and ${login.passwordChanges} password changes` : ""}, ${options.loginConcurrency} at a time) ` +
-      `and opened /clerk in ${(login.elapsedMs / 1000).toFixed(1)} s; login ${latencyLine(summarize(concat([login.loginMs])))}; ` +
+    `${count(accounts.length)} clerks signed in (POST /api/auth/login` +
+      (login.passwordChanges ? ` and ${login.passwordChanges} password changes` : "") +
+      `, ${options.loginConcurrency} at a time) ` +
+      (`and opened /clerk in ${(login.elapsedMs / 1000).toFixed(1)} s; login ` +
+        `${latencyLine(summarize(concat([login.loginMs])))}; `) +
       `/clerk handshake → first queue:update ${latencyLine(summarize(concat([login.consoleMs])))}`,
   );
 
@@ -160,27 +178,47 @@ async function main(): Promise<void> {
   const askerRamp = options.ramp / 3;
   const askersConnected = await office
     .request<ConnectReport>(
-      { type: "connect", url: server.url, firstIndex: 0, count: options.askers, stride: 1, ratePerSecond: askerRamp, sourceAddresses: 1, units: unitIds },
+      {
+        type: "connect",
+        url: server.url,
+        firstIndex: 0,
+        count: options.askers,
+        stride: 1,
+        ratePerSecond: askerRamp,
+        sourceAddresses: 1,
+        units: unitIds,
+      },
       "connected",
       (options.askers / askerRamp) * 1000 + 120_000,
     )
     .catch((error: unknown) => {
-      throw new SetupError(`${options.askers} citizens of the ward office could not all connect (${(error as Error).message})`);
+      throw new SetupError(
+        `${options.askers} citizens of the ward office could not all connect (${(error as Error).message})`,
+      );
     });
   console.log(
-    `${count(options.askers)} citizens who will ask for a clerk connected in ${(askersConnected.elapsedMs / 1000).toFixed(1)} s (each greeted, then one answer into a procedure); ` +
-      `connection ${latencyLine(summarize(concat([askersConnected.connectMs])))}; failures: ${describeCounts(askersConnected.failures)}`,
+    `${count(options.askers)} citizens who will ask for a clerk connected in ` +
+      `${(askersConnected.elapsedMs / 1000).toFixed(1)} s (each greeted, then one answer into a procedure); ` +
+      (`connection ${latencyLine(summarize(concat([askersConnected.connectMs])))}; failures: ` +
+        `${describeCounts(askersConnected.failures)}`),
   );
   if (background > 0) {
-    const connected = await connectClients(generators, server, background, "background citizens", { ramp: options.ramp, sourceAddresses: 1, units: unitIds, firstIndex: options.askers });
+    const connected = await connectClients(generators, server, background, "background citizens", {
+      ramp: options.ramp,
+      sourceAddresses: 1,
+      units: unitIds,
+      firstIndex: options.askers,
+    });
     console.log(
-      `${count(background)} other citizens connected in ${connected.seconds.toFixed(1)} s by ${generators.length} load generator${generators.length > 1 ? "s" : ""}; ` +
+      `${count(background)} other citizens connected in ${connected.seconds.toFixed(1)} s by ${generators.length} ` +
+        `load generator${generators.length > 1 ? "s" : ""}; ` +
         `connection ${latencyLine(connected.connect)}; failures: ${describeCounts(connected.failures)}`,
     );
   }
   const memory = await memoryOf(server);
   console.log(
-    `server with ${count(options.clerks)} clerks and ${count(options.citizens)} citizens connected: RSS ${mib(memory.rss)}, heap used ${mib(memory.heapUsed)} (after a full GC)`,
+    `server with ${count(options.clerks)} clerks and ${count(options.citizens)} citizens connected: RSS ` +
+      `${mib(memory.rss)}, heap used ${mib(memory.heapUsed)} (after a full GC)`,
   );
 
   // The measurement.
@@ -189,17 +227,25 @@ async function main(): Promise<void> {
       ? "no other citizens"
       : options.background === "idle"
         ? `the other ${count(background)} citizens idle (connected, greeted)`
-        : `the other ${count(background)} citizens walking procedures with the bot at one message every ${options.backgroundIntervalMs / 1000} s`;
+        : `the other ${count(background)} citizens walking procedures with the bot at one message every ` +
+          `${options.backgroundIntervalMs / 1000} s`;
   console.log(
-    `\nhandoffs: one every ${options.intervalMs / 1000} s, units in turn, for ${options.durationMs / 1000} s after ${options.warmupMs / 1000} s of warm-up; ` +
-      `the clerk takes it ${options.takeAfterMs / 1000} s after it shows in the queue, writes, and hands back to the bot ${options.holdMs / 1000} s after the citizen has the message; ` +
+    `\nhandoffs: one every ${options.intervalMs / 1000} s, units in turn, for ${options.durationMs / 1000} s ` +
+      `after ${options.warmupMs / 1000} s of warm-up; ` +
+      (`the clerk takes it ${options.takeAfterMs / 1000} s after it shows in the queue, writes, and hands back to ` +
+        `the bot ${options.holdMs / 1000} s after the citizen has the message; `) +
       `background: ${backgroundText}`,
   );
   await waitForQuiet(children, options.quietWaitMs);
-  // V8's profile timestamps are CLOCK_MONOTONIC microseconds, as process.hrtime: the window can be cut out of the profile.
+  // V8's profile timestamps are CLOCK_MONOTONIC microseconds, as process.hrtime: the window can be cut out of the
+  // profile.
   const windowStartUs = Number(process.hrtime.bigint() / 1000n) + options.warmupMs * 1000;
   if (options.cpuProfDir) {
-    console.log(`  (CPU profile to ${options.cpuProfDir}; measured window ≈ ${windowStartUs}–${windowStartUs + options.durationMs * 1000} µs of the monotonic clock, the profile's own time base)`);
+    console.log(
+      `  (CPU profile to ${options.cpuProfDir}; measured window ≈ ` +
+        `${windowStartUs}–${windowStartUs + options.durationMs * 1000} µs of the monotonic clock, the profile's own ` +
+        `time base)`,
+    );
   }
   const clientPids = [office.child.pid!, ...generators.map((g) => g.child.pid!)];
   const {
@@ -208,12 +254,24 @@ async function main(): Promise<void> {
   } = await measured(children, server, options.warmupMs, options.durationMs, () =>
     Promise.all([
       office.request<HandoffReport>(
-        { type: "run", intervalMs: options.intervalMs, warmupMs: options.warmupMs, durationMs: options.durationMs, takeAfterMs: options.takeAfterMs, holdMs: options.holdMs },
+        {
+          type: "run",
+          intervalMs: options.intervalMs,
+          warmupMs: options.warmupMs,
+          durationMs: options.durationMs,
+          takeAfterMs: options.takeAfterMs,
+          holdMs: options.holdMs,
+        },
         "handedOff",
         options.warmupMs + options.durationMs + 90_000,
       ),
       background > 0 && options.background === "chat"
-        ? runClients(generators, { kind: "human", intervalMs: options.backgroundIntervalMs }, options.warmupMs, options.durationMs)
+        ? runClients(
+            generators,
+            { kind: "human", intervalMs: options.backgroundIntervalMs },
+            options.warmupMs,
+            options.durationMs,
+          )
         : Promise.resolve(null as RunResult | null),
       cpuPercentOver(clientPids, options.warmupMs, options.durationMs),
     ]),
@@ -231,28 +289,44 @@ async function main(): Promise<void> {
   console.log(`        clerk's message ${latencyLine(summarize(concat([handoffs.messageAckMs])))}`);
   console.log(`        release ${latencyLine(summarize(concat([handoffs.releaseMs])))}`);
   console.log(
-    `  ${count(handoffs.started)} handoffs started in the window, ${count(handoffs.completed)} walked to the release; errors and timeouts: ${describeCounts(handoffs.errors)}; ` +
+    `  ${count(handoffs.started)} handoffs started in the window, ${count(handoffs.completed)} walked to the ` +
+      `release; errors and timeouts: ${describeCounts(handoffs.errors)}; ` +
       `${count(handoffs.queueUpdates)} queue:update received by the clerks, longest queue ${handoffs.longestQueue}`,
   );
   if (chat) {
     console.log(
-      `  background chat: ${count(chat.turnsPerSecond)} messages/s answered, reply latency ${latencyLine(chat.reply)}; errors: ${describeCounts(chat.errors)}; ${describeGenerators(chat)}`,
+      `  background chat: ${count(chat.turnsPerSecond)} messages/s answered, reply latency ` +
+        `${latencyLine(chat.reply)}; errors: ${describeCounts(chat.errors)}; ${describeGenerators(chat)}`,
     );
   }
   console.log(`  server: ${describeServer(window)}`);
   console.log(
-    `  ward office process: CPU ${clientCpu[0]!.toFixed(0)}% of a core, event loop busy ${pct(handoffs.elu)}, loop delay p99 ${ms(handoffs.delayP99)} max ${ms(handoffs.delayMax)}` +
-      (generators.length ? `; load generators: ${clientCpu.slice(1).map((c, i) => `#${i + 1} CPU ${c.toFixed(0)}%`).join(", ")}` : ""),
+    `  ward office process: CPU ${clientCpu[0]!.toFixed(0)}% of a core, event loop busy ${pct(handoffs.elu)}, ` +
+      `loop delay p99 ${ms(handoffs.delayP99)} max ${ms(handoffs.delayMax)}` +
+      (generators.length
+        ? `; load generators: ${clientCpu
+            .slice(1)
+            .map((c, i) => `#${i + 1} CPU ${c.toFixed(0)}%`)
+            .join(", ")}`
+        : ""),
   );
   console.log(`  server after the run: RSS ${mib(after.rss)}, heap used ${mib(after.heapUsed)} (after a full GC)`);
 
   console.log("\nSummary");
   console.log(`${count(options.clerks)} clerks and ${count(options.citizens)} citizens connected; ${backgroundText}`);
-  console.log(`handoff request → clerk's queue:update  p50 ${ms(queue.p50)}  p95 ${ms(queue.p95)}  p99 ${ms(queue.p99)}  max ${ms(queue.max)}  (${count(queue.count)})  ${verdict(queue)}`);
-  console.log(`clerk's message → citizen                p50 ${ms(deliver.p50)}  p95 ${ms(deliver.p95)}  p99 ${ms(deliver.p99)}  max ${ms(deliver.max)}  (${count(deliver.count)})  ${verdict(deliver)}`);
   console.log(
-    `errors/timeouts: ${describeCounts(handoffs.errors)}; server CPU ${window.cpuPercent.toFixed(0)}%, event loop busy ${window.probe ? pct(window.probe.elu) : "n/a"}, ` +
-      `loop delay p99 ${window.probe ? ms(window.probe.delayP99) : "n/a"}; server RSS ${mib(after.rss)}; other processes ${window.othersPercent.toFixed(0)}% of the machine`,
+    `handoff request → clerk's queue:update  p50 ${ms(queue.p50)}  p95 ${ms(queue.p95)}  p99 ${ms(queue.p99)}  ` +
+      `max ${ms(queue.max)}  (${count(queue.count)})  ${verdict(queue)}`,
+  );
+  console.log(
+    `clerk's message → citizen                p50 ${ms(deliver.p50)}  p95 ${ms(deliver.p95)}  p99 ` +
+      `${ms(deliver.p99)}  max ${ms(deliver.max)}  (${count(deliver.count)})  ${verdict(deliver)}`,
+  );
+  console.log(
+    `errors/timeouts: ${describeCounts(handoffs.errors)}; server CPU ${window.cpuPercent.toFixed(0)}%, event loop ` +
+      `busy ${window.probe ? pct(window.probe.elu) : "n/a"}, ` +
+      (`loop delay p99 ${window.probe ? ms(window.probe.delayP99) : "n/a"}; server RSS ${mib(after.rss)}; other ` +
+        `processes ${window.othersPercent.toFixed(0)}% of the machine`),
   );
   console.log(`\ncommand: ${command}`);
   children.stopping = true;

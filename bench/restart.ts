@@ -53,11 +53,25 @@ interface Started {
 /** Spawns the server and times it: to the line with its address, and to `/ready` answering 200. */
 async function startServer(dataDir: string, cpuProf: string | null = null): Promise<Started> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...(cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${cpuProf}`] : []), "--enable-source-maps", "server/start.cjs"], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", RATE_LIMIT_CONVERSATION_PER_MINUTE: RAISED_LIMIT, RATE_LIMIT_IP_PER_MINUTE: RAISED_LIMIT, WORKING_HOURS: "mon-sun 00:00-24:00", HOLIDAYS: "" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${cpuProf}`] : []), "--enable-source-maps", "server/start.cjs"],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: "0",
+        HOST: "127.0.0.1",
+        DATA_DIR: dataDir,
+        LOG_LEVEL: "warn",
+        RATE_LIMIT_CONVERSATION_PER_MINUTE: RAISED_LIMIT,
+        RATE_LIMIT_IP_PER_MINUTE: RAISED_LIMIT,
+        WORKING_HOURS: "mon-sun 00:00-24:00",
+        HOLIDAYS: "",
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const { url, listeningMs } = await new Promise<{ url: string; listeningMs: number }>((resolve, reject) => {
     let out = "";
     child.stdout!.on("data", (d: Buffer) => {
@@ -107,7 +121,10 @@ async function measureStarts(dataDir: string, starts: number): Promise<void> {
   }
   rmSync(path.dirname(empty), { recursive: true, force: true });
   process.stdout.write(`${line("start, spawn → listening", listening)}\n${line("start, spawn → /ready 200", ready)}\n`);
-  process.stdout.write(`${line("node --import tsx, empty file, spawn → exit", tsxOnly)}\n${line("plain node, empty file, spawn → exit", nodeOnly)}\n`);
+  process.stdout.write(
+    `${line("node --import tsx, empty file, spawn → exit", tsxOnly)}\n` +
+      `${line("plain node, empty file, spawn → exit", nodeOnly)}\n`,
+  );
 }
 
 interface BenchCitizen {
@@ -118,7 +135,13 @@ interface BenchCitizen {
 
 /** Connects and walks `turns` messages of a procedure, one after the other; resolves with what a resume needs. */
 async function walk(url: string, script: readonly CitizenInput[], turns: number, index: number): Promise<BenchCitizen> {
-  const socket: ChatClient = io(`${url}/chat`, { auth: { unit: "an-thanh", locale: "vi" }, transports: ["websocket"], reconnection: false, forceNew: true, timeout: 30_000 });
+  const socket: ChatClient = io(`${url}/chat`, {
+    auth: { unit: "an-thanh", locale: "vi" },
+    transports: ["websocket"],
+    reconnection: false,
+    forceNew: true,
+    timeout: 30_000,
+  });
   let token = "";
   let lastSeq = 0;
   let state = false;
@@ -128,7 +151,9 @@ async function walk(url: string, script: readonly CitizenInput[], turns: number,
   while (!state) await new Promise((r) => setTimeout(r, 10));
   await socket.timeout(30_000).emitWithAck("conversation:open", { locale: "vi" });
   for (let i = 0; i < turns && i < script.length; i++) {
-    const ack: SendAck = await socket.timeout(30_000).emitWithAck("message:send", { clientMessageId: `b-${index}-${i}`, ...script[i]! });
+    const ack: SendAck = await socket
+      .timeout(30_000)
+      .emitWithAck("message:send", { clientMessageId: `b-${index}-${i}`, ...script[i]! });
     if (!ack.ok) throw new Error(`walk refused: ${ack.error.code}`);
     while (lastSeq <= ack.seq) await new Promise((r) => setTimeout(r, 10));
   }
@@ -136,14 +161,31 @@ async function walk(url: string, script: readonly CitizenInput[], turns: number,
   return { token, lastSeq, next: script[turns] ?? null };
 }
 
-async function measureResume(dataDir: string, citizens: number, turns: number, missed: number, senders: number, cpuProf: string | null): Promise<void> {
+async function measureResume(
+  dataDir: string,
+  citizens: number,
+  turns: number,
+  missed: number,
+  senders: number,
+  cpuProf: string | null,
+): Promise<void> {
   let server = await startServer(dataDir);
   const walks = crashWalks("an-thanh");
   const walked: BenchCitizen[] = [];
-  for (let i = 0; i < citizens; i += 50) walked.push(...(await Promise.all(Array.from({ length: Math.min(50, citizens - i) }, (_, k) => walk(server.url, walks[(i + k) % walks.length]!, turns, i + k)))));
+  for (let i = 0; i < citizens; i += 50)
+    walked.push(
+      ...(await Promise.all(
+        Array.from({ length: Math.min(50, citizens - i) }, (_, k) =>
+          walk(server.url, walks[(i + k) % walks.length]!, turns, i + k),
+        ),
+      )),
+    );
   await kill9(server.child);
   server = await startServer(dataDir, cpuProf);
-  process.stdout.write(`resume: ${citizens} citizens walked ${turns} turns, killed (SIGKILL), restarted; all reconnect at once, each ${missed} messages back, ${Math.round(senders * 100)}% send a new message once replayed\n`);
+  process.stdout.write(
+    `resume: ${citizens} citizens walked ${turns} turns, killed (SIGKILL), restarted; all reconnect at once, each ` +
+      `${missed} messages back, ${Math.round(senders * 100)}% send a new message once replayed\n`,
+  );
 
   const resumeMs: number[] = [];
   const sendMs: number[] = [];
@@ -155,7 +197,13 @@ async function measureResume(dataDir: string, citizens: number, turns: number, m
       (c, i) =>
         new Promise<void>((resolve) => {
           const started = performance.now();
-          const socket: ChatClient = io(`${server.url}/chat`, { auth: { token: c.token, lastSeq: Math.max(0, c.lastSeq - missed) }, transports: ["websocket"], reconnection: false, forceNew: true, timeout: 30_000 });
+          const socket: ChatClient = io(`${server.url}/chat`, {
+            auth: { token: c.token, lastSeq: Math.max(0, c.lastSeq - missed) },
+            transports: ["websocket"],
+            reconnection: false,
+            forceNew: true,
+            timeout: 30_000,
+          });
           let got = 0;
           socket.on("message:new", () => (got += 1));
           socket.once("conversation:state", async () => {
@@ -163,7 +211,10 @@ async function measureResume(dataDir: string, citizens: number, turns: number, m
             replayed.push(got);
             if (c.next && i < walked.length * senders) {
               const sent = performance.now();
-              const ack: SendAck | null = await socket.timeout(30_000).emitWithAck("message:send", { clientMessageId: `b-new-${i}`, ...c.next }).catch(() => null);
+              const ack: SendAck | null = await socket
+                .timeout(30_000)
+                .emitWithAck("message:send", { clientMessageId: `b-new-${i}`, ...c.next })
+                .catch(() => null);
               if (ack?.ok) sendMs.push(performance.now() - sent);
               else failures += 1;
             }
@@ -189,17 +240,30 @@ async function measureResume(dataDir: string, citizens: number, turns: number, m
   const s = sorted(resumeMs);
   const n = sorted(sendMs);
   process.stdout.write(
-    `resume latency (connect → replay done): p50 ${ms(percentile(s, 50))}, p99 ${ms(percentile(s, 99))}, max ${ms(s[s.length - 1]!)} over ${resumeMs.length} citizens; ${replayed.reduce((a, b) => a + b, 0)} messages replayed\n` +
-      `new messages during the burst (emit → ack): p50 ${ms(percentile(n, 50))}, p99 ${ms(percentile(n, 99))}, max ${ms(n[n.length - 1] ?? Number.NaN)} over ${sendMs.length}; failures ${failures}; whole burst ${ms(burst)}\n`,
+    `resume latency (connect → replay done): p50 ${ms(percentile(s, 50))}, p99 ${ms(percentile(s, 99))}, max ` +
+      `${ms(s[s.length - 1]!)} over ${resumeMs.length} citizens; ${replayed.reduce((a, b) => a + b, 0)} messages ` +
+      `replayed\n` +
+      (`new messages during the burst (emit → ack): p50 ${ms(percentile(n, 50))}, p99 ${ms(percentile(n, 99))}, ` +
+        `max ${ms(n[n.length - 1] ?? Number.NaN)} over ${sendMs.length}; failures ${failures}; whole burst ` +
+        `${ms(burst)}\n`),
   );
 }
 
 async function main(): Promise<void> {
-  process.stdout.write(`node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} cores; ${serverRevision()}\n`);
+  process.stdout.write(
+    `node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} cores; ${serverRevision()}\n`,
+  );
   const dataDir = mkdtempSync(path.join(tmpdir(), "khai-ho-bench-"));
   try {
     await measureStarts(dataDir, option("starts", 1));
-    await measureResume(dataDir, option("citizens", 1), option("turns", 1), option("missed"), Number(args.senders), args["cpu-prof"] ?? null);
+    await measureResume(
+      dataDir,
+      option("citizens", 1),
+      option("turns", 1),
+      option("missed"),
+      Number(args.senders),
+      args["cpu-prof"] ?? null,
+    );
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -39,7 +39,15 @@ export async function buildConsole(options: ConsoleBuildOptions = {}): Promise<C
   const minify = options.minify ?? true;
   const [script, stylesheet] = await Promise.all([
     bundleForBrowser({ entry: ENTRY, outFile, tsconfig: path.join(ROOT, "console/tsconfig.json"), minify }),
-    build({ entryPoints: [STYLESHEET], outfile: cssFile, bundle: true, minify, target: ["chrome90", "firefox90", "safari14"], logLevel: "silent", metafile: true }),
+    build({
+      entryPoints: [STYLESHEET],
+      outfile: cssFile,
+      bundle: true,
+      minify,
+      target: ["chrome90", "firefox90", "safari14"],
+      logLevel: "silent",
+      metafile: true,
+    }),
   ]);
   const inputs = [...script.inputs, ...Object.keys(stylesheet.metafile.inputs).map((input) => path.resolve(input))];
   return { ...script, inputs, cssFile, cssBytes: readFileSync(cssFile).length };

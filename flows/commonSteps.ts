@@ -65,12 +65,22 @@ export function formOptions(procedureId: string, key: string, english: Record<st
 }
 
 /** A choice whose options are those of the form field of the same key. */
-export function chooseFromForm(procedureId: string, key: string, question: Text, extra: Partial<ChooseStep> = {}): ChooseStep {
+export function chooseFromForm(
+  procedureId: string,
+  key: string,
+  question: Text,
+  extra: Partial<ChooseStep> = {},
+): ChooseStep {
   return choose(key, question, formOptions(procedureId, key, {}), extra);
 }
 
 export function genderChoice(id: string, question: Text, extra: Partial<ChooseStep> = {}): ChooseStep {
-  return choose(id, question, [option("Nam", t("Nam", "Male"), SYNONYMS.Nam), option("Nữ", t("Nữ", "Female"), SYNONYMS["Nữ"])], extra);
+  return choose(
+    id,
+    question,
+    [option("Nam", t("Nam", "Male"), SYNONYMS.Nam), option("Nữ", t("Nữ", "Female"), SYNONYMS["Nữ"])],
+    extra,
+  );
 }
 
 /** ID types whose number is the 12-digit personal ID; others are checked only for presence. */
@@ -97,12 +107,20 @@ export function idNumberByType(id: string, typeField: string, question: Text, ex
  * residence, ID document (type, number, issue date, issuer) — footnote (2) makes date of birth
  * and residence optional for someone who gives a personal ID number.
  */
-export function requesterSteps(procedureId: string, options: { askDateOfBirth: boolean; residenceOptional: boolean }): Step[] {
+export function requesterSteps(
+  procedureId: string,
+  options: { askDateOfBirth: boolean; residenceOptional: boolean },
+): Step[] {
   const steps: Step[] = [
-    ask("requesterFullName", "name", t("Họ và tên đầy đủ của bạn (người đi làm thủ tục)?", "Your full name (the person filing)?"), {
-      example: t("Ví dụ: Nguyễn Văn An", "Example: Nguyen Van An"),
-      aliases: ["tên tôi", "ho ten nguoi yeu cau", "my name"],
-    }),
+    ask(
+      "requesterFullName",
+      "name",
+      t("Họ và tên đầy đủ của bạn (người đi làm thủ tục)?", "Your full name (the person filing)?"),
+      {
+        example: t("Ví dụ: Nguyễn Văn An", "Example: Nguyen Van An"),
+        aliases: ["tên tôi", "ho ten nguoi yeu cau", "my name"],
+      },
+    ),
   ];
   if (options.askDateOfBirth) {
     steps.push(
@@ -114,25 +132,55 @@ export function requesterSteps(procedureId: string, options: { askDateOfBirth: b
     );
   }
   steps.push(
-    ask("requesterResidence", "address", t("Nơi cư trú của bạn (nơi thường trú; không có thì nơi tạm trú)?", "Where do you live (permanent residence, else temporary)?"), {
-      example: t("Ví dụ: 12 Nguyễn Huệ, phường An Thạnh, Đồng Tháp", "Example: 12 Nguyen Hue, An Thanh ward, Dong Thap"),
-      optional: options.residenceOptional,
-      aliases: ["địa chỉ của tôi", "my address"],
-    }),
-    chooseFromForm(procedureId, "requesterIdType", t("Bạn dùng giấy tờ tùy thân nào?", "Which ID document do you use?"), {
-      aliases: ["loại giấy tờ"],
-    }),
-    idNumberByType("requesterIdNumber", "requesterIdType", t("Số giấy tờ tùy thân của bạn?", "The number of your ID document?"), {
-      ...(options.askDateOfBirth ? { idOf: { birthDate: "requesterDateOfBirth" } } : {}),
-      aliases: ["cccd của tôi", "số cccd", "my id"],
-    }),
+    ask(
+      "requesterResidence",
+      "address",
+      t(
+        "Nơi cư trú của bạn (nơi thường trú; không có thì nơi tạm trú)?",
+        "Where do you live (permanent residence, else temporary)?",
+      ),
+      {
+        example: t(
+          "Ví dụ: 12 Nguyễn Huệ, phường An Thạnh, Đồng Tháp",
+          "Example: 12 Nguyen Hue, An Thanh ward, Dong Thap",
+        ),
+        optional: options.residenceOptional,
+        aliases: ["địa chỉ của tôi", "my address"],
+      },
+    ),
+    chooseFromForm(
+      procedureId,
+      "requesterIdType",
+      t("Bạn dùng giấy tờ tùy thân nào?", "Which ID document do you use?"),
+      {
+        aliases: ["loại giấy tờ"],
+      },
+    ),
+    idNumberByType(
+      "requesterIdNumber",
+      "requesterIdType",
+      t("Số giấy tờ tùy thân của bạn?", "The number of your ID document?"),
+      {
+        ...(options.askDateOfBirth ? { idOf: { birthDate: "requesterDateOfBirth" } } : {}),
+        aliases: ["cccd của tôi", "số cccd", "my id"],
+      },
+    ),
     ask("requesterIdIssueDate", "pastDate", t("Ngày cấp giấy tờ đó?", "Date the document was issued?"), {
       optional: true,
       example: t("Ví dụ: 15/08/2021", "Example: 15/08/2021"),
     }),
-    ask("requesterIdIssuer", "text", t("Nơi cấp (ví dụ: Cục Cảnh sát QLHC về TTXH, hoặc Bộ Công an với thẻ Căn cước mới)?", "Issued by (e.g. the Police Department for Administrative Management of Social Order, or the Ministry of Public Security)?"), {
-      optional: true,
-    }),
+    ask(
+      "requesterIdIssuer",
+      "text",
+      t(
+        "Nơi cấp (ví dụ: Cục Cảnh sát QLHC về TTXH, hoặc Bộ Công an với thẻ Căn cước mới)?",
+        "Issued by (e.g. the Police Department for Administrative Management of Social Order, or the Ministry of " +
+          "Public Security)?",
+      ),
+      {
+        optional: true,
+      },
+    ),
   );
   return steps;
 }
@@ -158,9 +206,16 @@ export function civilStatusOpening(
 /** Request for copies of the extract (bản sao trích lục), charged per copy. */
 export function copySteps(): Step[] {
   return [
-    confirm("copyRequested", t("Bạn có cần thêm bản sao trích lục không? (bản sao có thu phí)", "Do you need extra certified copies of the extract? (copies are charged)"), {
-      aliases: ["bản sao"],
-    }),
+    confirm(
+      "copyRequested",
+      t(
+        "Bạn có cần thêm bản sao trích lục không? (bản sao có thu phí)",
+        "Do you need extra certified copies of the extract? (copies are charged)",
+      ),
+      {
+        aliases: ["bản sao"],
+      },
+    ),
     ask("copyQuantity", "integer", t("Bạn cần bao nhiêu bản sao?", "How many copies?"), {
       when: is("copyRequested", true),
       min: 1,
@@ -183,14 +238,49 @@ export function signingSteps(): Step[] {
  */
 export function submissionSteps(online: boolean, offlineWhy?: Text): Step[] {
   const submitOptions = [
-    ...(online ? [option("online", t("Nộp trực tuyến (không cần đến)", "Online (no visit needed)"), ["truc tuyen", "online", "qua mang"])] : []),
-    option("counter", t("Nộp trực tiếp tại Bộ phận Một cửa", "In person at the one-stop counter"), ["truc tiep", "den noi", "mot cua", "counter"]),
-    option("postal", t("Bưu điện đến nhà nhận hồ sơ", "Postal service picks it up at home"), ["buu dien", "buu chinh", "post", "tai nha"]),
+    ...(online
+      ? [
+          option("online", t("Nộp trực tuyến (không cần đến)", "Online (no visit needed)"), [
+            "truc tuyen",
+            "online",
+            "qua mang",
+          ]),
+        ]
+      : []),
+    option("counter", t("Nộp trực tiếp tại Bộ phận Một cửa", "In person at the one-stop counter"), [
+      "truc tiep",
+      "den noi",
+      "mot cua",
+      "counter",
+    ]),
+    option("postal", t("Bưu điện đến nhà nhận hồ sơ", "Postal service picks it up at home"), [
+      "buu dien",
+      "buu chinh",
+      "post",
+      "tai nha",
+    ]),
   ];
   const returnOptions = [
-    ...(online ? [option("online", t("Nhận bản điện tử (qua Cổng DVC/VNeID)", "Electronic copy (public service portal / VNeID)"), ["dien tu", "truc tuyen", "qua mang", "online", "vneid"])] : []),
-    option("counter", t("Nhận tại Bộ phận Một cửa", "Collect at the one-stop counter"), ["truc tiep", "den lay", "counter"]),
-    option("postal", t("Bưu điện trả kết quả tại nhà", "Delivered home by post"), ["buu dien", "buu chinh", "post", "tai nha"]),
+    ...(online
+      ? [
+          option(
+            "online",
+            t("Nhận bản điện tử (qua Cổng DVC/VNeID)", "Electronic copy (public service portal / VNeID)"),
+            ["dien tu", "truc tuyen", "qua mang", "online", "vneid"],
+          ),
+        ]
+      : []),
+    option("counter", t("Nhận tại Bộ phận Một cửa", "Collect at the one-stop counter"), [
+      "truc tiep",
+      "den lay",
+      "counter",
+    ]),
+    option("postal", t("Bưu điện trả kết quả tại nhà", "Delivered home by post"), [
+      "buu dien",
+      "buu chinh",
+      "post",
+      "tai nha",
+    ]),
   ];
   const postal: Condition = { any: [is("submitMethod", "postal"), is("returnMethod", "postal")] };
   const steps: Step[] = [];
@@ -200,22 +290,43 @@ export function submissionSteps(online: boolean, offlineWhy?: Text): Step[] {
       group: "Cách nộp và nhận kết quả",
       label: t("Cách nộp", "Submission"),
     }),
-    ask("counterDate", "futureDate", t("Bạn dự định đến Bộ phận Một cửa ngày nào? (thứ Hai – thứ Sáu)", "Which day do you plan to come to the counter? (Monday – Friday)"), {
-      when: is("submitMethod", "counter"),
-      group: "Cách nộp và nhận kết quả",
-      label: t("Ngày đến nộp", "Counter day"),
-      example: t("Ví dụ: 02/12/2026", "Example: 02/12/2026"),
-    }),
-    choose("returnMethod", t("Bạn muốn nhận kết quả bằng cách nào?", "How do you want to receive the result?"), returnOptions, {
-      group: "Cách nộp và nhận kết quả",
-      label: t("Cách nhận kết quả", "Result delivery"),
-    }),
-    ask("postalAddress", "address", t("Địa chỉ để bưu điện đến nhận/trả hồ sơ?", "Address for the postal pickup/delivery?"), {
-      when: postal,
-      group: "Cách nộp và nhận kết quả",
-      label: t("Địa chỉ bưu điện", "Postal address"),
-      example: t("Ví dụ: 12 Nguyễn Huệ, phường An Thạnh, Đồng Tháp", "Example: 12 Nguyen Hue, An Thanh ward, Dong Thap"),
-    }),
+    ask(
+      "counterDate",
+      "futureDate",
+      t(
+        "Bạn dự định đến Bộ phận Một cửa ngày nào? (thứ Hai – thứ Sáu)",
+        "Which day do you plan to come to the counter? (Monday – Friday)",
+      ),
+      {
+        when: is("submitMethod", "counter"),
+        group: "Cách nộp và nhận kết quả",
+        label: t("Ngày đến nộp", "Counter day"),
+        example: t("Ví dụ: 02/12/2026", "Example: 02/12/2026"),
+      },
+    ),
+    choose(
+      "returnMethod",
+      t("Bạn muốn nhận kết quả bằng cách nào?", "How do you want to receive the result?"),
+      returnOptions,
+      {
+        group: "Cách nộp và nhận kết quả",
+        label: t("Cách nhận kết quả", "Result delivery"),
+      },
+    ),
+    ask(
+      "postalAddress",
+      "address",
+      t("Địa chỉ để bưu điện đến nhận/trả hồ sơ?", "Address for the postal pickup/delivery?"),
+      {
+        when: postal,
+        group: "Cách nộp và nhận kết quả",
+        label: t("Địa chỉ bưu điện", "Postal address"),
+        example: t(
+          "Ví dụ: 12 Nguyễn Huệ, phường An Thạnh, Đồng Tháp",
+          "Example: 12 Nguyen Hue, An Thanh ward, Dong Thap",
+        ),
+      },
+    ),
     ask("postalPhone", "phone", t("Số điện thoại để bưu tá liên hệ?", "Phone number for the postman?"), {
       when: postal,
       group: "Cách nộp và nhận kết quả",
@@ -238,9 +349,17 @@ export function submissionSteps(online: boolean, offlineWhy?: Text): Step[] {
 
 /** A phone number for status lookup and for the office to call back, when the form has none. */
 export function contactPhone(): AskStep {
-  return ask("contactPhone", "phone", t("Số điện thoại của bạn (để tra cứu hồ sơ và để cán bộ liên hệ)?", "Your phone number (to look up the dossier and for the clerk to call)?"), {
-    group: "Liên hệ",
-    label: t("Số điện thoại liên hệ", "Contact phone"),
-    example: t("Ví dụ: 0912 345 678", "Example: 0912 345 678"),
-  });
+  return ask(
+    "contactPhone",
+    "phone",
+    t(
+      "Số điện thoại của bạn (để tra cứu hồ sơ và để cán bộ liên hệ)?",
+      "Your phone number (to look up the dossier and for the clerk to call)?",
+    ),
+    {
+      group: "Liên hệ",
+      label: t("Số điện thoại liên hệ", "Contact phone"),
+      example: t("Ví dụ: 0912 345 678", "Example: 0912 345 678"),
+    },
+  );
 }

@@ -19,32 +19,64 @@ function sideSteps(side: Side): Step[] {
   const minimumAge = side === "bride" ? 18 : 20;
   return [
     ask(`${side}FullName`, "name", t(`Họ và tên ${w.vi}?`, `Full name of ${w.en}?`), { aliases: alias("tên") }),
-    ask(`${side}DateOfBirth`, "birthDate", t(`Ngày sinh của ${w.vi}? (đủ ${minimumAge} tuổi trở lên – Luật Hôn nhân và gia đình Điều 8)`, `Date of birth of ${w.en}? (${minimumAge} or older)`), {
-      example: t("Ví dụ: 14/02/1998", "Example: 14/02/1998"),
-      aliases: alias("ngày sinh"),
+    ask(
+      `${side}DateOfBirth`,
+      "birthDate",
+      t(
+        `Ngày sinh của ${w.vi}? (đủ ${minimumAge} tuổi trở lên – Luật Hôn nhân và gia đình Điều 8)`,
+        `Date of birth of ${w.en}? (${minimumAge} or older)`,
+      ),
+      {
+        example: t("Ví dụ: 14/02/1998", "Example: 14/02/1998"),
+        aliases: alias("ngày sinh"),
+      },
+    ),
+    ask(`${side}Ethnicity`, "ethnicity", t(`Dân tộc của ${w.vi}?`, `Ethnic group of ${w.en}?`), {
+      suggestions: ["Kinh", "Khmer", "Hoa"],
+      aliases: alias("dân tộc"),
     }),
-    ask(`${side}Ethnicity`, "ethnicity", t(`Dân tộc của ${w.vi}?`, `Ethnic group of ${w.en}?`), { suggestions: ["Kinh", "Khmer", "Hoa"], aliases: alias("dân tộc") }),
-    ask(`${side}Nationality`, "nationality", t(`Quốc tịch của ${w.vi}?`, `Nationality of ${w.en}?`), { suggestions: ["Việt Nam"], aliases: alias("quốc tịch") }),
+    ask(`${side}Nationality`, "nationality", t(`Quốc tịch của ${w.vi}?`, `Nationality of ${w.en}?`), {
+      suggestions: ["Việt Nam"],
+      aliases: alias("quốc tịch"),
+    }),
     ask(`${side}Residence`, "address", t(`Nơi cư trú của ${w.vi}?`, `Where does ${w.en} live?`), {
-      example: t("Ví dụ: 45 Trần Hưng Đạo, phường An Lộc, Đồng Tháp", "Example: 45 Tran Hung Dao, An Loc ward, Dong Thap"),
+      example: t(
+        "Ví dụ: 45 Trần Hưng Đạo, phường An Lộc, Đồng Tháp",
+        "Example: 45 Tran Hung Dao, An Loc ward, Dong Thap",
+      ),
       aliases: alias("địa chỉ"),
     }),
-    ask(`${side}IdNumber`, "idNumber", t(`Số CCCD / định danh cá nhân của ${w.vi}?`, `Personal ID number of ${w.en}?`), {
-      allowCmnd: true,
-      idOf: { gender: `${side}Gender`, birthDate: `${side}DateOfBirth` },
-      aliases: alias("cccd"),
-    }),
-    ask(`${side}MarriageOrdinal`, "integer", t(`Đây là lần kết hôn thứ mấy của ${w.vi}?`, `Which marriage is this for ${w.en} (1 = first)?`), {
-      min: 1,
-      max: 10,
-      suggestions: ["1", "2"],
-      aliases: alias("lần kết hôn"),
-    }),
-    choose(`${side}MaritalStatus`, t(`Tình trạng hôn nhân hiện tại của ${w.vi}?`, `Current marital status of ${w.en}?`), formOptions(ID, `${side}MaritalStatus`, {
-      "Hiện tại chưa đăng ký kết hôn với ai": "Not married to anyone",
-      "Đã ly hôn": "Divorced",
-      "Vợ/chồng đã chết": "Widowed",
-    }), { optional: true, aliases: alias("tình trạng hôn nhân") }),
+    ask(
+      `${side}IdNumber`,
+      "idNumber",
+      t(`Số CCCD / định danh cá nhân của ${w.vi}?`, `Personal ID number of ${w.en}?`),
+      {
+        allowCmnd: true,
+        idOf: { gender: `${side}Gender`, birthDate: `${side}DateOfBirth` },
+        aliases: alias("cccd"),
+      },
+    ),
+    ask(
+      `${side}MarriageOrdinal`,
+      "integer",
+      t(`Đây là lần kết hôn thứ mấy của ${w.vi}?`, `Which marriage is this for ${w.en} (1 = first)?`),
+      {
+        min: 1,
+        max: 10,
+        suggestions: ["1", "2"],
+        aliases: alias("lần kết hôn"),
+      },
+    ),
+    choose(
+      `${side}MaritalStatus`,
+      t(`Tình trạng hôn nhân hiện tại của ${w.vi}?`, `Current marital status of ${w.en}?`),
+      formOptions(ID, `${side}MaritalStatus`, {
+        "Hiện tại chưa đăng ký kết hôn với ai": "Not married to anyone",
+        "Đã ly hôn": "Divorced",
+        "Vợ/chồng đã chết": "Widowed",
+      }),
+      { optional: true, aliases: alias("tình trạng hôn nhân") },
+    ),
   ];
 }
 
@@ -61,8 +93,10 @@ export const dangKyKetHon = defineFlow({
   submission: {
     online: false,
     offlineReason: t(
-      "Theo Luật Hộ tịch (Điều 18), hai bên nam, nữ phải cùng có mặt để ký. Hồ sơ được chuẩn bị sẵn tại đây; bạn chọn nộp tại Bộ phận Một cửa hoặc qua bưu điện, rồi hai bạn cùng đến ký nhận Giấy chứng nhận kết hôn.",
-      "By the Civil Status Law (Art. 18) both partners must be present to sign. The dossier is prepared here; submit it at the counter or by post, then come together to sign and receive the certificate.",
+      "Theo Luật Hộ tịch (Điều 18), hai bên nam, nữ phải cùng có mặt để ký. Hồ sơ được chuẩn bị sẵn tại đây; bạn " +
+        "chọn nộp tại Bộ phận Một cửa hoặc qua bưu điện, rồi hai bạn cùng đến ký nhận Giấy chứng nhận kết hôn.",
+      "By the Civil Status Law (Art. 18) both partners must be present to sign. The dossier is prepared here; " +
+        "submit it at the counter or by post, then come together to sign and receive the certificate.",
     ),
   },
   steps: [
@@ -73,21 +107,33 @@ export const dangKyKetHon = defineFlow({
     compute("groomGender", { fn: "constant", value: "Nam" }),
     ...sideSteps("bride"),
     ...sideSteps("groom"),
-    confirm("foreignElement", t("Một trong hai bạn có quốc tịch nước ngoài không?", "Is either of you a foreign national?"), {
-      group: "Ảnh",
-      label: t("Có yếu tố nước ngoài", "Foreign element"),
+    confirm(
+      "foreignElement",
+      t("Một trong hai bạn có quốc tịch nước ngoài không?", "Is either of you a foreign national?"),
+      {
+        group: "Ảnh",
+        label: t("Có yếu tố nước ngoài", "Foreign element"),
+      },
+    ),
+    upload("photoBride", t("Gửi ảnh chân dung của bên nữ (4x6).", "Send a portrait photo of the bride (4x6)."), {
+      when: is("foreignElement", true),
     }),
-    upload("photoBride", t("Gửi ảnh chân dung của bên nữ (4x6).", "Send a portrait photo of the bride (4x6)."), { when: is("foreignElement", true) }),
-    upload("photoGroom", t("Gửi ảnh chân dung của bên nam (4x6).", "Send a portrait photo of the groom (4x6)."), { when: is("foreignElement", true) }),
+    upload("photoGroom", t("Gửi ảnh chân dung của bên nam (4x6).", "Send a portrait photo of the groom (4x6)."), {
+      when: is("foreignElement", true),
+    }),
     ...copySteps(),
     ...signingSteps(),
     compute("brideSignature", { fn: "copy", from: "brideFullName" }),
     compute("groomSignature", { fn: "copy", from: "groomFullName" }),
     contactPhone(),
-    ...submissionSteps(false, t(
-      "Lưu ý: kết hôn không nộp trực tuyến trọn vẹn được – hai bên phải cùng có mặt khi ký (Luật Hộ tịch Điều 18).",
-      "Note: a marriage cannot be registered fully online – both partners must be present to sign (Civil Status Law Art. 18).",
-    )),
+    ...submissionSteps(
+      false,
+      t(
+        "Lưu ý: kết hôn không nộp trực tuyến trọn vẹn được – hai bên phải cùng có mặt khi ký (Luật Hộ tịch Điều 18).",
+        "Note: a marriage cannot be registered fully online – both partners must be present to sign (Civil Status " +
+          "Law Art. 18).",
+      ),
+    ),
     review(),
     submit(),
   ],

@@ -23,8 +23,7 @@ export interface IntentKeyword {
   readonly document?: boolean;
 }
 
-const say = (weight: number, ...phrases: string[]): IntentKeyword[] =>
-  phrases.map((phrase) => ({ phrase, weight }));
+const say = (weight: number, ...phrases: string[]): IntentKeyword[] => phrases.map((phrase) => ({ phrase, weight }));
 
 const paper = (weight: number, ...phrases: string[]): IntentKeyword[] =>
   phrases.map((phrase) => ({ phrase, weight, document: true }));

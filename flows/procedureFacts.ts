@@ -76,7 +76,8 @@ export function procedureFacts(procedureId: string): ProcedureFacts {
   const facts = PROCEDURE_FACTS.find((p) => p.id === procedureId);
   if (!facts) {
     throw new Error(
-      `PROCEDURE_NOT_FOUND: no procedure "${procedureId}" in procedures.json; known: ${PROCEDURE_FACTS.map((p) => p.id).join(", ")}`,
+      `PROCEDURE_NOT_FOUND: no procedure "${procedureId}" in procedures.json; known: ` +
+        `${PROCEDURE_FACTS.map((p) => p.id).join(", ")}`,
     );
   }
   return facts;

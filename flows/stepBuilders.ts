@@ -30,8 +30,16 @@ export function ask(id: string, type: FieldTypeName, question: Text, extra: Extr
   return { kind: "ask", id, type, question, ...extra };
 }
 
-/** A choice among options. @example choose("childGender", t("Bé là trai hay gái?", "Boy or girl?"), [option("Nam", t("Nam", "Male"))]) */
-export function choose(id: string, question: Text, options: readonly ChoiceOption[], extra: Extra<ChooseStep> = {}): ChooseStep {
+/**
+ * A choice among options. @example choose("childGender", t("Bé là trai hay gái?", "Boy or girl?"), [option("Nam",
+ * t("Nam", "Male"))])
+ */
+export function choose(
+  id: string,
+  question: Text,
+  options: readonly ChoiceOption[],
+  extra: Extra<ChooseStep> = {},
+): ChooseStep {
   return { kind: "choose", id, question, options, ...extra };
 }
 

@@ -11,12 +11,22 @@ export const traCuuHoSo = defineFlow({
   producesDossier: false,
   submission: { online: true },
   steps: [
-    ask("receiptCode", "receiptCode", t("Bạn cho tôi mã hồ sơ (ví dụ HN-20261127-0042-K7QM)?", "Your receipt code (e.g. HN-20261127-0042-K7QM)?"), {
-      example: t("Ví dụ: HN-20261127-0042-K7QM", "Example: HN-20261127-0042-K7QM"),
-    }),
-    ask("phone", "phone", t("Số điện thoại bạn đã khai trong hồ sơ?", "The phone number you gave in the application?"), {
-      example: t("Ví dụ: 0912 345 678", "Example: 0912 345 678"),
-    }),
+    ask(
+      "receiptCode",
+      "receiptCode",
+      t("Bạn cho tôi mã hồ sơ (ví dụ HN-20261127-0042-K7QM)?", "Your receipt code (e.g. HN-20261127-0042-K7QM)?"),
+      {
+        example: t("Ví dụ: HN-20261127-0042-K7QM", "Example: HN-20261127-0042-K7QM"),
+      },
+    ),
+    ask(
+      "phone",
+      "phone",
+      t("Số điện thoại bạn đã khai trong hồ sơ?", "The phone number you gave in the application?"),
+      {
+        example: t("Ví dụ: 0912 345 678", "Example: 0912 345 678"),
+      },
+    ),
     submit(),
   ],
 });

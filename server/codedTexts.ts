@@ -32,7 +32,9 @@ export function codeOf<K extends string>(key: K): CodeOf<K> {
 
 /** A refusal as data: the key of its text, and the values the text names. */
 export type Refusal<T extends CodedTexts> = {
-  [K in keyof T & string]: ParamsOf<T[K]> extends undefined ? { key: K; params?: undefined } : { key: K; params: ParamsOf<T[K]> };
+  [K in keyof T & string]: ParamsOf<T[K]> extends undefined
+    ? { key: K; params?: undefined }
+    : { key: K; params: ParamsOf<T[K]> };
 }[keyof T & string];
 
 /** The code a refusal sends and its text. */

@@ -40,17 +40,24 @@ const schema = z.object({
   ALLOWED_ORIGINS: z.string().optional(),
   /** Largest upload, in bytes (document photos and scans). */
   UPLOAD_MAX_BYTES: positiveInt.default(10 * 1024 * 1024),
-  /** Files one conversation may upload (a dossier asks for at most ~10 documents; twice that leaves room for retakes). */
+  /**
+   * Files one conversation may upload (a dossier asks for at most ~10 documents; twice that leaves room for retakes).
+   */
   UPLOAD_MAX_FILES_PER_CONVERSATION: positiveInt.default(20),
   /** Bytes one conversation may upload in all, as stored (ten documents at the largest upload size). */
   UPLOAD_MAX_BYTES_PER_CONVERSATION: positiveInt.default(100 * 1024 * 1024),
-  /** Minutes an upload no message refers to is kept before it is deleted (a photo sent but never attached to an answer). */
+  /**
+   * Minutes an upload no message refers to is kept before it is deleted (a photo sent but never attached to an answer).
+   */
   UPLOAD_UNATTACHED_TTL_MINUTES: positiveInt.default(60),
   /** Citizen messages a conversation may send per minute before being asked to slow down. */
   RATE_LIMIT_CONVERSATION_PER_MINUTE: positiveInt.default(30),
   /** Requests and messages one IP address may send per minute (a ward office shares one IP: keep it generous). */
   RATE_LIMIT_IP_PER_MINUTE: positiveInt.default(600),
-  /** Status lookups one address (IP, or a channel's user) may make per minute, by any way in (stops receipt codes being guessed). */
+  /**
+   * Status lookups one address (IP, or a channel's user) may make per minute, by any way in (stops receipt codes being
+   * guessed).
+   */
   RATE_LIMIT_STATUS_PER_MINUTE: positiveInt.default(10),
   /** Status lookups of one receipt number per minute, from every address together. */
   STATUS_LOOKUPS_PER_CODE_PER_MINUTE: positiveInt.default(5),
@@ -88,7 +95,12 @@ const schema = z.object({
   CANNED_REPLIES: z
     .string()
     .default(DEFAULT_CANNED_REPLIES.join(" | "))
-    .transform((list) => list.split("|").map((reply) => reply.trim()).filter(Boolean))
+    .transform((list) =>
+      list
+        .split("|")
+        .map((reply) => reply.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().max(500, "each reply at most 500 characters")).max(30, "at most 30 replies")),
   /**
    * JSON file listing the city's units (wards/communes), each `{ id, nameVi, code, kind }`;
@@ -129,17 +141,25 @@ export class ConfigError extends Error {
  * @example loadConfig({ PORT: "8080" }).PORT // 8080
  */
 export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Readonly<Config> {
-  const known = Object.fromEntries(Object.keys(schema.shape).filter((k) => env[k] !== undefined && env[k] !== "").map((k) => [k, env[k]]));
+  const known = Object.fromEntries(
+    Object.keys(schema.shape)
+      .filter((k) => env[k] !== undefined && env[k] !== "")
+      .map((k) => [k, env[k]]),
+  );
   const result = schema.safeParse(known);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const key = String(issue.path[0]);
-    throw new ConfigError(`CONFIG_INVALID: ${key}=${JSON.stringify(env[key] ?? "")} — ${issue.message}. See .env.example.`);
+    throw new ConfigError(
+      `CONFIG_INVALID: ${key}=${JSON.stringify(env[key] ?? "")} — ${issue.message}. See .env.example.`,
+    );
   }
   const settings = result.data;
   const publicUrl = (settings.PUBLIC_URL ?? `http://localhost:${settings.PORT}`).replace(/\/$/, "");
   const origins = settings.ALLOWED_ORIGINS
-    ? settings.ALLOWED_ORIGINS.split(",").map((o) => o.trim().replace(/\/$/, "")).filter(Boolean)
+    ? settings.ALLOWED_ORIGINS.split(",")
+        .map((o) => o.trim().replace(/\/$/, ""))
+        .filter(Boolean)
     : [new URL(publicUrl).origin, `http://localhost:${settings.PORT}`, `http://127.0.0.1:${settings.PORT}`];
   try {
     parseWorkingHours(settings.WORKING_HOURS, settings.HOLIDAYS);
@@ -152,13 +172,16 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     try {
       units = readUnitsFile(file);
     } catch (error) {
-      throw new ConfigError(`CONFIG_INVALID: UNITS_FILE=${JSON.stringify(file)} — ${(error as Error).message}. See .env.example.`);
+      throw new ConfigError(
+        `CONFIG_INVALID: UNITS_FILE=${JSON.stringify(file)} — ${(error as Error).message}. See .env.example.`,
+      );
     }
   }
   for (const origin of origins) {
     if (origin !== "*" && !/^https?:\/\/[^/]+$/.test(origin)) {
       throw new ConfigError(
-        `CONFIG_INVALID: ALLOWED_ORIGINS=${JSON.stringify(env.ALLOWED_ORIGINS)} — "${origin}" is not an origin like https://hongngu.dongthap.gov.vn. See .env.example.`,
+        `CONFIG_INVALID: ALLOWED_ORIGINS=${JSON.stringify(env.ALLOWED_ORIGINS)} — "${origin}" is not an origin ` +
+          `like https://hongngu.dongthap.gov.vn. See .env.example.`,
       );
     }
   }

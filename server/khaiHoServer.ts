@@ -98,7 +98,14 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
     widget: () => parts.widget,
     demoPage: readFileSync(DEMO_PAGE, "utf8"),
     console: parts.console ?? { html: readFileSync(CONSOLE_PAGE, "utf8"), js: "", css: "" },
-    consoleRouters: consoleHttpRoutes({ store, service, catalogue, logger, now, secureCookies: config.publicUrl.startsWith("https:") }),
+    consoleRouters: consoleHttpRoutes({
+      store,
+      service,
+      catalogue,
+      logger,
+      now,
+      secureCookies: config.publicUrl.startsWith("https:"),
+    }),
   });
   const http = createServer(app);
   const allowed = new Set(config.ALLOWED_ORIGINS);
@@ -120,10 +127,22 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
     },
   });
   const addressOf = (socket: { handshake: { address: string; headers: Record<string, unknown> } }) => {
-    const forwarded = config.TRUST_PROXY ? String(socket.handshake.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
+    const forwarded = config.TRUST_PROXY
+      ? String(socket.handshake.headers["x-forwarded-for"] ?? "")
+          .split(",")[0]
+          ?.trim()
+      : "";
     return forwarded || socket.handshake.address;
   };
-  consoles = attachClerkNamespace(io, { store, service, catalogue, logger, now, recheckMs: config.CONSOLE_SESSION_RECHECK_MS, cannedReplies: config.CANNED_REPLIES });
+  consoles = attachClerkNamespace(io, {
+    store,
+    service,
+    catalogue,
+    logger,
+    now,
+    recheckMs: config.CONSOLE_SESSION_RECHECK_MS,
+    cannedReplies: config.CANNED_REPLIES,
+  });
   attachChatNamespace(io, {
     service,
     logger,
@@ -132,7 +151,12 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
     addressOf,
     citizenTyping: (conversationId) => consoles?.citizenTyping(conversationId),
   });
-  const uploadSweep = startUnattachedUploadSweep({ store, ttlMinutes: config.UPLOAD_UNATTACHED_TTL_MINUTES, now, logger });
+  const uploadSweep = startUnattachedUploadSweep({
+    store,
+    ttlMinutes: config.UPLOAD_UNATTACHED_TTL_MINUTES,
+    now,
+    logger,
+  });
 
   /** An account disabled or given a new password: its consoles are cut, its conversations requeued. */
   async function actOnAccountChanges(userIds: string[]): Promise<void> {
@@ -152,7 +176,12 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
       new Promise((resolve, reject) => {
         http.once("error", reject);
         http.listen(config.PORT, config.HOST, () => {
-          accountWatcher ??= watchAccountChanges({ store, logger, pollMs: config.ACCOUNT_CHANGES_POLL_MS, onChanges: actOnAccountChanges });
+          accountWatcher ??= watchAccountChanges({
+            store,
+            logger,
+            pollMs: config.ACCOUNT_CHANGES_POLL_MS,
+            onChanges: actOnAccountChanges,
+          });
           resolve((http.address() as AddressInfo).port);
         });
       }),

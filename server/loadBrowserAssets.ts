@@ -26,7 +26,10 @@ interface Manifest {
  * bundle without bundling.
  */
 export async function buildBrowserAssets(distDir = path.join(ROOT, "dist")): Promise<{ files: string[] }> {
-  const [widget, consoleBuild] = await Promise.all([buildWidget({ outFile: path.join(distDir, "widget.js") }), buildConsole({ outFile: path.join(distDir, "console.js") })]);
+  const [widget, consoleBuild] = await Promise.all([
+    buildWidget({ outFile: path.join(distDir, "widget.js") }),
+    buildConsole({ outFile: path.join(distDir, "console.js") }),
+  ]);
   const manifest: Manifest = {
     outputs: [widget.outFile, consoleBuild.outFile, consoleBuild.cssFile].map((file) => path.relative(distDir, file)),
     inputs: [...new Set([...widget.inputs, ...consoleBuild.inputs])].map((file) => path.relative(ROOT, file)).sort(),
@@ -66,12 +69,17 @@ export async function loadBrowserAssets(distDir = path.join(ROOT, "dist")): Prom
   const built = isStale(distDir);
   if (built) await buildBrowserAssets(distDir);
   const read = (file: string) => readFileSync(path.join(distDir, file), "utf8");
-  return { widget: read("widget.js"), console: { html: readFileSync(CONSOLE_PAGE, "utf8"), js: read("console.js"), css: read("console.css") }, built };
+  return {
+    widget: read("widget.js"),
+    console: { html: readFileSync(CONSOLE_PAGE, "utf8"), js: read("console.js"), css: read("console.css") },
+    built,
+  };
 }
 
 if (require.main === module) {
   buildBrowserAssets().then(
-    ({ files }) => process.stdout.write(`browser assets built: ${files.map((f) => path.relative(ROOT, f)).join(", ")}\n`),
+    ({ files }) =>
+      process.stdout.write(`browser assets built: ${files.map((f) => path.relative(ROOT, f)).join(", ")}\n`),
     (error: unknown) => {
       process.stderr.write(`browser assets build failed: ${error instanceof Error ? error.message : String(error)}\n`);
       process.exitCode = 1;

@@ -25,7 +25,11 @@ async function main(): Promise<void> {
   const store = await openStore(config);
   const firstAdminPassword = await ensureFirstAdmin(store, config.units, new Date());
   if (firstAdminPassword) {
-    handOverFirstAdminPassword(firstAdminPassword, { dataDir: config.DATA_DIR, terminal: process.stdout.isTTY ? process.stdout : null, logger });
+    handOverFirstAdminPassword(firstAdminPassword, {
+      dataDir: config.DATA_DIR,
+      terminal: process.stdout.isTTY ? process.stdout : null,
+      logger,
+    });
   } else {
     await removeUsedFirstAdminPassword(store, config.DATA_DIR);
   }
@@ -38,8 +42,13 @@ async function main(): Promise<void> {
   });
   const port = await server.listen();
   const url = config.PUBLIC_URL ?? `http://localhost:${port}`;
-  logger.info({ event: "server.started", port, store: config.MONGODB_URI ? "mongodb" : "sqlite", assetsBuilt: assets.built }, "server started");
-  process.stdout.write(`Khai Hộ is running: open ${url}/ (demo city page with the chat widget); clerks: ${url}/console\n`);
+  logger.info(
+    { event: "server.started", port, store: config.MONGODB_URI ? "mongodb" : "sqlite", assetsBuilt: assets.built },
+    "server started",
+  );
+  process.stdout.write(
+    `Khai Hộ is running: open ${url}/ (demo city page with the chat widget); clerks: ${url}/console\n`,
+  );
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -5,7 +5,10 @@ import type { Unit } from "../flows/units";
 const unitSchema = z
   .object({
     // Ids travel in the widget's `data-unit`, URLs and the console's transfer requests (≤ 64).
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "id must be a lowercase slug like an-thanh").max(64),
+    id: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "id must be a lowercase slug like an-thanh")
+      .max(64),
     nameVi: z.string().trim().min(1, "nameVi is empty").max(100),
     // Put before receipt codes that a citizen reads out on the phone: short capitals.
     code: z.string().regex(/^[A-Z0-9]{1,8}$/, "code must be 1–8 capital letters or digits like AT"),
@@ -20,7 +23,8 @@ const unitsSchema = z
     for (const key of ["id", "code"] as const) {
       const seen = new Set<string>();
       for (const [i, unit] of units.entries()) {
-        if (seen.has(unit[key])) ctx.addIssue({ code: "custom", path: [i, key], message: `${key} "${unit[key]}" is used twice` });
+        if (seen.has(unit[key]))
+          ctx.addIssue({ code: "custom", path: [i, key], message: `${key} "${unit[key]}" is used twice` });
         seen.add(unit[key]);
       }
     }
@@ -30,7 +34,8 @@ const unitsSchema = z
  * Reads a city's units: a JSON array of `{ id, nameVi, code, kind }`, the fields of `Unit`.
  * Throws one line naming the problem and where it is (`[2].code: …`).
  *
- * @example readUnitsFile("/etc/khai-ho/units.json") // [{ id: "an-binh", nameVi: "Phường An Bình", code: "AB", kind: "phuong" }]
+ * @example readUnitsFile("/etc/khai-ho/units.json") // [{ id: "an-binh", nameVi: "Phường An Bình", code: "AB", kind:
+ * "phuong" }]
  */
 export function readUnitsFile(file: string): readonly Unit[] {
   let text: string;
@@ -48,7 +53,10 @@ export function readUnitsFile(file: string): readonly Unit[] {
   const parsed = unitsSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const where = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
+    const where = issue.path
+      .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
+      .join("")
+      .replace(/^\./, "");
     throw new Error(`${where ? `${where}: ` : ""}${issue.message}`);
   }
   return Object.freeze(parsed.data.map((unit) => Object.freeze(unit)));

@@ -60,7 +60,10 @@ function build() {
     writeFileSync(file.path + suffix, file.contents);
     renameSync(file.path + suffix, file.path);
   }
-  writeFileSync(MANIFEST + suffix, JSON.stringify(Object.keys(result.metafile.inputs).filter((file) => !file.startsWith("node_modules/"))));
+  writeFileSync(
+    MANIFEST + suffix,
+    JSON.stringify(Object.keys(result.metafile.inputs).filter((file) => !file.startsWith("node_modules/"))),
+  );
   renameSync(MANIFEST + suffix, MANIFEST);
 }
 

@@ -17,7 +17,12 @@ export interface BrowserBundle {
  * script, type-stripped by esbuild (each folder's tsconfig type-checks it). ES2019 reaches
  * Safari 12.1, on the iPhones that cannot update further, and whatever a ward office PC runs.
  */
-export async function bundleForBrowser(options: { entry: string; outFile: string; tsconfig: string; minify: boolean }): Promise<BrowserBundle> {
+export async function bundleForBrowser(options: {
+  entry: string;
+  outFile: string;
+  tsconfig: string;
+  minify: boolean;
+}): Promise<BrowserBundle> {
   const result = await build({
     metafile: true,
     entryPoints: [options.entry],
@@ -45,5 +50,8 @@ export function kilobytes(bytes: number): string {
 /** "dist/widget.js: 80.9 KB, 25.5 KB gzipped" (relative to the working folder when inside it). */
 export function formatBundleSize(bundle: BrowserBundle): string {
   const relative = path.relative(process.cwd(), bundle.outFile);
-  return `${relative.startsWith("..") ? bundle.outFile : relative}: ${kilobytes(bundle.bytes)}, ${kilobytes(bundle.gzipBytes)} gzipped`;
+  return (
+    `${relative.startsWith("..") ? bundle.outFile : relative}: ${kilobytes(bundle.bytes)}, ` +
+    `${kilobytes(bundle.gzipBytes)} gzipped`
+  );
 }

@@ -27,7 +27,12 @@ export type WidgetBuild = BrowserBundle;
  */
 export async function buildWidget(options: WidgetBuildOptions = {}): Promise<WidgetBuild> {
   const outFile = path.resolve(ROOT, options.outFile ?? "dist/widget.js");
-  return bundleForBrowser({ entry: ENTRY, outFile, tsconfig: path.join(ROOT, "widget/tsconfig.json"), minify: options.minify ?? true });
+  return bundleForBrowser({
+    entry: ENTRY,
+    outFile,
+    tsconfig: path.join(ROOT, "widget/tsconfig.json"),
+    minify: options.minify ?? true,
+  });
 }
 
 /** "dist/widget.js: 80.9 KB, 25.5 KB gzipped" */

@@ -10,7 +10,10 @@ export class SetupError extends Error {}
 
 export function withTimeout<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new SetupError(`${what}: no answer in ${Math.round(timeoutMs / 1000)} s`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new SetupError(`${what}: no answer in ${Math.round(timeoutMs / 1000)} s`)),
+      timeoutMs,
+    );
     promise.then(
       (v) => {
         clearTimeout(timer);
@@ -86,6 +89,11 @@ export class ChildProcesses {
 
   /** The end of a benchmark's `main` that threw: a setup error is told as it is, anything else with its stack. */
   failed(error: unknown): Promise<never> {
-    return this.abort(1, error instanceof SetupError ? error.message : `failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return this.abort(
+      1,
+      error instanceof SetupError
+        ? error.message
+        : `failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
   }
 }

@@ -25,7 +25,9 @@ export function openCitizenSocket(url: string, citizen: CitizenAddress): ChatSoc
     reconnection: false,
     timeout: HANDSHAKE_TIMEOUT_MS,
     auth,
-    ...(citizen.sourceAddresses > 1 ? { localAddress: `127.0.0.${2 + (citizen.index % citizen.sourceAddresses)}` } : {}),
+    ...(citizen.sourceAddresses > 1
+      ? { localAddress: `127.0.0.${2 + (citizen.index % citizen.sourceAddresses)}` }
+      : {}),
   } as Parameters<typeof io>[1]);
 }
 

@@ -18,7 +18,9 @@ const http = createServer((req, res) => {
     let size = 0;
     req.on("data", (chunk: Buffer) => (size += chunk.length));
     req.on("end", () => {
-      res.writeHead(201, { "Content-Type": "application/json" }).end(JSON.stringify({ ok: true, attachmentId: randomUUID(), mimeType: "image/jpeg", size }));
+      res
+        .writeHead(201, { "Content-Type": "application/json" })
+        .end(JSON.stringify({ ok: true, attachmentId: randomUUID(), mimeType: "image/jpeg", size }));
     });
     return;
   }
@@ -30,7 +32,11 @@ const io = new Server(http, {
   pingInterval: 25_000,
   pingTimeout: 20_000,
   cors: { origin: ["http://localhost", "http://127.0.0.1"], methods: ["GET", "POST"] },
-  allowRequest: (req, callback) => callback(null, req.headers.origin === undefined || /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(req.headers.origin)),
+  allowRequest: (req, callback) =>
+    callback(
+      null,
+      req.headers.origin === undefined || /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(req.headers.origin),
+    ),
 });
 
 io.of("/chat").on("connection", (socket) => {

@@ -60,10 +60,16 @@ export interface RunReport {
   cpuMs: number;
 }
 
-export type FromGenerator = { type: "progress"; connected: number } | ConnectReport | RunReport | { type: "closed" } | { type: "fatal"; message: string };
+export type FromGenerator =
+  | { type: "progress"; connected: number }
+  | ConnectReport
+  | RunReport
+  | { type: "closed" }
+  | { type: "fatal"; message: string };
 
 /** Asked of a server process by the probe preload (`bench/chat/serverProbe.ts`). */
-export type ToProbe = { type: "memory"; id: number; gc: boolean } | { type: "window"; id: number; action: "start" | "end" };
+export type ToProbe =
+  { type: "memory"; id: number; gc: boolean } | { type: "window"; id: number; action: "start" | "end" };
 
 export interface ProbeWindow {
   /** Event-loop utilisation (0–1), event-loop delay percentiles (ms), GC pauses. */
@@ -79,5 +85,4 @@ export interface ProbeWindow {
 }
 
 export type FromProbe =
-  | { type: "memory"; id: number; usage: NodeJS.MemoryUsage }
-  | { type: "window"; id: number; stats: ProbeWindow | null };
+  { type: "memory"; id: number; usage: NodeJS.MemoryUsage } | { type: "window"; id: number; stats: ProbeWindow | null };

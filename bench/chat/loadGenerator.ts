@@ -110,7 +110,8 @@ class Citizen {
     socket.on("connect_error", (error) => {
       fail(`connect_error ${(error as Error & { data?: { code?: string } }).data?.code ?? error.message}`);
       this.drop();
-      if (phase === "connecting" || phase === "ready" || phase === "running") this.later(RETRY_MS, () => this.connect());
+      if (phase === "connecting" || phase === "ready" || phase === "running")
+        this.later(RETRY_MS, () => this.connect());
     });
     socket.on("disconnect", (reason) => {
       if (this.socket !== socket) return;
@@ -183,7 +184,11 @@ class Citizen {
     try {
       const form = new FormData();
       form.append("file", new Blob([await documentPhoto()], { type: "image/jpeg" }), "giay-chung-sinh.jpg");
-      const response = await fetch(`${url}/api/uploads`, { method: "POST", headers: { Authorization: `Bearer ${this.token}` }, body: form });
+      const response = await fetch(`${url}/api/uploads`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${this.token}` },
+        body: form,
+      });
       const body = (await response.json()) as { ok: boolean; attachmentId?: string };
       if (this.socket !== socket) return;
       this.inFlight = false;
@@ -205,7 +210,10 @@ class Citizen {
 
   private emit(content: Omit<SendMessage, "clientMessageId">): void {
     const socket = this.socket!;
-    const payload: SendMessage = { clientMessageId: `${process.pid}-${this.index}-${this.conversations}-${++this.messageCounter}`, ...content };
+    const payload: SendMessage = {
+      clientMessageId: `${process.pid}-${this.index}-${this.conversations}-${++this.messageCounter}`,
+      ...content,
+    };
     this.inFlight = true;
     this.acked = false;
     this.repliedAt = 0;
@@ -401,7 +409,12 @@ function run(message: Extract<ToGenerator, { type: "run" }>): void {
         uploads,
         dossiers,
         scriptsEnded,
-        errors: { ...errors, ...(citizens.some((c) => c.inFlight) ? { "unfinished at the end": citizens.filter((c) => c.inFlight).length } : {}) },
+        errors: {
+          ...errors,
+          ...(citizens.some((c) => c.inFlight)
+            ? { "unfinished at the end": citizens.filter((c) => c.inFlight).length }
+            : {}),
+        },
         elu: used,
         cpuMs: (cpuUsed.user + cpuUsed.system) / 1000,
       };

@@ -14,7 +14,10 @@ const GENERATOR = path.join(__dirname, "loadGenerator.ts");
 export type Generator = WorkerProcess<ToGenerator, FromGenerator>;
 
 export function startGenerators(children: ChildProcesses, n: number): Generator[] {
-  return Array.from({ length: n }, (_, i) => new WorkerProcess<ToGenerator, FromGenerator>(children, `load generator ${i}`, GENERATOR));
+  return Array.from(
+    { length: n },
+    (_, i) => new WorkerProcess<ToGenerator, FromGenerator>(children, `load generator ${i}`, GENERATOR),
+  );
 }
 
 export interface ConnectResult {
@@ -34,8 +37,16 @@ export interface ConnectOptions {
   firstIndex?: number;
 }
 
-export async function connectClients(generators: Generator[], server: ServerProcess, clients: number, label: string, options: ConnectOptions): Promise<ConnectResult> {
-  const shares = generators.map((_, g) => Math.floor(clients / generators.length) + (g < clients % generators.length ? 1 : 0));
+export async function connectClients(
+  generators: Generator[],
+  server: ServerProcess,
+  clients: number,
+  label: string,
+  options: ConnectOptions,
+): Promise<ConnectResult> {
+  const shares = generators.map(
+    (_, g) => Math.floor(clients / generators.length) + (g < clients % generators.length ? 1 : 0),
+  );
   const connected = new Array<number>(generators.length).fill(0);
   let printed = 0;
   generators.forEach((generator, g) => {
@@ -67,7 +78,9 @@ export async function connectClients(generators: Generator[], server: ServerProc
       ),
     ),
   ).catch((error: unknown) => {
-    throw new SetupError(`${label}: ${clients} clients could not all connect to the ${server.name} (${(error as Error).message})`);
+    throw new SetupError(
+      `${label}: ${clients} clients could not all connect to the ${server.name} (${(error as Error).message})`,
+    );
   });
   return {
     connect: summarize(concat(reports.map((r) => r.connectMs))),
@@ -92,9 +105,16 @@ export interface RunResult {
   generatorCpuPercent: number[];
 }
 
-export async function runClients(generators: Generator[], pace: Pace, warmupMs: number, durationMs: number): Promise<RunResult> {
+export async function runClients(
+  generators: Generator[],
+  pace: Pace,
+  warmupMs: number,
+  durationMs: number,
+): Promise<RunResult> {
   const reports = await Promise.all(
-    generators.map((g) => g.request<RunReport>({ type: "run", pace, warmupMs, durationMs }, "ran", warmupMs + durationMs + 60_000)),
+    generators.map((g) =>
+      g.request<RunReport>({ type: "run", pace, warmupMs, durationMs }, "ran", warmupMs + durationMs + 60_000),
+    ),
   );
   const seconds = durationMs / 1000;
   const turns = reports.reduce((n, r) => n + r.turns, 0);
@@ -121,5 +141,7 @@ export async function closeClients(generators: Generator[]): Promise<void> {
 }
 
 export function describeGenerators(r: RunResult): string {
-  return r.generatorElu.map((elu, i) => `#${i + 1} event loop busy ${pct(elu)}, CPU ${r.generatorCpuPercent[i]!.toFixed(0)}%`).join("; ");
+  return r.generatorElu
+    .map((elu, i) => `#${i + 1} event loop busy ${pct(elu)}, CPU ${r.generatorCpuPercent[i]!.toFixed(0)}%`)
+    .join("; ");
 }

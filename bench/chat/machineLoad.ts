@@ -21,7 +21,11 @@ export function cpuSecondsOf(pid: number): number {
 
 /** CPU seconds the whole machine has been busy (every process), from /proc/stat. */
 function machineBusySeconds(): number {
-  const [, user, nice, system, , , irq, softirq, steal] = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).map(Number);
+  const [, user, nice, system, , , irq, softirq, steal] = readFileSync("/proc/stat", "utf8")
+    .split("\n")[0]!
+    .trim()
+    .split(/\s+/)
+    .map(Number);
   return (user! + nice! + system! + irq! + softirq! + steal!) / CLOCK_TICKS_PER_SECOND;
 }
 
@@ -68,11 +72,15 @@ export async function waitForQuiet(children: ChildProcesses, quietWaitMs: number
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const othersPercent = othersPercentSince(children, start);
     if (othersPercent < 15) {
-      if (waited) console.log(`  (waited for other processes to quieten: now ${othersPercent.toFixed(0)}% of the machine)`);
+      if (waited)
+        console.log(`  (waited for other processes to quieten: now ${othersPercent.toFixed(0)}% of the machine)`);
       return;
     }
     if (performance.now() > deadline) {
-      console.log(`  (other processes still use ${othersPercent.toFixed(0)}% of the machine after ${quietWaitMs / 1000} s of waiting: measuring anyway)`);
+      console.log(
+        `  (other processes still use ${othersPercent.toFixed(0)}% of the machine after ${quietWaitMs / 1000} s ` +
+          `of waiting: measuring anyway)`,
+      );
       return;
     }
   }
@@ -121,7 +129,8 @@ export function describeServer(w: ServerWindow): string {
     .map(([kind, k]) => `${kind} ${k.count}× ${k.ms.toFixed(0)} ms (max ${k.maxMs.toFixed(1)})`)
     .join(", ");
   return (
-    `CPU ${w.cpuPercent.toFixed(0)}% of a core, event loop busy ${pct(p.elu)}, loop delay p50 ${ms(p.delayP50)} p99 ${ms(p.delayP99)} max ${ms(p.delayMax)}; ` +
+    `CPU ${w.cpuPercent.toFixed(0)}% of a core, event loop busy ${pct(p.elu)}, loop delay p50 ${ms(p.delayP50)} ` +
+    `p99 ${ms(p.delayP99)} max ${ms(p.delayMax)}; ` +
     `GC ${p.gcCount}× ${p.gcMs.toFixed(0)} ms (${kinds || "none"})${others}`
   );
 }

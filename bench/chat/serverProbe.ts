@@ -5,7 +5,13 @@
  * the event-loop utilisation and delay and the GC pauses. Does nothing without an IPC channel.
  * When the benchmark goes away (the channel closes), the process stops itself.
  */
-import { monitorEventLoopDelay, performance, PerformanceObserver, type EventLoopUtilization, type PerformanceEntry } from "node:perf_hooks";
+import {
+  monitorEventLoopDelay,
+  performance,
+  PerformanceObserver,
+  type EventLoopUtilization,
+  type PerformanceEntry,
+} from "node:perf_hooks";
 import type { FromProbe, ProbeWindow, ToProbe } from "./ipc";
 
 const GC_KINDS: Record<number, string> = { 1: "minor", 2: "major", 4: "incremental", 8: "weakcb" };

@@ -24,8 +24,21 @@ export interface ServerProcess {
 }
 
 /** Starts a server process and waits for the line that gives its port. */
-function startServer(children: ChildProcesses, name: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<ServerProcess> {
-  const child = children.track(spawn(process.execPath, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe", "ipc"], serialization: "advanced" }));
+function startServer(
+  children: ChildProcesses,
+  name: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  ready: RegExp,
+): Promise<ServerProcess> {
+  const child = children.track(
+    spawn(process.execPath, args, {
+      cwd: ROOT,
+      env,
+      stdio: ["ignore", "pipe", "pipe", "ipc"],
+      serialization: "advanced",
+    }),
+  );
   let stderr = "";
   child.stderr!.on("data", (chunk: Buffer) => {
     stderr += chunk.toString();
@@ -39,7 +52,9 @@ function startServer(children: ChildProcesses, name: string, args: string[], env
         const match = ready.exec(stdout);
         if (match) resolve({ name, child, port: Number(match[1]), url: `http://127.0.0.1:${match[1]}` });
       });
-      child.once("exit", (code, signal) => reject(new SetupError(`${name} exited (${code ?? signal}) before it was ready:\n${stderr.trim()}`)));
+      child.once("exit", (code, signal) =>
+        reject(new SetupError(`${name} exited (${code ?? signal}) before it was ready:\n${stderr.trim()}`)),
+      );
     }),
     90_000,
     `${name} start`,
@@ -71,14 +86,27 @@ export function startKhaiHo(children: ChildProcesses, options: KhaiHoOptions): P
     RATE_LIMIT_CONVERSATION_PER_MINUTE: RAISED_LIMIT,
     RATE_LIMIT_IP_PER_MINUTE: RAISED_LIMIT,
   };
-  for (const key of ["MONGODB_URI", "PUBLIC_URL", "ALLOWED_ORIGINS", "TRUST_PROXY", "CONNECTION_RECOVERY_MS"]) delete env[key];
+  for (const key of ["MONGODB_URI", "PUBLIC_URL", "ALLOWED_ORIGINS", "TRUST_PROXY", "CONNECTION_RECOVERY_MS"])
+    delete env[key];
   Object.assign(env, options.env);
   const profile = options.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfDir}`] : [];
-  return startServer(children, "Khai Hộ server", [...profile, "--expose-gc", "--import", "tsx", "--import", PROBE, "server/main.ts"], env, /open http:\/\/localhost:(\d+)\//);
+  return startServer(
+    children,
+    "Khai Hộ server",
+    [...profile, "--expose-gc", "--import", "tsx", "--import", PROBE, "server/main.ts"],
+    env,
+    /open http:\/\/localhost:(\d+)\//,
+  );
 }
 
 export function startEcho(children: ChildProcesses): Promise<ServerProcess> {
-  return startServer(children, "echo server", ["--expose-gc", "--import", "tsx", "--import", PROBE, ECHO], { ...process.env, PORT: "0" }, /listening on http:\/\/127\.0\.0\.1:(\d+)/);
+  return startServer(
+    children,
+    "echo server",
+    ["--expose-gc", "--import", "tsx", "--import", PROBE, ECHO],
+    { ...process.env, PORT: "0" },
+    /listening on http:\/\/127\.0\.0\.1:(\d+)/,
+  );
 }
 
 let probeIds = 0;
@@ -116,16 +144,25 @@ export async function memoryOf(server: ServerProcess): Promise<Memory> {
   const status = readFileSync(`/proc/${server.child.pid}/status`, "utf8");
   const rss = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN) * 1024;
   const usage = reply.type === "memory" ? reply.usage : null;
-  return { rss, heapUsed: usage?.heapUsed ?? Number.NaN, external: (usage?.external ?? Number.NaN) + (usage?.arrayBuffers ?? 0) };
+  return {
+    rss,
+    heapUsed: usage?.heapUsed ?? Number.NaN,
+    external: (usage?.external ?? Number.NaN) + (usage?.arrayBuffers ?? 0),
+  };
 }
 
 /** Which server code is measured: the commit, and whether server/, flows/ or widget/ differ from it. */
 export function serverRevision(): string {
   try {
-    const git = (...a: string[]) => execFileSync("git", a, { cwd: ROOT, stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
+    const git = (...a: string[]) =>
+      execFileSync("git", a, { cwd: ROOT, stdio: ["ignore", "pipe", "ignore"] })
+        .toString()
+        .trim();
     const commit = git("rev-parse", "--short", "HEAD");
     const changed = git("status", "--porcelain", "--", "server", "flows", "widget").split("\n").filter(Boolean).length;
-    return changed ? `commit ${commit} with ${changed} uncommitted changes in server/, flows/, widget/` : `commit ${commit}, server/, flows/, widget/ as committed`;
+    return changed
+      ? `commit ${commit} with ${changed} uncommitted changes in server/, flows/, widget/`
+      : `commit ${commit}, server/, flows/, widget/ as committed`;
   } catch {
     return "not a git checkout";
   }

@@ -60,7 +60,8 @@ export function ms(value: number): string {
 
 export const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
 
-export const latencyLine = (s: Summary) => `p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, p99 ${ms(s.p99)}, max ${ms(s.max)} (${count(s.count)} samples)`;
+export const latencyLine = (s: Summary) =>
+  `p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, p99 ${ms(s.p99)}, max ${ms(s.max)} (${count(s.count)} samples)`;
 
 export function count(value: number): string {
   return Math.round(value).toLocaleString("en-US");
@@ -74,7 +75,10 @@ export function kib(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KiB`;
 }
 
-export function addCounts(into: Record<string, number>, from: Readonly<Record<string, number>>): Record<string, number> {
+export function addCounts(
+  into: Record<string, number>,
+  from: Readonly<Record<string, number>>,
+): Record<string, number> {
   for (const [key, n] of Object.entries(from)) into[key] = (into[key] ?? 0) + n;
   return into;
 }

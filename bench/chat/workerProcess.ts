@@ -23,10 +23,18 @@ export class WorkerProcess<To extends { type: string }, From extends { type: str
     readonly label: string,
     script: string,
   ) {
-    this.child = children.track(fork(script, [], { cwd: ROOT, execArgv: ["--import", "tsx"], serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] }));
+    this.child = children.track(
+      fork(script, [], {
+        cwd: ROOT,
+        execArgv: ["--import", "tsx"],
+        serialization: "advanced",
+        stdio: ["ignore", "inherit", "inherit", "ipc"],
+      }),
+    );
     this.child.on("message", (message: Reply) => {
       if (message.type === "progress") return this.onProgress((message as { connected: number }).connected);
-      if (message.type === "fatal") return void children.abort(1, `${label} failed: ${(message as { message: string }).message}`);
+      if (message.type === "fatal")
+        return void children.abort(1, `${label} failed: ${(message as { message: string }).message}`);
       const at = this.waiting.findIndex((w) => w.type === message.type);
       if (at >= 0) this.waiting.splice(at, 1)[0]!.resolve(message as From);
     });
@@ -36,7 +44,9 @@ export class WorkerProcess<To extends { type: string }, From extends { type: str
   }
 
   request<T extends From>(message: To, answer: T["type"], timeoutMs: number): Promise<T> {
-    const reply = new Promise<T>((resolve) => this.waiting.push({ type: answer, resolve: resolve as (m: From) => void }));
+    const reply = new Promise<T>((resolve) =>
+      this.waiting.push({ type: answer, resolve: resolve as (m: From) => void }),
+    );
     this.child.send(message);
     return withTimeout(reply, timeoutMs, `${this.label} (${message.type})`);
   }

@@ -20,7 +20,12 @@ const CLERKS_PER_ADDRESS = 50;
  * costs ~0.3 s a hash, and the server verifies each login against the stored hash anyway.
  * `mustChangePassword` as `npm run user add` sets it for a generated password.
  */
-export async function createClerkAccounts(dataDir: string, units: readonly Unit[], count: number, mustChangePassword: boolean): Promise<ClerkAccount[]> {
+export async function createClerkAccounts(
+  dataDir: string,
+  units: readonly Unit[],
+  count: number,
+  mustChangePassword: boolean,
+): Promise<ClerkAccount[]> {
   const store = await openStore({ DATA_DIR: dataDir, MONGODB_DB: "khai-ho" });
   try {
     const passwordHash = await hashPassword(CLERK_PASSWORD);

@@ -47,7 +47,9 @@ export interface LoginReport {
 
 export interface HandoffReport {
   type: "handedOff";
-  /** `message:send` "gặp cán bộ" emitted → first `queue:update` showing it waiting on a clerk socket of the unit, ms. */
+  /**
+   * `message:send` "gặp cán bộ" emitted → first `queue:update` showing it waiting on a clerk socket of the unit, ms.
+   */
   queueMs: Float64Array;
   /** The same, to the last of the unit's clerk sockets. */
   queueAllMs: Float64Array;

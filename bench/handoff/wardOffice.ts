@@ -19,7 +19,12 @@
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { io, type Socket } from "socket.io-client";
 import type { ChatMessage, SendAck, SendMessage } from "../../server/channels/web/protocol";
-import type { ClerkClientToServerEvents, ClerkServerToClientEvents, ConsoleAck, QueueItem } from "../../server/console/clerkProtocol";
+import type {
+  ClerkClientToServerEvents,
+  ClerkServerToClientEvents,
+  ConsoleAck,
+  QueueItem,
+} from "../../server/console/clerkProtocol";
 import { type ChatSocket, launchAtRate, openCitizenSocket } from "../chat/citizenConnections";
 import { citizenScripts, type ScriptStep } from "../chat/citizenScripts";
 import type { ConnectReport } from "../chat/ipc";
@@ -90,7 +95,13 @@ class Clerk {
     });
     return new Promise<void>((resolve, reject) => {
       socket.once("queue:update", () => resolve());
-      socket.once("connect_error", (error) => reject(new Error(`/clerk connect_error ${(error as Error & { data?: { code?: string } }).data?.code ?? error.message}`)));
+      socket.once("connect_error", (error) =>
+        reject(
+          new Error(
+            `/clerk connect_error ${(error as Error & { data?: { code?: string } }).data?.code ?? error.message}`,
+          ),
+        ),
+      );
     });
   }
 
@@ -99,7 +110,9 @@ class Clerk {
     event: E,
     payload: Parameters<ClerkClientToServerEvents[E]>[0],
   ): Promise<void> {
-    const socket = this.socket as unknown as { emitWithAck(event: string, payload: unknown): Promise<ConsoleAck<unknown>> };
+    const socket = this.socket as unknown as {
+      emitWithAck(event: string, payload: unknown): Promise<ConsoleAck<unknown>>;
+    };
     const ack = await step(socket.emitWithAck(event, payload), event);
     if (!ack.ok) throw new StepFailed(`${event} ${ack.error.code}`);
   }
@@ -115,7 +128,8 @@ async function login(message: Extract<ToWardOffice, { type: "login" }>): Promise
   let passwordChanges = 0;
   clerks = message.accounts.map((account) => new Clerk(account));
   clerksOf.clear();
-  for (const clerk of clerks) clerksOf.set(clerk.account.unitId, [...(clerksOf.get(clerk.account.unitId) ?? []), clerk]);
+  for (const clerk of clerks)
+    clerksOf.set(clerk.account.unitId, [...(clerksOf.get(clerk.account.unitId) ?? []), clerk]);
   // A few at a time: each login is one scrypt hash on the server's thread pool.
   let next = 0;
   const worker = async () => {
@@ -132,7 +146,13 @@ async function login(message: Extract<ToWardOffice, { type: "login" }>): Promise
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, message.concurrency) }, worker));
-  send({ type: "loggedIn", loginMs: loginMs.take(), consoleMs: consoleMs.take(), passwordChanges, elapsedMs: performance.now() - started });
+  send({
+    type: "loggedIn",
+    loginMs: loginMs.take(),
+    consoleMs: consoleMs.take(),
+    passwordChanges,
+    elapsedMs: performance.now() - started,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -165,7 +185,9 @@ class Citizen {
       socket.disconnect();
       if (phase === "connecting") setTimeout(() => this.connect(url, connected), RETRY_MS);
     };
-    socket.on("connect_error", (error) => retry(`connect_error ${(error as Error & { data?: { code?: string } }).data?.code ?? error.message}`));
+    socket.on("connect_error", (error) =>
+      retry(`connect_error ${(error as Error & { data?: { code?: string } }).data?.code ?? error.message}`),
+    );
     socket.on("disconnect", (reason) => {
       if (phase === "closing") return;
       this.retired = true;
@@ -188,7 +210,13 @@ class Citizen {
 
   /** Sends a message; resolves once the server has stored it (the ack). */
   async say(content: Omit<SendMessage, "clientMessageId">): Promise<void> {
-    const ack: SendAck = await step(this.socket!.emitWithAck("message:send", { clientMessageId: `w${process.pid}-${this.index}-${++this.messages}`, ...content }), "message:send");
+    const ack: SendAck = await step(
+      this.socket!.emitWithAck("message:send", {
+        clientMessageId: `w${process.pid}-${this.index}-${++this.messages}`,
+        ...content,
+      }),
+      "message:send",
+    );
     if (!ack.ok) throw new StepFailed(`message:send ${ack.error.code}`);
   }
 
@@ -234,7 +262,13 @@ function connectCitizens(message: Extract<ToWardOffice, { type: "connect" }>): v
     if (connectMs.length % 250 === 0) send({ type: "progress", connected: connectMs.length });
     if (connectMs.length === citizens.length) {
       phase = "ready";
-      const report: ConnectReport = { type: "connected", connectMs: connectMs.take(), greetMs: greetMs.take(), failures: { ...errors }, elapsedMs: performance.now() - started };
+      const report: ConnectReport = {
+        type: "connected",
+        connectMs: connectMs.take(),
+        greetMs: greetMs.take(),
+        failures: { ...errors },
+        elapsedMs: performance.now() - started,
+      };
       send(report);
     }
   };
@@ -318,7 +352,14 @@ async function handoff(citizen: Citizen, clerk: Clerk, options: Extract<ToWardOf
     let takerSaw: () => void = () => undefined;
     const seen = new Promise<void>((resolve) => (takerSaw = resolve));
     const sentAt = performance.now();
-    awaited.set(conversationId, { sentAt, window: w, clerksOfUnit: clerksOf.get(citizen.unit)!.length, seenBy: new Set(), taker: clerk, takerSaw });
+    awaited.set(conversationId, {
+      sentAt,
+      window: w,
+      clerksOfUnit: clerksOf.get(citizen.unit)!.length,
+      seenBy: new Set(),
+      taker: clerk,
+      takerSaw,
+    });
     const asked = citizen.say({ text: ASK_TEXT }).then(() => {
       w?.askAckMs.push(performance.now() - sentAt);
     });
@@ -333,9 +374,11 @@ async function handoff(citizen: Citizen, clerk: Clerk, options: Extract<ToWardOf
     const text = `Chào anh/chị, em là cán bộ một cửa, em hỗ trợ mình ngay ạ. (${id})`;
     const arrived = step(citizen.expectClerk(text), "clerk message to the citizen");
     t = performance.now();
-    const acked = clerk.act("conversation:message", { conversationId, clientMessageId: `clerk-${process.pid}-${id}`, text }).then(() => {
-      w?.messageAckMs.push(performance.now() - t);
-    });
+    const acked = clerk
+      .act("conversation:message", { conversationId, clientMessageId: `clerk-${process.pid}-${id}`, text })
+      .then(() => {
+        w?.messageAckMs.push(performance.now() - t);
+      });
     const [arrivedAt] = await Promise.all([arrived, acked]);
     w?.deliverMs.push(arrivedAt - t);
 
@@ -456,7 +499,8 @@ function closeAll(): void {
 }
 
 process.on("message", (message: ToWardOffice) => {
-  const fatal = (error: unknown) => send({ type: "fatal", message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  const fatal = (error: unknown) =>
+    send({ type: "fatal", message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   try {
     if (message.type === "login") login(message).catch(fatal);
     else if (message.type === "connect") connectCitizens(message);

@@ -10,19 +10,36 @@ const MIN_PASSWORD_LENGTH = 12;
 function field(label: string, input: HTMLInputElement, hint?: string): HTMLElement {
   const hintElement = hint ? h("p", { class: "hint", id: `${input.id}-hint` }, [hint]) : null;
   if (hintElement) input.setAttribute("aria-describedby", hintElement.id);
-  return h("div", { class: "field" }, [h("label", { for: input.id }, [label]), input, ...(hintElement ? [hintElement] : [])]);
+  return h("div", { class: "field" }, [
+    h("label", { for: input.id }, [label]),
+    input,
+    ...(hintElement ? [hintElement] : []),
+  ]);
 }
 
 function card(title: string, intro: string, form: HTMLFormElement): HTMLElement {
   return h("main", { class: "account" }, [
-    h("div", { class: "account-card" }, [h("p", { class: "brand" }, ["Khai Hộ"]), h("h1", { id: "account-title" }, [title]), h("p", { class: "intro" }, [intro]), form]),
+    h("div", { class: "account-card" }, [
+      h("p", { class: "brand" }, ["Khai Hộ"]),
+      h("h1", { id: "account-title" }, [title]),
+      h("p", { class: "intro" }, [intro]),
+      form,
+    ]),
   ]);
 }
 
 /** Disables the form while the request runs, and shows its answer. */
-async function run(form: HTMLFormElement, button: HTMLButtonElement, busyLabel: string, error: HTMLElement, attempt: () => Promise<string | null>): Promise<void> {
+async function run(
+  form: HTMLFormElement,
+  button: HTMLButtonElement,
+  busyLabel: string,
+  error: HTMLElement,
+  attempt: () => Promise<string | null>,
+): Promise<void> {
   const label = button.textContent ?? "";
-  const controls = Array.from(form.elements).filter((e): e is HTMLInputElement | HTMLButtonElement => e instanceof HTMLInputElement || e instanceof HTMLButtonElement);
+  const controls = Array.from(form.elements).filter(
+    (e): e is HTMLInputElement | HTMLButtonElement => e instanceof HTMLInputElement || e instanceof HTMLButtonElement,
+  );
   controls.forEach((c) => (c.disabled = true));
   button.textContent = busyLabel;
   error.textContent = "";
@@ -32,12 +49,35 @@ async function run(form: HTMLFormElement, button: HTMLButtonElement, busyLabel: 
   if (problem) error.textContent = problem;
 }
 
-export function loginForm(submit: Submit<[username: string, password: string]>): { element: HTMLElement; focus(): void } {
-  const username = h("input", { id: "login-username", name: "username", autocomplete: "username", required: true, maxlength: "100", autocapitalize: "none", spellcheck: "false" });
-  const password = h("input", { id: "login-password", name: "password", type: "password", autocomplete: "current-password", required: true, maxlength: "500" });
+export function loginForm(submit: Submit<[username: string, password: string]>): {
+  element: HTMLElement;
+  focus(): void;
+} {
+  const username = h("input", {
+    id: "login-username",
+    name: "username",
+    autocomplete: "username",
+    required: true,
+    maxlength: "100",
+    autocapitalize: "none",
+    spellcheck: "false",
+  });
+  const password = h("input", {
+    id: "login-password",
+    name: "password",
+    type: "password",
+    autocomplete: "current-password",
+    required: true,
+    maxlength: "500",
+  });
   const button = h("button", { type: "submit", class: "primary" }, [TEXTS.login]);
   const error = h("p", { class: "form-error", role: "alert" });
-  const form = h("form", { "aria-labelledby": "account-title", novalidate: true }, [field(TEXTS.username, username), field(TEXTS.password, password), error, button]);
+  const form = h("form", { "aria-labelledby": "account-title", novalidate: true }, [
+    field(TEXTS.username, username),
+    field(TEXTS.password, password),
+    error,
+    button,
+  ]);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     if (!username.value.trim() || !password.value) {
@@ -61,12 +101,44 @@ export function loginForm(submit: Submit<[username: string, password: string]>):
  * Forced after a login with a password someone else chose (`leave` then logs out); otherwise
  * opened from the header (`leave` goes back to work).
  */
-export function passwordForm(username: string, forced: boolean, submit: Submit<[current: string, next: string]>, leave: { label: string; run(): void }): { element: HTMLElement; focus(): void } {
+export function passwordForm(
+  username: string,
+  forced: boolean,
+  submit: Submit<[current: string, next: string]>,
+  leave: { label: string; run(): void },
+): { element: HTMLElement; focus(): void } {
   // For password managers, which save the new password under this name.
-  const account = h("input", { type: "text", class: "vh", autocomplete: "username", value: username, readonly: true, tabindex: "-1", "aria-hidden": "true" });
-  const current = h("input", { id: "pw-current", type: "password", autocomplete: "current-password", required: true, maxlength: "500" });
-  const next = h("input", { id: "pw-new", type: "password", autocomplete: "new-password", required: true, minlength: String(MIN_PASSWORD_LENGTH), maxlength: "200" });
-  const again = h("input", { id: "pw-again", type: "password", autocomplete: "new-password", required: true, maxlength: "200" });
+  const account = h("input", {
+    type: "text",
+    class: "vh",
+    autocomplete: "username",
+    value: username,
+    readonly: true,
+    tabindex: "-1",
+    "aria-hidden": "true",
+  });
+  const current = h("input", {
+    id: "pw-current",
+    type: "password",
+    autocomplete: "current-password",
+    required: true,
+    maxlength: "500",
+  });
+  const next = h("input", {
+    id: "pw-new",
+    type: "password",
+    autocomplete: "new-password",
+    required: true,
+    minlength: String(MIN_PASSWORD_LENGTH),
+    maxlength: "200",
+  });
+  const again = h("input", {
+    id: "pw-again",
+    type: "password",
+    autocomplete: "new-password",
+    required: true,
+    maxlength: "200",
+  });
   const button = h("button", { type: "submit", class: "primary" }, [TEXTS.save]);
   const error = h("p", { class: "form-error", role: "alert" });
   const actions = h("div", { class: "form-actions" }, [button]);
@@ -76,7 +148,12 @@ export function passwordForm(username: string, forced: boolean, submit: Submit<[
   const form = h("form", { "aria-labelledby": "account-title", novalidate: true }, [
     account,
     field(TEXTS.currentPassword, current),
-    field(TEXTS.newPassword, next, `Ít nhất ${MIN_PASSWORD_LENGTH} ký tự, không dựa vào tên của bạn hay tên thành phố; một câu dài dễ nhớ là tốt nhất.`),
+    field(
+      TEXTS.newPassword,
+      next,
+      `Ít nhất ${MIN_PASSWORD_LENGTH} ký tự, không dựa vào tên của bạn hay tên thành phố; một câu dài dễ nhớ là ` +
+        `tốt nhất.`,
+    ),
     field(TEXTS.repeatPassword, again),
     error,
     actions,

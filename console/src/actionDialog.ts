@@ -23,8 +23,16 @@ export function openDialog(spec: DialogSpec): void {
   const error = h("p", { class: "form-error", role: "alert" });
   const ok = h("button", { type: "submit", class: "primary" }, [spec.confirmLabel]);
   const cancel = h("button", { type: "button" }, [TEXTS.cancel]);
-  const form = h("form", {}, [h("p", { class: "intro", id: `${id}-intro` }, [spec.intro]), ...(spec.body ?? []), error, h("div", { class: "form-actions" }, [ok, cancel])]);
-  const dialog = h("dialog", { "aria-labelledby": `${id}-title`, "aria-describedby": `${id}-intro` }, [h("h2", { id: `${id}-title` }, [spec.title]), form]);
+  const form = h("form", {}, [
+    h("p", { class: "intro", id: `${id}-intro` }, [spec.intro]),
+    ...(spec.body ?? []),
+    error,
+    h("div", { class: "form-actions" }, [ok, cancel]),
+  ]);
+  const dialog = h("dialog", { "aria-labelledby": `${id}-title`, "aria-describedby": `${id}-intro` }, [
+    h("h2", { id: `${id}-title` }, [spec.title]),
+    form,
+  ]);
   const finish = () => {
     dialog.close();
     dialog.remove();
@@ -50,7 +58,12 @@ export function openDialog(spec: DialogSpec): void {
 }
 
 /** A radio with its label; `checked` for the default. */
-export function radio(name: string, value: string, label: string, checked = false): { element: HTMLElement; input: HTMLInputElement } {
+export function radio(
+  name: string,
+  value: string,
+  label: string,
+  checked = false,
+): { element: HTMLElement; input: HTMLInputElement } {
   const input = h("input", { type: "radio", name, value, id: `${name}-${value}`, checked });
   return { input, element: h("label", { class: "choice", for: input.id }, [input, h("span", {}, [label])]) };
 }

@@ -75,7 +75,13 @@ export class AuthClient {
     if (method === "POST" && this.csrfToken) headers["X-CSRF-Token"] = this.csrfToken;
     let response: Response;
     try {
-      response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: "same-origin", cache: "no-store" });
+      response = await fetch(url, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: "same-origin",
+        cache: "no-store",
+      });
     } catch {
       return { ok: false, status: 0, code: "NETWORK", message: TEXTS.networkError };
     }

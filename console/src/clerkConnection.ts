@@ -1,6 +1,15 @@
 import { io, type Socket } from "socket.io-client";
 import type { ChatMessage } from "../../server/channels/web/protocol";
-import type { ClerkClientToServerEvents, ClerkNote, ClerkServerToClientEvents, ConsoleAck, ConsoleSettings, ConversationView, QueueItem, TransferTargets } from "../../server/console/clerkProtocol";
+import type {
+  ClerkClientToServerEvents,
+  ClerkNote,
+  ClerkServerToClientEvents,
+  ConsoleAck,
+  ConsoleSettings,
+  ConversationView,
+  QueueItem,
+  TransferTargets,
+} from "../../server/console/clerkProtocol";
 import { vietnamesePart, type ReleaseAt } from "./consoleFormat";
 import { TEXTS } from "./texts";
 
@@ -48,7 +57,12 @@ export class ClerkConnection {
 
   start(): void {
     if (this.socket) return;
-    const socket: ClerkSocket = io("/clerk", { transports: ["websocket", "polling"], tryAllTransports: true, reconnection: true, forceNew: true });
+    const socket: ClerkSocket = io("/clerk", {
+      transports: ["websocket", "polling"],
+      tryAllTransports: true,
+      reconnection: true,
+      forceNew: true,
+    });
     this.socket = socket;
     this.handlers.status("connecting");
     socket.on("connect", () => {
@@ -76,7 +90,13 @@ export class ClerkConnection {
     socket.on("disconnect", (reason) => {
       // A server-side disconnect is the session ending (logout elsewhere, disabled user):
       // Socket.IO does not retry it, the app checks the session instead.
-      this.handlers.status(reason === "io server disconnect" ? "refused" : reason === "io client disconnect" ? "connecting" : "reconnecting");
+      this.handlers.status(
+        reason === "io server disconnect"
+          ? "refused"
+          : reason === "io client disconnect"
+            ? "connecting"
+            : "reconnecting",
+      );
     });
     socket.on("connect_error", () => {
       this.handlers.status(socket.active ? "reconnecting" : "refused");
@@ -169,7 +189,12 @@ export class ClerkConnection {
 
 function isMessage(value: unknown): value is ChatMessage {
   const v = value as Partial<ChatMessage> | null;
-  return typeof v?.seq === "number" && typeof v.text === "string" && typeof v.author === "string" && typeof v.conversationId === "string";
+  return (
+    typeof v?.seq === "number" &&
+    typeof v.text === "string" &&
+    typeof v.author === "string" &&
+    typeof v.conversationId === "string"
+  );
 }
 
 function isView(value: unknown): value is ConversationView {

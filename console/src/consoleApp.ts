@@ -97,7 +97,9 @@ export class ConsoleApp {
 
   private showPasswordForm(forced: boolean): void {
     document.title = `${TEXTS.changePassword} – Khai Hộ`;
-    const leave = forced ? { label: TEXTS.logout, run: () => void this.logout() } : { label: TEXTS.cancel, run: () => this.enter(this.user!) };
+    const leave = forced
+      ? { label: TEXTS.logout, run: () => void this.logout() }
+      : { label: TEXTS.cancel, run: () => this.enter(this.user!) };
     const form = passwordForm(
       this.user?.username ?? "",
       forced,
@@ -150,12 +152,19 @@ export class ConsoleApp {
         typing: () => {
           if (this.selectedId) this.connection?.typing(this.selectedId);
         },
-        transferTargets: () => (this.selectedId && this.connection ? this.connection.transferTargets(this.selectedId) : Promise.resolve({ ok: false, code: "CONSOLE_OFFLINE", message: TEXTS.offline })),
+        transferTargets: () =>
+          this.selectedId && this.connection
+            ? this.connection.transferTargets(this.selectedId)
+            : Promise.resolve({ ok: false, code: "CONSOLE_OFFLINE", message: TEXTS.offline }),
         unitName: (id) => this.unitName(id),
       },
       () => this.user?.id ?? "",
     );
-    const dossiers = new DossierListView({ auth: this.auth, userId: () => this.user?.id ?? "", sessionLost: () => void this.checkSession() });
+    const dossiers = new DossierListView({
+      auth: this.auth,
+      userId: () => this.user?.id ?? "",
+      sessionLost: () => void this.checkSession(),
+    });
     const dossier = new DossierPanel(
       () => this.user?.id ?? "",
       (field, text) => this.patch(field, text),
@@ -176,7 +185,9 @@ export class ConsoleApp {
         if (id === "dossiers") dossiers.activate();
       },
     );
-    const sound = h("button", { type: "button", class: "ghost", "aria-pressed": String(this.beep.on) }, [this.beep.on ? TEXTS.soundOn : TEXTS.soundOff]);
+    const sound = h("button", { type: "button", class: "ghost", "aria-pressed": String(this.beep.on) }, [
+      this.beep.on ? TEXTS.soundOn : TEXTS.soundOff,
+    ]);
     sound.addEventListener("click", () => {
       this.beep.on = !this.beep.on;
       writeSound(this.beep.on);
@@ -198,12 +209,28 @@ export class ConsoleApp {
     const queueHeading = queue.element.querySelector<HTMLElement>("#queue-title")!;
     queueHeading.setAttribute("tabindex", "-1");
     const element = h("div", { class: "workspace" }, [
-      h("header", { class: "topbar" }, [h("h1", { class: "brand" }, ["Khai Hộ ", h("span", {}, ["Bàn làm việc"])]), tabs.element, userLine, h("nav", { class: "topbar-actions", "aria-label": "Tài khoản" }, [sound, password, logout])]),
+      h("header", { class: "topbar" }, [
+        h("h1", { class: "brand" }, ["Khai Hộ ", h("span", {}, ["Bàn làm việc"])]),
+        tabs.element,
+        userLine,
+        h("nav", { class: "topbar-actions", "aria-label": "Tài khoản" }, [sound, password, logout]),
+      ]),
       connectionLine,
       h("main", { class: "views" }, [live, dossiers.element]),
       announcer,
     ]);
-    return { element, tabs, queue, conversation, dossier, userLine, connectionLine, connectionText, announcer, queueHeading };
+    return {
+      element,
+      tabs,
+      queue,
+      conversation,
+      dossier,
+      userLine,
+      connectionLine,
+      connectionText,
+      announcer,
+      queueHeading,
+    };
   }
 
   private onStatus(status: ConnectionStatus): void {
@@ -239,7 +266,8 @@ export class ConsoleApp {
   }
 
   private showUserLine(): void {
-    if (this.workspace && this.user) this.workspace.userLine.textContent = `${this.user.displayName} · ${this.unitsOf(this.user)}`;
+    if (this.workspace && this.user)
+      this.workspace.userLine.textContent = `${this.user.displayName} · ${this.unitsOf(this.user)}`;
   }
 
   /** A new socket knows nothing of what was watched: watch it again, which also resyncs it. */
@@ -334,7 +362,12 @@ export class ConsoleApp {
   }
 
   /** Release, transfer, close: the server changes the conversation, the view is fetched anew. */
-  private async act(run: (connection: ClerkConnection, conversationId: string) => Promise<{ ok: true } | { ok: false; message: string }>): Promise<string | null> {
+  private async act(
+    run: (
+      connection: ClerkConnection,
+      conversationId: string,
+    ) => Promise<{ ok: true } | { ok: false; message: string }>,
+  ): Promise<string | null> {
     const id = this.selectedId;
     if (!id || !this.connection) return TEXTS.offline;
     const result = await run(this.connection, id);
@@ -351,7 +384,14 @@ export class ConsoleApp {
     if (!result.ok) return result.message;
     // Shown under its seq now; the server's own copy, when it comes, takes the place.
     if (id === this.selectedId && this.view && !this.transcript.some((m) => m.seq === result.seq)) {
-      this.onMessage({ id: clientMessageId, seq: result.seq, conversationId: id, author: "clerk", text, at: new Date().toISOString() });
+      this.onMessage({
+        id: clientMessageId,
+        seq: result.seq,
+        conversationId: id,
+        author: "clerk",
+        text,
+        at: new Date().toISOString(),
+      });
     }
     return null;
   }

@@ -22,7 +22,12 @@ export function formatWaiting(sinceIso: string | null, nowMs: number): string {
 }
 
 // Clerks work in Vietnam; a PC left on another zone must not shift the transcript's times.
-const CLOCK = new Intl.DateTimeFormat("vi-VN", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "Asia/Ho_Chi_Minh" });
+const CLOCK = new Intl.DateTimeFormat("vi-VN", {
+  hour: "2-digit",
+  minute: "2-digit",
+  hour12: false,
+  timeZone: "Asia/Ho_Chi_Minh",
+});
 
 /** "14:05", or "" for a date the browser cannot read. */
 export function formatClock(iso: string): string {
@@ -56,9 +61,15 @@ export function needsClerk(item: QueueItem, userId: string): boolean {
  * colleague handed to them (one they took themselves was waiting already). `null` before the
  * first update: what is already there at login is not news.
  */
-export function newArrivals(previouslyNeeding: ReadonlySet<string> | null, items: readonly QueueItem[], userId: string): string[] {
+export function newArrivals(
+  previouslyNeeding: ReadonlySet<string> | null,
+  items: readonly QueueItem[],
+  userId: string,
+): string[] {
   if (previouslyNeeding === null) return [];
-  return items.filter((item) => needsClerk(item, userId) && !previouslyNeeding.has(item.conversationId)).map((item) => item.conversationId);
+  return items
+    .filter((item) => needsClerk(item, userId) && !previouslyNeeding.has(item.conversationId))
+    .map((item) => item.conversationId);
 }
 
 export interface DraftGroup {

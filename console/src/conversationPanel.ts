@@ -47,7 +47,12 @@ export class ConversationPanel {
   private readonly notesList: HTMLOListElement;
   private readonly noteInput: HTMLTextAreaElement;
   private notes: ClerkNote[] = [];
-  private readonly buttons: { take: HTMLButtonElement; release: HTMLButtonElement; transfer: HTMLButtonElement; close: HTMLButtonElement };
+  private readonly buttons: {
+    take: HTMLButtonElement;
+    release: HTMLButtonElement;
+    transfer: HTMLButtonElement;
+    close: HTMLButtonElement;
+  };
   private readonly content: HTMLElement;
   private readonly placeholder: HTMLElement;
   private view: ConversationView | null = null;
@@ -65,24 +70,43 @@ export class ConversationPanel {
       transfer: h("button", { type: "button" }, [TEXTS.transfer]),
       close: h("button", { type: "button", class: "danger" }, [TEXTS.close]),
     };
-    this.actionsBar = h("div", { class: "actions", role: "group", "aria-label": "Thao tác" }, Object.values(this.buttons));
+    this.actionsBar = h(
+      "div",
+      { class: "actions", role: "group", "aria-label": "Thao tác" },
+      Object.values(this.buttons),
+    );
     this.notice = h("p", { class: "notice", role: "status", hidden: true });
     this.pending = h("ol", { class: "transcript-pending", "aria-live": "polite" });
     this.typingLine = h("p", { class: "typing", "aria-live": "polite" });
 
-    this.textarea = h("textarea", { id: "composer-text", rows: "2", maxlength: String(MESSAGE_MAX_CHARS), "aria-describedby": "composer-hint", placeholder: "Nhắn cho công dân…" });
+    this.textarea = h("textarea", {
+      id: "composer-text",
+      rows: "2",
+      maxlength: String(MESSAGE_MAX_CHARS),
+      "aria-describedby": "composer-hint",
+      placeholder: "Nhắn cho công dân…",
+    });
     this.sendButton = h("button", { type: "submit", class: "primary" }, [TEXTS.send]);
     this.composerHint = h("p", { class: "hint", id: "composer-hint" });
     this.cannedList = h("div", { class: "canned-list", role: "group", "aria-label": TEXTS.cannedTitle });
     this.composer = h("form", { class: "composer", "aria-label": TEXTS.composerLabel }, [
       this.cannedList,
-      h("div", { class: "composer-row" }, [h("label", { for: "composer-text", class: "vh" }, [TEXTS.composerLabel]), this.textarea, this.sendButton]),
+      h("div", { class: "composer-row" }, [
+        h("label", { for: "composer-text", class: "vh" }, [TEXTS.composerLabel]),
+        this.textarea,
+        this.sendButton,
+      ]),
       this.composerHint,
     ]);
 
     this.notesSummary = h("summary");
     this.notesList = h("ol", { class: "notes-list" });
-    this.noteInput = h("textarea", { id: "note-text", rows: "1", maxlength: String(MESSAGE_MAX_CHARS), placeholder: TEXTS.notePlaceholder });
+    this.noteInput = h("textarea", {
+      id: "note-text",
+      rows: "1",
+      maxlength: String(MESSAGE_MAX_CHARS),
+      placeholder: TEXTS.notePlaceholder,
+    });
     const noteForm = h("form", { class: "note-form" }, [
       h("label", { for: "note-text", class: "vh" }, [TEXTS.notesTitle]),
       this.noteInput,
@@ -103,7 +127,10 @@ export class ConversationPanel {
       this.composer,
     ]);
     this.element = h("section", { class: "panel conversation", "aria-labelledby": "conversation-title" }, [
-      h("header", { class: "panel-head conversation-head" }, [h("div", { class: "heading" }, [this.title, this.sub]), this.actionsBar]),
+      h("header", { class: "panel-head conversation-head" }, [
+        h("div", { class: "heading" }, [this.title, this.sub]),
+        this.actionsBar,
+      ]),
       this.placeholder,
       this.content,
     ]);
@@ -160,7 +187,12 @@ export class ConversationPanel {
       return;
     }
     this.title.textContent = view.procedureName ?? TEXTS.noProcedure;
-    const holder = view.status === "with_clerk" && view.clerk ? (view.clerk.id === this.userId() ? TEXTS.heldByYou : TEXTS.heldBy(view.clerk.name)) : STATUS_LABELS[view.status];
+    const holder =
+      view.status === "with_clerk" && view.clerk
+        ? view.clerk.id === this.userId()
+          ? TEXTS.heldByYou
+          : TEXTS.heldBy(view.clerk.name)
+        : STATUS_LABELS[view.status];
     this.sub.textContent = `${this.actions.unitName(view.unitId)} · ${holder}`;
     // Controls first: the composer's hint changes its height, and with it where the end is.
     this.refreshControls();
@@ -199,7 +231,10 @@ export class ConversationPanel {
     this.notesSummary.textContent = TEXTS.notesSummary(this.notes.length);
     this.notesList.replaceChildren(
       ...this.notes.map((note) =>
-        h("li", {}, [h("span", { class: "note-meta" }, [`${note.author.name} · ${formatClock(note.at)}`]), h("p", { class: "note-text" }, [note.text])]),
+        h("li", {}, [
+          h("span", { class: "note-meta" }, [`${note.author.name} · ${formatClock(note.at)}`]),
+          h("p", { class: "note-text" }, [note.text]),
+        ]),
       ),
     );
   }
@@ -234,7 +269,13 @@ export class ConversationPanel {
     this.textarea.disabled = !mine;
     this.sendButton.disabled = !mine;
     for (const button of this.cannedButtons) button.disabled = !mine;
-    this.composerHint.textContent = mine ? TEXTS.composerHint : over ? STATUS_LABELS[view.status] : heldByOther ? TEXTS.heldBy(view.clerk?.name ?? "") : TEXTS.composerLocked;
+    this.composerHint.textContent = mine
+      ? TEXTS.composerHint
+      : over
+        ? STATUS_LABELS[view.status]
+        : heldByOther
+          ? TEXTS.heldBy(view.clerk?.name ?? "")
+          : TEXTS.composerLocked;
   }
 
   private wire(): void {
@@ -242,7 +283,12 @@ export class ConversationPanel {
     this.buttons.release.addEventListener("click", () => this.openRelease());
     this.buttons.transfer.addEventListener("click", () => void this.openTransfer());
     this.buttons.close.addEventListener("click", () =>
-      openDialog({ title: TEXTS.closeTitle, intro: TEXTS.closeIntro, confirmLabel: TEXTS.close, confirm: () => this.afterAction(TEXTS.close, this.actions.close()) }),
+      openDialog({
+        title: TEXTS.closeTitle,
+        intro: TEXTS.closeIntro,
+        confirmLabel: TEXTS.close,
+        confirm: () => this.afterAction(TEXTS.close, this.actions.close()),
+      }),
     );
     this.composer.addEventListener("submit", (event) => {
       event.preventDefault();
@@ -289,14 +335,19 @@ export class ConversationPanel {
     const review = hasReview ? radio(name, REVIEW_STEP_ID, TEXTS.releaseReview) : null;
     if (review) options.push(review.element);
     const steps = view.releaseTargets.filter((t) => t.stepId !== REVIEW_STEP_ID);
-    const select = h("select", { id: "release-step", "aria-label": "Bước" }, steps.map((t) => h("option", { value: t.stepId }, [t.label])));
+    const select = h(
+      "select",
+      { id: "release-step", "aria-label": "Bước" },
+      steps.map((t) => h("option", { value: t.stepId }, [t.label])),
+    );
     const step = steps.length ? radio(name, "step", TEXTS.releaseStep) : null;
     if (step) {
       select.disabled = true;
       options.push(h("div", { class: "choice-with-select" }, [step.element, select]));
       // Picking a step in the list picks "a step" too; the list follows the radios.
       select.addEventListener("change", () => (step.input.checked = true));
-      for (const input of [current.input, review?.input, step.input]) input?.addEventListener("change", () => (select.disabled = !step.input.checked));
+      for (const input of [current.input, review?.input, step.input])
+        input?.addEventListener("change", () => (select.disabled = !step.input.checked));
     }
     openDialog({
       title: TEXTS.releaseTitle,
@@ -319,14 +370,27 @@ export class ConversationPanel {
       return;
     }
     const name = "transfer-to";
-    const toClerk = radio(name, "clerk", TEXTS.transferToClerk, targets.clerks.some((c) => c.online));
+    const toClerk = radio(
+      name,
+      "clerk",
+      TEXTS.transferToClerk,
+      targets.clerks.some((c) => c.online),
+    );
     const toUnit = radio(name, "unit", TEXTS.transferToUnit, !targets.clerks.some((c) => c.online));
     const clerks = h(
       "select",
       { id: "transfer-clerk", "aria-label": TEXTS.transferToClerk },
-      targets.clerks.map((c) => h("option", { value: c.id, ...(c.online ? {} : { disabled: true }) }, [c.online ? c.name : `${c.name} (${TEXTS.notSignedIn})`])),
+      targets.clerks.map((c) =>
+        h("option", { value: c.id, ...(c.online ? {} : { disabled: true }) }, [
+          c.online ? c.name : `${c.name} (${TEXTS.notSignedIn})`,
+        ]),
+      ),
     );
-    const units = h("select", { id: "transfer-unit", "aria-label": TEXTS.transferToUnit }, targets.units.map((u) => h("option", { value: u.id }, [u.name])));
+    const units = h(
+      "select",
+      { id: "transfer-unit", "aria-label": TEXTS.transferToUnit },
+      targets.units.map((u) => h("option", { value: u.id }, [u.name])),
+    );
     // Each list goes with its radio: picking in one picks the radio too.
     clerks.addEventListener("change", () => (toClerk.input.checked = true));
     units.addEventListener("change", () => (toUnit.input.checked = true));
@@ -344,9 +408,13 @@ export class ConversationPanel {
       confirm: () => {
         if (toClerk.input.checked) {
           const chosen = targets.clerks.find((c) => c.id === clerks.value && c.online);
-          return chosen ? this.afterAction(TEXTS.transfer, this.actions.transfer({ clerkId: chosen.id })) : Promise.resolve(TEXTS.chooseClerk);
+          return chosen
+            ? this.afterAction(TEXTS.transfer, this.actions.transfer({ clerkId: chosen.id }))
+            : Promise.resolve(TEXTS.chooseClerk);
         }
-        return units.value ? this.afterAction(TEXTS.transfer, this.actions.transfer({ unitId: units.value })) : Promise.resolve(TEXTS.chooseUnit);
+        return units.value
+          ? this.afterAction(TEXTS.transfer, this.actions.transfer({ unitId: units.value }))
+          : Promise.resolve(TEXTS.chooseUnit);
       },
     });
   }

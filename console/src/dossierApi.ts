@@ -1,4 +1,9 @@
-import type { DossierDetail, DossierStatus, DossierStatusChanged, DossierSummary } from "../../server/console/consoleRestProtocol";
+import type {
+  DossierDetail,
+  DossierStatus,
+  DossierStatusChanged,
+  DossierSummary,
+} from "../../server/console/consoleRestProtocol";
 import type { ApiResult, AuthClient } from "./authClient";
 
 const BASE = "/api/console/dossiers";
@@ -13,7 +18,10 @@ export class DossierApi {
 
   /** The newest dossiers of the user's units, or those a receipt code, a phone or a name matches. */
   async search(query: string): Promise<ApiResult<DossierSummary[]>> {
-    const result = await this.auth.request<{ dossiers: DossierSummary[] }>("GET", query ? `${BASE}?query=${encodeURIComponent(query)}` : BASE);
+    const result = await this.auth.request<{ dossiers: DossierSummary[] }>(
+      "GET",
+      query ? `${BASE}?query=${encodeURIComponent(query)}` : BASE,
+    );
     return result.ok ? { ok: true, body: result.body.dossiers } : result;
   }
 
@@ -24,7 +32,11 @@ export class DossierApi {
 
   /** `reason` only for a rejection, which needs one. */
   async move(code: string, status: DossierStatus, reason: string | null): Promise<ApiResult<DossierSummary>> {
-    const result = await this.auth.request<DossierStatusChanged>("POST", `${dossierPath(code)}/status`, reason === null ? { status } : { status, reason });
+    const result = await this.auth.request<DossierStatusChanged>(
+      "POST",
+      `${dossierPath(code)}/status`,
+      reason === null ? { status } : { status, reason },
+    );
     return result.ok ? { ok: true, body: result.body.dossier } : result;
   }
 

@@ -17,7 +17,11 @@ export interface DossierDetailDeps {
   moved(): void;
 }
 
-type Shown = { kind: "empty" } | { kind: "loading"; code: string } | { kind: "failed"; message: string } | { kind: "dossier"; dossier: DossierDetail };
+type Shown =
+  | { kind: "empty" }
+  | { kind: "loading"; code: string }
+  | { kind: "failed"; message: string }
+  | { kind: "dossier"; dossier: DossierDetail };
 
 /** The right side of the dossiers view: one submitted dossier, its fields with who gave each, its status moves. */
 export class DossierDetailPanel {
@@ -35,12 +39,20 @@ export class DossierDetailPanel {
     this.sub = h("p", { class: "panel-sub" });
     this.body = h("div", { class: "panel-body dossier-body", "aria-busy": "false" });
     this.notice = h("p", { class: "notice notice-info", role: "status", hidden: true });
-    this.element = h("section", { class: "panel dossier-detail", "aria-labelledby": "dossier-detail-title" }, [h("header", { class: "panel-head" }, [this.heading, this.sub]), this.notice, this.body]);
+    this.element = h("section", { class: "panel dossier-detail", "aria-labelledby": "dossier-detail-title" }, [
+      h("header", { class: "panel-head" }, [this.heading, this.sub]),
+      this.notice,
+      this.body,
+    ]);
     this.render();
   }
 
   get code(): string | null {
-    return this.shown.kind === "dossier" ? this.shown.dossier.code : this.shown.kind === "loading" ? this.shown.code : null;
+    return this.shown.kind === "dossier"
+      ? this.shown.dossier.code
+      : this.shown.kind === "loading"
+        ? this.shown.code
+        : null;
   }
 
   /** Loads and shows a dossier; `focus` moves the keyboard to it (opened from the list). */
@@ -82,7 +94,8 @@ export class DossierDetailPanel {
     this.sub.textContent = shown.kind === "dossier" ? shown.dossier.code : "";
     if (shown.kind === "empty") this.body.append(h("p", { class: "empty" }, [DOSSIER_TEXTS.detailEmpty]));
     else if (shown.kind === "loading") this.body.append(h("p", { class: "empty" }, [TEXTS.loading]));
-    else if (shown.kind === "failed") this.body.append(h("p", { class: "notice notice-error", role: "alert" }, [shown.message]));
+    else if (shown.kind === "failed")
+      this.body.append(h("p", { class: "notice notice-error", role: "alert" }, [shown.message]));
     else this.body.append(...this.dossier(shown.dossier));
   }
 
@@ -91,15 +104,33 @@ export class DossierDetailPanel {
     if (dossier.draft.length === 0) parts.push(h("p", { class: "empty" }, [DOSSIER_TEXTS.noFields]));
     for (const { group, fields } of groupDraft(dossier.draft)) {
       const rows = fields.flatMap((field) => {
-        const line: Node[] = [field.display ? h("span", { class: "value" }, [field.display]) : h("span", { class: "value none" }, [TEXTS.emptyValue])];
-        if (field.source) line.push(h("span", { class: `source source-${field.source.by}` }, [provenanceLabel(field.source, dossier.clerks, this.deps.userId())]));
+        const line: Node[] = [
+          field.display
+            ? h("span", { class: "value" }, [field.display])
+            : h("span", { class: "value none" }, [TEXTS.emptyValue]),
+        ];
+        if (field.source)
+          line.push(
+            h("span", { class: `source source-${field.source.by}` }, [
+              provenanceLabel(field.source, dossier.clerks, this.deps.userId()),
+            ]),
+          );
         return [h("dt", {}, [field.label]), h("dd", {}, line)];
       });
       parts.push(h("section", { class: "group" }, [h("h3", {}, [group]), h("dl", {}, rows)]));
     }
     parts.push(this.attachments(dossier));
     if (dossier.documents.length > 0) {
-      parts.push(h("section", { class: "group" }, [h("h3", {}, [DOSSIER_TEXTS.documents]), h("ul", { class: "documents" }, dossier.documents.map((d) => h("li", {}, [d])))]));
+      parts.push(
+        h("section", { class: "group" }, [
+          h("h3", {}, [DOSSIER_TEXTS.documents]),
+          h(
+            "ul",
+            { class: "documents" },
+            dossier.documents.map((d) => h("li", {}, [d])),
+          ),
+        ]),
+      );
     }
     return parts;
   }
@@ -111,36 +142,52 @@ export class DossierDetailPanel {
       ...fact(DOSSIER_TEXTS.procedure, dossier.procedureName ?? dossier.procedureId),
       ...fact(DOSSIER_TEXTS.unit, dossier.unitName ?? dossier.unitId ?? TEXTS.noUnit),
       ...fact(DOSSIER_TEXTS.status, statusBadge(dossier.status)),
-      ...(dossier.rejectionReason ? fact(DOSSIER_TEXTS.rejectionReason, h("span", { class: "value" }, [dossier.rejectionReason])) : []),
+      ...(dossier.rejectionReason
+        ? fact(DOSSIER_TEXTS.rejectionReason, h("span", { class: "value" }, [dossier.rejectionReason]))
+        : []),
       ...fact(DOSSIER_TEXTS.submittedAt, formatDateTime(dossier.createdAt)),
       ...fact(DOSSIER_TEXTS.updatedAt, formatDateTime(dossier.updatedAt)),
     ];
     // Opened by the browser in a new tab: the form is a page of its own, with its own CSP.
-    const print = h("a", { class: "button-link", href: this.deps.api.formUrl(dossier.code), target: "_blank", rel: "noopener" }, [
-      DOSSIER_TEXTS.printForm,
-      h("span", { class: "vh" }, [` ${DOSSIER_TEXTS.newTab}`]),
-    ]);
+    const print = h(
+      "a",
+      { class: "button-link", href: this.deps.api.formUrl(dossier.code), target: "_blank", rel: "noopener" },
+      [DOSSIER_TEXTS.printForm, h("span", { class: "vh" }, [` ${DOSSIER_TEXTS.newTab}`])],
+    );
     return h("div", { class: "facts" }, [h("dl", { class: "fact-list" }, rows), print]);
   }
 
   private moves(dossier: DossierDetail): HTMLElement {
     const buttons = dossier.next.map((status) => {
-      const button = h("button", { type: "button", class: status === "rejected" ? "danger small" : "small" }, [DOSSIER_MOVE_LABELS[status]]);
+      const button = h("button", { type: "button", class: status === "rejected" ? "danger small" : "small" }, [
+        DOSSIER_MOVE_LABELS[status],
+      ]);
       button.addEventListener("click", () => this.confirmMove(dossier.code, status));
       return button;
     });
-    const content = buttons.length > 0 ? [h("div", { class: "actions", role: "group", "aria-label": DOSSIER_TEXTS.moveTitle }, buttons), h("p", { class: "hint" }, [DOSSIER_TEXTS.moveHint])] : [h("p", { class: "hint" }, [DOSSIER_TEXTS.finalStatus])];
+    const content =
+      buttons.length > 0
+        ? [
+            h("div", { class: "actions", role: "group", "aria-label": DOSSIER_TEXTS.moveTitle }, buttons),
+            h("p", { class: "hint" }, [DOSSIER_TEXTS.moveHint]),
+          ]
+        : [h("p", { class: "hint" }, [DOSSIER_TEXTS.finalStatus])];
     return h("section", { class: "group moves" }, [h("h3", {}, [DOSSIER_TEXTS.moveTitle]), ...content]);
   }
 
   /** The confirmation step; a rejection asks for its reason, which the citizen reads. */
   private confirmMove(code: string, status: DossierStatus): void {
     const label = DOSSIER_STATUS_LABELS[status];
-    const reason = status === "rejected" ? h("textarea", { id: "reject-reason", rows: "3", maxlength: "1000", "aria-required": "true" }) : null;
+    const reason =
+      status === "rejected"
+        ? h("textarea", { id: "reject-reason", rows: "3", maxlength: "1000", "aria-required": "true" })
+        : null;
     openDialog({
       title: DOSSIER_TEXTS.confirmTitle(code, label),
       intro: DOSSIER_TEXTS.confirmIntro,
-      body: reason ? [h("div", { class: "field" }, [h("label", { for: reason.id }, [DOSSIER_TEXTS.reasonLabel]), reason])] : [],
+      body: reason
+        ? [h("div", { class: "field" }, [h("label", { for: reason.id }, [DOSSIER_TEXTS.reasonLabel]), reason])]
+        : [],
       confirmLabel: status === "rejected" ? DOSSIER_MOVE_LABELS.rejected : DOSSIER_TEXTS.confirm,
       confirm: async () => {
         const why = reason ? reason.value.trim() : null;
@@ -166,9 +213,24 @@ export class DossierDetailPanel {
     const labels = new Map(dossier.draft.map((f) => [f.key, f.label]));
     const items = Object.entries(dossier.attachments).map(([stepId, attachmentId]) => {
       const label = labels.get(stepId) ?? stepId;
-      return h("li", {}, [h("a", { href: this.deps.api.attachmentUrl(dossier.code, attachmentId), download: "", "aria-label": DOSSIER_TEXTS.download(label) }, [label])]);
+      return h("li", {}, [
+        h(
+          "a",
+          {
+            href: this.deps.api.attachmentUrl(dossier.code, attachmentId),
+            download: "",
+            "aria-label": DOSSIER_TEXTS.download(label),
+          },
+          [label],
+        ),
+      ]);
     });
-    return h("section", { class: "group" }, [h("h3", {}, [DOSSIER_TEXTS.attachments]), items.length ? h("ul", { class: "attachments" }, items) : h("p", { class: "empty" }, [DOSSIER_TEXTS.noAttachments])]);
+    return h("section", { class: "group" }, [
+      h("h3", {}, [DOSSIER_TEXTS.attachments]),
+      items.length
+        ? h("ul", { class: "attachments" }, items)
+        : h("p", { class: "empty" }, [DOSSIER_TEXTS.noAttachments]),
+    ]);
   }
 }
 

@@ -30,7 +30,11 @@ export function formatDateTime(iso: string): string {
  * Who gave a field's value: "Công dân", "Trợ lý", or the clerk by name ("Cán bộ Nguyễn Thị
  * Lan (bạn)" for the reader's own); by id when the account is gone.
  */
-export function provenanceLabel(source: DraftField["source"], clerks: Readonly<Record<string, string>>, userId: string): string {
+export function provenanceLabel(
+  source: DraftField["source"],
+  clerks: Readonly<Record<string, string>>,
+  userId: string,
+): string {
   if (!source) return "";
   if (source.by !== "clerk") return SOURCE_LABELS[source.by];
   const named = DOSSIER_TEXTS.sourceClerk(clerks[source.clerkId] ?? source.clerkId);

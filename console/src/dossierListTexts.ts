@@ -36,9 +36,11 @@ export const DOSSIER_TEXTS = {
   search: "Tìm",
   searching: "Đang tìm…",
   latest: (n: number) => (n === 0 ? "Chưa có hồ sơ nào" : `${n} hồ sơ mới nhất`),
-  found: (n: number, query: string) => (n === 0 ? `Không có hồ sơ khớp với “${query}”` : `${n} hồ sơ khớp với “${query}”`),
+  found: (n: number, query: string) =>
+    n === 0 ? `Không có hồ sơ khớp với “${query}”` : `${n} hồ sơ khớp với “${query}”`,
   noneYet: "Đơn vị của bạn chưa có hồ sơ nào được nộp.",
-  noneFound: (query: string) => `Không tìm thấy hồ sơ nào khớp với “${query}”. Kiểm tra lại mã hồ sơ, số điện thoại hoặc họ tên.`,
+  noneFound: (query: string) =>
+    `Không tìm thấy hồ sơ nào khớp với “${query}”. Kiểm tra lại mã hồ sơ, số điện thoại hoặc họ tên.`,
   columns: { code: "Mã hồ sơ", procedure: "Thủ tục", unit: "Đơn vị", status: "Trạng thái", updated: "Cập nhật" },
   openLabel: (code: string) => `Mở hồ sơ ${code}`,
 

@@ -14,7 +14,11 @@ export interface DossierListDeps {
   sessionLost(): void;
 }
 
-type Listing = { kind: "idle" } | { kind: "loading" } | { kind: "failed"; message: string } | { kind: "list"; query: string; rows: DossierSummary[] };
+type Listing =
+  | { kind: "idle" }
+  | { kind: "loading" }
+  | { kind: "failed"; message: string }
+  | { kind: "list"; query: string; rows: DossierSummary[] };
 
 /**
  * The "Hồ sơ" view: submitted dossiers of the clerk's units, searched by receipt code, phone
@@ -34,11 +38,28 @@ export class DossierListView {
   constructor(deps: DossierListDeps) {
     this.api = new DossierApi(deps.auth);
     this.sessionLost = deps.sessionLost;
-    this.detail = new DossierDetailPanel({ api: this.api, userId: deps.userId, sessionLost: deps.sessionLost, moved: () => void this.search(this.query(), false) });
-    this.input = h("input", { type: "search", id: "dossier-query", name: "query", maxlength: "200", autocomplete: "off", spellcheck: "false", placeholder: DOSSIER_TEXTS.searchPlaceholder, "aria-describedby": "dossier-query-hint" });
+    this.detail = new DossierDetailPanel({
+      api: this.api,
+      userId: deps.userId,
+      sessionLost: deps.sessionLost,
+      moved: () => void this.search(this.query(), false),
+    });
+    this.input = h("input", {
+      type: "search",
+      id: "dossier-query",
+      name: "query",
+      maxlength: "200",
+      autocomplete: "off",
+      spellcheck: "false",
+      placeholder: DOSSIER_TEXTS.searchPlaceholder,
+      "aria-describedby": "dossier-query-hint",
+    });
     const form = h("form", { class: "dossier-search", role: "search", "aria-label": DOSSIER_TEXTS.searchLabel }, [
       h("label", { for: this.input.id }, [DOSSIER_TEXTS.searchLabel]),
-      h("span", { class: "search-row" }, [this.input, h("button", { type: "submit", class: "primary" }, [DOSSIER_TEXTS.search])]),
+      h("span", { class: "search-row" }, [
+        this.input,
+        h("button", { type: "submit", class: "primary" }, [DOSSIER_TEXTS.search]),
+      ]),
       h("p", { class: "hint", id: "dossier-query-hint" }, [DOSSIER_TEXTS.searchHint]),
     ]);
     form.addEventListener("submit", (event) => {
@@ -48,7 +69,10 @@ export class DossierListView {
     this.count = h("p", { class: "panel-sub", id: "dossier-count", role: "status" });
     this.results = h("div", { class: "panel-body dossier-results" });
     const list = h("section", { class: "panel dossier-list", "aria-labelledby": "dossier-list-title" }, [
-      h("header", { class: "panel-head" }, [h("h2", { id: "dossier-list-title" }, [DOSSIER_TEXTS.listTitle]), this.count]),
+      h("header", { class: "panel-head" }, [
+        h("h2", { id: "dossier-list-title" }, [DOSSIER_TEXTS.listTitle]),
+        this.count,
+      ]),
       form,
       this.results,
     ]);
@@ -90,7 +114,14 @@ export class DossierListView {
   private render(): void {
     removeChildren(this.results);
     const listing = this.listing;
-    this.count.textContent = listing.kind === "list" ? (listing.query ? DOSSIER_TEXTS.found(listing.rows.length, listing.query) : DOSSIER_TEXTS.latest(listing.rows.length)) : listing.kind === "loading" ? DOSSIER_TEXTS.searching : "";
+    this.count.textContent =
+      listing.kind === "list"
+        ? listing.query
+          ? DOSSIER_TEXTS.found(listing.rows.length, listing.query)
+          : DOSSIER_TEXTS.latest(listing.rows.length)
+        : listing.kind === "loading"
+          ? DOSSIER_TEXTS.searching
+          : "";
     if (listing.kind === "loading" || listing.kind === "idle") {
       this.results.append(h("p", { class: "empty" }, [TEXTS.loading]));
       return;
@@ -100,16 +131,43 @@ export class DossierListView {
       return;
     }
     if (listing.rows.length === 0) {
-      this.results.append(h("p", { class: "empty" }, [listing.query ? DOSSIER_TEXTS.noneFound(listing.query) : DOSSIER_TEXTS.noneYet]));
+      this.results.append(
+        h("p", { class: "empty" }, [listing.query ? DOSSIER_TEXTS.noneFound(listing.query) : DOSSIER_TEXTS.noneYet]),
+      );
       return;
     }
     const { columns } = DOSSIER_TEXTS;
-    const head = h("thead", {}, [h("tr", {}, [columns.code, columns.procedure, columns.unit, columns.status, columns.updated].map((name) => h("th", { scope: "col" }, [name])))]);
-    this.results.append(h("table", { class: "dossier-table", "aria-labelledby": "dossier-list-title", "aria-describedby": "dossier-count" }, [head, h("tbody", {}, listing.rows.map((row) => this.row(row)))]));
+    const head = h("thead", {}, [
+      h(
+        "tr",
+        {},
+        [columns.code, columns.procedure, columns.unit, columns.status, columns.updated].map((name) =>
+          h("th", { scope: "col" }, [name]),
+        ),
+      ),
+    ]);
+    this.results.append(
+      h(
+        "table",
+        { class: "dossier-table", "aria-labelledby": "dossier-list-title", "aria-describedby": "dossier-count" },
+        [
+          head,
+          h(
+            "tbody",
+            {},
+            listing.rows.map((row) => this.row(row)),
+          ),
+        ],
+      ),
+    );
   }
 
   private row(dossier: DossierSummary): HTMLTableRowElement {
-    const open = h("button", { type: "button", class: "link code", "aria-label": DOSSIER_TEXTS.openLabel(dossier.code) }, [dossier.code]);
+    const open = h(
+      "button",
+      { type: "button", class: "link code", "aria-label": DOSSIER_TEXTS.openLabel(dossier.code) },
+      [dossier.code],
+    );
     const current = dossier.code === this.detail.code;
     if (current) open.setAttribute("aria-current", "true");
     const row = h("tr", { class: current ? "current" : "" }, [

@@ -49,7 +49,8 @@ export class DossierPanel {
   private render(): void {
     const view = this.view;
     const focused = document.activeElement;
-    const refocus = focused instanceof HTMLElement && this.body.contains(focused) ? focused.dataset.focusKey : undefined;
+    const refocus =
+      focused instanceof HTMLElement && this.body.contains(focused) ? focused.dataset.focusKey : undefined;
     removeChildren(this.body);
     this.sub.textContent = view?.procedureName ?? "";
     if (!view) {
@@ -59,7 +60,16 @@ export class DossierPanel {
     this.body.append(this.summary(view));
     if (view.draft.length === 0) this.body.append(h("p", { class: "empty" }, [TEXTS.dossierNoFields]));
     for (const { group, fields } of groupDraft(view.draft)) {
-      this.body.append(h("section", { class: "group" }, [h("h3", {}, [group]), h("dl", {}, fields.flatMap((field) => this.row(field)))]));
+      this.body.append(
+        h("section", { class: "group" }, [
+          h("h3", {}, [group]),
+          h(
+            "dl",
+            {},
+            fields.flatMap((field) => this.row(field)),
+          ),
+        ]),
+      );
     }
     this.body.append(this.attachments(view));
     if (refocus) this.body.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(refocus)}"]`)?.focus();
@@ -74,12 +84,25 @@ export class DossierPanel {
       fill.style.width = `${total > 0 ? Math.min(100, Math.round((step / total) * 100)) : 0}%`;
       parts.push(
         h("p", { class: "progress-label" }, [TEXTS.progress(step, total)]),
-        h("span", { class: "bar", role: "progressbar", "aria-valuemin": "0", "aria-valuemax": String(total), "aria-valuenow": String(step), "aria-label": TEXTS.progress(step, total) }, [fill]),
+        h(
+          "span",
+          {
+            class: "bar",
+            role: "progressbar",
+            "aria-valuemin": "0",
+            "aria-valuemax": String(total),
+            "aria-valuenow": String(step),
+            "aria-label": TEXTS.progress(step, total),
+          },
+          [fill],
+        ),
       );
     }
     if (view.dossierCode) {
       const code = view.dossierCode;
-      const open = h("button", { type: "button", class: "link", "data-focus-key": "open-dossier" }, [DOSSIER_TEXTS.openDossier]);
+      const open = h("button", { type: "button", class: "link", "data-focus-key": "open-dossier" }, [
+        DOSSIER_TEXTS.openDossier,
+      ]);
       open.addEventListener("click", () => this.onOpenDossier(code));
       parts.push(h("p", { class: "receipt" }, [`${TEXTS.receiptCode}: `, h("strong", {}, [code]), " ", open]));
     }
@@ -89,14 +112,29 @@ export class DossierPanel {
   private row(field: DraftField): HTMLElement[] {
     const label = h("dt", {}, [field.label]);
     if (this.editing?.key === field.key) return [label, h("dd", {}, [this.editor(field, this.editing)])];
-    const value = field.display ? h("span", { class: "value" }, [field.display]) : h("span", { class: "value none" }, [TEXTS.emptyValue]);
+    const value = field.display
+      ? h("span", { class: "value" }, [field.display])
+      : h("span", { class: "value none" }, [TEXTS.emptyValue]);
     const line: Node[] = [value];
     if (field.source) {
       const mine = field.source.by === "clerk" && field.source.clerkId === this.userId();
-      line.push(h("span", { class: `source source-${field.source.by}` }, [mine ? `${SOURCE_LABELS.clerk} (${TEXTS.yourself})` : SOURCE_LABELS[field.source.by]]));
+      line.push(
+        h("span", { class: `source source-${field.source.by}` }, [
+          mine ? `${SOURCE_LABELS.clerk} (${TEXTS.yourself})` : SOURCE_LABELS[field.source.by],
+        ]),
+      );
     }
     if (field.editable && this.canEdit) {
-      const edit = h("button", { type: "button", class: "link", "aria-label": TEXTS.editLabel(field.label), "data-focus-key": `edit:${field.key}` }, [TEXTS.edit]);
+      const edit = h(
+        "button",
+        {
+          type: "button",
+          class: "link",
+          "aria-label": TEXTS.editLabel(field.label),
+          "data-focus-key": `edit:${field.key}`,
+        },
+        [TEXTS.edit],
+      );
       edit.addEventListener("click", () => {
         this.editing = { key: field.key, text: field.display, error: "", busy: false };
         this.render();
@@ -109,7 +147,14 @@ export class DossierPanel {
 
   private editor(field: DraftField, editing: Editing): HTMLElement {
     const inputId = `edit-${field.key}`;
-    const input = h("input", { id: inputId, value: editing.text, "aria-label": field.label, "aria-describedby": `${inputId}-hint ${inputId}-error`, "data-focus-key": `input:${field.key}`, autocomplete: "off" });
+    const input = h("input", {
+      id: inputId,
+      value: editing.text,
+      "aria-label": field.label,
+      "aria-describedby": `${inputId}-hint ${inputId}-error`,
+      "data-focus-key": `input:${field.key}`,
+      autocomplete: "off",
+    });
     input.value = editing.text;
     input.disabled = editing.busy;
     if (editing.error) input.setAttribute("aria-invalid", "true");
@@ -157,7 +202,12 @@ export class DossierPanel {
 
   private attachments(view: ConversationView): HTMLElement {
     const labels = new Map(view.draft.map((f) => [f.key, f.label]));
-    const items = view.attachments.map((a) => h("li", {}, [labels.get(a.stepId) ?? a.stepId, h("span", { class: "muted" }, [` · ${a.attachmentId.slice(0, 8)}`])]));
+    const items = view.attachments.map((a) =>
+      h("li", {}, [
+        labels.get(a.stepId) ?? a.stepId,
+        h("span", { class: "muted" }, [` · ${a.attachmentId.slice(0, 8)}`]),
+      ]),
+    );
     return h("section", { class: "group" }, [
       h("h3", {}, [TEXTS.attachments]),
       items.length ? h("ul", { class: "attachments" }, items) : h("p", { class: "empty" }, [TEXTS.noAttachments]),

@@ -53,7 +53,10 @@ export class QueuePanel {
   }
 
   private render(): void {
-    const focusedId = document.activeElement instanceof HTMLButtonElement && this.list.contains(document.activeElement) ? document.activeElement.dataset.id : undefined;
+    const focusedId =
+      document.activeElement instanceof HTMLButtonElement && this.list.contains(document.activeElement)
+        ? document.activeElement.dataset.id
+        : undefined;
     removeChildren(this.list);
     this.waitLabels.clear();
     const waiting = this.items.filter(isUnheld).length;
@@ -65,24 +68,38 @@ export class QueuePanel {
     const now = Date.now();
     for (const item of this.items) this.list.append(h("li", {}, [this.row(item, now)]));
     this.select(this.selectedId);
-    if (focusedId) this.buttons().find((b) => b.dataset.id === focusedId)?.focus();
+    if (focusedId)
+      this.buttons()
+        .find((b) => b.dataset.id === focusedId)
+        ?.focus();
   }
 
   private row(item: QueueItem, now: number): HTMLButtonElement {
     const reason = item.reason ? REASON_LABELS[item.reason] : STATUS_LABELS[item.status];
     const wait = h("span", { class: "wait" }, [formatWaiting(item.waitingSince, now)]);
     this.waitLabels.set(wait, item.waitingSince);
-    const holder = item.clerk ? (item.clerk.id === this.userId() ? TEXTS.heldByYou : TEXTS.heldBy(item.clerk.name)) : TEXTS.unheld;
+    const holder = item.clerk
+      ? item.clerk.id === this.userId()
+        ? TEXTS.heldByYou
+        : TEXTS.heldBy(item.clerk.name)
+      : TEXTS.unheld;
     const isNew = this.unseen.has(item.conversationId);
-    const button = h("button", { type: "button", class: `queue-item${isUnheld(item) ? " unheld" : ""}`, "data-id": item.conversationId }, [
-      h("span", { class: "row" }, [
-        h("span", { class: `reason reason-${item.reason ?? "none"}` }, [reason]),
-        ...(isNew ? [h("span", { class: "new" }, [TEXTS.newBadge])] : []),
-        wait,
-      ]),
-      h("span", { class: "procedure" }, [this.names.procedure(item)]),
-      h("span", { class: "row meta" }, [h("span", {}, [this.names.unit(item.unitId)]), h("span", { class: item.clerk ? "holder held" : "holder" }, [holder])]),
-    ]);
+    const button = h(
+      "button",
+      { type: "button", class: `queue-item${isUnheld(item) ? " unheld" : ""}`, "data-id": item.conversationId },
+      [
+        h("span", { class: "row" }, [
+          h("span", { class: `reason reason-${item.reason ?? "none"}` }, [reason]),
+          ...(isNew ? [h("span", { class: "new" }, [TEXTS.newBadge])] : []),
+          wait,
+        ]),
+        h("span", { class: "procedure" }, [this.names.procedure(item)]),
+        h("span", { class: "row meta" }, [
+          h("span", {}, [this.names.unit(item.unitId)]),
+          h("span", { class: item.clerk ? "holder held" : "holder" }, [holder]),
+        ]),
+      ],
+    );
     button.addEventListener("click", () => this.onSelect(item.conversationId));
     return button;
   }

@@ -77,7 +77,7 @@ export const TEXTS = {
   close: "Kết thúc",
   composerLabel: "Tin nhắn cho công dân",
   composerHint: "Enter để gửi, Shift+Enter để xuống dòng.",
-  composerLocked: "Bấm \"Nhận hỗ trợ\" để nhắn cho công dân.",
+  composerLocked: 'Bấm "Nhận hỗ trợ" để nhắn cho công dân.',
   send: "Gửi",
   sending: "đang gửi…",
   cannedTitle: "Câu trả lời mẫu",

@@ -17,7 +17,13 @@ export class TranscriptList {
   private stuck = true;
 
   constructor() {
-    this.element = h("ol", { class: "transcript", role: "log", "aria-live": "polite", "aria-label": "Nội dung trò chuyện", tabindex: "0" });
+    this.element = h("ol", {
+      class: "transcript",
+      role: "log",
+      "aria-live": "polite",
+      "aria-label": "Nội dung trò chuyện",
+      tabindex: "0",
+    });
     this.element.addEventListener("scroll", () => {
       this.stuck = this.element.scrollHeight - this.element.scrollTop - this.element.clientHeight < STICK_PX;
     });
@@ -80,9 +86,15 @@ export function localMessageElement(text: string, note: string): HTMLElement {
 
 function messageElement(message: ChatMessage): HTMLElement {
   const author = AUTHOR_LABELS[message.author] ? message.author : "system";
-  const meta = h("p", { class: "msg-meta" }, [h("span", { class: "who" }, [AUTHOR_LABELS[author]]), h("time", { datetime: message.at }, [formatClock(message.at)])]);
+  const meta = h("p", { class: "msg-meta" }, [
+    h("span", { class: "who" }, [AUTHOR_LABELS[author]]),
+    h("time", { datetime: message.at }, [formatClock(message.at)]),
+  ]);
   const parts: Node[] = [meta, h("p", { class: "msg-text" }, [message.text])];
   // What the citizen saw as buttons, so the clerk knows what "bấm nút thứ hai" means.
-  if (message.choices?.length) parts.push(h("p", { class: "msg-choices" }, [`${TEXTS.choicesShown} `, message.choices.map((c) => c.label).join(" · ")]));
+  if (message.choices?.length)
+    parts.push(
+      h("p", { class: "msg-choices" }, [`${TEXTS.choicesShown} `, message.choices.map((c) => c.label).join(" · ")]),
+    );
   return h("li", { class: `msg msg-${author}` }, parts);
 }

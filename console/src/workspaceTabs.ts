@@ -30,7 +30,11 @@ export class WorkspaceTabs {
       tab.panel.setAttribute("role", "tabpanel");
       tab.panel.setAttribute("aria-labelledby", tabId);
       const count = h("span", { class: "tab-count", hidden: true });
-      const button = h("button", { type: "button", role: "tab", id: tabId, class: "tab", "aria-controls": tab.panel.id }, [tab.label, count]);
+      const button = h(
+        "button",
+        { type: "button", role: "tab", id: tabId, class: "tab", "aria-controls": tab.panel.id },
+        [tab.label, count],
+      );
       button.addEventListener("click", () => this.select(tab.id));
       button.addEventListener("keydown", (event) => this.onKey(event, tab.id));
       this.buttons.set(tab.id, button);
@@ -74,7 +78,12 @@ export class WorkspaceTabs {
   private onKey(event: KeyboardEvent, id: string): void {
     const index = this.tabs.findIndex((t) => t.id === id);
     const last = this.tabs.length - 1;
-    const target = { ArrowRight: index === last ? 0 : index + 1, ArrowLeft: index === 0 ? last : index - 1, Home: 0, End: last }[event.key];
+    const target = {
+      ArrowRight: index === last ? 0 : index + 1,
+      ArrowLeft: index === 0 ? last : index - 1,
+      Home: 0,
+      End: last,
+    }[event.key];
     if (target === undefined) return;
     event.preventDefault();
     this.select(this.tabs[target]!.id, true);

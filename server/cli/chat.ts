@@ -27,19 +27,29 @@ async function main(): Promise<void> {
   }
   const catalogue = defaultCatalogue(loadConfig().units);
   if (options.unitId && !catalogue.units.some((u) => u.id === options.unitId)) {
-    process.stderr.write(`chat: unknown unit "${options.unitId}"; known: ${catalogue.units.map((u) => u.id).join(", ")}\n`);
+    process.stderr.write(
+      `chat: unknown unit "${options.unitId}"; known: ${catalogue.units.map((u) => u.id).join(", ")}\n`,
+    );
     process.exitCode = 2;
     return;
   }
   const session = new ChatSession(catalogue, options);
-  if (!options.json) session.print(await session.send({ kind: "start", locale: options.locale, ...(options.unitId ? { unitId: options.unitId } : {}) }));
+  if (!options.json)
+    session.print(
+      await session.send({
+        kind: "start",
+        locale: options.locale,
+        ...(options.unitId ? { unitId: options.unitId } : {}),
+      }),
+    );
 
   const lines = createInterface({ input: process.stdin, terminal: !options.json && process.stdin.isTTY });
   if (!options.json) process.stdout.write("> ");
   // Lines are handled one after another, each answered as soon as it arrives.
   for await (const line of lines) {
     const outcome = await session.send(session.inputFor(line));
-    if (options.json) process.stdout.write(`${JSON.stringify(turnJson(outcome.state, outcome.replies, outcome.dossier))}\n`);
+    if (options.json)
+      process.stdout.write(`${JSON.stringify(turnJson(outcome.state, outcome.replies, outcome.dossier))}\n`);
     else {
       session.print(outcome);
       process.stdout.write("> ");
@@ -73,7 +83,13 @@ class ChatSession {
   }
 
   async send(input: EngineInput) {
-    const outcome = await takeTurn(this.catalogue, this.state, input, { now: new Date() }, { dossiers: this.dossiers, requester: "terminal" });
+    const outcome = await takeTurn(
+      this.catalogue,
+      this.state,
+      input,
+      { now: new Date() },
+      { dossiers: this.dossiers, requester: "terminal" },
+    );
     this.state = outcome.state;
     const last = outcome.replies[outcome.replies.length - 1];
     this.lastChoices = last?.choices ?? [];
@@ -88,7 +104,9 @@ class ChatSession {
 
   print(outcome: { replies: Reply[] }): void {
     for (const reply of outcome.replies) {
-      const progress = reply.progress ? `[${this.options.locale === "vi" ? "Bước" : "Step"} ${reply.progress.step}/${reply.progress.total}] ` : "";
+      const progress = reply.progress
+        ? `[${this.options.locale === "vi" ? "Bước" : "Step"} ${reply.progress.step}/${reply.progress.total}] `
+        : "";
       process.stdout.write(`\n${progress}${reply.text}\n`);
       reply.choices?.forEach((choice, i) => process.stdout.write(`   ${i + 1}) ${choice.label}\n`));
     }

@@ -25,6 +25,15 @@ export function turnJson(state: ConversationState, replies: readonly Reply[], do
       progress: state.status === "bot" && procedureId !== null ? (last?.progress ?? null) : null,
     },
     replies: replies.map((r) => ({ text: r.text, choices: r.choices ?? [] })),
-    ...(dossier ? { dossier: { code: dossier.code, procedureId: dossier.procedureId, status: dossier.status, fields: dossier.fields } } : {}),
+    ...(dossier
+      ? {
+          dossier: {
+            code: dossier.code,
+            procedureId: dossier.procedureId,
+            status: dossier.status,
+            fields: dossier.fields,
+          },
+        }
+      : {}),
   };
 }

@@ -4,7 +4,8 @@ import { openStore } from "../store/openStore";
 import type { UserRole } from "../store/store";
 
 const USAGE = `Usage:
-  npm run user -- add --username NAME --role clerk|supervisor|admin [--unit UNIT_ID …] [--name "Display name"] [--password PASS]
+  npm run user -- add --username NAME --role clerk|supervisor|admin [--unit UNIT_ID …]
+                     [--name "Display name"] [--password PASS]
   npm run user -- passwd --username NAME [--password PASS]
   npm run user -- disable --username NAME
 Reads DATA_DIR / MONGODB_URI like the server. Without --password a one-time password is
@@ -54,19 +55,28 @@ async function main(): Promise<void> {
   try {
     const now = new Date();
     if (parsed.command === "add") {
-      const { user, generatedPassword } = await addUser(store, config.units, {
-        username: parsed.username!,
-        role: parsed.role as UserRole,
-        unitIds: parsed.units,
-        ...(parsed.name ? { displayName: parsed.name } : {}),
-        ...(parsed.password !== undefined ? { password: parsed.password } : {}),
-      }, now);
-      process.stdout.write(`Created ${user.role} "${user.username}"${user.unitIds.length ? ` for ${user.unitIds.join(", ")}` : ""}.\n`);
-      if (generatedPassword) process.stdout.write(`One-time password (shown once; change it at first login): ${generatedPassword}\n`);
+      const { user, generatedPassword } = await addUser(
+        store,
+        config.units,
+        {
+          username: parsed.username!,
+          role: parsed.role as UserRole,
+          unitIds: parsed.units,
+          ...(parsed.name ? { displayName: parsed.name } : {}),
+          ...(parsed.password !== undefined ? { password: parsed.password } : {}),
+        },
+        now,
+      );
+      process.stdout.write(
+        `Created ${user.role} "${user.username}"${user.unitIds.length ? ` for ${user.unitIds.join(", ")}` : ""}.\n`,
+      );
+      if (generatedPassword)
+        process.stdout.write(`One-time password (shown once; change it at first login): ${generatedPassword}\n`);
     } else if (parsed.command === "passwd") {
       const { user, generatedPassword } = await setPassword(store, parsed.username!, parsed.password, now);
       process.stdout.write(`Password of "${user.username}" changed; its sessions are ended.\n`);
-      if (generatedPassword) process.stdout.write(`One-time password (shown once; change it at first login): ${generatedPassword}\n`);
+      if (generatedPassword)
+        process.stdout.write(`One-time password (shown once; change it at first login): ${generatedPassword}\n`);
     } else {
       const user = await disableUser(store, parsed.username!, now);
       process.stdout.write(`"${user.username}" is disabled; its sessions are ended.\n`);

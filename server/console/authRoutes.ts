@@ -29,11 +29,20 @@ export interface ConsoleLocals {
 }
 
 const loginSchema = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(500) }).strict();
-const passwordChangeSchema = z.object({ currentPassword: z.string().min(1).max(500), newPassword: z.string().min(1).max(500) }).strict();
+const passwordChangeSchema = z
+  .object({ currentPassword: z.string().min(1).max(500), newPassword: z.string().min(1).max(500) })
+  .strict();
 
 /** What the console shows of a user: never the hash. */
 export function publicUser(user: UserRecord) {
-  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, unitIds: user.unitIds, mustChangePassword: user.mustChangePassword };
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    unitIds: user.unitIds,
+    mustChangePassword: user.mustChangePassword,
+  };
 }
 
 /**
@@ -42,7 +51,10 @@ export function publicUser(user: UserRecord) {
  * An account still on a password someone else chose gets 403 AUTH_PASSWORD_CHANGE_REQUIRED,
  * except where `allowPasswordChangePending` (who am I, change the password, log out).
  */
-export function requireConsoleSession(options: Pick<AuthRoutesOptions, "store" | "now">, allowPasswordChangePending = false) {
+export function requireConsoleSession(
+  options: Pick<AuthRoutesOptions, "store" | "now">,
+  allowPasswordChangePending = false,
+) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const found = await sessionUser(options.store, readCookie(req.headers.cookie, SESSION_COOKIE), options.now());
     if (!found) {
@@ -72,7 +84,8 @@ export function authRoutes(options: AuthRoutesOptions): Router {
   const router = Router();
   router.use("/api/auth", express.json({ limit: "4kb" }));
   const cookie = (value: string, maxAgeMs: number) =>
-    `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${Math.floor(maxAgeMs / 1000)}${options.secureCookies ? "; Secure" : ""}`;
+    `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict; ` +
+    `Max-Age=${Math.floor(maxAgeMs / 1000)}${options.secureCookies ? "; Secure" : ""}`;
 
   /**
    * Counts a password attempt (a login, or a change that checks the current password) against
@@ -80,7 +93,8 @@ export function authRoutes(options: AuthRoutesOptions): Router {
    * a stolen session cannot guess the password through the change form faster than the login.
    */
   function throttled(req: Request, res: Response, username: string): boolean {
-    if (options.addressLimiter.allow(options.addressOf(req)) && (!username || options.accountLimiter.allow(username))) return false;
+    if (options.addressLimiter.allow(options.addressOf(req)) && (!username || options.accountLimiter.allow(username)))
+      return false;
     sendConsoleError(res, "AUTH_RATE_LIMITED");
     return true;
   }
@@ -102,7 +116,10 @@ export function authRoutes(options: AuthRoutesOptions): Router {
     }
     const { secret, session } = await openSession(options.store, user, options.now());
     options.logger.info({ event: "auth.login", userId: user.id }, "login");
-    res.set("Set-Cookie", cookie(secret, SESSION_TTL_MS)).set("Cache-Control", "no-store").json({ ok: true, user: publicUser(user), csrfToken: session.csrfToken });
+    res
+      .set("Set-Cookie", cookie(secret, SESSION_TTL_MS))
+      .set("Cache-Control", "no-store")
+      .json({ ok: true, user: publicUser(user), csrfToken: session.csrfToken });
   });
 
   const guard = requireConsoleSession(options, true);
@@ -136,7 +153,12 @@ export function authRoutes(options: AuthRoutesOptions): Router {
       sendWorded(res, 400, "AUTH_PASSWORD_WEAK", problem);
       return;
     }
-    const updated: UserRecord = { ...user, passwordHash: await hashPassword(input.data.newPassword), mustChangePassword: false, updatedAt: options.now().toISOString() };
+    const updated: UserRecord = {
+      ...user,
+      passwordHash: await hashPassword(input.data.newPassword),
+      mustChangePassword: false,
+      updatedAt: options.now().toISOString(),
+    };
     await options.store.updateUser(updated);
     // Every other login of this account ends; this one goes on with a fresh session.
     await options.store.deleteSessionsOfUser(user.id);
@@ -144,7 +166,9 @@ export function authRoutes(options: AuthRoutesOptions): Router {
     // The consoles open on the old sessions, on any node, are cut off; this one reconnects.
     await options.store.appendAccountChange(user.id, options.now().toISOString());
     options.logger.info({ event: "auth.password_changed", userId: user.id }, "password changed");
-    res.set("Set-Cookie", cookie(fresh.secret, SESSION_TTL_MS)).json({ ok: true, user: publicUser(updated), csrfToken: fresh.session.csrfToken });
+    res
+      .set("Set-Cookie", cookie(fresh.secret, SESSION_TTL_MS))
+      .json({ ok: true, user: publicUser(updated), csrfToken: fresh.session.csrfToken });
   });
 
   return router;

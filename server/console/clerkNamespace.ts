@@ -18,7 +18,13 @@ import { mayAccess } from "../handoff/mayAccess";
 import { transferTargets } from "../handoff/transferTargets";
 import { UnitQueues } from "../handoff/unitQueues";
 import type { ConversationRecord, NoteRecord, Store, UserRecord } from "../store/store";
-import type { ClerkClientToServerEvents, ClerkServerToClientEvents, ConsoleAck, ConversationView, QueueItem } from "./clerkProtocol";
+import type {
+  ClerkClientToServerEvents,
+  ClerkServerToClientEvents,
+  ConsoleAck,
+  ConversationView,
+  QueueItem,
+} from "./clerkProtocol";
 import { readCookie, SESSION_COOKIE, sessionUser } from "./consoleSessions";
 import { CONSOLE_SOCKET_TEXTS } from "./consoleTexts";
 import { conversationView, queueItem } from "./conversationView";
@@ -50,14 +56,23 @@ const watchRoom = (conversationId: string) => `watch:${conversationId}`;
 const userRoom = (userId: string) => `user:${userId}`;
 
 const idSchema = z.object({ conversationId: z.string().uuid() }).strip();
-const messageSchema = idSchema.extend({ clientMessageId: z.string().min(1).max(100), text: z.string().min(1).max(4000) });
+const messageSchema = idSchema.extend({
+  clientMessageId: z.string().min(1).max(100),
+  text: z.string().min(1).max(4000),
+});
 const patchSchema = idSchema.extend({ field: z.string().min(1).max(100), text: z.string().min(1).max(2000) });
-const releaseSchema = idSchema.extend({ at: z.union([z.literal("current"), z.literal("review"), z.object({ stepId: z.string().min(1).max(100) }).strict()]) });
+const releaseSchema = idSchema.extend({
+  at: z.union([z.literal("current"), z.literal("review"), z.object({ stepId: z.string().min(1).max(100) }).strict()]),
+});
 const noteSchema = idSchema.extend({ text: z.string().trim().min(1).max(2000) });
-const transferSchema = z.union([idSchema.extend({ unitId: z.string().min(1).max(64) }).strict(), idSchema.extend({ clerkId: z.string().min(1).max(64) }).strict()]);
+const transferSchema = z.union([
+  idSchema.extend({ unitId: z.string().min(1).max(64) }).strict(),
+  idSchema.extend({ clerkId: z.string().min(1).max(64) }).strict(),
+]);
 
 type SocketRefusal = Refusal<typeof CONSOLE_SOCKET_TEXTS>;
-type ConsoleCheck = { ok: true; user: UserRecord } | { ok: false; refusal: Extract<SocketRefusal, { key: `AUTH_${string}` }> };
+type ConsoleCheck =
+  { ok: true; user: UserRecord } | { ok: false; refusal: Extract<SocketRefusal, { key: `AUTH_${string}` }> };
 
 /**
  * Whether a console socket may be served now: a live session of an enabled account that no
@@ -104,7 +119,10 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
 
   namespace.use(async (socket, next) => {
     const secret = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
-    const checked = await checkConsole(store, secret, options.now()).catch((): ConsoleCheck => ({ ok: false, refusal: { key: "AUTH_REQUIRED.unchecked" } }));
+    const checked = await checkConsole(store, secret, options.now()).catch((): ConsoleCheck => ({
+      ok: false,
+      refusal: { key: "AUTH_REQUIRED.unchecked" },
+    }));
     if (!checked.ok) {
       const error = refusalError(checked.refusal);
       next(Object.assign(new Error(error.code), { data: error }));
@@ -132,34 +150,49 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
 
   /** Everything the console shows of a conversation: state, transcript, draft, notes. */
   async function viewOf(conversationId: string): Promise<ConversationView | null> {
-    const [loaded, notes] = await Promise.all([service.load(conversationId), store.listNotes(conversationId, NOTES_SHOWN)]);
+    const [loaded, notes] = await Promise.all([
+      service.load(conversationId),
+      store.listNotes(conversationId, NOTES_SHOWN),
+    ]);
     return loaded ? conversationView(catalogue, loaded.record, loaded.transcript, notes) : null;
   }
 
   service.onCommitted((saved: ConversationRecord, messages) => {
     for (const message of messages) namespace.to(watchRoom(saved.id)).emit("conversation:message", message);
     for (const unitId of queues.changedBy(saved)) {
-      void publishQueue(unitId).catch((error: unknown) => logger.error({ event: "clerk.queue_failed", err: error }, "queue update failed"));
+      void publishQueue(unitId).catch((error: unknown) =>
+        logger.error({ event: "clerk.queue_failed", err: error }, "queue update failed"),
+      );
     }
     if (namespace.adapter.rooms.get(watchRoom(saved.id))?.size) {
       void viewOf(saved.id)
         .then((loaded) => {
           if (loaded) namespace.to(watchRoom(saved.id)).emit("conversation:view", loaded);
         })
-        .catch((error: unknown) => logger.error({ event: "clerk.view_failed", err: error, conversationId: saved.id }, "conversation view update failed"));
+        .catch((error: unknown) =>
+          logger.error(
+            { event: "clerk.view_failed", err: error, conversationId: saved.id },
+            "conversation view update failed",
+          ),
+        );
     }
   });
 
   namespace.on("connection", (raw) => {
     const socket = raw as unknown as ClerkSocket;
     const { user } = socket.data;
-    socket.emit("console:settings", { cannedReplies: [...options.cannedReplies], units: catalogue.units.map((u) => ({ id: u.id, name: u.nameVi })) });
+    socket.emit("console:settings", {
+      cannedReplies: [...options.cannedReplies],
+      units: catalogue.units.map((u) => ({ id: u.id, name: u.nameVi })),
+    });
     void (async () => {
       await socket.join(userRoom(user.id));
       if (user.role === "clerk") for (const unitId of user.unitIds) await socket.join(unitRoom(unitId));
       else await socket.join(ALL_UNITS_ROOM);
       socket.emit("queue:update", await queueFor(user.role === "clerk" ? user.unitIds : null));
-    })().catch((error: unknown) => logger.error({ event: "clerk.connect_failed", err: error }, "console connection failed"));
+    })().catch((error: unknown) =>
+      logger.error({ event: "clerk.connect_failed", err: error }, "console connection failed"),
+    );
 
     // A disabled account or an ended session is cut off within `recheckMs`, even if idle.
     const timer = setInterval(() => {
@@ -168,13 +201,18 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
           if (!checked.ok) socket.disconnect(true);
         })
         // A store that fails to answer says nothing of the session: the next check decides.
-        .catch((error: unknown) => logger.error({ event: "clerk.recheck_failed", err: error }, "console session re-check failed"));
+        .catch((error: unknown) =>
+          logger.error({ event: "clerk.recheck_failed", err: error }, "console session re-check failed"),
+        );
     }, options.recheckMs);
     timer.unref();
     socket.on("disconnect", () => clearInterval(timer));
 
     /** Checks the session again and the unit of the conversation; answers the ack itself when refused. */
-    async function authorised(conversationId: string, ack: (a: ConsoleAck<never>) => void): Promise<ConversationRecord | null> {
+    async function authorised(
+      conversationId: string,
+      ack: (a: ConsoleAck<never>) => void,
+    ): Promise<ConversationRecord | null> {
       const checked = await checkConsole(store, socket.data.sessionSecret, options.now());
       if (!checked.ok) {
         ack(refused(checked.refusal));
@@ -193,7 +231,14 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
 
     function audit(action: string, conversationId: string, detail?: Record<string, string | number | boolean>): void {
       void store
-        .appendAudit({ id: randomUUID(), at: options.now().toISOString(), actorId: socket.data.user.id, action, conversationId, ...(detail ? { detail } : {}) })
+        .appendAudit({
+          id: randomUUID(),
+          at: options.now().toISOString(),
+          actorId: socket.data.user.id,
+          action,
+          conversationId,
+          ...(detail ? { detail } : {}),
+        })
         .catch((error: unknown) => logger.error({ event: "audit.failed", err: error, action }, "audit write failed"));
     }
 
@@ -203,7 +248,11 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
     function handle<S extends z.ZodTypeAny, T>(
       event: keyof ClerkClientToServerEvents,
       schema: S,
-      run: (payload: z.infer<S>, record: ConversationRecord, reply: (answer: ConsoleAck<T>) => void) => Promise<ConsoleAck<T> | void>,
+      run: (
+        payload: z.infer<S>,
+        record: ConversationRecord,
+        reply: (answer: ConsoleAck<T>) => void,
+      ) => Promise<ConsoleAck<T> | void>,
     ): void {
       (socket as unknown as Socket).on(event, async (...args: unknown[]) => {
         const { payload, ack: reply } = splitAck<ConsoleAck<T>>(args);
@@ -228,7 +277,10 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
      * The acknowledgement of a clerk's turn, called once it is stored and before it is
      * delivered: a refusal, or `stored`'s answer (which may read the conversation as saved).
      */
-    function acknowledgeWith<T>(reply: (answer: ConsoleAck<T>) => void, stored: (outcome: TurnOutcome & { ok: true }) => Promise<ConsoleAck<T>>): Acknowledge {
+    function acknowledgeWith<T>(
+      reply: (answer: ConsoleAck<T>) => void,
+      stored: (outcome: TurnOutcome & { ok: true }) => Promise<ConsoleAck<T>>,
+    ): Acknowledge {
       return async (outcome) => {
         if (!outcome.ok) {
           const refusal = consoleRefusal(outcome);
@@ -244,11 +296,15 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
       };
     }
 
-    const viewNow = (conversationId: string) => async () => ({ ok: true as const, view: (await viewOf(conversationId))! });
+    const viewNow = (conversationId: string) => async () => ({
+      ok: true as const,
+      view: (await viewOf(conversationId))!,
+    });
 
     handle("conversation:watch", idSchema, async ({ conversationId }) => {
       // The console shows one conversation at a time: watching one stops watching the others.
-      for (const room of socket.rooms) if (room.startsWith("watch:") && room !== watchRoom(conversationId)) await socket.leave(room);
+      for (const room of socket.rooms)
+        if (room.startsWith("watch:") && room !== watchRoom(conversationId)) await socket.leave(room);
       await socket.join(watchRoom(conversationId));
       audit("conversation.read", conversationId);
       return { ok: true, view: (await viewOf(conversationId))! };
@@ -256,7 +312,14 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
 
     handle("conversation:note", noteSchema, async ({ conversationId, text }) => {
       const { user } = socket.data;
-      const note: NoteRecord = { id: randomUUID(), conversationId, authorId: user.id, authorName: user.displayName, text, at: options.now().toISOString() };
+      const note: NoteRecord = {
+        id: randomUUID(),
+        conversationId,
+        authorId: user.id,
+        authorName: user.displayName,
+        text,
+        at: options.now().toISOString(),
+      };
       await store.appendNote(note);
       audit("conversation.note", conversationId);
       const shown = { id: note.id, at: note.at, author: { id: user.id, name: user.displayName }, text };
@@ -341,7 +404,11 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
         );
         return;
       }
-      const target = handOverTarget(await colleaguesOf(store, presence, record.state.unitId), payload.clerkId, socket.data.user.id);
+      const target = handOverTarget(
+        await colleaguesOf(store, presence, record.state.unitId),
+        payload.clerkId,
+        socket.data.user.id,
+      );
       if (!target.ok) return refused(target.refusal);
       const { colleague } = target;
       await service.clerkAction(
@@ -368,7 +435,11 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
         .getConversation(parsed.data.conversationId)
         .then((record) => {
           const { user } = socket.data;
-          if (record?.state.status === "with_clerk" && record.state.clerk?.id === user.id && mayAccess(user, record.state.unitId)) {
+          if (
+            record?.state.status === "with_clerk" &&
+            record.state.clerk?.id === user.id &&
+            mayAccess(user, record.state.unitId)
+          ) {
             io.of("/chat").to(chatRoomOf(record.id)).emit("typing:start");
           }
         })
@@ -383,10 +454,18 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
     },
     ...presence,
     async recheckUsers(userIds) {
-      const sockets = userIds.flatMap((id) => [...(namespace.adapter.rooms.get(userRoom(id)) ?? [])].flatMap((socketId) => namespace.sockets.get(socketId) ?? []));
+      const sockets = userIds.flatMap((id) =>
+        [...(namespace.adapter.rooms.get(userRoom(id)) ?? [])].flatMap(
+          (socketId) => namespace.sockets.get(socketId) ?? [],
+        ),
+      );
       await Promise.all(
         sockets.map(async (socket) => {
-          const checked = await checkConsole(store, (socket as unknown as ClerkSocket).data.sessionSecret, options.now());
+          const checked = await checkConsole(
+            store,
+            (socket as unknown as ClerkSocket).data.sessionSecret,
+            options.now(),
+          );
           if (!checked.ok) socket.disconnect(true);
         }),
       );

@@ -74,8 +74,7 @@ export type ConsoleErrorCode =
   | "CONSOLE_UNAVAILABLE";
 
 export type ConsoleAck<T = Record<string, never>> =
-  | ({ ok: true } & T)
-  | { ok: false; error: { code: ConsoleErrorCode | string; message: string } };
+  ({ ok: true } & T) | { ok: false; error: { code: ConsoleErrorCode | string; message: string } };
 
 export interface ClerkServerToClientEvents {
   /** The queue of the clerk's units, whole, whenever it changes. */
@@ -107,25 +106,49 @@ export interface TransferTargets {
 
 export interface ClerkClientToServerEvents {
   /** Opens a conversation in the console: its transcript, draft and state (written to the audit log). */
-  "conversation:watch": (payload: { conversationId: string }, ack: (ack: ConsoleAck<{ view: ConversationView }>) => void) => void;
+  "conversation:watch": (
+    payload: { conversationId: string },
+    ack: (ack: ConsoleAck<{ view: ConversationView }>) => void,
+  ) => void;
   /** Takes the conversation; exactly one of two clerks clicking at once wins, the other is told who has it. */
-  "conversation:take": (payload: { conversationId: string }, ack: (ack: ConsoleAck<{ view: ConversationView }>) => void) => void;
+  "conversation:take": (
+    payload: { conversationId: string },
+    ack: (ack: ConsoleAck<{ view: ConversationView }>) => void,
+  ) => void;
   /** A message to the citizen. */
-  "conversation:message": (payload: { conversationId: string; clientMessageId: string; text: string }, ack: (ack: ConsoleAck<{ seq: number }>) => void) => void;
+  "conversation:message": (
+    payload: { conversationId: string; clientMessageId: string; text: string },
+    ack: (ack: ConsoleAck<{ seq: number }>) => void,
+  ) => void;
   /** Fills or corrects one field of the draft, typed as the citizen would; the citizen confirms it. */
-  "dossier:patch": (payload: { conversationId: string; field: string; text: string }, ack: (ack: ConsoleAck<{ view: ConversationView }>) => void) => void;
+  "dossier:patch": (
+    payload: { conversationId: string; field: string; text: string },
+    ack: (ack: ConsoleAck<{ view: ConversationView }>) => void,
+  ) => void;
   /** Hands back to the bot where the flow stood, at the review, or at a step. */
-  "conversation:release": (payload: { conversationId: string; at: "current" | "review" | { stepId: string } }, ack: (ack: ConsoleAck) => void) => void;
+  "conversation:release": (
+    payload: { conversationId: string; at: "current" | "review" | { stepId: string } },
+    ack: (ack: ConsoleAck) => void,
+  ) => void;
   "conversation:close": (payload: { conversationId: string }, ack: (ack: ConsoleAck) => void) => void;
   /**
    * Passes the conversation to another unit's queue, or to a named clerk of its unit who is
    * signed in (they hold it at once; the citizen is told their name).
    */
-  "conversation:transfer": (payload: { conversationId: string; unitId: string } | { conversationId: string; clerkId: string }, ack: (ack: ConsoleAck) => void) => void;
+  "conversation:transfer": (
+    payload: { conversationId: string; unitId: string } | { conversationId: string; clerkId: string },
+    ack: (ack: ConsoleAck) => void,
+  ) => void;
   /** Where the conversation can be passed, for the transfer dialog. */
-  "conversation:transferTargets": (payload: { conversationId: string }, ack: (ack: ConsoleAck<TransferTargets>) => void) => void;
+  "conversation:transferTargets": (
+    payload: { conversationId: string },
+    ack: (ack: ConsoleAck<TransferTargets>) => void,
+  ) => void;
   /** A note for the unit's clerks (any clerk who can see the conversation may add one); the citizen never sees it. */
-  "conversation:note": (payload: { conversationId: string; text: string }, ack: (ack: ConsoleAck<{ note: ClerkNote }>) => void) => void;
+  "conversation:note": (
+    payload: { conversationId: string; text: string },
+    ack: (ack: ConsoleAck<{ note: ClerkNote }>) => void,
+  ) => void;
   /** The clerk is typing to the citizen. */
   "typing:clerk": (payload: { conversationId: string }) => void;
 }

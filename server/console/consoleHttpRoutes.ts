@@ -37,6 +37,12 @@ export function consoleHttpRoutes(options: ConsoleHttpOptions): (addressOf: (req
       addressLimiter: new SlidingWindowLimiter(LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE),
       addressOf,
     }),
-    consoleRoutes({ store: options.store, service: options.service, catalogue: options.catalogue, logger: options.logger, now: options.now }),
+    consoleRoutes({
+      store: options.store,
+      service: options.service,
+      catalogue: options.catalogue,
+      logger: options.logger,
+      now: options.now,
+    }),
   ];
 }

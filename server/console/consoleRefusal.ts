@@ -10,7 +10,12 @@ const CONSOLE_CODES: Partial<Record<string, string>> = {
 };
 
 /** A refused turn as the console shows it: its code, and one message in Vietnamese then English. */
-export function consoleRefusal(outcome: TurnOutcome & { ok: false }): { code: string; vi: string; en: string; message: string } {
+export function consoleRefusal(outcome: TurnOutcome & { ok: false }): {
+  code: string;
+  vi: string;
+  en: string;
+  message: string;
+} {
   const { vi, en } = outcome.message;
   return { code: CONSOLE_CODES[outcome.code] ?? outcome.code, vi, en, message: `${vi} / ${en}` };
 }

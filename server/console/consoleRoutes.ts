@@ -54,11 +54,25 @@ export function consoleRoutes(options: ConsoleRoutesOptions): Router {
   const guard = requireConsoleSession(options);
   const { store, catalogue } = options;
 
-  function audit(res: Response, action: string, detail: { dossierCode?: string; conversationId?: string; extra?: Record<string, string | number | boolean> }): void {
+  function audit(
+    res: Response,
+    action: string,
+    detail: { dossierCode?: string; conversationId?: string; extra?: Record<string, string | number | boolean> },
+  ): void {
     const { user } = res.locals as ConsoleLocals;
     void store
-      .appendAudit({ id: randomUUID(), at: options.now().toISOString(), actorId: user.id, action, ...(detail.dossierCode ? { dossierCode: detail.dossierCode } : {}), ...(detail.conversationId ? { conversationId: detail.conversationId } : {}), ...(detail.extra ? { detail: detail.extra } : {}) })
-      .catch((error: unknown) => options.logger.error({ event: "audit.failed", err: error, action }, "audit write failed"));
+      .appendAudit({
+        id: randomUUID(),
+        at: options.now().toISOString(),
+        actorId: user.id,
+        action,
+        ...(detail.dossierCode ? { dossierCode: detail.dossierCode } : {}),
+        ...(detail.conversationId ? { conversationId: detail.conversationId } : {}),
+        ...(detail.extra ? { detail: detail.extra } : {}),
+      })
+      .catch((error: unknown) =>
+        options.logger.error({ event: "audit.failed", err: error, action }, "audit write failed"),
+      );
   }
 
   /** The dossier if the user's units include its unit; otherwise 404, as if it did not exist. */
@@ -82,9 +96,15 @@ export function consoleRoutes(options: ConsoleRoutesOptions): Router {
   router.get("/api/console/dossiers", guard, async (req, res) => {
     const { user } = res.locals as ConsoleLocals;
     const query = typeof req.query.query === "string" ? req.query.query.slice(0, 200) : undefined;
-    const found = await store.listDossiers({ unitIds: user.role === "clerk" ? user.unitIds : null, ...(query ? { query } : {}), limit: 100 });
+    const found = await store.listDossiers({
+      unitIds: user.role === "clerk" ? user.unitIds : null,
+      ...(query ? { query } : {}),
+      limit: 100,
+    });
     audit(res, "dossier.search", { extra: { results: found.length } });
-    res.set("Cache-Control", "no-store").json({ ok: true, dossiers: found.map((f) => dossierSummary(catalogue, f.dossier, f.conversationId)) });
+    res
+      .set("Cache-Control", "no-store")
+      .json({ ok: true, dossiers: found.map((f) => dossierSummary(catalogue, f.dossier, f.conversationId)) });
   });
 
   router.get("/api/console/dossiers/:code", guard, async (req, res) => {
@@ -110,7 +130,11 @@ export function consoleRoutes(options: ConsoleRoutesOptions): Router {
     const owned = await accessible(req, res);
     if (!owned) return;
     audit(res, "dossier.read_form", { dossierCode: owned.dossier.code, conversationId: owned.conversationId });
-    res.set("Cache-Control", "no-store").set("Content-Security-Policy", FORM_CONTENT_SECURITY_POLICY).type("html").send(renderForm(owned.dossier));
+    res
+      .set("Cache-Control", "no-store")
+      .set("Content-Security-Policy", FORM_CONTENT_SECURITY_POLICY)
+      .type("html")
+      .send(renderForm(owned.dossier));
   });
 
   router.get("/api/console/dossiers/:code/attachments/:id", guard, async (req, res) => {
@@ -124,7 +148,14 @@ export function consoleRoutes(options: ConsoleRoutesOptions): Router {
     }
     audit(res, "dossier.read_attachment", { dossierCode: owned.dossier.code });
     // Served as a download, never rendered in the console's origin.
-    res.set({ "Cache-Control": "no-store", "Content-Disposition": `attachment; filename="${id}"`, "X-Content-Type-Options": "nosniff" }).type(upload.record.mimeType).send(upload.bytes);
+    res
+      .set({
+        "Cache-Control": "no-store",
+        "Content-Disposition": `attachment; filename="${id}"`,
+        "X-Content-Type-Options": "nosniff",
+      })
+      .type(upload.record.mimeType)
+      .send(upload.bytes);
   });
 
   router.post("/api/console/dossiers/:code/status", express.json({ limit: "4kb" }), guard, async (req, res) => {
@@ -136,15 +167,27 @@ export function consoleRoutes(options: ConsoleRoutesOptions): Router {
       return;
     }
     // Answered once the change is stored, before the citizen and the consoles are told of it.
-    await options.service.changeDossierStatus(owned.dossier.code, input.data.status, input.data.reason?.trim() || null, (outcome) => {
-      if (!outcome.ok) {
-        const refusal = consoleRefusal(outcome);
-        sendWorded(res, refusal.code === "CONSOLE_NOT_FOUND" ? 404 : 409, refusal.code, { vi: refusal.vi, en: refusal.en });
-        return;
-      }
-      audit(res, "dossier.status", { dossierCode: owned.dossier.code, conversationId: owned.conversationId, extra: { status: input.data.status } });
-      res.json({ ok: true, dossier: dossierSummary(catalogue, outcome.dossier!, owned.conversationId) });
-    });
+    await options.service.changeDossierStatus(
+      owned.dossier.code,
+      input.data.status,
+      input.data.reason?.trim() || null,
+      (outcome) => {
+        if (!outcome.ok) {
+          const refusal = consoleRefusal(outcome);
+          sendWorded(res, refusal.code === "CONSOLE_NOT_FOUND" ? 404 : 409, refusal.code, {
+            vi: refusal.vi,
+            en: refusal.en,
+          });
+          return;
+        }
+        audit(res, "dossier.status", {
+          dossierCode: owned.dossier.code,
+          conversationId: owned.conversationId,
+          extra: { status: input.data.status },
+        });
+        res.json({ ok: true, dossier: dossierSummary(catalogue, outcome.dossier!, owned.conversationId) });
+      },
+    );
   });
 
   return router;

@@ -10,7 +10,11 @@ export function hashSessionSecret(secret: string): string {
 }
 
 /** A new session for a user: the secret goes in the cookie, the store keeps only its hash. */
-export async function openSession(store: ConsoleStore, user: UserRecord, now: Date): Promise<{ secret: string; session: SessionRecord }> {
+export async function openSession(
+  store: ConsoleStore,
+  user: UserRecord,
+  now: Date,
+): Promise<{ secret: string; session: SessionRecord }> {
   const secret = randomBytes(32).toString("base64url");
   const session: SessionRecord = {
     idHash: hashSessionSecret(secret),
@@ -28,7 +32,11 @@ export async function openSession(store: ConsoleStore, user: UserRecord, now: Da
  * expired, or the user is gone or disabled — checked on every request and every socket event,
  * so disabling an account cuts it off at once.
  */
-export async function sessionUser(store: ConsoleStore, secret: string | undefined, now: Date): Promise<{ session: SessionRecord; user: UserRecord } | null> {
+export async function sessionUser(
+  store: ConsoleStore,
+  secret: string | undefined,
+  now: Date,
+): Promise<{ session: SessionRecord; user: UserRecord } | null> {
   if (!secret || !/^[A-Za-z0-9_-]{20,100}$/.test(secret)) return null;
   const session = await store.getSession(hashSessionSecret(secret));
   if (!session || new Date(session.expiresAt).getTime() <= now.getTime()) return null;

@@ -38,7 +38,11 @@ interface DraftWalk {
  * Vietnamese labels, each with its provenance; with the steps a clerk can hand back to and
  * the uploaded files.
  */
-function walkDraft(compiled: CompiledFlow, answers: ConversationState["answers"], sources: ConversationState["sources"]): DraftWalk {
+function walkDraft(
+  compiled: CompiledFlow,
+  answers: ConversationState["answers"],
+  sources: ConversationState["sources"],
+): DraftWalk {
   const walk: DraftWalk = { draft: [], releaseTargets: [], attachments: [] };
   for (const step of memoizedPathOf(compiled, answers)) {
     if (step.kind === "info" || step.kind === "branch" || step.kind === "submit" || step.kind === "unit") continue;
@@ -49,7 +53,8 @@ function walkDraft(compiled: CompiledFlow, answers: ConversationState["answers"]
     const answered = step.id in answers;
     const question = isQuestion(step) && !isCopied(step, answers);
     if (question) walk.releaseTargets.push({ stepId: step.id, label: stepLabel(compiled, step, "vi") });
-    if (step.kind === "upload" && typeof answers[step.id] === "string") walk.attachments.push({ stepId: step.id, attachmentId: answers[step.id] as string });
+    if (step.kind === "upload" && typeof answers[step.id] === "string")
+      walk.attachments.push({ stepId: step.id, attachmentId: answers[step.id] as string });
     if (!answered && !question) continue;
     walk.draft.push({
       key: step.id,
@@ -67,10 +72,17 @@ function walkDraft(compiled: CompiledFlow, answers: ConversationState["answers"]
  * What the console shows of a conversation: the transcript, and the draft dossier grouped like
  * the paper form with each field's provenance.
  */
-export function conversationView(catalogue: Catalogue, record: ConversationRecord, transcript: ChatMessage[], notes: readonly NoteRecord[]): ConversationView {
+export function conversationView(
+  catalogue: Catalogue,
+  record: ConversationRecord,
+  transcript: ChatMessage[],
+  notes: readonly NoteRecord[],
+): ConversationView {
   const { state } = record;
   const compiled = state.flowId ? catalogue.flows.get(state.flowId) : undefined;
-  const { draft, releaseTargets, attachments } = compiled ? walkDraft(compiled, state.answers, state.sources) : { draft: [], releaseTargets: [], attachments: [] };
+  const { draft, releaseTargets, attachments } = compiled
+    ? walkDraft(compiled, state.answers, state.sources)
+    : { draft: [], releaseTargets: [], attachments: [] };
   return {
     conversationId: record.id,
     unitId: state.unitId,

@@ -14,9 +14,14 @@ export function firstAdminPasswordFile(dataDir: string): string {
  * whoever operates them: the password goes to the terminal when one is attached, otherwise to
  * a file under DATA_DIR readable only by the server's user, and the log says where it is.
  */
-export function handOverFirstAdminPassword(password: string, options: { dataDir: string; terminal: NodeJS.WritableStream | null; logger: Logger }): void {
+export function handOverFirstAdminPassword(
+  password: string,
+  options: { dataDir: string; terminal: NodeJS.WritableStream | null; logger: Logger },
+): void {
   if (options.terminal) {
-    options.terminal.write(`First start: console account "admin" created. One-time password (change it at first login): ${password}\n`);
+    options.terminal.write(
+      `First start: console account "admin" created. One-time password (change it at first login): ${password}\n`,
+    );
     return;
   }
   const file = firstAdminPasswordFile(options.dataDir);
@@ -24,8 +29,14 @@ export function handOverFirstAdminPassword(password: string, options: { dataDir:
   writeFileSync(file, `${password}\n`, { mode: 0o600 });
   // The mode of writeFileSync applies only to a new file; an old one keeps its own.
   chmodSync(file, 0o600);
-  options.logger.info({ event: "console.first_admin", passwordFile: file }, "console account admin created; its one-time password is in passwordFile");
-  process.stdout.write(`First start: console account "admin" created. Its one-time password is in ${file} (readable only by this user; change it at first login).\n`);
+  options.logger.info(
+    { event: "console.first_admin", passwordFile: file },
+    "console account admin created; its one-time password is in passwordFile",
+  );
+  process.stdout.write(
+    `First start: console account "admin" created. Its one-time password is in ${file} (readable only by this ` +
+      `user; change it at first login).\n`,
+  );
 }
 
 /** Removes the password file once the admin has chosen their own password: it opens nothing any more. */

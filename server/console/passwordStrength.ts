@@ -43,8 +43,16 @@ let checker: Promise<ZxcvbnFactory> | null = null;
  */
 function strengthChecker(): Promise<ZxcvbnFactory> {
   checker ??= (async () => {
-    const [{ ZxcvbnFactory: Factory }, common, en] = await Promise.all([import("@zxcvbn-ts/core"), import("@zxcvbn-ts/language-common"), import("@zxcvbn-ts/language-en")]);
-    return new Factory({ translations: en.translations, graphs: common.adjacencyGraphs, dictionary: { ...common.dictionary, ...en.dictionary } });
+    const [{ ZxcvbnFactory: Factory }, common, en] = await Promise.all([
+      import("@zxcvbn-ts/core"),
+      import("@zxcvbn-ts/language-common"),
+      import("@zxcvbn-ts/language-en"),
+    ]);
+    return new Factory({
+      translations: en.translations,
+      graphs: common.adjacencyGraphs,
+      dictionary: { ...common.dictionary, ...en.dictionary },
+    });
   })();
   return checker;
 }
@@ -55,14 +63,19 @@ function ownWords(owner: PasswordOwner): string[] {
   for (const text of [owner.username, owner.displayName ?? "", ...SITE_WORDS]) {
     const folded = foldDiacritics(text.normalize("NFC"));
     const parts = folded.split(/[^a-z0-9]+/).filter((p) => p.length >= 3);
-    for (const word of [text.toLowerCase(), folded, folded.replace(/[^a-z0-9]/g, ""), ...parts]) if (word) words.add(word);
+    for (const word of [text.toLowerCase(), folded, folded.replace(/[^a-z0-9]/g, ""), ...parts])
+      if (word) words.add(word);
   }
   return [...words];
 }
 
 /** How many characters of the password are the person's or the site's own words. */
 function ownCharacters(result: ZxcvbnResult): number {
-  return result.sequence.reduce((sum, match) => sum + (match.pattern === "dictionary" && match.dictionaryName === "userInputs" ? match.token.length : 0), 0);
+  return result.sequence.reduce(
+    (sum, match) =>
+      sum + (match.pattern === "dictionary" && match.dictionaryName === "userInputs" ? match.token.length : 0),
+    0,
+  );
 }
 
 /**
@@ -74,8 +87,16 @@ function ownCharacters(result: ZxcvbnResult): number {
  */
 export async function passwordProblem(password: string, owner: PasswordOwner): Promise<PasswordProblem | null> {
   const length = Array.from(password).length;
-  if (length < MIN_PASSWORD_LENGTH) return { vi: `Mật khẩu cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`, en: `A password needs at least ${MIN_PASSWORD_LENGTH} characters.` };
-  if (length > MAX_PASSWORD_LENGTH) return { vi: `Mật khẩu dài quá ${MAX_PASSWORD_LENGTH} ký tự.`, en: `A password is at most ${MAX_PASSWORD_LENGTH} characters.` };
+  if (length < MIN_PASSWORD_LENGTH)
+    return {
+      vi: `Mật khẩu cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`,
+      en: `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`,
+    };
+  if (length > MAX_PASSWORD_LENGTH)
+    return {
+      vi: `Mật khẩu dài quá ${MAX_PASSWORD_LENGTH} ký tự.`,
+      en: `A password is at most ${MAX_PASSWORD_LENGTH} characters.`,
+    };
   const zxcvbn = await strengthChecker();
   const words = ownWords(owner);
   const analysed = Array.from(password).slice(0, ANALYSED_LENGTH).join("");
@@ -83,10 +104,20 @@ export async function passwordProblem(password: string, owner: PasswordOwner): P
   const folded = foldDiacritics(analysed.normalize("NFC"));
   const results = folded === analysed ? [typed] : [typed, zxcvbn.check(folded, words)];
   const weakest = results.reduce((a, b) => (b.score < a.score ? b : a));
-  if (weakest.score >= MIN_SCORE && Array.from(analysed).length - Math.max(...results.map(ownCharacters)) >= MIN_PASSWORD_LENGTH) return null;
-  const why = weakest.feedback.warning ?? (weakest.score >= MIN_SCORE ? "It is built on your own name, your username or the site's name." : null);
+  if (
+    weakest.score >= MIN_SCORE &&
+    Array.from(analysed).length - Math.max(...results.map(ownCharacters)) >= MIN_PASSWORD_LENGTH
+  )
+    return null;
+  const why =
+    weakest.feedback.warning ??
+    (weakest.score >= MIN_SCORE ? "It is built on your own name, your username or the site's name." : null);
   return {
-    vi: "Mật khẩu quá dễ đoán (giống mật khẩu phổ biến, hoặc dựa vào tên đăng nhập, tên của bạn, tên thành phố). Hãy dùng một câu dài gồm vài từ ít gặp mà chỉ bạn nghĩ ra.",
-    en: `This password is too easy to guess${why ? `: ${why}` : "."} Use a long sentence of a few uncommon words of your own.`,
+    vi:
+      "Mật khẩu quá dễ đoán (giống mật khẩu phổ biến, hoặc dựa vào tên đăng nhập, tên của bạn, tên thành phố). Hãy " +
+      "dùng một câu dài gồm vài từ ít gặp mà chỉ bạn nghĩ ra.",
+    en:
+      `This password is too easy to guess${why ? `: ${why}` : "."} ` +
+      "Use a long sentence of a few uncommon words of your own.",
   };
 }

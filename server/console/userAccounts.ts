@@ -38,19 +38,41 @@ export interface NewUser {
  * and admins see every unit. Returns the account and, when the password was generated, that
  * password — to be shown once, never stored or logged.
  */
-export async function addUser(store: ConsoleStore, units: readonly Unit[], input: NewUser, now: Date): Promise<{ user: UserRecord; generatedPassword: string | null }> {
+export async function addUser(
+  store: ConsoleStore,
+  units: readonly Unit[],
+  input: NewUser,
+  now: Date,
+): Promise<{ user: UserRecord; generatedPassword: string | null }> {
   const username = input.username.trim().toLowerCase();
   if (!USERNAME.test(username)) {
-    throw new AccountError("USER_NAME_INVALID", `"${input.username}": tên đăng nhập gồm 3–40 chữ thường, số, dấu chấm, gạch. / a username is 3–40 lower-case letters, digits, dots, dashes.`);
+    throw new AccountError(
+      "USER_NAME_INVALID",
+      `"${input.username}": tên đăng nhập gồm 3–40 chữ thường, số, dấu chấm, gạch. / a username is 3–40 ` +
+        `lower-case letters, digits, dots, dashes.`,
+    );
   }
-  if (!USER_ROLES.includes(input.role)) throw new AccountError("USER_ROLE_INVALID", `"${input.role}": vai trò là clerk, supervisor hoặc admin. / the role is clerk, supervisor or admin.`);
+  if (!USER_ROLES.includes(input.role))
+    throw new AccountError(
+      "USER_ROLE_INVALID",
+      `"${input.role}": vai trò là clerk, supervisor hoặc admin. / the role is clerk, supervisor or admin.`,
+    );
   const unknown = input.unitIds.filter((id) => !units.some((u) => u.id === id));
   if (unknown.length > 0) {
-    throw new AccountError("USER_UNIT_UNKNOWN", `${unknown.join(", ")}: không có đơn vị này; có: ${units.map((u) => u.id).join(", ")}. / unknown unit.`);
+    throw new AccountError(
+      "USER_UNIT_UNKNOWN",
+      `${unknown.join(", ")}: không có đơn vị này; có: ${units.map((u) => u.id).join(", ")}. / unknown unit.`,
+    );
   }
-  if (input.role === "clerk" && input.unitIds.length === 0) throw new AccountError("USER_UNIT_MISSING", "Cán bộ cần ít nhất một đơn vị (--unit). / A clerk needs at least one unit (--unit).");
-  if (input.password !== undefined) await refuseWeak(input.password, { username, displayName: input.displayName ?? "" });
-  if (await store.getUserByUsername(username)) throw new AccountError("USER_NAME_TAKEN", `"${username}" đã có. / "${username}" already exists.`);
+  if (input.role === "clerk" && input.unitIds.length === 0)
+    throw new AccountError(
+      "USER_UNIT_MISSING",
+      "Cán bộ cần ít nhất một đơn vị (--unit). / A clerk needs at least one unit (--unit).",
+    );
+  if (input.password !== undefined)
+    await refuseWeak(input.password, { username, displayName: input.displayName ?? "" });
+  if (await store.getUserByUsername(username))
+    throw new AccountError("USER_NAME_TAKEN", `"${username}" đã có. / "${username}" already exists.`);
   const generatedPassword = input.password === undefined ? generatePassword() : null;
   const at = now.toISOString();
   const user: UserRecord = {
@@ -76,7 +98,12 @@ async function existing(store: ConsoleStore, username: string): Promise<UserReco
 }
 
 /** Sets a new password (generated when absent) and ends the user's sessions and open consoles. */
-export async function setPassword(store: ConsoleStore, username: string, password: string | undefined, now: Date): Promise<{ user: UserRecord; generatedPassword: string | null }> {
+export async function setPassword(
+  store: ConsoleStore,
+  username: string,
+  password: string | undefined,
+  now: Date,
+): Promise<{ user: UserRecord; generatedPassword: string | null }> {
   const user = await existing(store, username);
   if (password !== undefined) await refuseWeak(password, user);
   const generatedPassword = password === undefined ? generatePassword() : null;
@@ -112,6 +139,11 @@ export async function disableUser(store: ConsoleStore, username: string, now: Da
  */
 export async function ensureFirstAdmin(store: ConsoleStore, units: readonly Unit[], now: Date): Promise<string | null> {
   if ((await store.countUsers()) > 0) return null;
-  const { generatedPassword } = await addUser(store, units, { username: "admin", role: "admin", unitIds: [], displayName: "Quản trị" }, now);
+  const { generatedPassword } = await addUser(
+    store,
+    units,
+    { username: "admin", role: "admin", unitIds: [], displayName: "Quản trị" },
+    now,
+  );
   return generatedPassword;
 }

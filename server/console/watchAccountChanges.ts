@@ -41,7 +41,9 @@ export function watchAccountChanges(options: AccountChangeWatcherOptions): { sto
     if (stopped) return;
     timer = setTimeout(() => {
       running = poll()
-        .catch((error: unknown) => options.logger.error({ event: "account_changes.poll_failed", err: error }, "account change poll failed"))
+        .catch((error: unknown) =>
+          options.logger.error({ event: "account_changes.poll_failed", err: error }, "account change poll failed"),
+        )
         .finally(schedule);
     }, options.pollMs);
     timer.unref();

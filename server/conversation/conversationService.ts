@@ -39,10 +39,15 @@ export class ConversationService {
   }
 
   /** A new conversation and the bearer token that opens it again. */
-  async start(options: { channel: ConversationRecord["channel"]; locale: Locale; unitId: string | null }): Promise<{ record: ConversationRecord; token: string }> {
+  async start(options: {
+    channel: ConversationRecord["channel"];
+    locale: Locale;
+    unitId: string | null;
+  }): Promise<{ record: ConversationRecord; token: string }> {
     const token = newConversationToken();
     const at = this.deps.now().toISOString();
-    const unitId = options.unitId && this.deps.catalogue.units.some((u) => u.id === options.unitId) ? options.unitId : null;
+    const unitId =
+      options.unitId && this.deps.catalogue.units.some((u) => u.id === options.unitId) ? options.unitId : null;
     const state = initialState(options.locale, unitId);
     const record: ConversationRecord = {
       id: randomUUID(),
@@ -59,7 +64,10 @@ export class ConversationService {
       updatedAt: at,
     };
     await this.deps.store.createConversation(record);
-    this.deps.logger.info({ event: "conversation.started", conversationId: record.id, channel: record.channel, unitId }, "conversation started");
+    this.deps.logger.info(
+      { event: "conversation.started", conversationId: record.id, channel: record.channel, unitId },
+      "conversation started",
+    );
     return { record, token };
   }
 
@@ -69,7 +77,9 @@ export class ConversationService {
   }
 
   /** A conversation with its whole transcript, for the console. */
-  async load(conversationId: string): Promise<{ record: ConversationRecord; transcript: ConversationMessage[] } | null> {
+  async load(
+    conversationId: string,
+  ): Promise<{ record: ConversationRecord; transcript: ConversationMessage[] } | null> {
     const record = await this.deps.store.getConversation(conversationId);
     return record ? { record, transcript: await this.messagesAfter(conversationId, 0) } : null;
   }
@@ -77,7 +87,7 @@ export class ConversationService {
   /** Messages after `lastSeq`, in order, for a reconnecting client. */
   async messagesAfter(conversationId: string, lastSeq: number): Promise<ConversationMessage[]> {
     const messages: ConversationMessage[] = [];
-    for (let after = lastSeq; ; ) {
+    for (let after = lastSeq; ;) {
       const page = await this.deps.store.listMessages(conversationId, after, 500);
       messages.push(...page.map(conversationMessage));
       if (page.length < 500) return messages;
@@ -95,7 +105,11 @@ export class ConversationService {
    * The citizen opened the chat: a new conversation is greeted; one in progress is left as it
    * is (its transcript was replayed) unless the language changed.
    */
-  open(conversationId: string, locale: Locale | undefined, acknowledge: Acknowledge = acknowledgeNothing): Promise<TurnOutcome> {
+  open(
+    conversationId: string,
+    locale: Locale | undefined,
+    acknowledge: Acknowledge = acknowledgeNothing,
+  ): Promise<TurnOutcome> {
     return this.turn({ kind: "open", conversationId, ...(locale ? { locale } : {}) }, acknowledge);
   }
 
@@ -105,9 +119,18 @@ export class ConversationService {
    * behind (a slow database) makes citizens resend rather than wait with thousands of turns
    * held in memory.
    */
-  send(conversationId: string, message: CitizenMessage, origin: TurnOrigin = {}, acknowledge: Acknowledge = acknowledgeNothing): Promise<TurnOutcome> {
+  send(
+    conversationId: string,
+    message: CitizenMessage,
+    origin: TurnOrigin = {},
+    acknowledge: Acknowledge = acknowledgeNothing,
+  ): Promise<TurnOutcome> {
     if (this.inFlight.size >= (this.deps.maxTurnsInFlight ?? Number.POSITIVE_INFINITY)) {
-      const busy: TurnOutcome = { ok: false, code: "TURN_BUSY", message: t("Hệ thống đang bận, thử lại sau.", "The system is busy; try again.") };
+      const busy: TurnOutcome = {
+        ok: false,
+        code: "TURN_BUSY",
+        message: t("Hệ thống đang bận, thử lại sau.", "The system is busy; try again."),
+      };
       this.logOverload();
       return Promise.resolve(acknowledge(busy)).then(() => busy);
     }
@@ -115,12 +138,23 @@ export class ConversationService {
   }
 
   /** A clerk's action on a conversation (take, fill a field, hand back, close, transfer). */
-  clerkAction(conversationId: string, clerk: ClerkRef, input: EngineInput, acknowledge: Acknowledge = acknowledgeNothing): Promise<TurnOutcome> {
+  clerkAction(
+    conversationId: string,
+    clerk: ClerkRef,
+    input: EngineInput,
+    acknowledge: Acknowledge = acknowledgeNothing,
+  ): Promise<TurnOutcome> {
     return this.turn({ kind: "clerkAction", conversationId, clerk, input }, acknowledge);
   }
 
   /** A clerk's message to the citizen, stored once per client message id. */
-  clerkMessage(conversationId: string, clerk: ClerkRef, clientMessageId: string, text: string, acknowledge: Acknowledge = acknowledgeNothing): Promise<TurnOutcome> {
+  clerkMessage(
+    conversationId: string,
+    clerk: ClerkRef,
+    clientMessageId: string,
+    text: string,
+    acknowledge: Acknowledge = acknowledgeNothing,
+  ): Promise<TurnOutcome> {
     return this.turn({ kind: "clerkMessage", conversationId, clerk, clientMessageId, text }, acknowledge);
   }
 
@@ -129,14 +163,26 @@ export class ConversationService {
    * dossier and a message telling the citizen are written together, and status lookup shows
    * the new status at once.
    */
-  async changeDossierStatus(code: string, status: DossierStatus, reason: string | null, acknowledge: Acknowledge = acknowledgeNothing): Promise<TurnOutcome> {
+  async changeDossierStatus(
+    code: string,
+    status: DossierStatus,
+    reason: string | null,
+    acknowledge: Acknowledge = acknowledgeNothing,
+  ): Promise<TurnOutcome> {
     const owned = await this.deps.store.getDossierOwner(code);
     if (!owned) {
-      const missing: TurnOutcome = { ok: false, code: "TURN_NOT_FOUND", message: t("Không tìm thấy hồ sơ.", "No such dossier.") };
+      const missing: TurnOutcome = {
+        ok: false,
+        code: "TURN_NOT_FOUND",
+        message: t("Không tìm thấy hồ sơ.", "No such dossier."),
+      };
       await acknowledge(missing);
       return missing;
     }
-    return this.turn({ kind: "dossierStatus", conversationId: owned.conversationId, code, status, reason }, acknowledge);
+    return this.turn(
+      { kind: "dossierStatus", conversationId: owned.conversationId, code, status, reason },
+      acknowledge,
+    );
   }
 
   /** Resolves when every turn under way has been stored and delivered (graceful shutdown). */
@@ -158,7 +204,10 @@ export class ConversationService {
     const now = Date.now();
     // One line a second at most: an overload must not flood the log as well.
     if (now - this.overloadLoggedAt >= 1000) {
-      this.deps.logger.warn({ event: "turn.overload", refused: this.overloadRefusals, inFlight: this.inFlight.size }, "turns refused: too many in flight");
+      this.deps.logger.warn(
+        { event: "turn.overload", refused: this.overloadRefusals, inFlight: this.inFlight.size },
+        "turns refused: too many in flight",
+      );
       this.overloadLoggedAt = now;
       this.overloadRefusals = 0;
     }

@@ -6,7 +6,9 @@ export const CONFLICT = "conflict";
 const MAX_ATTEMPTS = 4;
 
 /** Runs `attempt` until it answers something other than {@link CONFLICT}, a few times at most. */
-export async function retryOnConflict<T>(attempt: (n: number) => Promise<T | typeof CONFLICT>): Promise<T | typeof CONFLICT> {
+export async function retryOnConflict<T>(
+  attempt: (n: number) => Promise<T | typeof CONFLICT>,
+): Promise<T | typeof CONFLICT> {
   for (let n = 0; n < MAX_ATTEMPTS; n++) {
     const result = await attempt(n);
     if (result !== CONFLICT) return result;

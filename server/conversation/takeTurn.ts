@@ -56,7 +56,10 @@ export async function takeTurn(
           break;
         }
         case "lookupStatus":
-          inputs.push({ kind: "statusResult", result: await services.dossiers.lookupStatus(effect.code, effect.phone, services.requester) });
+          inputs.push({
+            kind: "statusResult",
+            result: await services.dossiers.lookupStatus(effect.code, effect.phone, services.requester),
+          });
           break;
       }
     }

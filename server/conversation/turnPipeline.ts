@@ -62,7 +62,10 @@ const REFUSALS: Record<Exclude<TurnRefusalCode, "TURN_HELD_BY_OTHER">, Localized
   TURN_BUSY: t("Hệ thống đang bận, thử lại sau.", "The system is busy; try again."),
 };
 
-const refused = (code: keyof typeof REFUSALS, message: Localized = REFUSALS[code]): Settled => ({ outcome: { ok: false, code, message }, committed: null });
+const refused = (code: keyof typeof REFUSALS, message: Localized = REFUSALS[code]): Settled => ({
+  outcome: { ok: false, code, message },
+  committed: null,
+});
 const answered = (outcome: TurnOutcome): Settled => ({ outcome, committed: null });
 
 /**
@@ -71,10 +74,18 @@ const answered = (outcome: TurnOutcome): Settled => ({ outcome, committed: null 
  * Nothing about a conversation stays in memory between turns; the caller runs one turn of a
  * conversation at a time on this node, and the store's version check does it across nodes.
  */
-export async function runTurnPipeline(deps: TurnPipelineDeps, input: TurnInput, acknowledge: Acknowledge): Promise<TurnOutcome> {
+export async function runTurnPipeline(
+  deps: TurnPipelineDeps,
+  input: TurnInput,
+  acknowledge: Acknowledge,
+): Promise<TurnOutcome> {
   const settled = await retryOnConflict(async (attempt): Promise<Settled | typeof CONFLICT> => {
     const loaded = await load(deps, input);
-    if (!loaded) return refused("TURN_NOT_FOUND", input.kind === "dossierStatus" ? t("Không tìm thấy hồ sơ.", "No such dossier.") : undefined);
+    if (!loaded)
+      return refused(
+        "TURN_NOT_FOUND",
+        input.kind === "dossierStatus" ? t("Không tìm thấy hồ sơ.", "No such dossier.") : undefined,
+      );
     if (attempt === 0) signalTyping(deps, input, loaded.record);
     const duplicate = dropDuplicate(input, loaded);
     if (duplicate) return duplicate;
@@ -85,7 +96,10 @@ export async function runTurnPipeline(deps: TurnPipelineDeps, input: TurnInput, 
     return commit(deps, planned);
   });
   if (settled === CONFLICT) {
-    deps.logger.error({ event: "turn.conflicts", conversationId: input.conversationId }, "turn lost the version race repeatedly");
+    deps.logger.error(
+      { event: "turn.conflicts", conversationId: input.conversationId },
+      "turn lost the version race repeatedly",
+    );
     const busy = refused("TURN_BUSY").outcome;
     await acknowledgeStored(deps, input, acknowledge, busy);
     return busy;
@@ -99,21 +113,39 @@ export async function runTurnPipeline(deps: TurnPipelineDeps, input: TurnInput, 
 }
 
 /** Tells the sender; a channel failing to answer its sender does not keep the stored turn from the others. */
-async function acknowledgeStored(deps: TurnPipelineDeps, input: TurnInput, acknowledge: Acknowledge, outcome: TurnOutcome): Promise<void> {
+async function acknowledgeStored(
+  deps: TurnPipelineDeps,
+  input: TurnInput,
+  acknowledge: Acknowledge,
+  outcome: TurnOutcome,
+): Promise<void> {
   try {
     await acknowledge(outcome);
   } catch (error) {
-    deps.logger.error({ event: "turn.ack_failed", err: error, conversationId: input.conversationId, kind: input.kind }, "turn acknowledgement failed");
+    deps.logger.error(
+      { event: "turn.ack_failed", err: error, conversationId: input.conversationId, kind: input.kind },
+      "turn acknowledgement failed",
+    );
   }
 }
 
 /** Everything the turn reads, in one store call (a dossier status change also reads its dossier). */
 async function load(deps: TurnPipelineDeps, input: TurnInput): Promise<(TurnLoad & { dossier?: Dossier }) | null> {
-  const dedupeKey = input.kind === "citizen" ? input.message.clientMessageId : input.kind === "clerkMessage" ? clerkDedupeKey(input.clerk.id, input.clientMessageId) : null;
+  const dedupeKey =
+    input.kind === "citizen"
+      ? input.message.clientMessageId
+      : input.kind === "clerkMessage"
+        ? clerkDedupeKey(input.clerk.id, input.clientMessageId)
+        : null;
   const recent = input.kind === "citizen" && input.message.choice !== undefined ? RECENT_FOR_CHOICE : 0;
   if (input.kind !== "dossierStatus") return deps.store.loadTurn(input.conversationId, dedupeKey, recent);
-  const [loaded, owned] = await Promise.all([deps.store.loadTurn(input.conversationId, null, 0), deps.store.getDossierOwner(input.code)]);
-  return loaded && owned && owned.conversationId === input.conversationId ? { ...loaded, dossier: owned.dossier } : null;
+  const [loaded, owned] = await Promise.all([
+    deps.store.loadTurn(input.conversationId, null, 0),
+    deps.store.getDossierOwner(input.code),
+  ]);
+  return loaded && owned && owned.conversationId === input.conversationId
+    ? { ...loaded, dossier: owned.dossier }
+    : null;
 }
 
 /** The bot is about to answer a citizen; a clerk's typing is signalled by the console instead. */
@@ -141,14 +173,29 @@ function duplicateOfCitizen(message: CitizenMessage, stored: DedupeRecord, recor
  */
 function admit(input: TurnInput, record: ConversationRecord): Settled | null {
   const holder = record.state.clerk;
-  if (input.kind === "clerkMessage" && (record.state.status !== "with_clerk" || holder?.id !== input.clerk.id)) return refused("TURN_NOT_HELD");
+  if (input.kind === "clerkMessage" && (record.state.status !== "with_clerk" || holder?.id !== input.clerk.id))
+    return refused("TURN_NOT_HELD");
   if (input.kind !== "clerkAction" || !holder || holder.id === input.clerk.id) return null;
   const kind = input.input.kind;
   if (kind === "clerkTake" && record.state.status === "with_clerk") {
-    return { outcome: { ok: false, code: "TURN_HELD_BY_OTHER", message: t(`Cán bộ ${holder.name} đã nhận cuộc trò chuyện này.`, `${holder.name} has taken this conversation.`) }, committed: null };
+    return {
+      outcome: {
+        ok: false,
+        code: "TURN_HELD_BY_OTHER",
+        message: t(`Cán bộ ${holder.name} đã nhận cuộc trò chuyện này.`, `${holder.name} has taken this conversation.`),
+      },
+      committed: null,
+    };
   }
   if (kind !== "clerkTake" && kind !== "clerkTransfer" && kind !== "clerkHandOver") {
-    return { outcome: { ok: false, code: "TURN_HELD_BY_OTHER", message: t(`Cuộc trò chuyện do cán bộ ${holder.name} phụ trách.`, `${holder.name} holds this conversation.`) }, committed: null };
+    return {
+      outcome: {
+        ok: false,
+        code: "TURN_HELD_BY_OTHER",
+        message: t(`Cuộc trò chuyện do cán bộ ${holder.name} phụ trách.`, `${holder.name} holds this conversation.`),
+      },
+      committed: null,
+    };
   }
   return null;
 }
@@ -158,12 +205,29 @@ function admit(input: TurnInput, record: ConversationRecord): Settled | null {
  * status it looks up), and for a turn that asks for a clerk, what the citizen is told next —
  * the place in the queue, or the no-clerk offer — so that the whole turn is one commit.
  */
-async function engine(deps: TurnPipelineDeps, input: TurnInput, loaded: TurnLoad & { dossier?: Dossier }): Promise<PlannedTurn | Settled> {
+async function engine(
+  deps: TurnPipelineDeps,
+  input: TurnInput,
+  loaded: TurnLoad & { dossier?: Dossier },
+): Promise<PlannedTurn | Settled> {
   const { record } = loaded;
   const now = deps.now();
   const at = now.toISOString();
-  const base: Omit<PlannedTurn, "outcome"> = { input, record, state: record.state, messages: [], dedupe: null, dossier: null, claim: null, effects: [] };
-  const message = (author: MessageRecord["author"], text: string, extra: Partial<MessageRecord> = {}): MessageRecord => ({
+  const base: Omit<PlannedTurn, "outcome"> = {
+    input,
+    record,
+    state: record.state,
+    messages: [],
+    dedupe: null,
+    dossier: null,
+    claim: null,
+    effects: [],
+  };
+  const message = (
+    author: MessageRecord["author"],
+    text: string,
+    extra: Partial<MessageRecord> = {},
+  ): MessageRecord => ({
     id: randomUUID(),
     conversationId: record.id,
     seq: record.lastSeq + base.messages.length + 1,
@@ -176,7 +240,14 @@ async function engine(deps: TurnPipelineDeps, input: TurnInput, loaded: TurnLoad
   if (input.kind === "clerkMessage") {
     const clerk = message("clerk", input.text);
     base.messages.push(clerk);
-    const dedupe = { conversationId: record.id, clientMessageId: clerkDedupeKey(input.clerk.id, input.clientMessageId), contentHash: sha256(input.text), messageId: clerk.id, seq: clerk.seq, at };
+    const dedupe = {
+      conversationId: record.id,
+      clientMessageId: clerkDedupeKey(input.clerk.id, input.clientMessageId),
+      contentHash: sha256(input.text),
+      messageId: clerk.id,
+      seq: clerk.seq,
+      at,
+    };
     return { ...base, dedupe, outcome: (saved) => ({ ok: true, record: saved, seq: clerk.seq }) };
   }
 
@@ -184,12 +255,35 @@ async function engine(deps: TurnPipelineDeps, input: TurnInput, loaded: TurnLoad
     const current = loaded.dossier!;
     const { status, reason } = input;
     if (!canMoveDossier(current.status, status)) {
-      return answered({ ok: false, code: "DOSSIER_STATUS_MOVE_INVALID", message: t(`Không chuyển được từ "${STATUS_TEXTS[current.status].name.vi}" sang "${STATUS_TEXTS[status].name.vi}".`, `Cannot move from ${current.status} to ${status}.`) });
+      return answered({
+        ok: false,
+        code: "DOSSIER_STATUS_MOVE_INVALID",
+        message: t(
+          `Không chuyển được từ "${STATUS_TEXTS[current.status].name.vi}" sang "${STATUS_TEXTS[status].name.vi}".`,
+          `Cannot move from ${current.status} to ${status}.`,
+        ),
+      });
     }
-    const dossier: Dossier = { ...current, status, updatedAt: at, ...(status === "rejected" ? { rejectionReason: reason ?? "" } : {}) };
+    const dossier: Dossier = {
+      ...current,
+      status,
+      updatedAt: at,
+      ...(status === "rejected" ? { rejectionReason: reason ?? "" } : {}),
+    };
     const locale = record.state.locale;
     const texts = STATUS_TEXTS[status];
-    base.messages.push(message("system", `${locale === "vi" ? "Hồ sơ" : "Application"} ${input.code}: ${texts.name[locale]}.${reason ? ` ${reason}` : ""} ${texts.next[locale]}`.trim()));
+    base.messages.push(
+      message(
+        "system",
+        [
+          `${locale === "vi" ? "Hồ sơ" : "Application"} ${input.code}: ${texts.name[locale]}.`,
+          reason,
+          texts.next[locale],
+        ]
+          .filter(Boolean)
+          .join(" "),
+      ),
+    );
     return { ...base, dossier, outcome: (saved) => ({ ok: true, record: saved, dossier }) };
   }
 
@@ -209,7 +303,14 @@ async function engine(deps: TurnPipelineDeps, input: TurnInput, loaded: TurnLoad
       ...(sent.attachmentId !== undefined ? { attachmentId: sent.attachmentId } : {}),
     });
     base.messages.push(citizen);
-    base.dedupe = { conversationId: record.id, clientMessageId: sent.clientMessageId, contentHash: citizenContentHash(sent), messageId: citizen.id, seq: citizen.seq, at };
+    base.dedupe = {
+      conversationId: record.id,
+      clientMessageId: sent.clientMessageId,
+      contentHash: citizenContentHash(sent),
+      messageId: citizen.id,
+      seq: citizen.seq,
+      at,
+    };
     engineInput =
       sent.attachmentId !== undefined
         ? { kind: "attachment", attachmentId: sent.attachmentId }
@@ -222,7 +323,8 @@ async function engine(deps: TurnPipelineDeps, input: TurnInput, loaded: TurnLoad
   } else if (input.kind === "open") {
     // A conversation in progress was replayed as it is, unless the language changed: then the
     // current question is asked again in the new language.
-    if (record.lastSeq > 0 && (input.locale === undefined || input.locale === record.state.locale)) return answered({ ok: true, record });
+    if (record.lastSeq > 0 && (input.locale === undefined || input.locale === record.state.locale))
+      return answered({ ok: true, record });
     engineInput = { kind: "start", ...(input.locale ? { locale: input.locale } : {}) };
   } else {
     engineInput = input.input;
@@ -232,7 +334,9 @@ async function engine(deps: TurnPipelineDeps, input: TurnInput, loaded: TurnLoad
   const services = { dossiers: deps.dossiers, requester };
   const turn = await takeTurn(deps.catalogue, record.state, engineInput, { now }, services);
   if (turn.refused) {
-    return input.kind === "citizen" ? refused("TURN_INPUT_REFUSED") : answered({ ok: false, code: turn.refused.code, message: turn.refused.message });
+    return input.kind === "citizen"
+      ? refused("TURN_INPUT_REFUSED")
+      : answered({ ok: false, code: turn.refused.code, message: turn.refused.message });
   }
   let { state, replies } = turn;
   const effects = [...turn.effects];
@@ -240,7 +344,13 @@ async function engine(deps: TurnPipelineDeps, input: TurnInput, loaded: TurnLoad
   const followUp = askedForClerk ? deps.clerkAvailability?.(state.unitId, now) : undefined;
   if (followUp && !followUp.available) {
     // Nobody can answer: the citizen is offered a call back or a counter visit in the same turn.
-    const offer = await takeTurn(deps.catalogue, state, { kind: "clerkUnavailable", why: followUp.why, hours: followUp.hours[state.locale] }, { now }, services);
+    const offer = await takeTurn(
+      deps.catalogue,
+      state,
+      { kind: "clerkUnavailable", why: followUp.why, hours: followUp.hours[state.locale] },
+      { now },
+      services,
+    );
     if (!offer.refused) {
       state = offer.state;
       replies = [...replies, ...offer.replies];
@@ -248,11 +358,27 @@ async function engine(deps: TurnPipelineDeps, input: TurnInput, loaded: TurnLoad
     }
   }
   for (const reply of replies) {
-    base.messages.push(message("bot", reply.text, { ...(reply.choices ? { choices: reply.choices } : {}), ...(reply.input ? { input: reply.input } : {}), progress: reply.progress }));
+    base.messages.push(
+      message("bot", reply.text, {
+        ...(reply.choices ? { choices: reply.choices } : {}),
+        ...(reply.input ? { input: reply.input } : {}),
+        progress: reply.progress,
+      }),
+    );
   }
-  if (askedForClerk && followUp?.available !== false && state.status === "waiting_clerk") base.messages.push(message("system", await queuePositionText(deps, record.id, state)));
-  if (base.messages.length === 0 && JSON.stringify(state) === JSON.stringify(record.state)) return answered({ ok: true, record });
-  return { ...base, state, effects, dossier: turn.dossier, claim: turn.claim, outcome, ...(exceptConnectionId ? { exceptConnectionId } : {}) };
+  if (askedForClerk && followUp?.available !== false && state.status === "waiting_clerk")
+    base.messages.push(message("system", await queuePositionText(deps, record.id, state)));
+  if (base.messages.length === 0 && JSON.stringify(state) === JSON.stringify(record.state))
+    return answered({ ok: true, record });
+  return {
+    ...base,
+    state,
+    effects,
+    dossier: turn.dossier,
+    claim: turn.claim,
+    outcome,
+    ...(exceptConnectionId ? { exceptConnectionId } : {}),
+  };
 }
 
 /**
@@ -260,13 +386,23 @@ async function engine(deps: TurnPipelineDeps, input: TurnInput, loaded: TurnLoad
  * puts the conversation last (its `updatedAt` is now), behind every other one waiting. The wait
  * counts a few minutes per conversation ahead: a ward clerk's handoffs are short questions.
  */
-async function queuePositionText(deps: TurnPipelineDeps, conversationId: string, state: ConversationState): Promise<string> {
-  const queue = await deps.store.listConversations({ unitIds: state.unitId ? [state.unitId] : [], statuses: ["waiting_clerk"], limit: QUEUE_READ_LIMIT });
+async function queuePositionText(
+  deps: TurnPipelineDeps,
+  conversationId: string,
+  state: ConversationState,
+): Promise<string> {
+  const queue = await deps.store.listConversations({
+    unitIds: state.unitId ? [state.unitId] : [],
+    statuses: ["waiting_clerk"],
+    limit: QUEUE_READ_LIMIT,
+  });
   const position = queue.filter((c) => c.id !== conversationId).length + 1;
   const minutes = position * MINUTES_PER_CONVERSATION_AHEAD;
   return state.locale === "vi"
-    ? `Bạn đang ở vị trí thứ ${position} trong hàng chờ, dự kiến khoảng ${minutes} phút. Bạn cứ nhắn tin, cán bộ sẽ đọc được; muốn tự khai tiếp thì bấm "Tiếp tục với trợ lý".`
-    : `You are number ${position} in the queue, about ${minutes} minutes. Write here and the clerk will read it; to carry on yourself, press "Continue with the assistant".`;
+    ? `Bạn đang ở vị trí thứ ${position} trong hàng chờ, dự kiến khoảng ${minutes} phút. Bạn cứ nhắn tin, cán bộ sẽ ` +
+        `đọc được; muốn tự khai tiếp thì bấm "Tiếp tục với trợ lý".`
+    : `You are number ${position} in the queue, about ${minutes} minutes. Write here and the clerk will read it; to ` +
+        `carry on yourself, press "Continue with the assistant".`;
 }
 
 /** The one atomic write of the turn: state, messages, dossier, receipt number and dedupe key. */
@@ -286,7 +422,9 @@ async function commit(deps: TurnPipelineDeps, turn: PlannedTurn): Promise<Settle
     // The same message id committed by another node in between: the first answer stands.
     const stored = result.dedupe;
     if (turn.messages[0]?.author !== "citizen") return answered({ ok: true, record, seq: stored.seq });
-    return stored.contentHash === turn.dedupe?.contentHash ? answered({ ok: true, record, messageId: stored.messageId, seq: stored.seq }) : refused("TURN_MESSAGE_ID_REUSED");
+    return stored.contentHash === turn.dedupe?.contentHash
+      ? answered({ ok: true, record, messageId: stored.messageId, seq: stored.seq })
+      : refused("TURN_MESSAGE_ID_REUSED");
   }
   const saved: ConversationRecord = {
     ...record,
@@ -315,12 +453,27 @@ function deliver(deps: TurnPipelineDeps, turn: PlannedTurn, saved: ConversationR
  */
 function runEffects(deps: TurnPipelineDeps, turn: PlannedTurn, saved: ConversationRecord): void {
   if (turn.dossier && turn.input.kind !== "dossierStatus") {
-    deps.logger.info({ event: "dossier.submitted", conversationId: saved.id, code: turn.dossier.code, procedureId: turn.dossier.procedureId }, "dossier submitted");
+    deps.logger.info(
+      {
+        event: "dossier.submitted",
+        conversationId: saved.id,
+        code: turn.dossier.code,
+        procedureId: turn.dossier.procedureId,
+      },
+      "dossier submitted",
+    );
   } else if (turn.dossier) {
-    deps.logger.info({ event: "dossier.status", code: turn.dossier.code, status: turn.dossier.status, conversationId: saved.id }, "dossier status changed");
+    deps.logger.info(
+      { event: "dossier.status", code: turn.dossier.code, status: turn.dossier.status, conversationId: saved.id },
+      "dossier status changed",
+    );
   }
   for (const effect of turn.effects) {
-    if (effect.type === "requestClerk") deps.logger.info({ event: "clerk.requested", conversationId: saved.id, reason: effect.reason, unitId: saved.state.unitId }, "clerk requested");
+    if (effect.type === "requestClerk")
+      deps.logger.info(
+        { event: "clerk.requested", conversationId: saved.id, reason: effect.reason, unitId: saved.state.unitId },
+        "clerk requested",
+      );
   }
 }
 

@@ -4,7 +4,14 @@ import type { DossierDraft } from "../engine/engineIO";
 import type { Dossier, FieldValue, ReturnMethod, SubmissionChoice, SubmitMethod } from "./dossier";
 
 /** Answers that describe how the dossier travels rather than what the form says. */
-export const SUBMISSION_KEYS = ["submitMethod", "returnMethod", "counterDate", "postalAddress", "postalPhone", "postalTimeWindow"] as const;
+export const SUBMISSION_KEYS = [
+  "submitMethod",
+  "returnMethod",
+  "counterDate",
+  "postalAddress",
+  "postalPhone",
+  "postalTimeWindow",
+] as const;
 
 function submissionOf(fields: Readonly<Record<string, Value>>): SubmissionChoice {
   const text = (key: string) => (typeof fields[key] === "string" ? (fields[key] as string) : undefined);

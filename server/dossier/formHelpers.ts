@@ -234,7 +234,8 @@ function where(options: unknown): string {
 
 function undefinedArgument(name: string, index: number, options: unknown): Error {
   return new Error(
-    `{{${name}}}${where(options)}: argument ${index + 1} is undefined — the template names a field this form does not have (check the key against procedures.json)`,
+    `{{${name}}}${where(options)}: argument ${index + 1} is undefined — the template names a field this form does ` +
+      `not have (check the key against procedures.json)`,
   );
 }
 

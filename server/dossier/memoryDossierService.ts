@@ -24,7 +24,11 @@ export class MemoryDossierService implements DossierService {
     const isoDate = localIsoDate(now);
     const sequence = (this.sequences.get(isoDate) ?? 0) + 1;
     this.sequences.set(isoDate, sequence);
-    const dossier = createDossier(draft, receiptCodeFor(this.city, this.units, draft.unitId, isoDate, sequence, newReceiptSuffix()), now);
+    const dossier = createDossier(
+      draft,
+      receiptCodeFor(this.city, this.units, draft.unitId, isoDate, sequence, newReceiptSuffix()),
+      now,
+    );
     this.dossiers.set(dossier.code, dossier);
     return { dossier, claim: null };
   }

@@ -108,7 +108,8 @@ export function createFormRenderer(templatesDir: string): FormRenderer {
     } catch (err) {
       throw new FormRenderError(
         "FORM_TEMPLATE_INVALID",
-        `${relative(templatePath(dossier.procedureId))} (procedure "${dossier.procedureId}"): ${(err as Error).message}`,
+        `${relative(templatePath(dossier.procedureId))} (procedure "${dossier.procedureId}"): ` +
+          `${(err as Error).message}`,
         { cause: err },
       );
     }
@@ -145,7 +146,8 @@ function formContext(facts: ProcedureFacts, fields: Record<string, FieldValue>):
       if (value !== undefined && value !== null && typeof value === "object") {
         throw new FormRenderError(
           "FORM_FIELD_INVALID",
-          `procedure "${facts.id}": field "${field.key}" is of type "${field.type}" but holds ${Array.isArray(value) ? "a table" : "an object"}`,
+          `procedure "${facts.id}": field "${field.key}" is of type "${field.type}" but holds ` +
+            `${Array.isArray(value) ? "a table" : "an object"}`,
         );
       }
       context[field.key] = value ?? null;
@@ -188,4 +190,5 @@ export function formTemplateExists(procedureId: string): boolean {
  * nothing may run, load or submit; only the form's own inline print CSS applies.
  */
 export const FORM_CONTENT_SECURITY_POLICY =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; " +
+  "frame-ancestors 'self'";

@@ -56,11 +56,16 @@ export class StatusLookupGuard {
   }
 
   /** Runs `lookup` if the limits allow it; a "not found" counts as a wrong phone for the code. */
-  async run(request: { code: string; address: string }, lookup: () => Promise<StatusLookupResult>, now = Date.now()): Promise<StatusLookupResult> {
+  async run(
+    request: { code: string; address: string },
+    lookup: () => Promise<StatusLookupResult>,
+    now = Date.now(),
+  ): Promise<StatusLookupResult> {
     if (!this.perAddress.allow(request.address, now)) return { found: false, refused: "rateLimited", retryMinutes: 1 };
     const number = String(request.code).toUpperCase().replace(SUFFIX, "");
     const lockedUntil = this.wrongPhones.get(number)?.lockedUntil ?? 0;
-    if (lockedUntil > now) return { found: false, refused: "locked", retryMinutes: Math.ceil((lockedUntil - now) / MINUTE_MS) };
+    if (lockedUntil > now)
+      return { found: false, refused: "locked", retryMinutes: Math.ceil((lockedUntil - now) / MINUTE_MS) };
     if (!this.perCodeMinute.allow(number, now)) return { found: false, refused: "rateLimited", retryMinutes: 1 };
     if (!this.perCodeHour.allow(number, now)) return { found: false, refused: "rateLimited", retryMinutes: 60 };
     const result = await lookup();

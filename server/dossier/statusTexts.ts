@@ -7,7 +7,10 @@ export const STATUS_TEXTS: Readonly<Record<DossierStatus, StatusText>> = {
     name: { vi: "đã nộp, chờ tiếp nhận", en: "submitted, awaiting reception" },
     next: { vi: "Cán bộ sẽ kiểm tra và tiếp nhận hồ sơ.", en: "A clerk will check and receive it." },
   },
-  received: { name: { vi: "đã tiếp nhận", en: "received" }, next: { vi: "Hồ sơ sẽ được chuyển xử lý.", en: "It will be processed next." } },
+  received: {
+    name: { vi: "đã tiếp nhận", en: "received" },
+    next: { vi: "Hồ sơ sẽ được chuyển xử lý.", en: "It will be processed next." },
+  },
   processing: {
     name: { vi: "đang xử lý", en: "being processed" },
     next: { vi: "Bạn sẽ được báo khi có kết quả.", en: "You will be told when the result is ready." },

@@ -25,7 +25,11 @@ export class StoreDossierService implements DossierService {
     const isoDate = localIsoDate(now);
     const name = `receipt:${this.city.receiptPrefix}:${isoDate}`;
     const sequence = (await this.store.getCounter(name)) + 1;
-    const dossier = createDossier(draft, receiptCodeFor(this.city, this.units, draft.unitId, isoDate, sequence, newReceiptSuffix()), now);
+    const dossier = createDossier(
+      draft,
+      receiptCodeFor(this.city, this.units, draft.unitId, isoDate, sequence, newReceiptSuffix()),
+      now,
+    );
     return { dossier, claim: { name, value: sequence } };
   }
 

@@ -78,7 +78,12 @@ export function answerPending(turn: Turn, answer: Answer): boolean {
         turn.say(turn.text(TEXTS.clerkFieldConfirmed));
       } else {
         state.pending = { kind: "correctField", stepId: step.id };
-        turn.say(`${turn.text(TEXTS.clerkFieldCorrect, { label: stepLabel(turn.flow!, step, state.locale) })} ${"question" in step ? turn.text(step.question) : ""}`.trim());
+        turn.say(
+          (
+            `${turn.text(TEXTS.clerkFieldCorrect, { label: stepLabel(turn.flow!, step, state.locale) })} ` +
+            `${"question" in step ? turn.text(step.question) : ""}`
+          ).trim(),
+        );
       }
       return true;
     }
@@ -97,7 +102,8 @@ export function answerPending(turn: Turn, answer: Answer): boolean {
       return true;
     }
     case "noClerkChoice": {
-      const choice = answer.kind === "choice" ? answer.value : answer.kind === "text" ? pickNoClerkOption(answer.text) : null;
+      const choice =
+        answer.kind === "choice" ? answer.value : answer.kind === "text" ? pickNoClerkOption(answer.text) : null;
       if (choice === "no-clerk:callback") {
         state.pending = { kind: "callbackPhone" };
         turn.say(turn.text(TEXTS.askCallbackPhone), { input: { kind: "text", fieldType: "phone" } });
@@ -137,7 +143,14 @@ export function answerPending(turn: Turn, answer: Answer): boolean {
       return true;
     }
     case "rating": {
-      const score = answer.kind === "choice" && /^rating:[1-5]$/.test(answer.value) ? Number(answer.value.slice(7)) : answer.kind === "text" && /^[1-5]$/.test(answer.text.replace(/[^0-9]/g, "")) && answer.text.replace(/\D/g, "").length === 1 ? Number(answer.text.replace(/\D/g, "")) : null;
+      const score =
+        answer.kind === "choice" && /^rating:[1-5]$/.test(answer.value)
+          ? Number(answer.value.slice(7))
+          : answer.kind === "text" &&
+              /^[1-5]$/.test(answer.text.replace(/[^0-9]/g, "")) &&
+              answer.text.replace(/\D/g, "").length === 1
+            ? Number(answer.text.replace(/\D/g, ""))
+            : null;
       state.pending = null;
       if (answer.kind === "choice" && answer.value === "skip") return true;
       if (score === null) return false;
@@ -149,7 +162,8 @@ export function answerPending(turn: Turn, answer: Answer): boolean {
     case "ratingComment": {
       state.pending = null;
       const skipped = answer.kind === "choice" && answer.value === "skip";
-      if (answer.kind === "text" && !skipped && state.rating) state.rating = { ...state.rating, comment: answer.text.slice(0, 1000) };
+      if (answer.kind === "text" && !skipped && state.rating)
+        state.rating = { ...state.rating, comment: answer.text.slice(0, 1000) };
       turn.say(turn.text(TEXTS.ratingThanks));
       return true;
     }
@@ -166,7 +180,9 @@ export function answerPending(turn: Turn, answer: Answer): boolean {
     case "chooseField": {
       const compiled = turn.flow!;
       const chosen = pickValue(
-        answer.kind === "choice" && answer.value.startsWith("edit:") ? { kind: "choice", value: answer.value.slice(5) } : answer,
+        answer.kind === "choice" && answer.value.startsWith("edit:")
+          ? { kind: "choice", value: answer.value.slice(5) }
+          : answer,
         pending.options,
         (id) => {
           const step = stepOf(compiled, id);
@@ -188,8 +204,14 @@ function pickNoClerkOption(text: string): string | null {
 }
 
 const NO_CLERK_OPTIONS = [
-  { value: "no-clerk:callback", labels: [TEXTS.optionCallback.vi, TEXTS.optionCallback.en, "gọi lại", "call back", "để lại số"] },
-  { value: "no-clerk:counter", labels: [TEXTS.optionCounter.vi, TEXTS.optionCounter.en, "hẹn", "đến một cửa", "counter"] },
+  {
+    value: "no-clerk:callback",
+    labels: [TEXTS.optionCallback.vi, TEXTS.optionCallback.en, "gọi lại", "call back", "để lại số"],
+  },
+  {
+    value: "no-clerk:counter",
+    labels: [TEXTS.optionCounter.vi, TEXTS.optionCounter.en, "hẹn", "đến một cửa", "counter"],
+  },
 ];
 
 /** A clicked value among `options`, or typed text matching one of their labels or its number. */

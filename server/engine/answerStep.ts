@@ -12,14 +12,27 @@ import { parseYesNo } from "./understanding/parseYesNo";
 import { foldToWords } from "./understanding/foldDiacritics";
 
 /** A citizen's answer as it reaches a step: typed text, a clicked value, or an uploaded file. */
-export type Answer = { kind: "text"; text: string } | { kind: "choice"; value: string } | { kind: "attachment"; attachmentId: string };
+export type Answer =
+  { kind: "text"; text: string } | { kind: "choice"; value: string } | { kind: "attachment"; attachmentId: string };
 
 // After this many failed answers to one step, or messages in a row the bot cannot understand,
 // a clerk is asked to step in (the citizen is stuck, not careless).
 const MAX_FAILED_ANSWERS = 3;
 const MAX_NOT_UNDERSTOOD = 2;
 
-const SKIP_WORDS = new Set(["bo qua", "khong co", "ko co", "k co", "khong", "ko", "skip", "none", "no", "chua co", "khong biet"]);
+const SKIP_WORDS = new Set([
+  "bo qua",
+  "khong co",
+  "ko co",
+  "k co",
+  "khong",
+  "ko",
+  "skip",
+  "none",
+  "no",
+  "chua co",
+  "khong biet",
+]);
 
 function isSkip(answer: Answer): boolean {
   if (answer.kind === "choice") return answer.value === "skip";
@@ -81,7 +94,9 @@ function optionsOf<K extends object>(key: K, build: (key: K) => MatchableOption<
 function chooseOption(step: ChooseStep, text: string) {
   return matchOption(
     text,
-    optionsOf(step, (s) => s.options.map((o) => ({ value: o.value, labels: [o.label.vi, o.label.en, ...(o.synonyms ?? [])] }))),
+    optionsOf(step, (s) =>
+      s.options.map((o) => ({ value: o.value, labels: [o.label.vi, o.label.en, ...(o.synonyms ?? [])] })),
+    ),
   );
 }
 
@@ -91,7 +106,12 @@ const REVIEW_OPTIONS: MatchableOption<"confirm" | "edit">[] = [
 ];
 
 /** Understands one answer to a simple question; `undefined` when it said why it could not. */
-function understand(turn: Turn, step: AskStep | ChooseStep | ConfirmStep, answer: Answer, questionStep: Step): { value: Value; warning?: Localized } | undefined {
+function understand(
+  turn: Turn,
+  step: AskStep | ChooseStep | ConfirmStep,
+  answer: Answer,
+  questionStep: Step,
+): { value: Value; warning?: Localized } | undefined {
   if (step.kind !== "confirm" && step.optional && isSkip(answer)) return { value: null };
   const text = textOf(answer);
   if (text === null) {
@@ -99,7 +119,10 @@ function understand(turn: Turn, step: AskStep | ChooseStep | ConfirmStep, answer
     return undefined;
   }
   if (step.kind === "confirm") {
-    const yesNo = answer.kind === "choice" && (answer.value === "yes" || answer.value === "no") ? answer.value === "yes" : parseYesNo(text);
+    const yesNo =
+      answer.kind === "choice" && (answer.value === "yes" || answer.value === "no")
+        ? answer.value === "yes"
+        : parseYesNo(text);
     const yes = typeof yesNo === "boolean" ? yesNo : yesNo.ok ? yesNo.value : undefined;
     if (yes === undefined) {
       notUnderstood(turn, questionStep, TEXTS.notYesNo);
@@ -116,7 +139,9 @@ function understand(turn: Turn, step: AskStep | ChooseStep | ConfirmStep, answer
     if (match.kind === "match") return { value: match.value };
     if (match.kind === "ambiguous") {
       turn.say(turn.text(TEXTS.ambiguousChoice), {
-        choices: step.options.filter((o) => match.values.includes(o.value)).map((o) => ({ label: o.label[turn.state.locale], value: o.value })),
+        choices: step.options
+          .filter((o) => match.values.includes(o.value))
+          .map((o) => ({ label: o.label[turn.state.locale], value: o.value })),
         input: { kind: "choice" },
       });
       return undefined;
@@ -141,10 +166,17 @@ export function acceptAnswer(turn: Turn, step: Step, value: Value): void {
 
 function answerTable(turn: Turn, step: TableStep, answer: Answer): void {
   const progress = turn.state.table!;
-  const rows = [...((turn.state.answers[step.id] as Record<string, string | number | boolean | null>[] | undefined) ?? [])];
+  const rows = [
+    ...((turn.state.answers[step.id] as Record<string, string | number | boolean | null>[] | undefined) ?? []),
+  ];
   if (progress.askingMore) {
     const text = textOf(answer);
-    const yes = answer.kind === "choice" && (answer.value === "yes" || answer.value === "no") ? answer.value === "yes" : text !== null ? parseYesNo(text) : null;
+    const yes =
+      answer.kind === "choice" && (answer.value === "yes" || answer.value === "no")
+        ? answer.value === "yes"
+        : text !== null
+          ? parseYesNo(text)
+          : null;
     const more = typeof yes === "boolean" ? yes : yes?.ok ? yes.value : undefined;
     if (more === undefined) {
       notUnderstood(turn, step, TEXTS.notYesNo);
@@ -237,7 +269,9 @@ export function answerStep(turn: Turn, answer: Answer): void {
           ? ({ kind: "none" } as const)
           : matchOption(
               text,
-              optionsOf(turn.catalogue.units, (units) => units.map((u) => ({ value: u.id, labels: [u.nameVi, u.nameVi.replace(/^(Phường|Xã) /, "")] }))),
+              optionsOf(turn.catalogue.units, (units) =>
+                units.map((u) => ({ value: u.id, labels: [u.nameVi, u.nameVi.replace(/^(Phường|Xã) /, "")] })),
+              ),
             );
       if (match.kind !== "match") {
         notUnderstood(turn, step, TEXTS.notAChoice);
@@ -256,13 +290,20 @@ export function answerStep(turn: Turn, answer: Answer): void {
       const text = textOf(answer);
       const yesNo = text !== null && answer.kind === "text" ? parseYesNo(text) : null;
       const confirmed =
-        answer.kind === "choice" ? answer.value === "review:confirm" : yesNo?.ok ? yesNo.value : text !== null && chooseReview(text) === "confirm";
+        answer.kind === "choice"
+          ? answer.value === "review:confirm"
+          : yesNo?.ok
+            ? yesNo.value
+            : text !== null && chooseReview(text) === "confirm";
       if (confirmed) {
         turn.state.notUnderstood = 0;
         advanceFrom(turn, step.id);
         return;
       }
-      if ((answer.kind === "choice" && answer.value === "review:edit") || (text !== null && chooseReview(text) === "edit")) {
+      if (
+        (answer.kind === "choice" && answer.value === "review:edit") ||
+        (text !== null && chooseReview(text) === "edit")
+      ) {
         turn.state.notUnderstood = 0;
         turn.state.returnToReview = true;
         offerFieldsToEdit(turn, null);
@@ -284,4 +325,3 @@ function chooseReview(text: string): "confirm" | "edit" | null {
   const match = matchOption(text, REVIEW_OPTIONS);
   return match.kind === "match" ? match.value : null;
 }
-

@@ -48,7 +48,10 @@ function loadMessageTemplates(dir: string): MessageTemplates {
     templates.set(name!, entry);
   }
   for (const [name, entry] of templates) {
-    if (!entry.vi || !entry.en) throw new Error(`FLOW_TEMPLATE_INCOMPLETE: message template "${name}" needs both ${name}.vi.hbs and ${name}.en.hbs`);
+    if (!entry.vi || !entry.en)
+      throw new Error(
+        `FLOW_TEMPLATE_INCOMPLETE: message template "${name}" needs both ${name}.vi.hbs and ${name}.en.hbs`,
+      );
   }
   return templates;
 }
@@ -76,9 +79,11 @@ export function buildCatalogue(options: CatalogueOptions): Catalogue {
     const routingFields = new Set<string>();
     for (const step of flow.steps) {
       for (const field of step.when ? conditionFields(step.when) : []) routingFields.add(field);
-      if (step.kind === "branch") for (const c of step.cases) conditionFields(c.when).forEach((f) => routingFields.add(f));
+      if (step.kind === "branch")
+        for (const c of step.cases) conditionFields(c.when).forEach((f) => routingFields.add(f));
       if (step.kind === "choose" && step.goto) routingFields.add(step.id);
-      if (step.kind === "ask" && step.copyWhen) conditionFields(step.copyWhen.when).forEach((f) => routingFields.add(f));
+      if (step.kind === "ask" && step.copyWhen)
+        conditionFields(step.copyWhen.when).forEach((f) => routingFields.add(f));
     }
     flows.set(flow.id, {
       routingFields,

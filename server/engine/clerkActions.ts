@@ -40,27 +40,52 @@ export function clerkTake(turn: Turn, clerk: ClerkRef): void {
 }
 
 /** The citizen's correction of a value the clerk filled: understood like any answer to that step. */
-export function understandCorrection(turn: Turn, step: Step, text: string): { ok: true; value: Value } | { ok: false; message: { vi: string; en: string } } {
+export function understandCorrection(
+  turn: Turn,
+  step: Step,
+  text: string,
+): { ok: true; value: Value } | { ok: false; message: { vi: string; en: string } } {
   const understood = understandClerkValue(turn, step, text);
   return understood.ok ? understood : { ok: false, message: { vi: understood.vi, en: understood.en } };
 }
 
 /** Understands what the clerk typed for a field, as the citizen's answer would be. */
-function understandClerkValue(turn: Turn, step: Step, text: string): { ok: true; value: Value } | { ok: false; code: string; vi: string; en: string } {
+function understandClerkValue(
+  turn: Turn,
+  step: Step,
+  text: string,
+): { ok: true; value: Value } | { ok: false; code: string; vi: string; en: string } {
   if (step.kind === "ask") {
     const result = parseAnswer(text, { today: turn.today, answers: turn.state.answers, step });
-    return result.ok ? { ok: true, value: result.value } : { ok: false, code: result.code, vi: result.message.vi, en: result.message.en };
+    return result.ok
+      ? { ok: true, value: result.value }
+      : { ok: false, code: result.code, vi: result.message.vi, en: result.message.en };
   }
   if (step.kind === "choose") {
-    const match = matchOption(text, step.options.map((o) => ({ value: o.value, labels: [o.label.vi, o.label.en, ...(o.synonyms ?? [])] })));
+    const match = matchOption(
+      text,
+      step.options.map((o) => ({ value: o.value, labels: [o.label.vi, o.label.en, ...(o.synonyms ?? [])] })),
+    );
     if (match.kind === "match") return { ok: true, value: match.value };
-    return { ok: false, code: "CLERK_CHOICE_UNKNOWN", vi: `Chọn một trong: ${step.options.map((o) => o.label.vi).join("; ")}.`, en: `Pick one of: ${step.options.map((o) => o.label.en).join("; ")}.` };
+    return {
+      ok: false,
+      code: "CLERK_CHOICE_UNKNOWN",
+      vi: `Chọn một trong: ${step.options.map((o) => o.label.vi).join("; ")}.`,
+      en: `Pick one of: ${step.options.map((o) => o.label.en).join("; ")}.`,
+    };
   }
   if (step.kind === "confirm") {
     const yes = parseYesNo(text);
-    return yes.ok ? { ok: true, value: yes.value } : { ok: false, code: yes.code, vi: yes.message.vi, en: yes.message.en };
+    return yes.ok
+      ? { ok: true, value: yes.value }
+      : { ok: false, code: yes.code, vi: yes.message.vi, en: yes.message.en };
   }
-  return { ok: false, code: "CLERK_FIELD_NOT_EDITABLE", vi: "Mục này không điền bằng chữ được.", en: "This field cannot be filled in as text." };
+  return {
+    ok: false,
+    code: "CLERK_FIELD_NOT_EDITABLE",
+    vi: "Mục này không điền bằng chữ được.",
+    en: "This field cannot be filled in as text.",
+  };
 }
 
 /**
@@ -74,7 +99,12 @@ export function clerkSetField(turn: Turn, clerk: ClerkRef, field: string, text: 
   const index = compiled?.stepIndex.get(field);
   const step = index === undefined ? undefined : compiled!.flow.steps[index];
   if (!compiled || !step || !isQuestion(step) || step.kind === "review" || step.kind === "unit") {
-    refuse(turn, "CLERK_FIELD_UNKNOWN", `Không có mục "${field}" để điền trong thủ tục này.`, `There is no field "${field}" to fill in this procedure.`);
+    refuse(
+      turn,
+      "CLERK_FIELD_UNKNOWN",
+      `Không có mục "${field}" để điền trong thủ tục này.`,
+      `There is no field "${field}" to fill in this procedure.`,
+    );
     return;
   }
   const understood = understandClerkValue(turn, step, text);
@@ -86,13 +116,20 @@ export function clerkSetField(turn: Turn, clerk: ClerkRef, field: string, text: 
   refreshDependents(turn, step.id);
   turn.state.pending = { kind: "confirmClerkField", stepId: step.id };
   const { locale } = turn.state;
-  turn.say(turn.text(TEXTS.clerkFilled, { name: clerk.name, label: stepLabel(compiled, step, locale), value: describeValue(step, understood.value, locale) }), {
-    choices: [
-      { label: turn.text(TEXTS.yes), value: "yes" },
-      { label: turn.text(TEXTS.no), value: "no" },
-    ],
-    input: { kind: "yesNo" },
-  });
+  turn.say(
+    turn.text(TEXTS.clerkFilled, {
+      name: clerk.name,
+      label: stepLabel(compiled, step, locale),
+      value: describeValue(step, understood.value, locale),
+    }),
+    {
+      choices: [
+        { label: turn.text(TEXTS.yes), value: "yes" },
+        { label: turn.text(TEXTS.no), value: "no" },
+      ],
+      input: { kind: "yesNo" },
+    },
+  );
 }
 
 /** The clerk hands back to the bot: where the flow stood, at the review, or at a chosen step. */
@@ -101,7 +138,12 @@ export function clerkRelease(turn: Turn, at: "current" | "review" | { stepId: st
   const { state } = turn;
   const compiled = turn.flow;
   if (typeof at === "object" && (!compiled || !compiled.stepIndex.has(at.stepId))) {
-    refuse(turn, "CLERK_STEP_UNKNOWN", `Không có bước "${at.stepId}" trong thủ tục này.`, `There is no step "${at.stepId}" in this procedure.`);
+    refuse(
+      turn,
+      "CLERK_STEP_UNKNOWN",
+      `Không có bước "${at.stepId}" trong thủ tục này.`,
+      `There is no step "${at.stepId}" in this procedure.`,
+    );
     return;
   }
   state.status = "bot";
@@ -135,11 +177,21 @@ function mayPass(turn: Turn, by: ClerkRef): boolean {
   if (state.status === "waiting_clerk" || (state.status === "with_clerk" && state.clerk?.id === by.id)) return true;
   if (state.status === "with_clerk") {
     const name = state.clerk?.name ?? "";
-    refuse(turn, "CLERK_HELD_BY_OTHER", `Cuộc trò chuyện do cán bộ ${name} phụ trách; chỉ người đó chuyển được.`, `${name} holds this conversation; only they can pass it on.`);
+    refuse(
+      turn,
+      "CLERK_HELD_BY_OTHER",
+      `Cuộc trò chuyện do cán bộ ${name} phụ trách; chỉ người đó chuyển được.`,
+      `${name} holds this conversation; only they can pass it on.`,
+    );
   } else if (state.status === "completed" || state.status === "closed") {
     refuse(turn, "CLERK_CONVERSATION_OVER", "Cuộc trò chuyện đã kết thúc.", "The conversation is over.");
   } else {
-    refuse(turn, "CLERK_NOT_QUEUED", "Công dân đang khai với trợ lý, chưa nhờ cán bộ: chưa chuyển được.", "The citizen is still with the assistant and has not asked for a clerk: it cannot be passed on.");
+    refuse(
+      turn,
+      "CLERK_NOT_QUEUED",
+      "Công dân đang khai với trợ lý, chưa nhờ cán bộ: chưa chuyển được.",
+      "The citizen is still with the assistant and has not asked for a clerk: it cannot be passed on.",
+    );
   }
   return false;
 }
@@ -186,7 +238,12 @@ export function clerkHandOver(turn: Turn, by: ClerkRef, to: ClerkRef): void {
 export function clerkGone(turn: Turn, clerk: ClerkRef): void {
   const { state } = turn;
   if (state.status !== "with_clerk" || state.clerk?.id !== clerk.id) {
-    refuse(turn, "CLERK_NOT_HOLDING", "Cán bộ này không còn giữ cuộc trò chuyện.", "This clerk no longer holds the conversation.");
+    refuse(
+      turn,
+      "CLERK_NOT_HOLDING",
+      "Cán bộ này không còn giữ cuộc trò chuyện.",
+      "This clerk no longer holds the conversation.",
+    );
     return;
   }
   state.status = "waiting_clerk";

@@ -7,7 +7,9 @@ export interface Clock {
 // is a fixed shift away and needs no time-zone database inside the pure engine.
 const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 
-/** The date in Asia/Ho_Chi_Minh, `yyyy-mm-dd`. @example localIsoDate(new Date("2026-11-27T20:00:00Z")) // "2026-11-28" */
+/**
+ * The date in Asia/Ho_Chi_Minh, `yyyy-mm-dd`. @example localIsoDate(new Date("2026-11-27T20:00:00Z")) // "2026-11-28"
+ */
 export function localIsoDate(now: Date): string {
   return new Date(now.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 }

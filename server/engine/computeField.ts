@@ -46,7 +46,9 @@ export function computeField(computation: Computation, context: ComputeContext):
     case "addressee":
       return addressee(computation.authority, context.unit, context.city);
     case "signingPlace":
-      return context.unit ? `${context.unit.nameVi}, ${context.city.kind} ${context.city.name}` : `${context.city.kind} ${context.city.name}`;
+      return context.unit
+        ? `${context.unit.nameVi}, ${context.city.kind} ${context.city.name}`
+        : `${context.city.kind} ${context.city.name}`;
     case "today":
       return context.today;
     case "copy":
@@ -60,7 +62,9 @@ export function computeField(computation: Computation, context: ComputeContext):
       return typeof value === "string" ? (computation.map[value] ?? null) : null;
     }
     case "concat": {
-      const parts = computation.from.map((key) => answers[key]).filter((v) => typeof v === "string" && v !== "" || typeof v === "number");
+      const parts = computation.from
+        .map((key) => answers[key])
+        .filter((v) => (typeof v === "string" && v !== "") || typeof v === "number");
       return parts.length > 0 ? parts.join(computation.separator) : null;
     }
     case "constant":

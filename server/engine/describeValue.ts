@@ -9,7 +9,13 @@ export function describeValue(step: Step, value: Value | undefined, locale: Loca
   if (Array.isArray(value)) {
     if (value.length === 0) return locale === "vi" ? "(không có)" : "(none)";
     return value
-      .map((row, i) => `${i + 1}) ${Object.values(row).filter((v) => v !== null && v !== "").map((v) => (typeof v === "boolean" ? (v ? "✓" : "✗") : String(v))).join(", ")}`)
+      .map(
+        (row, i) =>
+          `${i + 1}) ${Object.values(row)
+            .filter((v) => v !== null && v !== "")
+            .map((v) => (typeof v === "boolean" ? (v ? "✓" : "✗") : String(v)))
+            .join(", ")}`,
+      )
       .join("; ");
   }
   if (step.kind === "choose") {

@@ -11,9 +11,16 @@ import { foldToWords } from "./understanding/foldDiacritics";
 export function editableSteps(turn: Turn): Step[] {
   const compiled = turn.flow;
   if (!compiled) return [];
-  return turn.path().filter(
-    (s) => isQuestion(s) && s.kind !== "review" && s.kind !== "unit" && !isCopied(s, turn.state.answers) && s.id in turn.state.answers,
-  );
+  return turn
+    .path()
+    .filter(
+      (s) =>
+        isQuestion(s) &&
+        s.kind !== "review" &&
+        s.kind !== "unit" &&
+        !isCopied(s, turn.state.answers) &&
+        s.id in turn.state.answers,
+    );
 }
 
 function wordsOf(turn: Turn, step: Step): Set<string> {
@@ -30,7 +37,9 @@ const FILLER = new Set(["cua", "lai", "cho", "la", "the", "of", "my", "a", "toi"
  * birth): every step whose label, form label or aliases contain the most of the words.
  */
 export function findFieldsToEdit(turn: Turn, target: string): Step[] {
-  const words = foldToWords(target).split(" ").filter((w) => w && !FILLER.has(w));
+  const words = foldToWords(target)
+    .split(" ")
+    .filter((w) => w && !FILLER.has(w));
   const candidates = editableSteps(turn);
   if (words.length === 0) return candidates;
   let best = 0;
@@ -62,7 +71,10 @@ export function offerFieldsToEdit(turn: Turn, steps: Step[] | null, notFoundTarg
   turn.say(notFoundTarget ? turn.text(TEXTS.fieldNotFound, { target: notFoundTarget }) : turn.text(TEXTS.whichField), {
     choices: options.map((s) => {
       const value = describeValue(s, turn.state.answers[s.id], locale);
-      return { label: `${stepLabel(compiled, s, locale)}: ${value.length > 30 ? `${value.slice(0, 29)}…` : value}`, value: `edit:${s.id}` };
+      return {
+        label: `${stepLabel(compiled, s, locale)}: ${value.length > 30 ? `${value.slice(0, 29)}…` : value}`,
+        value: `edit:${s.id}`,
+      };
     }),
   });
 }

@@ -77,11 +77,7 @@ export interface Progress {
 
 /** The kind of answer the current question expects, so a channel can show the right control. */
 export type ExpectedInput =
-  | { kind: "text"; fieldType: string }
-  | { kind: "choice" }
-  | { kind: "yesNo" }
-  | { kind: "upload" }
-  | { kind: "none" };
+  { kind: "text"; fieldType: string } | { kind: "choice" } | { kind: "yesNo" } | { kind: "upload" } | { kind: "none" };
 
 /** One message from the bot to the citizen. */
 export interface Reply {

@@ -3,13 +3,19 @@ import { t } from "./localized";
 /** The engine's own sentences (flows bring their questions). */
 export const TEXTS = {
   welcome: t(
-    "Xin chào! Tôi là trợ lý khai hồ sơ của {city}. Bạn không cần tự viết tờ khai: tôi hỏi từng câu ngắn và điền giúp bạn. Bạn cần làm thủ tục gì? Chọn bên dưới hoặc gõ vài chữ, ví dụ \"làm giấy khai sinh cho con\".",
-    "Hello! I am {city}'s filing assistant. You do not need to write any form: I ask short questions one at a time and fill it in for you. Which procedure do you need? Pick one below or type a few words, e.g. \"birth certificate for my baby\".",
+    "Xin chào! Tôi là trợ lý khai hồ sơ của {city}. Bạn không cần tự viết tờ khai: tôi hỏi từng câu ngắn và điền " +
+      'giúp bạn. Bạn cần làm thủ tục gì? Chọn bên dưới hoặc gõ vài chữ, ví dụ "làm giấy khai sinh cho con".',
+    "Hello! I am {city}'s filing assistant. You do not need to write any form: I ask short questions one at a " +
+      'time and fill it in for you. Which procedure do you need? Pick one below or type a few words, e.g. "birth ' +
+      'certificate for my baby".',
   ),
-  menuPrompt: t("Bạn cần làm thủ tục gì? Chọn bên dưới hoặc gõ vài chữ mô tả.", "Which procedure do you need? Pick one below or describe it in a few words."),
+  menuPrompt: t(
+    "Bạn cần làm thủ tục gì? Chọn bên dưới hoặc gõ vài chữ mô tả.",
+    "Which procedure do you need? Pick one below or describe it in a few words.",
+  ),
   notUnderstoodMenu: t(
-    "Xin lỗi, tôi chưa hiểu bạn cần thủ tục nào. Bạn chọn một mục bên dưới, hoặc gõ \"gặp cán bộ\" để được hỗ trợ.",
-    "Sorry, I did not understand which procedure you need. Pick one below, or type \"talk to a clerk\" for help.",
+    'Xin lỗi, tôi chưa hiểu bạn cần thủ tục nào. Bạn chọn một mục bên dưới, hoặc gõ "gặp cán bộ" để được hỗ trợ.',
+    'Sorry, I did not understand which procedure you need. Pick one below, or type "talk to a clerk" for help.',
   ),
   whichProcedure: t("Bạn muốn làm thủ tục nào trong các thủ tục sau?", "Which of these procedures do you mean?"),
   statusLookupOption: t("Tra cứu hồ sơ đã nộp", "Check a submitted application"),
@@ -18,10 +24,13 @@ export const TEXTS = {
   skip: t("Bỏ qua", "Skip"),
   yes: t("Có", "Yes"),
   no: t("Không", "No"),
-  skippable: t("(Không có thì bấm \"Bỏ qua\".)", "(If you have none, press \"Skip\".)"),
-  notAChoice: t("Tôi chưa hiểu lựa chọn của bạn. Vui lòng bấm một nút hoặc gõ số thứ tự.", "I did not understand your choice. Please press a button or type its number."),
+  skippable: t('(Không có thì bấm "Bỏ qua".)', '(If you have none, press "Skip".)'),
+  notAChoice: t(
+    "Tôi chưa hiểu lựa chọn của bạn. Vui lòng bấm một nút hoặc gõ số thứ tự.",
+    "I did not understand your choice. Please press a button or type its number.",
+  ),
   ambiguousChoice: t("Bạn muốn chọn mục nào?", "Which one do you mean?"),
-  notYesNo: t("Bạn vui lòng trả lời \"Có\" hoặc \"Không\".", "Please answer \"Yes\" or \"No\"."),
+  notYesNo: t('Bạn vui lòng trả lời "Có" hoặc "Không".', 'Please answer "Yes" or "No".'),
   uploadHint: t(
     "Vui lòng gửi ảnh chụp hoặc bản scan (JPG, PNG, PDF) bằng nút đính kèm.",
     "Please send a photo or a scan (JPG, PNG, PDF) with the attach button.",
@@ -32,34 +41,46 @@ export const TEXTS = {
     "Làm lại từ đầu sẽ xóa các câu trả lời của thủ tục này. Bạn chắc chứ?",
     "Starting over clears your answers for this procedure. Are you sure?",
   ),
-  confirmCancel: t("Hủy sẽ bỏ hồ sơ đang khai. Bạn chắc chắn muốn hủy?", "Cancelling drops the application in progress. Are you sure?"),
+  confirmCancel: t(
+    "Hủy sẽ bỏ hồ sơ đang khai. Bạn chắc chắn muốn hủy?",
+    "Cancelling drops the application in progress. Are you sure?",
+  ),
   cancelled: t(
     "Đã hủy. Khi cần, bạn cứ nhắn tin để bắt đầu lại.",
     "Cancelled. Send a message whenever you want to start again.",
   ),
   notCancelled: t("Được, mình tiếp tục nhé.", "All right, let's carry on."),
-  nothingToGoBackTo: t("Đây là câu hỏi đầu tiên, không thể quay lại thêm.", "This is the first question; there is nothing to go back to."),
+  nothingToGoBackTo: t(
+    "Đây là câu hỏi đầu tiên, không thể quay lại thêm.",
+    "This is the first question; there is nothing to go back to.",
+  ),
   help: t(
-    "Bạn có thể gõ bất cứ lúc nào: \"quay lại\" (câu trước), \"sửa <tên mục>\" (ví dụ \"sửa ngày sinh\"), \"làm lại\", \"hủy\", \"menu\", \"tra cứu <mã hồ sơ>\", hoặc \"gặp cán bộ\" để được cán bộ hỗ trợ trực tiếp.",
-    "At any time you can type: \"back\" (previous question), \"edit <field>\" (e.g. \"edit date of birth\"), \"restart\", \"cancel\", \"menu\", \"status <receipt code>\", or \"talk to a clerk\" to get a clerk's help.",
+    'Bạn có thể gõ bất cứ lúc nào: "quay lại" (câu trước), "sửa <tên mục>" (ví dụ "sửa ngày sinh"), "làm lại", ' +
+      '"hủy", "menu", "tra cứu <mã hồ sơ>", hoặc "gặp cán bộ" để được cán bộ hỗ trợ trực tiếp.',
+    'At any time you can type: "back" (previous question), "edit <field>" (e.g. "edit date of birth"), "restart", ' +
+      '"cancel", "menu", "status <receipt code>", or "talk to a clerk" to get a clerk\'s help.',
   ),
   clerkRequested: t(
-    "Tôi đã báo cán bộ {unit} hỗ trợ bạn. Cán bộ sẽ trả lời ngay trong cuộc trò chuyện này. Các thông tin bạn đã khai vẫn được giữ nguyên.",
-    "I have asked a clerk of {unit} to help you. They will answer right here in this conversation. Everything you have entered so far is kept.",
+    "Tôi đã báo cán bộ {unit} hỗ trợ bạn. Cán bộ sẽ trả lời ngay trong cuộc trò chuyện này. Các thông tin bạn đã " +
+      "khai vẫn được giữ nguyên.",
+    "I have asked a clerk of {unit} to help you. They will answer right here in this conversation. Everything you " +
+      "have entered so far is kept.",
   ),
   clerkRequestedStuck: t(
     "Có vẻ câu này hơi khó. Tôi đã báo cán bộ {unit} vào hỗ trợ bạn; các thông tin đã khai vẫn được giữ nguyên.",
     "This question seems difficult. I have asked a clerk of {unit} to help you; everything you have entered is kept.",
   ),
   waitingClerk: t(
-    "Cán bộ sẽ trả lời bạn trong giây lát; tin nhắn của bạn đã được chuyển. Muốn tiếp tục tự khai với trợ lý, bấm nút bên dưới.",
-    "A clerk will answer shortly; your message has been passed on. To carry on with the assistant, press the button below.",
+    "Cán bộ sẽ trả lời bạn trong giây lát; tin nhắn của bạn đã được chuyển. Muốn tiếp tục tự khai với trợ lý, bấm " +
+      "nút bên dưới.",
+    "A clerk will answer shortly; your message has been passed on. To carry on with the assistant, press the " +
+      "button below.",
   ),
   resumeBot: t("Tiếp tục với trợ lý", "Continue with the assistant"),
   whichField: t("Bạn muốn sửa mục nào?", "Which field do you want to change?"),
   fieldNotFound: t(
-    "Tôi chưa tìm thấy mục \"{target}\". Bạn chọn mục cần sửa bên dưới.",
-    "I could not find the field \"{target}\". Pick the field to change below.",
+    'Tôi chưa tìm thấy mục "{target}". Bạn chọn mục cần sửa bên dưới.',
+    'I could not find the field "{target}". Pick the field to change below.',
   ),
   nothingToEdit: t("Bạn chưa khai mục nào để sửa.", "You have not filled in anything to change yet."),
   reviewIntro: t(
@@ -67,27 +88,35 @@ export const TEXTS = {
     "Please check your information before submitting ({procedure}):",
   ),
   reviewQuestion: t(
-    "Thông tin đã đúng chưa? Bấm \"Xác nhận và nộp\", hoặc \"Sửa thông tin\" (hay gõ \"sửa <tên mục>\").",
-    "Is everything correct? Press \"Confirm and submit\", or \"Change something\" (or type \"edit <field>\").",
+    'Thông tin đã đúng chưa? Bấm "Xác nhận và nộp", hoặc "Sửa thông tin" (hay gõ "sửa <tên mục>").',
+    'Is everything correct? Press "Confirm and submit", or "Change something" (or type "edit <field>").',
   ),
   reviewConfirm: t("Xác nhận và nộp", "Confirm and submit"),
   reviewEdit: t("Sửa thông tin", "Change something"),
-  submitting: t("Hồ sơ đang được nộp, bạn chờ trong giây lát nhé.", "Your application is being submitted; please wait a moment."),
+  submitting: t(
+    "Hồ sơ đang được nộp, bạn chờ trong giây lát nhé.",
+    "Your application is being submitted; please wait a moment.",
+  ),
   submitted: t(
-    "Đã nộp hồ sơ {procedure}. Mã hồ sơ của bạn: {code}. Hãy lưu mã này để tra cứu (gõ \"tra cứu {code}\").",
-    "Your {procedure} application is submitted. Your receipt code: {code}. Keep it to check the status (type \"status {code}\").",
+    'Đã nộp hồ sơ {procedure}. Mã hồ sơ của bạn: {code}. Hãy lưu mã này để tra cứu (gõ "tra cứu {code}").',
+    "Your {procedure} application is submitted. Your receipt code: {code}. Keep it to check the status (type " +
+      '"status {code}").',
   ),
   statusFound: t(
     "Hồ sơ {code} ({procedure}): {status}. Nộp ngày {submitted}, cập nhật ngày {updated}. {next}",
     "Application {code} ({procedure}): {status}. Submitted {submitted}, updated {updated}. {next}",
   ),
   statusNotFound: t(
-    "Không tìm thấy hồ sơ khớp với mã và số điện thoại này. Bạn kiểm tra lại mã hồ sơ (ví dụ HN-20261127-0042-K7QM) và số điện thoại đã khai.",
-    "No application matches this code and phone number. Please check the receipt code (e.g. HN-20261127-0042-K7QM) and the phone number you gave.",
+    "Không tìm thấy hồ sơ khớp với mã và số điện thoại này. Bạn kiểm tra lại mã hồ sơ (ví dụ " +
+      "HN-20261127-0042-K7QM) và số điện thoại đã khai.",
+    "No application matches this code and phone number. Please check the receipt code (e.g. " +
+      "HN-20261127-0042-K7QM) and the phone number you gave.",
   ),
   statusLocked: t(
-    "Mã hồ sơ này đang tạm khóa tra cứu vì số điện thoại đã nhập sai nhiều lần. Bạn thử lại sau {minutes} phút, hoặc mang giấy biên nhận đến Bộ phận Một cửa.",
-    "Lookups of this receipt code are locked after several wrong phone numbers. Try again in {minutes} min, or bring your receipt to the one-stop counter.",
+    "Mã hồ sơ này đang tạm khóa tra cứu vì số điện thoại đã nhập sai nhiều lần. Bạn thử lại sau {minutes} phút, " +
+      "hoặc mang giấy biên nhận đến Bộ phận Một cửa.",
+    "Lookups of this receipt code are locked after several wrong phone numbers. Try again in {minutes} min, or " +
+      "bring your receipt to the one-stop counter.",
   ),
   statusRateLimited: t(
     "Bạn tra cứu nhiều quá, vui lòng thử lại sau {minutes} phút.",
@@ -102,37 +131,67 @@ export const TEXTS = {
     "Cán bộ {name} đang hỗ trợ bạn. Bạn cứ nhắn tin, cán bộ sẽ trả lời ngay tại đây.",
     "{name}, a clerk, is now helping you. Write here and they will answer.",
   ),
-  clerkFilled: t("Cán bộ {name} đã điền giúp bạn {label}: {value}. Thông tin này đúng không?", "{name} filled in {label} for you: {value}. Is this correct?"),
+  clerkFilled: t(
+    "Cán bộ {name} đã điền giúp bạn {label}: {value}. Thông tin này đúng không?",
+    "{name} filled in {label} for you: {value}. Is this correct?",
+  ),
   clerkFieldConfirmed: t("Cảm ơn bạn, thông tin đã được xác nhận.", "Thank you, it is confirmed."),
   clerkFieldCorrect: t("Vậy bạn nhập lại giúp {label}:", "Then please type {label}:"),
   clerksClosed: t("Hiện đang ngoài giờ làm việc của cán bộ ({hours}).", "Clerks are not at work now ({hours})."),
   clerksAway: t("Hiện chưa có cán bộ của đơn vị trực tuyến.", "No clerk of the unit is online right now."),
   noClerkOptions: t(
-    "Bạn muốn: để lại số điện thoại để cán bộ gọi lại, hẹn ngày đến Bộ phận Một cửa, hay tiếp tục khai với trợ lý? Thông tin đã khai vẫn được giữ.",
-    "Would you like to leave a phone number for a call back, book a day at the one-stop counter, or carry on with the assistant? Everything you entered is kept.",
+    "Bạn muốn: để lại số điện thoại để cán bộ gọi lại, hẹn ngày đến Bộ phận Một cửa, hay tiếp tục khai với trợ " +
+      "lý? Thông tin đã khai vẫn được giữ.",
+    "Would you like to leave a phone number for a call back, book a day at the one-stop counter, or carry on with " +
+      "the assistant? Everything you entered is kept.",
   ),
   optionCallback: t("Để lại số, cán bộ gọi lại", "Leave a number for a call back"),
   optionCounter: t("Hẹn ngày đến Bộ phận Một cửa", "Book a counter visit"),
   askCallbackPhone: t("Số điện thoại để cán bộ gọi lại?", "The phone number the clerk should call?"),
   callbackBooked: t(
-    "Cán bộ sẽ gọi lại số {phone} trong giờ làm việc. Hồ sơ đang khai vẫn được giữ; bạn có thể nhắn tiếp hoặc gõ \"tiếp tục với trợ lý\".",
-    "A clerk will call {phone} during working hours. Your application is kept; you can write here or type \"continue with the bot\".",
+    "Cán bộ sẽ gọi lại số {phone} trong giờ làm việc. Hồ sơ đang khai vẫn được giữ; bạn có thể nhắn tiếp hoặc gõ " +
+      '"tiếp tục với trợ lý".',
+    "A clerk will call {phone} during working hours. Your application is kept; you can write here or type " +
+      '"continue with the bot".',
   ),
-  askCounterDate: t("Bạn muốn đến ngày nào? (thứ Hai – thứ Sáu)", "Which day would you like to come? (Monday – Friday)"),
+  askCounterDate: t(
+    "Bạn muốn đến ngày nào? (thứ Hai – thứ Sáu)",
+    "Which day would you like to come? (Monday – Friday)",
+  ),
   counterBooked: t(
     "Hẹn bạn ngày {date} tại Bộ phận Một cửa. Hồ sơ đang khai vẫn được giữ, mình khai tiếp nhé.",
     "See you on {date} at the one-stop counter. Your application is kept; let's carry on.",
   ),
-  transferred: t("Cuộc trò chuyện đã được chuyển sang cán bộ {unit}; bạn vui lòng chờ trong giây lát.", "Your conversation has been passed to the clerks of {unit}; please wait a moment."),
-  handedOver: t("Cán bộ {name} sẽ tiếp tục hỗ trợ bạn. Bạn cứ nhắn tin tại đây.", "{name}, another clerk, will carry on helping you. Write here as before."),
-  clerkGone: t(
-    "Cán bộ {name} không còn hỗ trợ cuộc trò chuyện này; bạn đang chờ cán bộ khác tiếp nhận. Bạn cứ nhắn tin, cán bộ sẽ đọc được.",
-    "{name} can no longer help with this conversation; you are waiting for another clerk. Write here and they will read it.",
+  transferred: t(
+    "Cuộc trò chuyện đã được chuyển sang cán bộ {unit}; bạn vui lòng chờ trong giây lát.",
+    "Your conversation has been passed to the clerks of {unit}; please wait a moment.",
   ),
-  released: t("Cán bộ đã chuyển bạn về trợ lý để khai tiếp.", "The clerk has handed you back to the assistant to carry on."),
-  closedByClerk: t("Cán bộ đã kết thúc cuộc trò chuyện. Cảm ơn bạn!", "The clerk has closed the conversation. Thank you!"),
-  ratingAsk: t("Bạn chấm điểm dịch vụ hôm nay từ 1 đến 5 nhé (5 là rất hài lòng)?", "How would you rate the service today, from 1 to 5 (5 is very satisfied)?"),
-  ratingComment: t("Bạn có góp ý gì thêm không? Gõ góp ý, hoặc bấm \"Bỏ qua\".", "Any comment? Type it, or press \"Skip\"."),
+  handedOver: t(
+    "Cán bộ {name} sẽ tiếp tục hỗ trợ bạn. Bạn cứ nhắn tin tại đây.",
+    "{name}, another clerk, will carry on helping you. Write here as before.",
+  ),
+  clerkGone: t(
+    "Cán bộ {name} không còn hỗ trợ cuộc trò chuyện này; bạn đang chờ cán bộ khác tiếp nhận. Bạn cứ nhắn tin, cán " +
+      "bộ sẽ đọc được.",
+    "{name} can no longer help with this conversation; you are waiting for another clerk. Write here and they " +
+      "will read it.",
+  ),
+  released: t(
+    "Cán bộ đã chuyển bạn về trợ lý để khai tiếp.",
+    "The clerk has handed you back to the assistant to carry on.",
+  ),
+  closedByClerk: t(
+    "Cán bộ đã kết thúc cuộc trò chuyện. Cảm ơn bạn!",
+    "The clerk has closed the conversation. Thank you!",
+  ),
+  ratingAsk: t(
+    "Bạn chấm điểm dịch vụ hôm nay từ 1 đến 5 nhé (5 là rất hài lòng)?",
+    "How would you rate the service today, from 1 to 5 (5 is very satisfied)?",
+  ),
+  ratingComment: t(
+    'Bạn có góp ý gì thêm không? Gõ góp ý, hoặc bấm "Bỏ qua".',
+    'Any comment? Type it, or press "Skip".',
+  ),
   ratingThanks: t("Cảm ơn bạn đã đánh giá!", "Thank you for your rating!"),
 } as const;
 

@@ -61,7 +61,11 @@ export function enterStep(turn: Turn, stepId: string): void {
 function refreshDerived(turn: Turn, step: Step): void {
   const { answers } = turn.state;
   if (step.kind === "compute") {
-    turn.setAnswer(step.id, computeField(step.compute, { answers, unit: turn.unit, city: turn.catalogue.city, today: turn.todayOnForms }), "bot");
+    turn.setAnswer(
+      step.id,
+      computeField(step.compute, { answers, unit: turn.unit, city: turn.catalogue.city, today: turn.todayOnForms }),
+      "bot",
+    );
   } else if (step.kind === "ask" && step.copyWhen) {
     turn.setAnswer(step.id, answers[step.copyWhen.from] ?? null, "bot");
   }
@@ -140,7 +144,12 @@ function yesNoChoices(turn: Turn): Choice[] {
 function keepChoice(turn: Turn, step: Step): Choice[] {
   if (!(step.id in turn.state.answers) || step.kind === "review") return [];
   const current = describeValue(step, turn.state.answers[step.id], turn.state.locale);
-  return [{ label: turn.text(TEXTS.keep, { value: current.length > 40 ? `${current.slice(0, 39)}…` : current }), value: "keep" }];
+  return [
+    {
+      label: turn.text(TEXTS.keep, { value: current.length > 40 ? `${current.slice(0, 39)}…` : current }),
+      value: "keep",
+    },
+  ];
 }
 
 function skipChoice(turn: Turn, step: { optional?: boolean }): Choice[] {
@@ -156,18 +165,27 @@ export function askTableQuestion(turn: Turn, step: TableStep): void {
   const progress = turn.state.table!;
   const rows = (turn.state.answers[step.id] as Value[] | undefined) ?? [];
   if (progress.askingMore) {
-    turn.say(turn.text(TEXTS.tableMore, { item: turn.text(step.itemName) }), { choices: yesNoChoices(turn), input: { kind: "yesNo" } });
+    turn.say(turn.text(TEXTS.tableMore, { item: turn.text(step.itemName) }), {
+      choices: yesNoChoices(turn),
+      input: { kind: "yesNo" },
+    });
     return;
   }
   const column = step.columns[progress.column]!;
-  const header = progress.column === 0 ? `${capitalise(turn.text(TEXTS.tableRow, { item: turn.text(step.itemName), n: rows.length + 1 }))} ` : "";
+  const header =
+    progress.column === 0
+      ? `${capitalise(turn.text(TEXTS.tableRow, { item: turn.text(step.itemName), n: rows.length + 1 }))} `
+      : "";
   askSimple(turn, column, header, []);
 }
 
 function askSimple(turn: Turn, step: AskStep | ChooseStep | ConfirmStep, prefix: string, extra: Choice[]): void {
   const question = prefix + turn.text(step.question);
   if (step.kind === "choose") {
-    turn.say(question, { choices: [...optionChoices(turn, step), ...extra, ...skipChoice(turn, step)], input: { kind: "choice" } });
+    turn.say(question, {
+      choices: [...optionChoices(turn, step), ...extra, ...skipChoice(turn, step)],
+      input: { kind: "choice" },
+    });
   } else if (step.kind === "confirm") {
     turn.say(question, { choices: [...yesNoChoices(turn), ...extra], input: { kind: "yesNo" } });
   } else {
@@ -229,7 +247,14 @@ export function dossierDraft(turn: Turn): DossierDraft {
   const sources: DossierDraft["sources"] = {};
   const attachments: Record<string, string> = {};
   for (const step of turn.path()) {
-    if (step.kind === "review" || step.kind === "submit" || step.kind === "info" || step.kind === "handoff" || step.kind === "branch") continue;
+    if (
+      step.kind === "review" ||
+      step.kind === "submit" ||
+      step.kind === "info" ||
+      step.kind === "handoff" ||
+      step.kind === "branch"
+    )
+      continue;
     if (!(step.id in turn.state.answers)) continue;
     const value = turn.state.answers[step.id]!;
     // An upload's field holds its attachment id: the form prints the photo box from it.
@@ -238,6 +263,12 @@ export function dossierDraft(turn: Turn): DossierDraft {
     const source = turn.state.sources[step.id];
     if (source) sources[step.id] = source;
   }
-  return { procedureId: compiled.flow.id, unitId: turn.state.unitId, fields, sources, attachments, locale: turn.state.locale };
+  return {
+    procedureId: compiled.flow.id,
+    unitId: turn.state.unitId,
+    fields,
+    sources,
+    attachments,
+    locale: turn.state.locale,
+  };
 }
-

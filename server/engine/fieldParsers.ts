@@ -37,8 +37,10 @@ function parseFreeText(text: string, minLetters: number, what: "text" | "address
       ? rejected(
           "ADDRESS_TOO_SHORT",
           t(
-            "Địa chỉ chưa đủ rõ. Vui lòng ghi số nhà/ấp, xã/phường, tỉnh. Ví dụ: 12 Nguyễn Huệ, phường An Thạnh, Đồng Tháp",
-            "The address is not complete. Please give the house number or hamlet, ward/commune and province. Example: 12 Nguyen Hue, An Thanh ward, Dong Thap",
+            "Địa chỉ chưa đủ rõ. Vui lòng ghi số nhà/ấp, xã/phường, tỉnh. Ví dụ: 12 Nguyễn Huệ, phường An Thạnh, " +
+              "Đồng Tháp",
+            "The address is not complete. Please give the house number or hamlet, ward/commune and province. " +
+              "Example: 12 Nguyen Hue, An Thanh ward, Dong Thap",
           ),
         )
       : rejected("TEXT_EMPTY", t("Vui lòng nhập nội dung trả lời.", "Please type an answer."));
@@ -46,7 +48,10 @@ function parseFreeText(text: string, minLetters: number, what: "text" | "address
   if (text.length > MAX_TEXT) {
     return rejected(
       "TEXT_TOO_LONG",
-      t(`Câu trả lời dài quá ${MAX_TEXT} ký tự, vui lòng viết ngắn gọn hơn.`, `The answer is longer than ${MAX_TEXT} characters; please shorten it.`),
+      t(
+        `Câu trả lời dài quá ${MAX_TEXT} ký tự, vui lòng viết ngắn gọn hơn.`,
+        `The answer is longer than ${MAX_TEXT} characters; please shorten it.`,
+      ),
     );
   }
   return { ok: true, value: text };
@@ -87,7 +92,10 @@ export const FIELD_PARSERS: Readonly<Record<FieldTypeName, FieldParser>> = {
   phone: (text) => parsePhone(text),
   email: (text) => parseEmail(text),
   integer: (text, c) =>
-    parseInteger(text, { ...(c.step.min !== undefined ? { min: c.step.min } : {}), ...(c.step.max !== undefined ? { max: c.step.max } : {}) }),
+    parseInteger(text, {
+      ...(c.step.min !== undefined ? { min: c.step.min } : {}),
+      ...(c.step.max !== undefined ? { max: c.step.max } : {}),
+    }),
   money: (text) => parseMoney(text),
   ethnicity: (text) => parseEthnicity(text),
   receiptCode: (text) => parseReceiptCode(text),
@@ -100,8 +108,10 @@ export const FIELD_PARSERS: Readonly<Record<FieldTypeName, FieldParser>> = {
       : rejected(
           "INDUSTRY_CODE_INVALID",
           t(
-            "Mã ngành gồm đúng 4 chữ số theo Hệ thống ngành kinh tế Việt Nam. Ví dụ: 5610 (nhà hàng, quán ăn). Nếu không biết mã, gõ 'gặp cán bộ'.",
-            "The industry code is exactly 4 digits (Vietnam Standard Industrial Classification). Example: 5610 (restaurants). If you do not know it, type 'talk to a clerk'.",
+            "Mã ngành gồm đúng 4 chữ số theo Hệ thống ngành kinh tế Việt Nam. Ví dụ: 5610 (nhà hàng, quán ăn). " +
+              "Nếu không biết mã, gõ 'gặp cán bộ'.",
+            "The industry code is exactly 4 digits (Vietnam Standard Industrial Classification). Example: 5610 " +
+              "(restaurants). If you do not know it, type 'talk to a clerk'.",
           ),
         );
   },
@@ -113,4 +123,3 @@ export function parseAnswer(text: string, context: ParseContext): ParseResult<Va
   const type = step.typeWhen?.find((option) => evaluateCondition(option.when, answers))?.type ?? step.type;
   return FIELD_PARSERS[type](text, context);
 }
-

@@ -21,7 +21,11 @@ export function isCopied(step: Step, answers: Readonly<Record<string, Value>>): 
 }
 
 /** Where the flow goes after `index`, given the answers: a choice's branch, or the next step. */
-export function followingIndex(compiled: CompiledFlow, index: number, answers: Readonly<Record<string, Value>>): number {
+export function followingIndex(
+  compiled: CompiledFlow,
+  index: number,
+  answers: Readonly<Record<string, Value>>,
+): number {
   const step = compiled.flow.steps[index]!;
   if (step.kind === "choose" && step.goto) {
     const answer = answers[step.id];

@@ -11,7 +11,15 @@ import { requestClerk } from "./requestClerk";
 import { showMenu } from "./showMenu";
 import { startFlow } from "./startFlow";
 import { STATUS_LOOKUP_FLOW_ID } from "./statusLookupFlowId";
-import { clerkClose, clerkGone, clerkHandOver, clerkRelease, clerkSetField, clerkTake, clerkTransfer } from "./clerkActions";
+import {
+  clerkClose,
+  clerkGone,
+  clerkHandOver,
+  clerkRelease,
+  clerkSetField,
+  clerkTake,
+  clerkTransfer,
+} from "./clerkActions";
 import { askRating } from "./rating";
 import { noClerkAvailable } from "./noClerkAvailable";
 import { Turn } from "./turn";
@@ -82,7 +90,12 @@ function handleInput(turn: Turn, input: EngineInput): void {
 /** Whether the flow stands at its submit step, waiting for the dossier (or the status lookup). */
 function awaitingEffect(turn: Turn, dossier: boolean): boolean {
   const flow = turn.flow;
-  return turn.state.status === "bot" && flow !== null && flow.flow.producesDossier === dossier && turn.state.stepId === "submit";
+  return (
+    turn.state.status === "bot" &&
+    flow !== null &&
+    flow.flow.producesDossier === dossier &&
+    turn.state.stepId === "submit"
+  );
 }
 
 function freshConversation(turn: Turn): void {
@@ -119,17 +132,23 @@ function statusResult(turn: Turn, result: StatusLookupResult): void {
     const texts = result.statusText;
     const procedure = turn.catalogue.flows.get(result.procedureId)?.flow.name[locale] ?? result.procedureId;
     turn.say(
-      turn.text(TEXTS.statusFound, {
-        code: result.code,
-        procedure,
-        status: texts ? texts.name[locale] : result.status,
-        submitted: result.submittedAt,
-        updated: result.updatedAt,
-        next: texts ? texts.next[locale] : "",
-      }).trim(),
+      turn
+        .text(TEXTS.statusFound, {
+          code: result.code,
+          procedure,
+          status: texts ? texts.name[locale] : result.status,
+          submitted: result.submittedAt,
+          updated: result.updatedAt,
+          next: texts ? texts.next[locale] : "",
+        })
+        .trim(),
     );
   } else if ("refused" in result) {
-    turn.say(turn.text(result.refused === "locked" ? TEXTS.statusLocked : TEXTS.statusRateLimited, { minutes: result.retryMinutes }));
+    turn.say(
+      turn.text(result.refused === "locked" ? TEXTS.statusLocked : TEXTS.statusRateLimited, {
+        minutes: result.retryMinutes,
+      }),
+    );
   } else {
     turn.say(turn.text(TEXTS.statusNotFound));
   }
@@ -163,18 +182,26 @@ function handleAnswer(turn: Turn, answer: Answer): void {
     return;
   }
   const over = turn.state.status === "completed" || turn.state.status === "closed";
-  if (over && (turn.state.pending?.kind === "rating" || turn.state.pending?.kind === "ratingComment") && answerPending(turn, answer)) return;
+  if (
+    over &&
+    (turn.state.pending?.kind === "rating" || turn.state.pending?.kind === "ratingComment") &&
+    answerPending(turn, answer)
+  )
+    return;
   if (over) freshConversation(turn);
 
   const command = commandOf(answer);
   if (turn.state.status === "waiting_clerk" || turn.state.status === "with_clerk") {
     // A value a clerk filled in waits for the citizen's word, even while the clerk holds on.
     const waitingAnswers = ["confirmClerkField", "correctField", "noClerkChoice", "callbackPhone", "counterVisitDate"];
-    const confirming = turn.state.pending !== null && waitingAnswers.includes(turn.state.pending.kind) && command?.kind !== "resumeBot";
+    const confirming =
+      turn.state.pending !== null && waitingAnswers.includes(turn.state.pending.kind) && command?.kind !== "resumeBot";
     if (confirming && answerPending(turn, answer)) return;
     if (command?.kind === "resumeBot") runCommand(turn, command);
     else if (turn.state.status === "waiting_clerk") {
-      turn.say(turn.text(TEXTS.waitingClerk), { choices: [{ label: turn.text(TEXTS.resumeBot), value: "cmd:resume-bot" }] });
+      turn.say(turn.text(TEXTS.waitingClerk), {
+        choices: [{ label: turn.text(TEXTS.resumeBot), value: "cmd:resume-bot" }],
+      });
     }
     return;
   }
@@ -190,7 +217,7 @@ function handleAnswer(turn: Turn, answer: Answer): void {
 /** At the menu: a clicked procedure, or a first message that names or describes one. */
 function chooseProcedure(turn: Turn, answer: Answer): void {
   const { catalogue } = turn;
-  if (answer.kind === "choice" && (catalogue.flows.has(answer.value))) {
+  if (answer.kind === "choice" && catalogue.flows.has(answer.value)) {
     startFlow(turn, answer.value);
     return;
   }

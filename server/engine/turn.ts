@@ -87,13 +87,19 @@ export class Turn {
   }
 
   private answeredCount = 0;
-  private cachedProgress: { path: readonly Step[]; stepId: string | null; answered: number; progress: Progress } | null = null;
+  private cachedProgress: {
+    path: readonly Step[];
+    stepId: string | null;
+    answered: number;
+    progress: Progress;
+  } | null = null;
 
   private progress(): Progress {
     const path = this.path();
     const cache = this.cachedProgress;
     const answered = this.answeredCount;
-    if (cache && cache.path === path && cache.stepId === this.state.stepId && cache.answered === answered) return cache.progress;
+    if (cache && cache.path === path && cache.stepId === this.state.stepId && cache.answered === answered)
+      return cache.progress;
     const progress = progressOf(path, this.state.answers, this.state.stepId);
     this.cachedProgress = { path, stepId: this.state.stepId, answered, progress };
     return progress;
@@ -104,7 +110,8 @@ export class Turn {
     const flow = this.flow!;
     const cache = this.cachedPath;
     const { answers } = this.state;
-    if (cache && cache.answers === answers && cache.version === this.answersVersion && cache.flowId === flow.flow.id) return cache.path;
+    if (cache && cache.answers === answers && cache.version === this.answersVersion && cache.flowId === flow.flow.id)
+      return cache.path;
     const path = memoizedPathOf(flow, answers);
     this.cachedPath = { answers, version: this.answersVersion, flowId: flow.flow.id, path };
     return path;

@@ -12,7 +12,8 @@ export interface FlowReferences {
 }
 
 function computationSources(step: Step): string[] {
-  const typeFields = step.kind === "ask" && step.typeWhen ? step.typeWhen.flatMap((option) => conditionFields(option.when)) : [];
+  const typeFields =
+    step.kind === "ask" && step.typeWhen ? step.typeWhen.flatMap((option) => conditionFields(option.when)) : [];
   return [...derivedSources(step).filter((field) => field !== "unitId"), ...typeFields];
 }
 
@@ -53,8 +54,10 @@ export function validateFlow(flow: Flow, refs: FlowReferences): void {
   const ids = [...index.keys()];
   const target = (from: Step, to: string) => {
     const at = index.get(to);
-    if (at === undefined) fail("FLOW_UNKNOWN_TARGET", from.id, `jumps to "${to}", which is not a step.${didYouMean(to, ids)}`);
-    if (at! <= index.get(from.id)!) fail("FLOW_BACKWARD_JUMP", from.id, `jumps back to "${to}"; jumps must go forward so a flow always ends.`);
+    if (at === undefined)
+      fail("FLOW_UNKNOWN_TARGET", from.id, `jumps to "${to}", which is not a step.${didYouMean(to, ids)}`);
+    if (at! <= index.get(from.id)!)
+      fail("FLOW_BACKWARD_JUMP", from.id, `jumps back to "${to}"; jumps must go forward so a flow always ends.`);
   };
   if (flow.steps.length === 0 || flow.steps[flow.steps.length - 1]!.kind !== "submit") {
     fail("FLOW_NO_SUBMIT", null, "the last step must be a submit step.");
@@ -62,18 +65,25 @@ export function validateFlow(flow: Flow, refs: FlowReferences): void {
 
   for (const step of flow.steps) {
     for (const field of [...(step.when ? conditionFields(step.when) : []), ...computationSources(step)]) {
-      if (!index.has(field)) fail("FLOW_UNKNOWN_FIELD", step.id, `refers to "${field}", which no step fills.${didYouMean(field, ids)}`);
+      if (!index.has(field))
+        fail("FLOW_UNKNOWN_FIELD", step.id, `refers to "${field}", which no step fills.${didYouMean(field, ids)}`);
     }
     const asks = step.kind === "table" ? step.columns : [step];
     for (const ask of asks) {
       if (ask.kind === "ask" && !(ask.type in FIELD_PARSERS)) {
-        fail("FLOW_UNKNOWN_FIELD_TYPE", ask.id, `field type "${ask.type}" has no parser.${didYouMean(ask.type, Object.keys(FIELD_PARSERS))}`);
+        fail(
+          "FLOW_UNKNOWN_FIELD_TYPE",
+          ask.id,
+          `field type "${ask.type}" has no parser.${didYouMean(ask.type, Object.keys(FIELD_PARSERS))}`,
+        );
       }
-      if (ask.kind === "choose" && ask.options.length === 0) fail("FLOW_CHOICE_EMPTY", ask.id, "a choice needs options.");
+      if (ask.kind === "choose" && ask.options.length === 0)
+        fail("FLOW_CHOICE_EMPTY", ask.id, "a choice needs options.");
     }
     if (step.kind === "choose" && step.goto) {
       for (const option of step.options) {
-        if (!(option.value in step.goto)) fail("FLOW_CHOICE_WITHOUT_BRANCH", step.id, `option "${option.value}" has no branch in goto.`);
+        if (!(option.value in step.goto))
+          fail("FLOW_CHOICE_WITHOUT_BRANCH", step.id, `option "${option.value}" has no branch in goto.`);
       }
       for (const to of Object.values(step.goto)) target(step, to);
     }
@@ -102,12 +112,18 @@ export function validateFlow(flow: Flow, refs: FlowReferences): void {
   }
 
   if (flow.producesDossier) {
-    if (!refs.facts) fail("FLOW_PROCEDURE_UNKNOWN", null, "produces a dossier but is not a procedure of procedures.json.");
+    if (!refs.facts)
+      fail("FLOW_PROCEDURE_UNKNOWN", null, "produces a dossier but is not a procedure of procedures.json.");
     for (const field of refs.facts!.form.fields) {
       if (!index.has(field.key)) {
-        fail("FLOW_FIELD_NOT_COVERED", null, `form field "${field.key}" (${field.labelVi}) is neither asked, derived nor skipped by a branch.`);
+        fail(
+          "FLOW_FIELD_NOT_COVERED",
+          null,
+          `form field "${field.key}" (${field.labelVi}) is neither asked, derived nor skipped by a branch.`,
+        );
       }
     }
-    if (!refs.formTemplateExists(flow.id)) fail("FORM_TEMPLATE_NOT_FOUND", null, `no form template templates/forms/${flow.id}.hbs.`);
+    if (!refs.formTemplateExists(flow.id))
+      fail("FORM_TEMPLATE_NOT_FOUND", null, `no form template templates/forms/${flow.id}.hbs.`);
   }
 }

@@ -23,7 +23,10 @@ export function parseWorkingHours(spec: string, holidays: string): WorkingHours 
   const days = new Map<number, { from: number; to: number }[]>();
   const vi: string[] = [];
   const en: string[] = [];
-  for (const part of spec.split(";").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(";")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [dayRange, ...periods] = part.split(/\s+/);
     const [first, last] = dayRange!.toLowerCase().split("-");
     const start = DAY_NAMES.indexOf(first!);
@@ -46,8 +49,14 @@ export function parseWorkingHours(spec: string, holidays: string): WorkingHours 
       if (day === end) break;
     }
   }
-  const off = new Set(holidays.split(",").map((d) => d.trim()).filter(Boolean));
-  for (const day of off) if (!/^(\d{4}-)?\d{2}-\d{2}$/.test(day)) throw new Error(`"${day}" is not a day off like 09-02 or 2026-02-17`);
+  const off = new Set(
+    holidays
+      .split(",")
+      .map((d) => d.trim())
+      .filter(Boolean),
+  );
+  for (const day of off)
+    if (!/^(\d{4}-)?\d{2}-\d{2}$/.test(day)) throw new Error(`"${day}" is not a day off like 09-02 or 2026-02-17`);
   return { days, holidays: off, text: { vi: vi.join("; "), en: en.join("; ") } };
 }
 

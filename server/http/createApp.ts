@@ -32,7 +32,9 @@ export interface AppDeps {
 
 // The console shows citizens' text to clerks: nothing inline may run or style, nothing outside
 // the server may load.
-const CONSOLE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' blob: data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+const CONSOLE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' blob: data:; " +
+  "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 /**
  * The HTTP side: demo page, widget script, dossier and status API, uploads, health. Security
@@ -57,9 +59,13 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   // The one resource other sites load: a city portal on its own origin embeds it.
-  app.get("/widget.js", helmet({ crossOriginResourcePolicy: { policy: "cross-origin" }, contentSecurityPolicy: false }), (_req, res) => {
-    res.set("Cache-Control", "public, max-age=300").type("application/javascript").send(deps.widget());
-  });
+  app.get(
+    "/widget.js",
+    helmet({ crossOriginResourcePolicy: { policy: "cross-origin" }, contentSecurityPolicy: false }),
+    (_req, res) => {
+      res.set("Cache-Control", "public, max-age=300").type("application/javascript").send(deps.widget());
+    },
+  );
 
   app.use(
     helmet({
@@ -84,7 +90,10 @@ export function createApp(deps: AppDeps): express.Express {
     res.type("html").send(deps.demoPage);
   });
   app.get("/console", (_req, res) => {
-    res.set({ "Content-Security-Policy": CONSOLE_CSP, "Cache-Control": "no-store" }).type("html").send(deps.console.html);
+    res
+      .set({ "Content-Security-Policy": CONSOLE_CSP, "Cache-Control": "no-store" })
+      .type("html")
+      .send(deps.console.html);
   });
   app.get("/console.js", (_req, res) => {
     res.set("Cache-Control", "no-cache").type("application/javascript").send(deps.console.js);
@@ -97,7 +106,12 @@ export function createApp(deps: AppDeps): express.Express {
   app.use("/api", (req: Request, res: Response, next: NextFunction) => {
     const origin = req.headers.origin;
     if (origin && (allowed.has(origin) || allowed.has("*"))) {
-      res.set({ "Access-Control-Allow-Origin": origin, Vary: "Origin", "Access-Control-Allow-Headers": "Authorization, Content-Type", "Access-Control-Allow-Methods": "GET, POST" });
+      res.set({
+        "Access-Control-Allow-Origin": origin,
+        Vary: "Origin",
+        "Access-Control-Allow-Headers": "Authorization, Content-Type",
+        "Access-Control-Allow-Methods": "GET, POST",
+      });
     }
     if (req.method === "OPTIONS") {
       res.status(204).end();
@@ -132,7 +146,8 @@ export function createApp(deps: AppDeps): express.Express {
   });
   // No stack trace ever reaches a client; the log has the error (with personal data scrubbed).
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const status = typeof (error as { status?: unknown }).status === "number" ? (error as { status: number }).status : 500;
+    const status =
+      typeof (error as { status?: unknown }).status === "number" ? (error as { status: number }).status : 500;
     if (status >= 500) logger.error({ event: "http.error", err: error, path: req.path }, "request failed");
     if (res.headersSent) return;
     if (status < 500) sendError(res, "HTTP_BAD_REQUEST", { status });

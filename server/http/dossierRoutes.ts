@@ -31,7 +31,6 @@ function statusBody(req: Request, res: Response, next: NextFunction): void {
   });
 }
 
-
 /**
  * The dossier as JSON and as the printable form, for the citizen holding the conversation's
  * token (clerks come with the console); and status lookup by receipt code and phone.
@@ -55,13 +54,26 @@ export function dossierRoutes(options: DossierRoutesOptions): Router {
   router.get("/api/dossiers/:code", async (req, res) => {
     const dossier = await ownedDossier(req, res);
     if (!dossier) return;
-    res.set("Cache-Control", "no-store").json({ code: dossier.code, procedureId: dossier.procedureId, status: dossier.status, fields: dossier.fields, submission: dossier.submission, documents: dossier.documents, createdAt: dossier.createdAt, updatedAt: dossier.updatedAt });
+    res.set("Cache-Control", "no-store").json({
+      code: dossier.code,
+      procedureId: dossier.procedureId,
+      status: dossier.status,
+      fields: dossier.fields,
+      submission: dossier.submission,
+      documents: dossier.documents,
+      createdAt: dossier.createdAt,
+      updatedAt: dossier.updatedAt,
+    });
   });
 
   router.get("/api/dossiers/:code/form", async (req, res) => {
     const dossier = await ownedDossier(req, res);
     if (!dossier) return;
-    res.set("Cache-Control", "no-store").set("Content-Security-Policy", FORM_CONTENT_SECURITY_POLICY).type("html").send(renderForm(dossier));
+    res
+      .set("Cache-Control", "no-store")
+      .set("Content-Security-Policy", FORM_CONTENT_SECURITY_POLICY)
+      .type("html")
+      .send(renderForm(dossier));
   });
 
   // The phone is personal data: it travels in a POST body, never in a URL, which proxies,
@@ -89,7 +101,9 @@ export function dossierRoutes(options: DossierRoutesOptions): Router {
       sendError(res, "STATUS_NOT_FOUND");
     } else {
       res.set("Retry-After", String(result.retryMinutes * 60));
-      sendError(res, result.refused === "locked" ? "STATUS_LOCKED" : "STATUS_RATE_LIMITED", { params: { minutes: result.retryMinutes } });
+      sendError(res, result.refused === "locked" ? "STATUS_LOCKED" : "STATUS_RATE_LIMITED", {
+        params: { minutes: result.retryMinutes },
+      });
     }
   });
 

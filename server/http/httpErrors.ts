@@ -11,7 +11,8 @@ interface Options {
   locale?: Locale | undefined;
   status?: number;
 }
-type SendOptions<E extends HttpErrorText> = ParamsOf<E> extends undefined ? [options?: Options] : [options: Options & { params: ParamsOf<E> }];
+type SendOptions<E extends HttpErrorText> =
+  ParamsOf<E> extends undefined ? [options?: Options] : [options: Options & { params: ParamsOf<E> }];
 
 /**
  * A sender of the refusals of one table of texts: `{ ok: false, error: { code, message } }` with
@@ -21,7 +22,13 @@ export function errorSender<T extends Readonly<Record<string, HttpErrorText>>>(t
   return <K extends keyof T & string>(res: Response, key: K, ...[options]: SendOptions<T[K]>): void => {
     const entry = texts[key] as T[K];
     const params = (options as { params?: unknown } | undefined)?.params;
-    sendWorded(res, options?.status ?? entry.status, codeOf(key), wordingOf(entry, params as ParamsOf<T[K]>), options?.locale);
+    sendWorded(
+      res,
+      options?.status ?? entry.status,
+      codeOf(key),
+      wordingOf(entry, params as ParamsOf<T[K]>),
+      options?.locale,
+    );
   };
 }
 

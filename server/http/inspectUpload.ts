@@ -18,7 +18,9 @@ const JPEG_QUALITY = 85;
  * Keys and action types through which a PDF runs code, starts programs or carries other files.
  * Plain actions (an OpenAction that shows page 1, links) are common in scans and stay allowed.
  */
-const ACTIVE_PDF_KEYS = ["JS", "JavaScript", "EmbeddedFiles", "EmbeddedFile", "XFA", "RichMedia"].map((key) => PDFName.of(key));
+const ACTIVE_PDF_KEYS = ["JS", "JavaScript", "EmbeddedFiles", "EmbeddedFile", "XFA", "RichMedia"].map((key) =>
+  PDFName.of(key),
+);
 const ACTIVE_ACTION_TYPES = ["JavaScript", "Launch", "GoToE", "RichMediaExecute"].map((type) => PDFName.of(type));
 const ACTION_TYPE = PDFName.of("S");
 // pdf-lib's own parser yields every 100 objects (ParseSpeeds.Slow); the walk below is cheaper per object.
@@ -37,7 +39,8 @@ export type UploadRefusal =
   /** A PDF that carries scripts, launch actions or embedded files. */
   | "activeContent";
 
-export type InspectedUpload = { ok: true; mimeType: AcceptedType; bytes: Buffer } | { ok: false; refusal: UploadRefusal };
+export type InspectedUpload =
+  { ok: true; mimeType: AcceptedType; bytes: Buffer } | { ok: false; refusal: UploadRefusal };
 
 /**
  * Checks a whole uploaded file and gives the bytes to store. Images are decoded and re-encoded
@@ -52,7 +55,8 @@ export type InspectedUpload = { ok: true; mimeType: AcceptedType; bytes: Buffer 
  *
  * @example
  * const inspected = await inspectUpload(bytes);
- * if (inspected.ok) await store.saveUpload({ ..., mimeType: inspected.mimeType, size: inspected.bytes.length }, inspected.bytes);
+ * if (inspected.ok) await store.saveUpload({ ..., mimeType: inspected.mimeType, size: inspected.bytes.length },
+ * inspected.bytes);
  */
 export async function inspectUpload(bytes: Buffer): Promise<InspectedUpload> {
   const type = detectFileType(bytes.subarray(0, 16));
@@ -88,7 +92,11 @@ async function inspectPdf(bytes: Buffer): Promise<InspectedUpload> {
   try {
     // Loaded despite a password so that it is told apart from a damaged file: pdf-lib's own
     // EncryptedPDFError is an ES5 Error subclass that `instanceof` cannot recognise.
-    document = await PDFDocument.load(bytes, { throwOnInvalidObject: true, updateMetadata: false, ignoreEncryption: true });
+    document = await PDFDocument.load(bytes, {
+      throwOnInvalidObject: true,
+      updateMetadata: false,
+      ignoreEncryption: true,
+    });
     if (document.isEncrypted) return { ok: false, refusal: "encrypted" };
     if (document.getPageCount() === 0) return { ok: false, refusal: "damaged" };
   } catch {

@@ -16,7 +16,12 @@ export interface UnattachedUploadSweep {
  * const sweep = startUnattachedUploadSweep({ store, ttlMinutes: 60, now: () => new Date(), logger });
  * await sweep.stop();
  */
-export function startUnattachedUploadSweep(options: { store: Store; ttlMinutes: number; now: () => Date; logger: Logger }): UnattachedUploadSweep {
+export function startUnattachedUploadSweep(options: {
+  store: Store;
+  ttlMinutes: number;
+  now: () => Date;
+  logger: Logger;
+}): UnattachedUploadSweep {
   const { store, ttlMinutes, now, logger } = options;
   const everyMs = Math.min(15, Math.max(1, ttlMinutes / 4)) * 60_000;
   let running: Promise<void> = Promise.resolve();
@@ -26,7 +31,9 @@ export function startUnattachedUploadSweep(options: { store: Store; ttlMinutes: 
     running = running.then(async () => {
       if (stopped) return;
       try {
-        const deleted = await store.deleteUnattachedUploads(new Date(now().getTime() - ttlMinutes * 60_000).toISOString());
+        const deleted = await store.deleteUnattachedUploads(
+          new Date(now().getTime() - ttlMinutes * 60_000).toISOString(),
+        );
         if (deleted > 0) logger.info({ event: "upload.swept", deleted }, "unattached uploads deleted");
       } catch (error) {
         // The next sweep tries again; a store that stays down shows in /ready.

@@ -65,7 +65,10 @@ export function uploadRoute(options: UploadRouteOptions) {
     }
     // Before the body is read `adding` is 0, and any file adds at least a byte.
     if (usage.bytes + Math.max(adding, 1) > options.maxBytesPerConversation) {
-      sendError(res, "UPLOAD_QUOTA_BYTES", { locale, params: { total: readableSize(options.maxBytesPerConversation) } });
+      sendError(res, "UPLOAD_QUOTA_BYTES", {
+        locale,
+        params: { total: readableSize(options.maxBytesPerConversation) },
+      });
       return true;
     }
     return false;
@@ -146,7 +149,10 @@ export function uploadRoute(options: UploadRouteOptions) {
         chunks.length = 0;
         if (!inspected.ok) {
           const code = REFUSALS[inspected.refusal];
-          options.logger.info({ event: "upload.refused", conversationId: conversation.id, code, size }, "upload refused");
+          options.logger.info(
+            { event: "upload.refused", conversationId: conversation.id, code, size },
+            "upload refused",
+          );
           sendError(res, code, { locale });
           return;
         }
@@ -154,8 +160,20 @@ export function uploadRoute(options: UploadRouteOptions) {
         await saving.run(conversation.id, async () => {
           if (await quotaRefused(res, conversation.id, bytes.length, locale)) return;
           const id = randomUUID();
-          await options.store.saveUpload({ id, conversationId: conversation.id, mimeType, size: bytes.length, createdAt: options.now().toISOString() }, bytes);
-          options.logger.info({ event: "upload.saved", conversationId: conversation.id, uploadId: id, mimeType, size: bytes.length }, "upload saved");
+          await options.store.saveUpload(
+            {
+              id,
+              conversationId: conversation.id,
+              mimeType,
+              size: bytes.length,
+              createdAt: options.now().toISOString(),
+            },
+            bytes,
+          );
+          options.logger.info(
+            { event: "upload.saved", conversationId: conversation.id, uploadId: id, mimeType, size: bytes.length },
+            "upload saved",
+          );
           res.status(201).json({ ok: true, attachmentId: id, mimeType, size: bytes.length });
         });
       })().catch((error: unknown) => {

@@ -29,7 +29,10 @@ export interface NoteRecord {
 export interface AuditStore {
   appendAudit(entry: AuditRecord): Promise<void>;
   /** The newest entries first, at most `limit`. */
-  listAudit(filter: { actorId?: string; conversationId?: string; dossierCode?: string }, limit: number): Promise<AuditRecord[]>;
+  listAudit(
+    filter: { actorId?: string; conversationId?: string; dossierCode?: string },
+    limit: number,
+  ): Promise<AuditRecord[]>;
 
   appendNote(note: NoteRecord): Promise<void>;
   /** A conversation's notes, oldest first (as they read in the console), the latest `limit` of them. */

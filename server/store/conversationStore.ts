@@ -75,7 +75,10 @@ export type { CounterClaim };
 
 export type TurnCommit =
   | { ok: true; version: number }
-  /** Another turn committed first (another tab, another node), or took the counter value claimed: reload and run the turn again. */
+  /**
+   * Another turn committed first (another tab, another node), or took the counter value claimed: reload and run the
+   * turn again.
+   */
   | { ok: false; reason: "conflict" }
   /** This client message id was committed already: answer with the stored ack. */
   | { ok: false; reason: "duplicate"; dedupe: DedupeRecord };

@@ -64,7 +64,8 @@ function collect(key: string, value: unknown, keys: Set<string>): void {
  * ends in "Name", which "FullName" does too). Tolerates partial documents: rows written by
  * earlier releases go through it when a store is upgraded.
  *
- * @example dossierSearchKeys(dossier) // ["code:hn-20260302-0001", "name:nguyen", "name:van", "name:an", "phone:0912345678"]
+ * @example dossierSearchKeys(dossier) // ["code:hn-20260302-0001", "name:nguyen", "name:van", "name:an",
+ * "phone:0912345678"]
  */
 export function dossierSearchKeys(dossier: Dossier): string[] {
   const keys = new Set<string>([CODE_KEY + String(dossier.code).toLowerCase()]);
@@ -72,7 +73,8 @@ export function dossierSearchKeys(dossier: Dossier): string[] {
   for (const [key, value] of Object.entries(fields)) {
     if (Array.isArray(value)) {
       for (const row of value) {
-        if (row && typeof row === "object") for (const [column, cell] of Object.entries(row)) collect(column, cell, keys);
+        if (row && typeof row === "object")
+          for (const [column, cell] of Object.entries(row)) collect(column, cell, keys);
       }
     } else {
       collect(key, value, keys);
@@ -98,7 +100,13 @@ export function dossierSearch(query: string | undefined): DossierSearch | null {
   const text = String(query).trim();
   if (text === "") return null;
   const digits = phoneDigits(text);
-  const words = [...new Set(foldToWords(text).split(" ").filter((word) => word !== ""))];
+  const words = [
+    ...new Set(
+      foldToWords(text)
+        .split(" ")
+        .filter((word) => word !== ""),
+    ),
+  ];
   return {
     code: CODE_KEY + text.toLowerCase(),
     phone: digits ? PHONE_KEY + digits : null,

@@ -20,7 +20,11 @@ export interface DossierStore {
    * normalising +84/84 to 0), or words of a person's name in the dossier's fields whose key ends in
    * "FullName" or "Name" (diacritic- and case-insensitive, every word of the query must appear).
    */
-  listDossiers(filter: { unitIds: readonly string[] | null; query?: string; limit: number }): Promise<{ dossier: Dossier; conversationId: string }[]>;
+  listDossiers(filter: {
+    unitIds: readonly string[] | null;
+    query?: string;
+    limit: number;
+  }): Promise<{ dossier: Dossier; conversationId: string }[]>;
 
   saveUpload(record: UploadRecord, bytes: Buffer): Promise<void>;
   getUpload(id: string): Promise<{ record: UploadRecord; bytes: Buffer } | null>;

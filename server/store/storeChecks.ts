@@ -10,7 +10,10 @@ export const UPLOAD_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
 
 export function assertUploadId(id: string): void {
   if (typeof id !== "string" || !UPLOAD_ID_PATTERN.test(id)) {
-    throw new StoreError("STORE_UPLOAD_ID_INVALID", "an upload id is 8 to 64 letters, digits, '_' or '-'; generate it on the server");
+    throw new StoreError(
+      "STORE_UPLOAD_ID_INVALID",
+      "an upload id is 8 to 64 letters, digits, '_' or '-'; generate it on the server",
+    );
   }
 }
 
@@ -18,7 +21,10 @@ export function assertUploadId(id: string): void {
 export function assertUploadMatches(record: UploadRecord, bytes: Buffer): void {
   assertUploadId(record.id);
   if (!Buffer.isBuffer(bytes) || record.size !== bytes.length) {
-    throw new StoreError("STORE_UPLOAD_SIZE_MISMATCH", `upload ${record.id} says ${String(record.size)} bytes; pass the record of the bytes being saved`);
+    throw new StoreError(
+      "STORE_UPLOAD_SIZE_MISMATCH",
+      `upload ${record.id} says ${String(record.size)} bytes; pass the record of the bytes being saved`,
+    );
   }
 }
 
@@ -26,11 +32,17 @@ export function assertUploadMatches(record: UploadRecord, bytes: Buffer): void {
 export function assertTurnConsistent(write: TurnWrite): void {
   for (const message of write.messages) {
     if (message.conversationId !== write.conversationId) {
-      throw new StoreError("STORE_TURN_INVALID", `message ${message.id} belongs to another conversation than ${write.conversationId}`);
+      throw new StoreError(
+        "STORE_TURN_INVALID",
+        `message ${message.id} belongs to another conversation than ${write.conversationId}`,
+      );
     }
   }
   if (write.dedupe && write.dedupe.conversationId !== write.conversationId) {
-    throw new StoreError("STORE_TURN_INVALID", `the dedupe record belongs to another conversation than ${write.conversationId}`);
+    throw new StoreError(
+      "STORE_TURN_INVALID",
+      `the dedupe record belongs to another conversation than ${write.conversationId}`,
+    );
   }
 }
 
@@ -42,11 +54,17 @@ export function messageWindow(afterSeq: number, limit: number): { afterSeq: numb
 }
 
 export function conversationNotFound(id: string): StoreError {
-  return new StoreError("STORE_CONVERSATION_NOT_FOUND", `conversation ${id} does not exist; create it before writing to it`);
+  return new StoreError(
+    "STORE_CONVERSATION_NOT_FOUND",
+    `conversation ${id} does not exist; create it before writing to it`,
+  );
 }
 
 export function dossierCodeTaken(code: string): StoreError {
-  return new StoreError("STORE_DOSSIER_CODE_TAKEN", `dossier ${code} belongs to another conversation; draw a new receipt code`);
+  return new StoreError(
+    "STORE_DOSSIER_CODE_TAKEN",
+    `dossier ${code} belongs to another conversation; draw a new receipt code`,
+  );
 }
 
 export function uploadExists(id: string): StoreError {
@@ -66,7 +84,10 @@ export function normalizeUsername(username: string): string {
 }
 
 export function usernameTaken(username: string): StoreError {
-  return new StoreError("STORE_USERNAME_TAKEN", `username ${username} belongs to another user; choose another username`);
+  return new StoreError(
+    "STORE_USERNAME_TAKEN",
+    `username ${username} belongs to another user; choose another username`,
+  );
 }
 
 export function userExists(id: string): StoreError {
@@ -81,7 +102,10 @@ export function userExists(id: string): StoreError {
 export function assertIsoInstant(value: string, what: string): void {
   const time = typeof value === "string" ? Date.parse(value) : Number.NaN;
   if (!Number.isFinite(time) || new Date(time).toISOString() !== value) {
-    throw new StoreError("STORE_TIME_INVALID", `${what} is ${String(value)}; pass Date#toISOString() output (2026-03-02T01:00:00.000Z)`);
+    throw new StoreError(
+      "STORE_TIME_INVALID",
+      `${what} is ${String(value)}; pass Date#toISOString() output (2026-03-02T01:00:00.000Z)`,
+    );
   }
 }
 
@@ -108,6 +132,7 @@ export function unitFilter(unitIds: readonly string[] | null): string[] | null {
 }
 
 export function statusFilter(statuses: readonly string[]): string[] {
-  if (!Array.isArray(statuses)) throw new StoreError("STORE_FILTER_INVALID", "statuses is an array of conversation statuses");
+  if (!Array.isArray(statuses))
+    throw new StoreError("STORE_FILTER_INVALID", "statuses is an array of conversation statuses");
   return statuses.map(String);
 }

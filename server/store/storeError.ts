@@ -32,7 +32,8 @@ export type StoreErrorCode =
  * to do; callers branch on `code`.
  *
  * @example
- * try { await store.createUser(user) } catch (e) { if (e instanceof StoreError && e.code === "STORE_USERNAME_TAKEN") … }
+ * try { await store.createUser(user) } catch (e) { if (e instanceof StoreError && e.code === "STORE_USERNAME_TAKEN") …
+ * }
  */
 export class StoreError extends Error {
   readonly code: StoreErrorCode;

@@ -92,7 +92,11 @@ describe("import directions", () => {
   });
 
   it("lets browser code take types only from the server's protocol files", () => {
-    const protocols = ["server/channels/web/protocol", "server/console/clerkProtocol", "server/console/consoleRestProtocol"];
+    const protocols = [
+      "server/channels/web/protocol",
+      "server/console/clerkProtocol",
+      "server/console/consoleRestProtocol",
+    ];
     const elsewhere = importsUnder(...BROWSER_DIRS).filter(
       (i) => within(i.target, "server") && !protocols.includes(i.target!),
     );
@@ -115,7 +119,9 @@ describe("import directions", () => {
       "MessageAuthor in server/engine/messageAuthor.ts",
     ]);
     // A locale spelled out as a union is a second declaration under another name.
-    const spelledOut = files.filter((file) => /["']vi["']\s*\|\s*["']en["']/.test(readFileSync(path.join(ROOT, file), "utf8")));
+    const spelledOut = files.filter((file) =>
+      /["']vi["']\s*\|\s*["']en["']/.test(readFileSync(path.join(ROOT, file), "utf8")),
+    );
     expect(spelledOut).toEqual(["server/engine/localized.ts"]);
   });
 });

@@ -65,7 +65,10 @@ describe("npm run chat --json", () => {
     const formFile = path.join(dir, "to-khai.html");
     const { stdout, code } = await runChat(["--json", "--form", formFile], DEATH);
     expect(code).toBe(0);
-    const turns = stdout.trimEnd().split("\n").map((line) => JSON.parse(line));
+    const turns = stdout
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(turns).toHaveLength(DEATH.length);
     expect(turns[0].conversation).toMatchObject({ status: "bot", procedureId: "dang-ky-khai-tu" });
     expect(turns[3].conversation.progress).toEqual({ step: expect.any(Number), total: expect.any(Number) });
@@ -84,14 +87,20 @@ describe("npm run chat --json", () => {
 
   it("has procedureId null until a procedure starts, and choices with label and value", async () => {
     const { stdout } = await runChat(["--json"], ["xin chao"]);
-    const [turn] = stdout.trimEnd().split("\n").map((line) => JSON.parse(line));
+    const [turn] = stdout
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(turn.conversation.procedureId).toBeNull();
     expect(turn.replies[0].choices).toContainEqual({ label: "Đăng ký khai sinh", value: "dang-ky-khai-sinh" });
   }, 30_000);
 
   it("speaks English with --lang en", async () => {
     const { stdout } = await runChat(["--json", "--lang", "en"], ["birth certificate for my baby"]);
-    const [turn] = stdout.trimEnd().split("\n").map((line) => JSON.parse(line));
+    const [turn] = stdout
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(turn.conversation.procedureId).toBe("dang-ky-khai-sinh");
     expect(turn.replies[0].text).toContain("Procedure: Birth registration");
   }, 30_000);
@@ -117,22 +126,32 @@ describe.each(PROCEDURE_FACTS.map((p) => p.id))("npm run chat --json, %s", (proc
   it.each([
     ["without diacritics", true],
     ["with diacritics", false],
-  ])("completes a dossier and writes its form when typed %s", async (_, withoutDiacritics) => {
-    // The terminal chat runs on the real clock (the date signed is today's), and so does this walk.
-    const walk = walkFlow(procedureId, { withoutDiacritics, unitId: "an-thanh", clock: { now: new Date() } });
-    expect(walk.draft).not.toBeNull();
-    const dir = mkdtempSync(path.join(tmpdir(), "khai-ho-chat-"));
-    const formFile = path.join(dir, "to-khai.html");
-    const { stdout, code } = await runChat(["--json", "--unit", "an-thanh", "--form", formFile], typedLines(walk.inputs));
-    expect(code).toBe(0);
-    const turns = stdout.trimEnd().split("\n").map((line) => JSON.parse(line));
-    const last = turns[turns.length - 1];
-    expect(last.conversation).toMatchObject({ status: "completed", procedureId });
-    // The terminal names a file sent with /attach NAME "local:NAME".
-    const formFields = Object.entries(walk.draft!.fields)
-      .filter(([key]) => !(SUBMISSION_KEYS as readonly string[]).includes(key))
-      .map(([key, value]) => [key, key in walk.draft!.attachments ? `local:${String(value)}` : value]);
-    expect(last.dossier.fields).toEqual(Object.fromEntries(formFields));
-    expect(readFileSync(formFile, "utf8")).toContain(last.dossier.code);
-  }, 30_000);
+  ])(
+    "completes a dossier and writes its form when typed %s",
+    async (_, withoutDiacritics) => {
+      // The terminal chat runs on the real clock (the date signed is today's), and so does this walk.
+      const walk = walkFlow(procedureId, { withoutDiacritics, unitId: "an-thanh", clock: { now: new Date() } });
+      expect(walk.draft).not.toBeNull();
+      const dir = mkdtempSync(path.join(tmpdir(), "khai-ho-chat-"));
+      const formFile = path.join(dir, "to-khai.html");
+      const { stdout, code } = await runChat(
+        ["--json", "--unit", "an-thanh", "--form", formFile],
+        typedLines(walk.inputs),
+      );
+      expect(code).toBe(0);
+      const turns = stdout
+        .trimEnd()
+        .split("\n")
+        .map((line) => JSON.parse(line));
+      const last = turns[turns.length - 1];
+      expect(last.conversation).toMatchObject({ status: "completed", procedureId });
+      // The terminal names a file sent with /attach NAME "local:NAME".
+      const formFields = Object.entries(walk.draft!.fields)
+        .filter(([key]) => !(SUBMISSION_KEYS as readonly string[]).includes(key))
+        .map(([key, value]) => [key, key in walk.draft!.attachments ? `local:${String(value)}` : value]);
+      expect(last.dossier.fields).toEqual(Object.fromEntries(formFields));
+      expect(readFileSync(formFile, "utf8")).toContain(last.dossier.code);
+    },
+    30_000,
+  );
 });

@@ -11,12 +11,21 @@ const PASSWORD = "mật khẩu của cán bộ";
 beforeEach(async () => {
   server = await startTestServer();
   store = server.store;
-  await addUser(store, HONG_NGU_UNITS_2022, { username: "lan", role: "clerk", unitIds: ["an-thanh"], displayName: "Nguyễn Thị Lan", password: PASSWORD }, new Date());
+  await addUser(
+    store,
+    HONG_NGU_UNITS_2022,
+    { username: "lan", role: "clerk", unitIds: ["an-thanh"], displayName: "Nguyễn Thị Lan", password: PASSWORD },
+    new Date(),
+  );
 });
 afterEach(() => server.stop());
 
 async function login(username: string, password: string): Promise<Response> {
-  return fetch(`${server.url}/api/auth/login`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ username, password }) });
+  return fetch(`${server.url}/api/auth/login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ username, password }),
+  });
 }
 
 function sessionCookie(res: Response): string {
@@ -31,7 +40,14 @@ describe("console login", () => {
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
     const body = (await res.json()) as { user: Record<string, unknown>; csrfToken: string };
-    expect(body.user).toEqual({ id: expect.any(String), username: "lan", displayName: "Nguyễn Thị Lan", role: "clerk", unitIds: ["an-thanh"], mustChangePassword: false });
+    expect(body.user).toEqual({
+      id: expect.any(String),
+      username: "lan",
+      displayName: "Nguyễn Thị Lan",
+      role: "clerk",
+      unitIds: ["an-thanh"],
+      mustChangePassword: false,
+    });
     expect(JSON.stringify(body)).not.toContain("scrypt");
     const me = await fetch(`${server.url}/api/auth/me`, { headers: { Cookie: sessionCookie(res) } });
     expect(me.status).toBe(200);
@@ -57,9 +73,17 @@ describe("console login", () => {
     const { csrfToken } = (await res.json()) as { csrfToken: string };
     const cookie = sessionCookie(res);
     const body = JSON.stringify({ currentPassword: PASSWORD, newPassword: "mật khẩu mới dài hơn" });
-    const without = await fetch(`${server.url}/api/auth/password`, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/json" }, body });
+    const without = await fetch(`${server.url}/api/auth/password`, {
+      method: "POST",
+      headers: { Cookie: cookie, "Content-Type": "application/json" },
+      body,
+    });
     expect(without.status).toBe(403);
-    const withToken = await fetch(`${server.url}/api/auth/password`, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/json", "X-CSRF-Token": csrfToken }, body });
+    const withToken = await fetch(`${server.url}/api/auth/password`, {
+      method: "POST",
+      headers: { Cookie: cookie, "Content-Type": "application/json", "X-CSRF-Token": csrfToken },
+      body,
+    });
     expect(withToken.status).toBe(200);
     expect((await login("lan", "mật khẩu mới dài hơn")).status).toBe(200);
     // The old session ended with the password change.
@@ -71,9 +95,15 @@ describe("console login", () => {
     const { csrfToken } = (await res.json()) as { csrfToken: string };
     const headers = { Cookie: sessionCookie(res), "Content-Type": "application/json", "X-CSRF-Token": csrfToken };
     for (const newPassword of ["matkhau123456", "lanlanlanlanlan", "hongngu2026!!"]) {
-      const refused = await fetch(`${server.url}/api/auth/password`, { method: "POST", headers, body: JSON.stringify({ currentPassword: PASSWORD, newPassword }) });
+      const refused = await fetch(`${server.url}/api/auth/password`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ currentPassword: PASSWORD, newPassword }),
+      });
       expect(refused.status).toBe(400);
-      expect(await refused.json()).toMatchObject({ error: { code: "AUTH_PASSWORD_WEAK", message: expect.stringContaining("dễ đoán") } });
+      expect(await refused.json()).toMatchObject({
+        error: { code: "AUTH_PASSWORD_WEAK", message: expect.stringContaining("dễ đoán") },
+      });
     }
     expect((await login("lan", PASSWORD)).status).toBe(200);
   }, 30_000);
@@ -82,7 +112,14 @@ describe("console login", () => {
     const res = await login("lan", PASSWORD);
     const { csrfToken } = (await res.json()) as { csrfToken: string };
     const cookie = sessionCookie(res);
-    expect((await fetch(`${server.url}/api/auth/logout`, { method: "POST", headers: { Cookie: cookie, "X-CSRF-Token": csrfToken } })).status).toBe(200);
+    expect(
+      (
+        await fetch(`${server.url}/api/auth/logout`, {
+          method: "POST",
+          headers: { Cookie: cookie, "X-CSRF-Token": csrfToken },
+        })
+      ).status,
+    ).toBe(200);
     expect((await fetch(`${server.url}/api/auth/me`, { headers: { Cookie: cookie } })).status).toBe(401);
   });
 
@@ -109,7 +146,11 @@ describe("console login", () => {
     }
     expect(statuses.slice(0, 9)).toEqual(Array(9).fill(401));
     expect(statuses[statuses.length - 1]).toBe(429);
-    const right = await fetch(`${server.url}/api/auth/password`, { method: "POST", headers, body: JSON.stringify({ currentPassword: PASSWORD, newPassword: "một mật khẩu mới rất dài" }) });
+    const right = await fetch(`${server.url}/api/auth/password`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ currentPassword: PASSWORD, newPassword: "một mật khẩu mới rất dài" }),
+    });
     expect(right.status).toBe(429);
     expect(await right.json()).toMatchObject({ error: { code: "AUTH_RATE_LIMITED" } });
     expect((await login("lan", PASSWORD)).status).toBe(429);
@@ -118,31 +159,57 @@ describe("console login", () => {
 
 /** Connects to `/clerk` with a cookie: resolves "connected" or the refusal's code. */
 function clerkSocket(cookie: string): Promise<string> {
-  const socket = connect(`${server.url}/clerk`, { transports: ["websocket"], reconnection: false, forceNew: true, extraHeaders: { Cookie: cookie } });
+  const socket = connect(`${server.url}/clerk`, {
+    transports: ["websocket"],
+    reconnection: false,
+    forceNew: true,
+    extraHeaders: { Cookie: cookie },
+  });
   return new Promise<string>((resolve) => {
     socket.on("connect", () => resolve("connected"));
-    socket.on("connect_error", (error: Error & { data?: { code?: string } }) => resolve(error.data?.code ?? error.message));
+    socket.on("connect_error", (error: Error & { data?: { code?: string } }) =>
+      resolve(error.data?.code ?? error.message),
+    );
   }).finally(() => socket.disconnect());
 }
 
 describe("an account on a one-time password", () => {
   it("can only say who it is, change the password and log out until it has changed it", async () => {
-    const { generatedPassword } = await addUser(store, HONG_NGU_UNITS_2022, { username: "mai", role: "clerk", unitIds: ["an-thanh"], displayName: "Phạm Thị Mai" }, new Date());
+    const { generatedPassword } = await addUser(
+      store,
+      HONG_NGU_UNITS_2022,
+      { username: "mai", role: "clerk", unitIds: ["an-thanh"], displayName: "Phạm Thị Mai" },
+      new Date(),
+    );
     const res = await login("mai", generatedPassword!);
     const { csrfToken, user } = (await res.json()) as { csrfToken: string; user: { mustChangePassword: boolean } };
     expect(user.mustChangePassword).toBe(true);
     const cookie = sessionCookie(res);
     const headers = { Cookie: cookie, "Content-Type": "application/json", "X-CSRF-Token": csrfToken };
 
-    for (const [method, route] of [["GET", "/api/console/dossiers"], ["GET", "/api/console/dossiers/HN-20260101-0001"], ["POST", "/api/console/dossiers/HN-20260101-0001/status"]] as const) {
-      const refused = await fetch(`${server.url}${route}`, { method, headers, ...(method === "POST" ? { body: JSON.stringify({ status: "processing" }) } : {}) });
+    for (const [method, route] of [
+      ["GET", "/api/console/dossiers"],
+      ["GET", "/api/console/dossiers/HN-20260101-0001"],
+      ["POST", "/api/console/dossiers/HN-20260101-0001/status"],
+    ] as const) {
+      const refused = await fetch(`${server.url}${route}`, {
+        method,
+        headers,
+        ...(method === "POST" ? { body: JSON.stringify({ status: "processing" }) } : {}),
+      });
       expect(refused.status).toBe(403);
-      expect(await refused.json()).toMatchObject({ error: { code: "AUTH_PASSWORD_CHANGE_REQUIRED", message: expect.stringMatching(/mật khẩu/) } });
+      expect(await refused.json()).toMatchObject({
+        error: { code: "AUTH_PASSWORD_CHANGE_REQUIRED", message: expect.stringMatching(/mật khẩu/) },
+      });
     }
     expect(await clerkSocket(cookie)).toBe("AUTH_PASSWORD_CHANGE_REQUIRED");
     expect((await fetch(`${server.url}/api/auth/me`, { headers })).status).toBe(200);
 
-    const changed = await fetch(`${server.url}/api/auth/password`, { method: "POST", headers, body: JSON.stringify({ currentPassword: generatedPassword, newPassword: "mật khẩu riêng của Mai" }) });
+    const changed = await fetch(`${server.url}/api/auth/password`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ currentPassword: generatedPassword, newPassword: "mật khẩu riêng của Mai" }),
+    });
     expect(changed.status).toBe(200);
     const fresh = sessionCookie(changed);
     expect((await fetch(`${server.url}/api/console/dossiers`, { headers: { Cookie: fresh } })).status).toBe(200);

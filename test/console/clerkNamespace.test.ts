@@ -20,7 +20,12 @@ afterEach(async () => {
   await server.stop();
 });
 
-async function clerk(username: string, unitIds: string[], name: string, role: "clerk" | "supervisor" = "clerk"): Promise<Clerk> {
+async function clerk(
+  username: string,
+  unitIds: string[],
+  name: string,
+  role: "clerk" | "supervisor" = "clerk",
+): Promise<Clerk> {
   const c = await Clerk.login(server, username, role, unitIds, name);
   open.push(c);
   return c;
@@ -42,12 +47,17 @@ describe("the clerk console's live side", () => {
     await server.stop();
     const log: string[] = [];
     const sink = new Writable({ write: (chunk: Buffer, _encoding, done) => (log.push(chunk.toString()), done()) });
-    server = await startTestServer({ CONSOLE_SESSION_RECHECK_MS: "200" }, undefined, undefined, undefined, { logSink: sink });
+    server = await startTestServer({ CONSOLE_SESSION_RECHECK_MS: "200" }, undefined, undefined, undefined, {
+      logSink: sink,
+    });
     const lan = await clerk("lan", ["an-thanh"], "Lan");
     const getSession = server.store.getSession.bind(server.store);
     server.store.getSession = () => Promise.reject(new Error("store unreachable"));
     try {
-      await lan.until(() => log.some((line) => line.includes('"clerk.recheck_failed"')), "a failed re-check in the log");
+      await lan.until(
+        () => log.some((line) => line.includes('"clerk.recheck_failed"')),
+        "a failed re-check in the log",
+      );
     } finally {
       server.store.getSession = getSession;
     }
@@ -59,8 +69,18 @@ describe("the clerk console's live side", () => {
     const binh = await clerk("binh", ["an-loc"], "Lê Văn Bình");
     const boss = await clerk("boss", [], "Trưởng phòng", "supervisor");
     const citizen = await citizenAskingForHelp();
-    await lan.until(() => lan.queue.some((q) => q.conversationId === citizen.conversationId), "the request in An Thạnh's queue");
-    expect(lan.queue[0]).toMatchObject({ unitId: "an-thanh", status: "waiting_clerk", reason: "asked", procedureId: "dang-ky-khai-sinh", clerk: null, waitingSince: expect.any(String) });
+    await lan.until(
+      () => lan.queue.some((q) => q.conversationId === citizen.conversationId),
+      "the request in An Thạnh's queue",
+    );
+    expect(lan.queue[0]).toMatchObject({
+      unitId: "an-thanh",
+      status: "waiting_clerk",
+      reason: "asked",
+      procedureId: "dang-ky-khai-sinh",
+      clerk: null,
+      waitingSince: expect.any(String),
+    });
     await boss.until(() => boss.queue.length === 1, "the supervisor's queue");
     expect(binh.queue).toEqual([]);
   });
@@ -82,53 +102,99 @@ describe("the clerk console's live side", () => {
     open.push(c);
     await c.ready();
     // A death registration walked to "no death notice, nothing replacing it", as a citizen types it.
-    const { inputs } = walkFlow("dang-ky-khai-tu", { unitId: "an-thanh", stopAt: "hasDeathNotice", clock: { now: new Date() } });
+    const { inputs } = walkFlow("dang-ky-khai-tu", {
+      unitId: "an-thanh",
+      stopAt: "hasDeathNotice",
+      clock: { now: new Date() },
+    });
     for (const input of inputs) {
       if (input.kind === "choice") await c.send({ choice: input.value });
       else if (input.kind === "text") await c.say(input.text);
     }
     await c.say("không");
-    await lan.until(() => lan.queue.some((q) => q.conversationId === c.conversationId && q.reason === "required"), "the required handoff");
+    await lan.until(
+      () => lan.queue.some((q) => q.conversationId === c.conversationId && q.reason === "required"),
+      "the required handoff",
+    );
   });
 
-  it("lets exactly one of two clerks clicking at once take the conversation, and tells the other who has it", async () => {
-    const lan = await clerk("lan", ["an-thanh"], "Nguyễn Thị Lan");
-    const mai = await clerk("mai", ["an-thanh"], "Phạm Thị Mai");
-    const citizen = await citizenAskingForHelp();
-    const conversationId = citizen.conversationId!;
-    const [a, b] = await Promise.all([lan.emit("conversation:take", { conversationId }), mai.emit("conversation:take", { conversationId })]);
-    const wins = [a, b].filter((r) => r.ok);
-    const losses = [a, b].filter((r) => !r.ok);
-    expect(wins).toHaveLength(1);
-    expect(losses[0]).toMatchObject({ ok: false, error: { code: "CONSOLE_TAKEN", message: expect.stringMatching(/Nguyễn Thị Lan|Phạm Thị Mai/) } });
-    await citizen.until(() => citizen.messages.some((m) => /đang hỗ trợ bạn/.test(m.text)), "the clerk's name");
-  });
+  it(
+    "lets exactly one of two clerks clicking at once take the " + "conversation, and tells the other who has it",
+    async () => {
+      const lan = await clerk("lan", ["an-thanh"], "Nguyễn Thị Lan");
+      const mai = await clerk("mai", ["an-thanh"], "Phạm Thị Mai");
+      const citizen = await citizenAskingForHelp();
+      const conversationId = citizen.conversationId!;
+      const [a, b] = await Promise.all([
+        lan.emit("conversation:take", { conversationId }),
+        mai.emit("conversation:take", { conversationId }),
+      ]);
+      const wins = [a, b].filter((r) => r.ok);
+      const losses = [a, b].filter((r) => !r.ok);
+      expect(wins).toHaveLength(1);
+      expect(losses[0]).toMatchObject({
+        ok: false,
+        error: { code: "CONSOLE_TAKEN", message: expect.stringMatching(/Nguyễn Thị Lan|Phạm Thị Mai/) },
+      });
+      await citizen.until(() => citizen.messages.some((m) => /đang hỗ trợ bạn/.test(m.text)), "the clerk's name");
+    },
+  );
 
-  it("carries messages both ways, fills a field the citizen confirms, and hands back to the bot at a chosen step", async () => {
-    const lan = await clerk("lan", ["an-thanh"], "Nguyễn Thị Lan");
-    const citizen = await citizenAskingForHelp();
-    const conversationId = citizen.conversationId!;
-    expect(await lan.emit("conversation:take", { conversationId })).toMatchObject({ ok: true });
+  it(
+    "carries messages both ways, fills a field the citizen " + "confirms, and hands back to the bot at a chosen step",
+    async () => {
+      const lan = await clerk("lan", ["an-thanh"], "Nguyễn Thị Lan");
+      const citizen = await citizenAskingForHelp();
+      const conversationId = citizen.conversationId!;
+      expect(await lan.emit("conversation:take", { conversationId })).toMatchObject({ ok: true });
 
-    expect(await lan.emit("conversation:message", { conversationId, clientMessageId: "c1", text: "Chào chị, em hỗ trợ chị nhé." })).toMatchObject({ ok: true });
-    await citizen.until(() => citizen.messages.some((m) => m.author === "clerk" && m.text === "Chào chị, em hỗ trợ chị nhé."), "the clerk's message");
-    await citizen.send({ text: "Em cảm ơn" });
-    await lan.until(() => lan.messages.some((m) => m.author === "citizen" && m.text === "Em cảm ơn"), "the citizen's message");
+      expect(
+        await lan.emit("conversation:message", {
+          conversationId,
+          clientMessageId: "c1",
+          text: "Chào chị, em hỗ trợ chị nhé.",
+        }),
+      ).toMatchObject({ ok: true });
+      await citizen.until(
+        () => citizen.messages.some((m) => m.author === "clerk" && m.text === "Chào chị, em hỗ trợ chị nhé."),
+        "the clerk's message",
+      );
+      await citizen.send({ text: "Em cảm ơn" });
+      await lan.until(
+        () => lan.messages.some((m) => m.author === "citizen" && m.text === "Em cảm ơn"),
+        "the citizen's message",
+      );
 
-    const patched = await lan.emit("dossier:patch", { conversationId, field: "requesterDateOfBirth", text: "12/4/1995" });
-    expect(patched).toMatchObject({ ok: true });
-    const field = (patched as { view: { draft: { key: string; display: string; source: unknown }[] } }).view.draft.find((f) => f.key === "requesterDateOfBirth");
-    expect(field).toMatchObject({ display: "12/04/1995", source: { by: "clerk", clerkId: lan.id } });
-    await citizen.until(() => citizen.messages.some((m) => m.text.includes("đã điền giúp bạn")), "the confirmation question");
-    await citizen.send({ choice: "yes" });
+      const patched = await lan.emit("dossier:patch", {
+        conversationId,
+        field: "requesterDateOfBirth",
+        text: "12/4/1995",
+      });
+      expect(patched).toMatchObject({ ok: true });
+      const field = (
+        patched as { view: { draft: { key: string; display: string; source: unknown }[] } }
+      ).view.draft.find((f) => f.key === "requesterDateOfBirth");
+      expect(field).toMatchObject({ display: "12/04/1995", source: { by: "clerk", clerkId: lan.id } });
+      await citizen.until(
+        () => citizen.messages.some((m) => m.text.includes("đã điền giúp bạn")),
+        "the confirmation question",
+      );
+      await citizen.send({ choice: "yes" });
 
-    const refused = await lan.emit("dossier:patch", { conversationId, field: "requesterDateOfBirth", text: "31/02/1995" });
-    expect(refused).toMatchObject({ ok: false, error: { code: "DATE_IMPOSSIBLE" } });
+      const refused = await lan.emit("dossier:patch", {
+        conversationId,
+        field: "requesterDateOfBirth",
+        text: "31/02/1995",
+      });
+      expect(refused).toMatchObject({ ok: false, error: { code: "DATE_IMPOSSIBLE" } });
 
-    expect(await lan.emit("conversation:release", { conversationId, at: { stepId: "requesterResidence" } })).toMatchObject({ ok: true });
-    await citizen.until(() => citizen.lastBot?.text.startsWith("Nơi cư trú của bạn"), "the question handed back");
-    await lan.until(() => lan.queue.every((q) => q.conversationId !== conversationId), "the queue without it");
-  });
+      expect(
+        await lan.emit("conversation:release", { conversationId, at: { stepId: "requesterResidence" } }),
+      ).toMatchObject({ ok: true });
+      await citizen.until(() => citizen.lastBot?.text.startsWith("Nơi cư trú của bạn"), "the question handed back");
+      await lan.until(() => lan.queue.every((q) => q.conversationId !== conversationId), "the queue without it");
+    },
+  );
 
   it("shows typing both ways, only between the citizen and the clerk holding the conversation", async () => {
     const lan = await clerk("lan", ["an-thanh"], "Nguyễn Thị Lan");
@@ -170,16 +236,35 @@ describe("the clerk console's live side", () => {
     expect(await lan.emit("conversation:take", { conversationId })).toMatchObject({ ok: true });
 
     const targets = await lan.emit("conversation:transferTargets", { conversationId });
-    expect(targets).toMatchObject({ ok: true, clerks: [{ id: mai.id, name: "Phạm Thị Mai", online: true }, { id: hoa.id, name: "Võ Thị Hoa", online: false }] });
+    expect(targets).toMatchObject({
+      ok: true,
+      clerks: [
+        { id: mai.id, name: "Phạm Thị Mai", online: true },
+        { id: hoa.id, name: "Võ Thị Hoa", online: false },
+      ],
+    });
     expect((targets as { units: { id: string }[] }).units.map((u) => u.id)).not.toContain("an-thanh");
 
-    expect(await lan.emit("conversation:transfer", { conversationId, clerkId: hoa.id })).toMatchObject({ ok: false, error: { code: "CONSOLE_REFUSED", message: expect.stringContaining("Võ Thị Hoa") } });
+    expect(await lan.emit("conversation:transfer", { conversationId, clerkId: hoa.id })).toMatchObject({
+      ok: false,
+      error: { code: "CONSOLE_REFUSED", message: expect.stringContaining("Võ Thị Hoa") },
+    });
     expect(await lan.emit("conversation:transfer", { conversationId, clerkId: mai.id })).toMatchObject({ ok: true });
-    await citizen.until(() => citizen.messages.some((m) => m.text.startsWith("Cán bộ Phạm Thị Mai sẽ tiếp tục hỗ trợ bạn")), "the new clerk's name");
-    await mai.until(() => mai.queue.some((q) => q.conversationId === conversationId && q.clerk?.id === mai.id), "the conversation held by Mai");
+    await citizen.until(
+      () => citizen.messages.some((m) => m.text.startsWith("Cán bộ Phạm Thị Mai sẽ tiếp tục hỗ trợ bạn")),
+      "the new clerk's name",
+    );
+    await mai.until(
+      () => mai.queue.some((q) => q.conversationId === conversationId && q.clerk?.id === mai.id),
+      "the conversation held by Mai",
+    );
     // Lan holds it no more: she cannot write; Mai can.
-    expect(await lan.emit("conversation:message", { conversationId, clientMessageId: "l1", text: "Chị ơi" })).toMatchObject({ ok: false });
-    expect(await mai.emit("conversation:message", { conversationId, clientMessageId: "m1", text: "Chào chị, em là Mai." })).toMatchObject({ ok: true });
+    expect(
+      await lan.emit("conversation:message", { conversationId, clientMessageId: "l1", text: "Chị ơi" }),
+    ).toMatchObject({ ok: false });
+    expect(
+      await mai.emit("conversation:message", { conversationId, clientMessageId: "m1", text: "Chào chị, em là Mai." }),
+    ).toMatchObject({ ok: true });
   });
 
   it("refuses to pass on a conversation still with the assistant, to a unit or to a colleague", async () => {
@@ -192,8 +277,14 @@ describe("the clerk console's live side", () => {
     const conversationId = citizen.conversationId!;
     const seen = citizen.messages.length;
 
-    for (const payload of [{ conversationId, unitId: "an-loc" }, { conversationId, clerkId: mai.id }]) {
-      expect(await lan.emit("conversation:transfer", payload)).toMatchObject({ ok: false, error: { code: "CLERK_NOT_QUEUED", message: expect.stringContaining(" / ") } });
+    for (const payload of [
+      { conversationId, unitId: "an-loc" },
+      { conversationId, clerkId: mai.id },
+    ]) {
+      expect(await lan.emit("conversation:transfer", payload)).toMatchObject({
+        ok: false,
+        error: { code: "CLERK_NOT_QUEUED", message: expect.stringContaining(" / ") },
+      });
     }
     const record = (await server.store.getConversation(conversationId))!;
     expect(record.state).toMatchObject({ status: "bot", unitId: "an-thanh", clerk: null });
@@ -205,14 +296,30 @@ describe("the clerk console's live side", () => {
     const mai = await clerk("mai", ["an-thanh"], "Phạm Thị Mai");
     const held = (await citizenAskingForHelp()).conversationId!;
     expect(await lan.emit("conversation:take", { conversationId: held })).toMatchObject({ ok: true });
-    expect(await mai.emit("conversation:transfer", { conversationId: held, unitId: "an-loc" })).toMatchObject({ ok: false, error: { code: "CLERK_HELD_BY_OTHER", message: expect.stringContaining("Nguyễn Thị Lan") } });
-    expect(await mai.emit("conversation:transfer", { conversationId: held, clerkId: mai.id })).toMatchObject({ ok: false });
-    expect((await server.store.getConversation(held))!.state).toMatchObject({ status: "with_clerk", unitId: "an-thanh", clerk: { id: lan.id } });
-    expect(await lan.emit("conversation:transfer", { conversationId: held, unitId: "an-loc" })).toMatchObject({ ok: true });
+    expect(await mai.emit("conversation:transfer", { conversationId: held, unitId: "an-loc" })).toMatchObject({
+      ok: false,
+      error: { code: "CLERK_HELD_BY_OTHER", message: expect.stringContaining("Nguyễn Thị Lan") },
+    });
+    expect(await mai.emit("conversation:transfer", { conversationId: held, clerkId: mai.id })).toMatchObject({
+      ok: false,
+    });
+    expect((await server.store.getConversation(held))!.state).toMatchObject({
+      status: "with_clerk",
+      unitId: "an-thanh",
+      clerk: { id: lan.id },
+    });
+    expect(await lan.emit("conversation:transfer", { conversationId: held, unitId: "an-loc" })).toMatchObject({
+      ok: true,
+    });
 
     const queued = (await citizenAskingForHelp()).conversationId!;
-    expect(await mai.emit("conversation:transfer", { conversationId: queued, unitId: "an-loc" })).toMatchObject({ ok: true });
-    expect((await server.store.getConversation(queued))!.state).toMatchObject({ status: "waiting_clerk", unitId: "an-loc" });
+    expect(await mai.emit("conversation:transfer", { conversationId: queued, unitId: "an-loc" })).toMatchObject({
+      ok: true,
+    });
+    expect((await server.store.getConversation(queued))!.state).toMatchObject({
+      status: "waiting_clerk",
+      unitId: "an-loc",
+    });
   });
 
   it("keeps clerks' notes from the citizen and shows them to every clerk watching", async () => {
@@ -223,17 +330,36 @@ describe("the clerk console's live side", () => {
     const conversationId = citizen.conversationId!;
     await mai.emit("conversation:watch", { conversationId });
 
-    const added = await lan.emit("conversation:note", { conversationId, text: "  Đã gọi lại, hẹn mang bản chính sáng thứ Hai.  " });
-    expect(added).toMatchObject({ ok: true, note: { text: "Đã gọi lại, hẹn mang bản chính sáng thứ Hai.", author: { id: lan.id, name: "Nguyễn Thị Lan" } } });
-    await mai.until(() => mai.notes.some((n) => n.conversationId === conversationId && n.text.startsWith("Đã gọi lại")), "the note at Mai's console");
+    const added = await lan.emit("conversation:note", {
+      conversationId,
+      text: "  Đã gọi lại, hẹn mang bản chính sáng thứ Hai.  ",
+    });
+    expect(added).toMatchObject({
+      ok: true,
+      note: { text: "Đã gọi lại, hẹn mang bản chính sáng thứ Hai.", author: { id: lan.id, name: "Nguyễn Thị Lan" } },
+    });
+    await mai.until(
+      () => mai.notes.some((n) => n.conversationId === conversationId && n.text.startsWith("Đã gọi lại")),
+      "the note at Mai's console",
+    );
     const watched = await lan.emit("conversation:watch", { conversationId });
-    expect((watched as { view: { notes: { text: string }[] } }).view.notes.map((n) => n.text)).toEqual(["Đã gọi lại, hẹn mang bản chính sáng thứ Hai."]);
+    expect((watched as { view: { notes: { text: string }[] } }).view.notes.map((n) => n.text)).toEqual([
+      "Đã gọi lại, hẹn mang bản chính sáng thứ Hai.",
+    ]);
 
-    expect(await lan.emit("conversation:note", { conversationId, text: "   " })).toMatchObject({ ok: false, error: { code: "CONSOLE_PAYLOAD_INVALID" } });
-    expect(await binh.emit("conversation:note", { conversationId, text: "Ghi chú lạ" })).toMatchObject({ ok: false, error: { code: "CONSOLE_NOT_FOUND" } });
+    expect(await lan.emit("conversation:note", { conversationId, text: "   " })).toMatchObject({
+      ok: false,
+      error: { code: "CONSOLE_PAYLOAD_INVALID" },
+    });
+    expect(await binh.emit("conversation:note", { conversationId, text: "Ghi chú lạ" })).toMatchObject({
+      ok: false,
+      error: { code: "CONSOLE_NOT_FOUND" },
+    });
     await new Promise((r) => setTimeout(r, 100));
     expect(citizen.messages.some((m) => m.text.includes("Đã gọi lại") || m.text.includes("Ghi chú lạ"))).toBe(false);
-    expect((await server.store.listNotes(conversationId, 10)).map((n) => n.text)).toEqual(["Đã gọi lại, hẹn mang bản chính sáng thứ Hai."]);
+    expect((await server.store.listNotes(conversationId, 10)).map((n) => n.text)).toEqual([
+      "Đã gọi lại, hẹn mang bản chính sáng thứ Hai.",
+    ]);
     const entries = await server.store.listAudit({ conversationId, actorId: lan.id }, 10);
     expect(entries.map((e) => e.action)).toContain("conversation.note");
     expect(JSON.stringify(entries)).not.toContain("Đã gọi lại");
@@ -263,7 +389,10 @@ describe("the clerk console's live side", () => {
       ["conversation:transferTargets", { conversationId }],
       ["conversation:note", { conversationId, text: "ghi chú" }],
     ] as const) {
-      expect(await binh.emit(event as "conversation:watch", payload as never)).toMatchObject({ ok: false, error: { code: "CONSOLE_NOT_FOUND" } });
+      expect(await binh.emit(event as "conversation:watch", payload as never)).toMatchObject({
+        ok: false,
+        error: { code: "CONSOLE_NOT_FOUND" },
+      });
     }
   });
 
@@ -272,23 +401,40 @@ describe("the clerk console's live side", () => {
     const gone = new Promise<void>((resolve) => lan.socket.on("disconnect", () => resolve()));
     await disableUser(server.store, "lan", new Date());
     await gone;
-    const again = connect(`${server.url}/clerk`, { transports: ["websocket"], reconnection: false, forceNew: true, extraHeaders: { Cookie: lan.cookie } });
+    const again = connect(`${server.url}/clerk`, {
+      transports: ["websocket"],
+      reconnection: false,
+      forceNew: true,
+      extraHeaders: { Cookie: lan.cookie },
+    });
     open.push(again);
-    const error = await new Promise<Error & { data?: { code: string } }>((resolve) => again.on("connect_error", resolve));
+    const error = await new Promise<Error & { data?: { code: string } }>((resolve) =>
+      again.on("connect_error", resolve),
+    );
     expect(error.data?.code).toBe("AUTH_REQUIRED");
   });
 
-  it("cuts off a console whose account is put back on a one-time password, and refuses it until it is changed", async () => {
-    const lan = await clerk("lan", ["an-thanh"], "Nguyễn Thị Lan");
-    const gone = new Promise<void>((resolve) => lan.socket.on("disconnect", () => resolve()));
-    const user = (await server.store.getUser(lan.id))!;
-    await server.store.updateUser({ ...user, mustChangePassword: true });
-    await gone;
-    const again = connect(`${server.url}/clerk`, { transports: ["websocket"], reconnection: false, forceNew: true, extraHeaders: { Cookie: lan.cookie } });
-    open.push(again);
-    const error = await new Promise<Error & { data?: { code: string } }>((resolve) => again.on("connect_error", resolve));
-    expect(error.data?.code).toBe("AUTH_PASSWORD_CHANGE_REQUIRED");
-  });
+  it(
+    "cuts off a console whose account is put back on a " + "one-time password, and refuses it until it is changed",
+    async () => {
+      const lan = await clerk("lan", ["an-thanh"], "Nguyễn Thị Lan");
+      const gone = new Promise<void>((resolve) => lan.socket.on("disconnect", () => resolve()));
+      const user = (await server.store.getUser(lan.id))!;
+      await server.store.updateUser({ ...user, mustChangePassword: true });
+      await gone;
+      const again = connect(`${server.url}/clerk`, {
+        transports: ["websocket"],
+        reconnection: false,
+        forceNew: true,
+        extraHeaders: { Cookie: lan.cookie },
+      });
+      open.push(again);
+      const error = await new Promise<Error & { data?: { code: string } }>((resolve) =>
+        again.on("connect_error", resolve),
+      );
+      expect(error.data?.code).toBe("AUTH_PASSWORD_CHANGE_REQUIRED");
+    },
+  );
 
   it("cuts off a console whose session has expired, and refuses its events", async () => {
     const lan = await clerk("lan", ["an-thanh"], "Nguyễn Thị Lan");
@@ -300,9 +446,16 @@ describe("the clerk console's live side", () => {
     await server.store.deleteSession(idHash);
     await server.store.createSession({ ...session, expiresAt: new Date(Date.now() - 1000).toISOString() });
     await gone;
-    const again = connect(`${server.url}/clerk`, { transports: ["websocket"], reconnection: false, forceNew: true, extraHeaders: { Cookie: lan.cookie } });
+    const again = connect(`${server.url}/clerk`, {
+      transports: ["websocket"],
+      reconnection: false,
+      forceNew: true,
+      extraHeaders: { Cookie: lan.cookie },
+    });
     open.push(again);
-    const error = await new Promise<Error & { data?: { code: string } }>((resolve) => again.on("connect_error", resolve));
+    const error = await new Promise<Error & { data?: { code: string } }>((resolve) =>
+      again.on("connect_error", resolve),
+    );
     expect(error.data?.code).toBe("AUTH_REQUIRED");
     const res = await fetch(`${server.url}/api/console/dossiers`, { headers: { Cookie: lan.cookie } });
     expect(res.status).toBe(401);
@@ -330,8 +483,22 @@ describe("joining the queue", () => {
     const first = await citizenAskingForHelp();
     const second = await citizenAskingForHelp();
     await lan.until(() => lan.queue.length === 2, "two in the queue");
-    await first.until(() => first.messages.some((m) => m.author === "system" && m.text.startsWith("Bạn đang ở vị trí thứ 1 trong hàng chờ, dự kiến khoảng 3 phút")), "first place");
-    await second.until(() => second.messages.some((m) => m.author === "system" && m.text.startsWith("Bạn đang ở vị trí thứ 2 trong hàng chờ, dự kiến khoảng 6 phút")), "second place");
+    await first.until(
+      () =>
+        first.messages.some(
+          (m) =>
+            m.author === "system" && m.text.startsWith("Bạn đang ở vị trí thứ 1 trong hàng chờ, dự kiến khoảng 3 phút"),
+        ),
+      "first place",
+    );
+    await second.until(
+      () =>
+        second.messages.some(
+          (m) =>
+            m.author === "system" && m.text.startsWith("Bạn đang ở vị trí thứ 2 trong hàng chờ, dự kiến khoảng 6 phút"),
+        ),
+      "second place",
+    );
     // Writing while waiting does not move a citizen back in the queue: it is ordered by waiting time.
     await second.say("em vẫn chờ ạ");
     await first.say("em vẫn chờ ạ");

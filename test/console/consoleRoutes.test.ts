@@ -16,8 +16,14 @@ afterEach(async () => {
 });
 
 /** A citizen of An Thạnh who has submitted a death registration. */
-async function submittedDossier(options: Partial<SubmitOverChatOptions> = {}): Promise<{ citizen: Citizen; code: string }> {
-  const submitted = await submitOverChat(server.url, "dang-ky-khai-tu", { answers: { hasDeathNotice: "không" }, unitId: "an-thanh", ...options });
+async function submittedDossier(
+  options: Partial<SubmitOverChatOptions> = {},
+): Promise<{ citizen: Citizen; code: string }> {
+  const submitted = await submitOverChat(server.url, "dang-ky-khai-tu", {
+    answers: { hasDeathNotice: "không" },
+    unitId: "an-thanh",
+    ...options,
+  });
   open.push(submitted.citizen);
   return submitted;
 }
@@ -31,7 +37,11 @@ async function signedIn(username: string, unitIds: string[]): Promise<Clerk> {
 function call(clerk: Clerk, path: string, body?: unknown): Promise<Response> {
   return fetch(`${server.url}${path}`, {
     method: body === undefined ? "GET" : "POST",
-    headers: { Cookie: clerk.cookie, "X-CSRF-Token": clerk.csrfToken, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
+    headers: {
+      Cookie: clerk.cookie,
+      "X-CSRF-Token": clerk.csrfToken,
+      ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 }
@@ -42,13 +52,19 @@ describe("the console's dossiers", () => {
     const lan = await signedIn("lan", ["an-thanh"]);
     const binh = await signedIn("binh", ["an-loc"]);
     for (const query of [code.toLowerCase(), "+84 912 345 678", "nguyen van an"]) {
-      const found = (await (await call(lan, `/api/console/dossiers?query=${encodeURIComponent(query)}`)).json()) as { dossiers: { code: string }[] };
+      const found = (await (await call(lan, `/api/console/dossiers?query=${encodeURIComponent(query)}`)).json()) as {
+        dossiers: { code: string }[];
+      };
       expect(found.dossiers.map((d) => d.code)).toEqual([code]);
     }
-    expect(((await (await call(binh, `/api/console/dossiers?query=${code}`)).json()) as { dossiers: unknown[] }).dossiers).toEqual([]);
+    expect(
+      ((await (await call(binh, `/api/console/dossiers?query=${code}`)).json()) as { dossiers: unknown[] }).dossiers,
+    ).toEqual([]);
     expect((await call(binh, `/api/console/dossiers/${code}`)).status).toBe(404);
     expect((await call(binh, `/api/console/dossiers/${code}/form`)).status).toBe(404);
-    const dossier = (await (await call(lan, `/api/console/dossiers/${code}`)).json()) as { dossier: { provenance: Record<string, unknown> } };
+    const dossier = (await (await call(lan, `/api/console/dossiers/${code}`)).json()) as {
+      dossier: { provenance: Record<string, unknown> };
+    };
     expect(dossier.dossier.provenance.deceasedFullName).toEqual({ by: "citizen" });
   });
 
@@ -57,20 +73,43 @@ describe("the console's dossiers", () => {
     const lan = await signedIn("lan", ["an-thanh"]);
     const found = (await (await call(lan, "/api/console/dossiers")).json()) as { dossiers: DossierSummary[] };
     expect(found.dossiers).toEqual([
-      expect.objectContaining({ code, procedureName: "Đăng ký khai tử", unitName: "Phường An Thạnh", status: "submitted", statusText: "đã nộp, chờ tiếp nhận", next: ["received", "rejected"] }),
+      expect.objectContaining({
+        code,
+        procedureName: "Đăng ký khai tử",
+        unitName: "Phường An Thạnh",
+        status: "submitted",
+        statusText: "đã nộp, chờ tiếp nhận",
+        next: ["received", "rejected"],
+      }),
     ]);
   });
 
   it("come with their fields grouped like the paper form, each with who gave it, a clerk by name", async () => {
     const lan = await signedIn("lan", ["an-thanh"]);
-    const { code } = await submittedDossier({ clerkFills: { clerk: lan, field: "causeOfDeath", text: "Tai nạn giao thông" } });
+    const { code } = await submittedDossier({
+      clerkFills: { clerk: lan, field: "causeOfDeath", text: "Tai nạn giao thông" },
+    });
     const res = await call(lan, `/api/console/dossiers/${code}`);
     expect(res.status).toBe(200);
     const { dossier } = (await res.json()) as { dossier: DossierDetail };
-    expect(dossier).toMatchObject({ code, procedureName: "Đăng ký khai tử", unitName: "Phường An Thạnh", rejectionReason: null, clerks: { [lan.id]: "lan" } });
+    expect(dossier).toMatchObject({
+      code,
+      procedureName: "Đăng ký khai tử",
+      unitName: "Phường An Thạnh",
+      rejectionReason: null,
+      clerks: { [lan.id]: "lan" },
+    });
     const field = (key: string) => dossier.draft.find((f) => f.key === key);
-    expect(field("causeOfDeath")).toMatchObject({ display: "Tai nạn giao thông", source: { by: "clerk", clerkId: lan.id } });
-    expect(field("deceasedFullName")).toMatchObject({ label: expect.stringMatching(/\S/), group: expect.stringMatching(/\S/), display: "Nguyễn Văn An", source: { by: "citizen" } });
+    expect(field("causeOfDeath")).toMatchObject({
+      display: "Tai nạn giao thông",
+      source: { by: "clerk", clerkId: lan.id },
+    });
+    expect(field("deceasedFullName")).toMatchObject({
+      label: expect.stringMatching(/\S/),
+      group: expect.stringMatching(/\S/),
+      display: "Nguyễn Văn An",
+      source: { by: "citizen" },
+    });
     expect(field("kinhGui")).toMatchObject({ source: { by: "bot" } });
     // The submission choices are fields of the form too, answered on the path they opened.
     expect(field("submitMethod")).toMatchObject({ source: { by: "citizen" } });
@@ -95,17 +134,32 @@ describe("the console's dossiers", () => {
     const lan = await signedIn("lan", ["an-thanh"]);
     const received = await call(lan, `/api/console/dossiers/${code}/status`, { status: "received" });
     expect(received.status).toBe(200);
-    await citizen.until(() => citizen.messages.some((m) => m.author === "system" && m.text.startsWith(`Hồ sơ ${code}: đã tiếp nhận`)), "the citizen told");
-    const looked = await fetch(`${server.url}/api/status`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ code, phone: "0912345678" }) });
+    await citizen.until(
+      () => citizen.messages.some((m) => m.author === "system" && m.text.startsWith(`Hồ sơ ${code}: đã tiếp nhận`)),
+      "the citizen told",
+    );
+    const looked = await fetch(`${server.url}/api/status`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ code, phone: "0912345678" }),
+    });
     const lookup = (await looked.json()) as { status: string };
     expect(lookup.status).toBe("received");
     const jump = await call(lan, `/api/console/dossiers/${code}/status`, { status: "returned" });
     expect(jump.status).toBe(409);
     expect((await call(lan, `/api/console/dossiers/${code}/status`, { status: "rejected" })).status).toBe(400);
-    expect((await call(lan, `/api/console/dossiers/${code}/status`, { status: "rejected", reason: "Thiếu giấy báo tử" })).status).toBe(200);
+    expect(
+      (await call(lan, `/api/console/dossiers/${code}/status`, { status: "rejected", reason: "Thiếu giấy báo tử" }))
+        .status,
+    ).toBe(200);
     await citizen.until(() => citizen.messages.some((m) => m.text.includes("Thiếu giấy báo tử")), "the reason told");
     const { dossier } = (await (await call(lan, `/api/console/dossiers/${code}`)).json()) as { dossier: DossierDetail };
-    expect(dossier).toMatchObject({ status: "rejected", statusText: "bị từ chối", next: [], rejectionReason: "Thiếu giấy báo tử" });
+    expect(dossier).toMatchObject({
+      status: "rejected",
+      statusText: "bị từ chối",
+      next: [],
+      rejectionReason: "Thiếu giấy báo tử",
+    });
     const entries = await server.store.listAudit({ dossierCode: code }, 10);
     expect(entries.map((e) => e.action)).toEqual(expect.arrayContaining(["dossier.status"]));
   });
@@ -113,7 +167,11 @@ describe("the console's dossiers", () => {
   it("refuse a status change without the CSRF token", async () => {
     const { code } = await submittedDossier();
     const lan = await signedIn("lan", ["an-thanh"]);
-    const res = await fetch(`${server.url}/api/console/dossiers/${code}/status`, { method: "POST", headers: { Cookie: lan.cookie, "Content-Type": "application/json" }, body: JSON.stringify({ status: "received" }) });
+    const res = await fetch(`${server.url}/api/console/dossiers/${code}/status`, {
+      method: "POST",
+      headers: { Cookie: lan.cookie, "Content-Type": "application/json" },
+      body: JSON.stringify({ status: "received" }),
+    });
     expect(res.status).toBe(403);
   });
 });

@@ -4,7 +4,10 @@ const lan = { username: "lan.nguyen", displayName: "Nguyễn Thị Lan" };
 
 describe("a new password", () => {
   it("needs 12 characters at least", async () => {
-    expect(await passwordProblem("ngắn quá", lan)).toEqual({ vi: expect.stringContaining("12 ký tự"), en: expect.stringContaining("12 characters") });
+    expect(await passwordProblem("ngắn quá", lan)).toEqual({
+      vi: expect.stringContaining("12 ký tự"),
+      en: expect.stringContaining("12 characters"),
+    });
   });
 
   it.each([
@@ -19,7 +22,10 @@ describe("a new password", () => {
     ["a repeated character", "a".repeat(30)],
   ])("is refused when it is %s, saying why in Vietnamese and English", async (_what, password) => {
     const problem = await passwordProblem(password, lan);
-    expect(problem).toEqual({ vi: expect.stringContaining("dễ đoán"), en: expect.stringContaining("too easy to guess") });
+    expect(problem).toEqual({
+      vi: expect.stringContaining("dễ đoán"),
+      en: expect.stringContaining("too easy to guess"),
+    });
   });
 
   it("gives zxcvbn's reason in English", async () => {
@@ -27,7 +33,10 @@ describe("a new password", () => {
     expect((await passwordProblem("lan.nguyenlan.nguyen", lan))?.en).toContain("personal");
   });
 
-  it.each(["ngựa vằn ăn cỏ dưới trăng khuya", "correct horse battery staple", "mật khẩu của cán bộ phường"])("is accepted as a long passphrase: %s", async (password) => {
-    expect(await passwordProblem(password, lan)).toBeNull();
-  });
+  it.each(["ngựa vằn ăn cỏ dưới trăng khuya", "correct horse battery staple", "mật khẩu của cán bộ phường"])(
+    "is accepted as a long passphrase: %s",
+    async (password) => {
+      expect(await passwordProblem(password, lan)).toBeNull();
+    },
+  );
 });

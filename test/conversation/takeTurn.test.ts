@@ -12,7 +12,13 @@ async function chat(svc: ReturnType<typeof services>, state: ConversationState, 
   let current = state;
   let last = null;
   for (const message of messages) {
-    last = await takeTurn(catalogue(), current, typeof message === "string" ? { kind: "text", text: message } : message, CLOCK, svc);
+    last = await takeTurn(
+      catalogue(),
+      current,
+      typeof message === "string" ? { kind: "text", text: message } : message,
+      CLOCK,
+      svc,
+    );
     current = last.state;
   }
   return last!;

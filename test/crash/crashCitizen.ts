@@ -12,7 +12,13 @@ export function crashWalks(unitId: string): CitizenInput[][] {
   const now = { now: new Date() };
   const walks = [
     walkFlow("dang-ky-khai-tu", { unitId, clock: now, answers: { hasDeathNotice: "không" } }),
-    ...["cap-giay-xac-nhan-tinh-trang-hon-nhan", "chung-thuc-ban-sao-tu-ban-chinh", "dang-ky-thuong-tru", "cap-phieu-ly-lich-tu-phap", "dang-ky-ho-kinh-doanh"].map((id) => walkFlow(id, { unitId, clock: now })),
+    ...[
+      "cap-giay-xac-nhan-tinh-trang-hon-nhan",
+      "chung-thuc-ban-sao-tu-ban-chinh",
+      "dang-ky-thuong-tru",
+      "cap-phieu-ly-lich-tu-phap",
+      "dang-ky-ho-kinh-doanh",
+    ].map((id) => walkFlow(id, { unitId, clock: now })),
   ];
   return walks.map((walk) =>
     walk.inputs.map((input): CitizenInput => {
@@ -28,7 +34,10 @@ const RESUME_BOT = "cmd:resume-bot";
 const ACK_TIMEOUT_MS = 3000;
 const REPLY_WAIT_MS = 2000;
 
-/** One conversation of a simulated citizen, as the widget keeps it: token, messages by seq, what is not acknowledged yet. */
+/**
+ * One conversation of a simulated citizen, as the widget keeps it: token, messages by seq, what is not acknowledged
+ * yet.
+ */
 export class CrashConversation {
   token: string | null = null;
   conversationId: string | null = null;
@@ -91,7 +100,9 @@ export class CrashCitizen {
   private newConversation(): void {
     const askClerk = this.random.next() < 0.2;
     const script = this.random.pick(this.walks);
-    this.conversations.push(new CrashConversation(script, askClerk ? this.random.between(3, Math.max(3, script.length - 3)) : -1));
+    this.conversations.push(
+      new CrashConversation(script, askClerk ? this.random.between(3, Math.max(3, script.length - 3)) : -1),
+    );
   }
 
   /** Connects (or reconnects) to the server at `url`; null while it is down. */
@@ -104,7 +115,9 @@ export class CrashCitizen {
     if (!url || this.closed) return;
     const conversation = this.current;
     const socket: ChatClient = io(`${url}/chat`, {
-      auth: conversation.token ? { token: conversation.token, lastSeq: conversation.lastSeq } : { unit: this.unitId, locale: "vi" },
+      auth: conversation.token
+        ? { token: conversation.token, lastSeq: conversation.lastSeq }
+        : { unit: this.unitId, locale: "vi" },
       transports: ["websocket"],
       reconnection: false,
       forceNew: true,
@@ -113,7 +126,10 @@ export class CrashCitizen {
     this.socket = socket;
     socket.on("session:ready", (s) => {
       if (conversation.conversationId && conversation.conversationId !== s.conversationId) {
-        this.ledger.fail(`citizen ${this.index}: resuming conversation ${conversation.conversationId} opened another one (${s.conversationId})`);
+        this.ledger.fail(
+          `citizen ${this.index}: resuming conversation ${conversation.conversationId} opened another one ` +
+            `(${s.conversationId})`,
+        );
       }
       conversation.token = s.token;
       conversation.conversationId = s.conversationId;
@@ -121,7 +137,8 @@ export class CrashCitizen {
     socket.on("message:new", (m) => this.received(conversation, m));
     socket.on("conversation:state", (s) => {
       conversation.state = s;
-      if (s.dossierCode && conversation.conversationId) this.ledger.dossierSeen(s.dossierCode, conversation.conversationId);
+      if (s.dossierCode && conversation.conversationId)
+        this.ledger.dossierSeen(s.dossierCode, conversation.conversationId);
       if (!this.resumed) this.afterReplay(conversation, s);
       this.resumed = true;
     });
@@ -131,7 +148,10 @@ export class CrashCitizen {
     const retry = () => {
       if (this.socket !== socket || this.closed || this.url !== url) return;
       // Still the same server: try again in a moment (a kill may have come during the handshake).
-      setTimeout(() => this.socket === socket && this.url === url && this.connect(url), 300 + this.random.between(0, 300));
+      setTimeout(
+        () => this.socket === socket && this.url === url && this.connect(url),
+        300 + this.random.between(0, 300),
+      );
     };
     socket.on("connect_error", retry);
     socket.on("disconnect", () => {
@@ -144,19 +164,26 @@ export class CrashCitizen {
     });
   }
 
-  /** A resumed conversation stands where it stood when the server died, unless a message of its own was in flight or unanswered. */
+  /**
+   * A resumed conversation stands where it stood when the server died, unless a message of its own was in flight or
+   * unanswered.
+   */
   private afterReplay(conversation: CrashConversation, s: ConversationStateEvent): void {
     const before = this.stateAtDisconnect;
     this.stateAtDisconnect = null;
     if (!before || before.unanswered || (before.status !== "bot" && before.status !== "completed")) return;
     if (before.status !== s.status || before.stepId !== s.stepId) {
-      this.ledger.fail(`citizen ${this.index}: conversation ${conversation.conversationId} resumed at ${s.status}/${s.stepId}, it stood at ${before.status}/${before.stepId}`);
+      this.ledger.fail(
+        `citizen ${this.index}: conversation ${conversation.conversationId} resumed at ${s.status}/${s.stepId}, ` +
+          `it stood at ${before.status}/${before.stepId}`,
+      );
     }
   }
 
   private received(conversation: CrashConversation, m: ChatMessage): void {
     const known = conversation.messages.get(m.seq);
-    if (known && known.id !== m.id) this.ledger.fail(`conversation ${m.conversationId}: two messages with seq ${m.seq}`);
+    if (known && known.id !== m.id)
+      this.ledger.fail(`conversation ${m.conversationId}: two messages with seq ${m.seq}`);
     conversation.messages.set(m.seq, m);
     while (conversation.messages.has(conversation.lastSeq + 1)) conversation.lastSeq += 1;
   }
@@ -174,7 +201,8 @@ export class CrashCitizen {
     const scripted = conversation.script[conversation.next];
     const scriptedResume = scripted !== undefined && "choice" in scripted && scripted.choice === RESUME_BOT;
     if (state.status === "waiting_clerk") {
-      // A handoff the flow requires is walked past as the flow walker does; with nobody to answer, the citizen carries on.
+      // A handoff the flow requires is walked past as the flow walker does; with nobody to answer, the citizen carries
+      // on.
       if (scriptedResume) return conversation.script[conversation.next++]!;
       return lastChoices.includes("no-clerk:callback") ? { choice: RESUME_BOT } : null;
     }
@@ -215,7 +243,11 @@ export class CrashCitizen {
       }
       if (!conversation.pending) {
         const input = this.nextInput(conversation);
-        if (input) conversation.pending = { clientMessageId: `ct-${this.index}-${this.conversations.length}-${++this.messageIds}`, input };
+        if (input)
+          conversation.pending = {
+            clientMessageId: `ct-${this.index}-${this.conversations.length}-${++this.messageIds}`,
+            input,
+          };
       }
       if (!conversation.pending) {
         await sleep(200);
@@ -232,7 +264,10 @@ export class CrashCitizen {
     const socket = this.socket;
     if (!pending || !socket || !this.ready) return null;
     const payload = { clientMessageId: pending.clientMessageId, ...pending.input } as SendMessage;
-    const ack: SendAck | null = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck("message:send", payload).catch(() => null);
+    const ack: SendAck | null = await socket
+      .timeout(ACK_TIMEOUT_MS)
+      .emitWithAck("message:send", payload)
+      .catch(() => null);
     if (!ack) return null;
     if (!ack.ok) {
       if (ack.error.code === "CHAT_UNAVAILABLE" || ack.error.code === "CHAT_RATE_LIMITED") {
@@ -246,9 +281,21 @@ export class CrashCitizen {
     conversation.pending = null;
     conversation.ackedSeq = ack.seq;
     conversation.sent += 1;
-    this.ledger.ack({ conversationId: conversation.conversationId!, clientMessageId: pending.clientMessageId, seq: ack.seq, author: "citizen", text: null });
+    this.ledger.ack({
+      conversationId: conversation.conversationId!,
+      clientMessageId: pending.clientMessageId,
+      seq: ack.seq,
+      author: "citizen",
+      text: null,
+    });
     const started = Date.now();
-    while (conversation.lastSeq <= ack.seq && Date.now() - started < REPLY_WAIT_MS && this.socket === socket && socket.connected) await sleep(20);
+    while (
+      conversation.lastSeq <= ack.seq &&
+      Date.now() - started < REPLY_WAIT_MS &&
+      this.socket === socket &&
+      socket.connected
+    )
+      await sleep(20);
     return ack.seq;
   }
 

@@ -1,5 +1,10 @@
 import { io, type Socket } from "socket.io-client";
-import type { ClerkClientToServerEvents, ClerkServerToClientEvents, ConversationView, QueueItem } from "../../server/console/clerkProtocol";
+import type {
+  ClerkClientToServerEvents,
+  ClerkServerToClientEvents,
+  ConversationView,
+  QueueItem,
+} from "../../server/console/clerkProtocol";
 import type { DossierStatus } from "../../server/dossier/dossier";
 import type { CrashLedger, TrackedDossier } from "./crashLedger";
 import { type SeededRandom, sleep } from "./seededRandom";
@@ -8,7 +13,13 @@ import { type SeededRandom, sleep } from "./seededRandom";
 const STATUS_CHAIN: readonly DossierStatus[] = ["submitted", "received", "processing", "done", "returned"];
 const ACK_TIMEOUT_MS = 3000;
 
-type Held = { conversationId: string; stage: "message" | "patch" | "wait" | "message2" | "release"; field: string | null; messageId: string; waitUntil: number };
+type Held = {
+  conversationId: string;
+  stage: "message" | "patch" | "wait" | "message2" | "release";
+  field: string | null;
+  messageId: string;
+  waitUntil: number;
+};
 
 /** The status a dossier moves to next, or null once returned. */
 export function nextStatus(dossier: TrackedDossier): DossierStatus | null {
@@ -43,10 +54,15 @@ export class CrashClerk {
 
   /** Signs in over HTTP (once: the session is stored). */
   async signIn(url: string): Promise<void> {
-    const res = await fetch(`${url}/api/auth/login`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ username: this.username, password: this.password }) });
+    const res = await fetch(`${url}/api/auth/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ username: this.username, password: this.password }),
+    });
     const body = (await res.json()) as { ok?: boolean; csrfToken?: string; user?: { mustChangePassword?: boolean } };
     const cookie = /khaiho_session=[^;]*/.exec(res.headers.get("set-cookie") ?? "")?.[0];
-    if (!res.ok || !cookie || !body.csrfToken || body.user?.mustChangePassword) throw new Error(`clerk ${this.username} could not sign in (HTTP ${res.status})`);
+    if (!res.ok || !cookie || !body.csrfToken || body.user?.mustChangePassword)
+      throw new Error(`clerk ${this.username} could not sign in (HTTP ${res.status})`);
     this.session = { cookie, csrfToken: body.csrfToken };
   }
 
@@ -56,18 +72,29 @@ export class CrashClerk {
     this.socket?.disconnect();
     this.socket = null;
     if (!url || this.closed || !this.session) return;
-    const socket: Socket<ClerkServerToClientEvents, ClerkClientToServerEvents> = io(`${url}/clerk`, { transports: ["websocket"], reconnection: false, forceNew: true, extraHeaders: { Cookie: this.session.cookie } });
+    const socket: Socket<ClerkServerToClientEvents, ClerkClientToServerEvents> = io(`${url}/clerk`, {
+      transports: ["websocket"],
+      reconnection: false,
+      forceNew: true,
+      extraHeaders: { Cookie: this.session.cookie },
+    });
     this.socket = socket;
     socket.on("queue:update", (q) => (this.queue = q));
-    const retry = () => setTimeout(() => this.socket === socket && this.url === url && !this.closed && this.connect(url), 300);
+    const retry = () =>
+      setTimeout(() => this.socket === socket && this.url === url && !this.closed && this.connect(url), 300);
     socket.on("connect_error", retry);
     socket.on("disconnect", retry);
   }
 
-  private emit(event: keyof ClerkClientToServerEvents, payload: unknown): Promise<{ ok: boolean; error?: { code: string }; seq?: number; view?: ConversationView } | null> {
+  private emit(
+    event: keyof ClerkClientToServerEvents,
+    payload: unknown,
+  ): Promise<{ ok: boolean; error?: { code: string }; seq?: number; view?: ConversationView } | null> {
     const socket = this.socket;
     if (!socket?.connected) return Promise.resolve(null);
-    return (socket.timeout(ACK_TIMEOUT_MS) as unknown as { emitWithAck(e: string, p: unknown): Promise<never> }).emitWithAck(event, payload).catch(() => null);
+    return (socket.timeout(ACK_TIMEOUT_MS) as unknown as { emitWithAck(e: string, p: unknown): Promise<never> })
+      .emitWithAck(event, payload)
+      .catch(() => null);
   }
 
   async run(): Promise<void> {
@@ -79,7 +106,10 @@ export class CrashClerk {
     }
   }
 
-  /** Moves one dossier a step along; a move whose answer was lost is made again, and a refusal because it is already made counts as its answer. */
+  /**
+   * Moves one dossier a step along; a move whose answer was lost is made again, and a refusal because it is already
+   * made counts as its answer.
+   */
   private async moveADossier(): Promise<void> {
     if (!this.moving) {
       const free = [...this.ledger.dossiers.values()].filter((d) => d.claimedBy === null && nextStatus(d) !== null);
@@ -91,14 +121,27 @@ export class CrashClerk {
     const { dossier, to } = this.moving;
     const url = this.url;
     if (!url || !this.session) return;
-    const headers = { "Content-Type": "application/json", Cookie: this.session.cookie, "X-CSRF-Token": this.session.csrfToken };
-    const res = await fetch(`${url}/api/console/dossiers/${encodeURIComponent(dossier.code)}/status`, { method: "POST", headers, body: JSON.stringify({ status: to }), signal: AbortSignal.timeout(ACK_TIMEOUT_MS) }).catch(() => null);
+    const headers = {
+      "Content-Type": "application/json",
+      Cookie: this.session.cookie,
+      "X-CSRF-Token": this.session.csrfToken,
+    };
+    const res = await fetch(`${url}/api/console/dossiers/${encodeURIComponent(dossier.code)}/status`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ status: to }),
+      signal: AbortSignal.timeout(ACK_TIMEOUT_MS),
+    }).catch(() => null);
     if (!res) return;
     if (res.status === 409) {
-      const now = await fetch(`${url}/api/console/dossiers/${encodeURIComponent(dossier.code)}`, { headers, signal: AbortSignal.timeout(ACK_TIMEOUT_MS) }).catch(() => null);
+      const now = await fetch(`${url}/api/console/dossiers/${encodeURIComponent(dossier.code)}`, {
+        headers,
+        signal: AbortSignal.timeout(ACK_TIMEOUT_MS),
+      }).catch(() => null);
       if (!now?.ok) return;
       const { dossier: current } = (await now.json()) as { dossier: { status: DossierStatus } };
-      if (current.status !== to) this.ledger.fail(`dossier ${dossier.code}: moving to ${to} refused while it is ${current.status}`);
+      if (current.status !== to)
+        this.ledger.fail(`dossier ${dossier.code}: moving to ${to} refused while it is ${current.status}`);
     } else if (res.status === 503 || res.status === 429) {
       return;
     } else if (res.status !== 200) {
@@ -126,7 +169,13 @@ export class CrashClerk {
       this.takes += 1;
       // A name the citizen typed: the clerk corrects it, which routes nothing.
       const field = taken.view?.draft.find((f) => f.editable && f.display === "Nguyễn Văn An")?.key ?? null;
-      this.held = { conversationId, stage: "message", field, messageId: `clerk-${this.username}-${++this.messages}`, waitUntil: 0 };
+      this.held = {
+        conversationId,
+        stage: "message",
+        field,
+        messageId: `clerk-${this.username}-${++this.messages}`,
+        waitUntil: 0,
+      };
       return;
     }
     const held = this.held;
@@ -172,7 +221,8 @@ export class CrashClerk {
   /** Hands back what it holds (the end of the run), on a live server. */
   async finish(deadline: number): Promise<void> {
     while (this.held && Date.now() < deadline) {
-      if (this.held.stage !== "release" && this.held.stage !== "message" && this.held.stage !== "message2") this.held.stage = "message2";
+      if (this.held.stage !== "release" && this.held.stage !== "message" && this.held.stage !== "message2")
+        this.held.stage = "message2";
       await this.handleConversation();
       if (this.held) await sleep(100);
     }

@@ -50,11 +50,30 @@ function count(name: keyof typeof flags): number {
 
 /** Accounts made as an administrator makes them: with the CLI, against the DATA_DIR, before the first start. */
 function addClerk(dataDir: string, username: string, password: string): void {
-  execFileSync(process.execPath, ["--import", "tsx", "server/cli/user.ts", "add", "--username", username, "--role", "clerk", "--unit", UNIT, "--name", `Cán bộ ${username}`, "--password", password], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "silent" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  execFileSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "server/cli/user.ts",
+      "add",
+      "--username",
+      username,
+      "--role",
+      "clerk",
+      "--unit",
+      UNIT,
+      "--name",
+      `Cán bộ ${username}`,
+      "--password",
+      password,
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "silent" },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
 }
 
 async function main(): Promise<number> {
@@ -63,18 +82,31 @@ async function main(): Promise<number> {
   const seed = flags.seed !== undefined ? Number(flags.seed) : randomBytes(4).readUInt32BE(0);
   const random = new SeededRandom(seed);
   const started = Date.now();
-  process.stdout.write(`crash harness: seed ${seed} (replay with --seed ${seed}), ${kills} kills, ${citizenCount} citizens, 2 clerks\n`);
+  process.stdout.write(
+    `crash harness: seed ${seed} (replay with --seed ${seed}), ${kills} kills, ${citizenCount} citizens, 2 clerks\n`,
+  );
 
   const dataDir = mkdtempSync(path.join(tmpdir(), "khai-ho-crash-"));
   const ledger = new CrashLedger();
-  const env = { DATA_DIR: dataDir, RATE_LIMIT_CONVERSATION_PER_MINUTE: RAISED_LIMIT, RATE_LIMIT_IP_PER_MINUTE: RAISED_LIMIT };
+  const env = {
+    DATA_DIR: dataDir,
+    RATE_LIMIT_CONVERSATION_PER_MINUTE: RAISED_LIMIT,
+    RATE_LIMIT_IP_PER_MINUTE: RAISED_LIMIT,
+  };
   const clerks = ["lan", "mai"].map((username) => {
     const password = randomBytes(24).toString("base64url");
     addClerk(dataDir, username, password);
     return new CrashClerk(username, password, new SeededRandom(random.between(0, 2 ** 31)), ledger);
   });
   const walks = crashWalks(UNIT);
-  const citizens = Array.from({ length: citizenCount }, (_, i) => new CrashCitizen(i, UNIT, walks, new SeededRandom(random.between(0, 2 ** 31)), ledger, [count("think-min"), count("think-max")]));
+  const citizens = Array.from(
+    { length: citizenCount },
+    (_, i) =>
+      new CrashCitizen(i, UNIT, walks, new SeededRandom(random.between(0, 2 ** 31)), ledger, [
+        count("think-min"),
+        count("think-max"),
+      ]),
+  );
   const everyone = [...clerks, ...citizens];
   let server: ChildServer | null = null;
   const restartMs: number[] = [];
@@ -96,7 +128,10 @@ async function main(): Promise<number> {
       ledger.kills += 1;
       for (const client of everyone) client.connect(null);
       await start();
-      process.stdout.write(`kill ${k}/${kills}: ${ledger.acked.length} acks so far, ${ledger.dossiers.size} dossiers, back in ${restartMs.at(-1)} ms\n`);
+      process.stdout.write(
+        `kill ${k}/${kills}: ${ledger.acked.length} acks so far, ${ledger.dossiers.size} dossiers, back in ` +
+          `${restartMs.at(-1)} ms\n`,
+      );
     }
 
     // The end: no new messages; what is in flight is resent until acknowledged, clerks hand back.
@@ -106,13 +141,18 @@ async function main(): Promise<number> {
     const deadline = Date.now() + 60_000;
     await Promise.all(clerks.map((clerk) => clerk.finish(deadline)));
     const flushed = await Promise.all(citizens.map((citizen) => citizen.flush(server!.url, deadline)));
-    if (flushed.some((ok) => !ok)) ledger.fail(`${flushed.filter((ok) => !ok).length} citizens could not get their last message acknowledged`);
+    if (flushed.some((ok) => !ok))
+      ledger.fail(`${flushed.filter((ok) => !ok).length} citizens could not get their last message acknowledged`);
     for (const client of everyone) client.close();
 
-    const tokens = citizens.flatMap((c) => c.conversations.map((conversation) => conversation.token)).filter((t): t is string => t !== null);
+    const tokens = citizens
+      .flatMap((c) => c.conversations.map((conversation) => conversation.token))
+      .filter((t): t is string => t !== null);
     const replayed = new Map<string, ReplayedConversation>();
     for (let i = 0; i < tokens.length; i += 50) {
-      const batch = await Promise.all(tokens.slice(i, i + 50).map((token) => replayAndContinue(server!.url, token, ledger)));
+      const batch = await Promise.all(
+        tokens.slice(i, i + 50).map((token) => replayAndContinue(server!.url, token, ledger)),
+      );
       for (const r of batch) if (r) replayed.set(r.conversationId, r);
     }
     const acks = checkAcknowledged(replayed, ledger);
@@ -125,13 +165,19 @@ async function main(): Promise<number> {
     process.stdout.write(
       [
         `crash harness summary (seed ${seed})`,
-        `  kills: ${ledger.kills} (SIGKILL), restarts: median ${sortedRestart[Math.floor(sortedRestart.length / 2)]} ms, max ${sortedRestart.at(-1)} ms to listening`,
-        `  citizens: ${citizenCount}, conversations: ${replayed.size} replayed of ${store.conversations} stored, clerk takes: ${clerks.reduce((n, c) => n + c.takes, 0)}`,
-        `  acks checked: ${acks.messages} messages (${ledger.acked.filter((a) => a.author === "clerk").length} clerks'), ${acks.statusChanges} dossier status changes`,
-        `  dossiers: ${store.dossiers}, receipt-number gaps: ${store.receiptGaps.length ? store.receiptGaps.join(", ") : "none"}`,
+        `  kills: ${ledger.kills} (SIGKILL), restarts: median ` +
+          `${sortedRestart[Math.floor(sortedRestart.length / 2)]} ms, max ${sortedRestart.at(-1)} ms to listening`,
+        `  citizens: ${citizenCount}, conversations: ${replayed.size} replayed of ${store.conversations} stored, ` +
+          `clerk takes: ${clerks.reduce((n, c) => n + c.takes, 0)}`,
+        `  acks checked: ${acks.messages} messages (${ledger.acked.filter((a) => a.author === "clerk").length} ` +
+          `clerks'), ${acks.statusChanges} dossier status changes`,
+        `  dossiers: ${store.dossiers}, receipt-number gaps: ` +
+          `${store.receiptGaps.length ? store.receiptGaps.join(", ") : "none"}`,
         `  integrity_check: ${store.integrity}`,
         `  duration: ${seconds} s`,
-        ledger.failures.length ? `  FAILED: ${ledger.failures.length} problems (replay with --seed ${seed})` : "  all checks passed",
+        ledger.failures.length
+          ? `  FAILED: ${ledger.failures.length} problems (replay with --seed ${seed})`
+          : "  all checks passed",
       ].join("\n") + "\n",
     );
     // Receipt gaps are counted as failures too: a number given out and never used is a hole in the day's register.
@@ -148,7 +194,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`crash harness stopped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `crash harness stopped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(2);
   },
 );

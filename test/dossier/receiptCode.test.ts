@@ -6,14 +6,18 @@ const SUFFIX = /^[23456789BCDFGHJKMNPQRSTVWXZ]{4}$/;
 
 describe("receipt codes", () => {
   it("reads as prefix, filing date, a four-digit number and a random part", () => {
-    expect(formatReceiptCode({ prefix: "HN", isoDate: "2026-11-27", sequence: 42, suffix: "K7QM" })).toBe("HN-20261127-0042-K7QM");
+    expect(formatReceiptCode({ prefix: "HN", isoDate: "2026-11-27", sequence: 42, suffix: "K7QM" })).toBe(
+      "HN-20261127-0042-K7QM",
+    );
   });
 
   it("puts the unit's code first when unit prefixes are configured", () => {
-    expect(formatReceiptCode({ prefix: "HN", unitCode: "AT", isoDate: "2026-11-27", sequence: 7, suffix: "B4XT" })).toBe("AT-HN-20261127-0007-B4XT");
+    expect(
+      formatReceiptCode({ prefix: "HN", unitCode: "AT", isoDate: "2026-11-27", sequence: 7, suffix: "B4XT" }),
+    ).toBe("AT-HN-20261127-0007-B4XT");
   });
 
-  it("draws the random part from digits 2-9 and consonants, so no look-alike and no word, and rarely twice the same", () => {
+  it("draws the random part from digits 2-9 and consonants: no look-alike, no word, rarely the same twice", () => {
     const drawn = Array.from({ length: 200 }, () => newReceiptSuffix());
     for (const suffix of drawn) expect(suffix).toMatch(SUFFIX);
     // 200 draws out of 531,441 values: one repeat is a 4% chance, three about one in 100,000.

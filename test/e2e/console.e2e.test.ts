@@ -9,7 +9,14 @@ import path from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { HONG_NGU_UNITS_2022 } from "../../flows/units";
 import { addUser } from "../../server/console/userAccounts";
-import { type ConsoleBrowser, describeInChromium, DOCS, eventually, OFFICE_SCREEN, startConsoleBrowser } from "../support/consoleBrowser";
+import {
+  type ConsoleBrowser,
+  describeInChromium,
+  DOCS,
+  eventually,
+  OFFICE_SCREEN,
+  startConsoleBrowser,
+} from "../support/consoleBrowser";
 import { CLERK_PASSWORD } from "../support/consoleClient";
 import { Citizen, type TestServer } from "../support/testServer";
 
@@ -32,19 +39,35 @@ describeInChromium("a clerk takes over a citizen's conversation, in Chromium", (
     chromium = await startConsoleBrowser();
     server = chromium.server;
     pageErrors = chromium.pageErrors;
-    await addUser(server.store, HONG_NGU_UNITS_2022, { username: CLERK.username, role: "clerk", unitIds: ["an-thanh"], displayName: CLERK.displayName, password: CLERK_PASSWORD }, new Date());
+    await addUser(
+      server.store,
+      HONG_NGU_UNITS_2022,
+      {
+        username: CLERK.username,
+        role: "clerk",
+        unitIds: ["an-thanh"],
+        displayName: CLERK.displayName,
+        password: CLERK_PASSWORD,
+      },
+      new Date(),
+    );
   }, 30_000);
 
   afterAll(async () => {
     await chromium?.stop();
   }, 15_000);
 
-  function openPage(viewport: { width: number; height: number }, url: string, before?: (page: Page) => void): Promise<Page> {
+  function openPage(
+    viewport: { width: number; height: number },
+    url: string,
+    before?: (page: Page) => void,
+  ): Promise<Page> {
     return chromium!.openPage(viewport, url, before);
   }
 
   it(
-    "shows the request in the queue live, and carries the take-over, messages, a clerk-filled field and the hand-back to both screens",
+    "shows the request in the queue live, and carries the take-over, messages, a clerk-filled field and the " +
+      "hand-back to both screens",
     async () => {
       // ── 1. The clerk signs in and finds an empty queue.
       // The queue panel reads "empty" before the server has said anything: the `/clerk` socket's
@@ -53,7 +76,8 @@ describeInChromium("a clerk takes over a citizen's conversation, in Chromium", (
       const clerk = await openPage(OFFICE_SCREEN, "/console", (page) =>
         page.on("websocket", (socket) =>
           socket.on("framereceived", ({ payload }) => {
-            if (typeof payload === "string" && payload.startsWith("42/clerk,") && payload.includes('"queue:update"')) queueFrames.push(payload);
+            if (typeof payload === "string" && payload.startsWith("42/clerk,") && payload.includes('"queue:update"'))
+              queueFrames.push(payload);
           }),
         ),
       );
@@ -61,7 +85,11 @@ describeInChromium("a clerk takes over a citizen's conversation, in Chromium", (
       await clerk.getByLabel("Mật khẩu").fill(CLERK_PASSWORD);
       await clerk.getByRole("button", { name: "Đăng nhập" }).click();
       const queue = clerk.getByRole("region", { name: "Hàng chờ" });
-      await eventually(async () => queueFrames, (frames) => frames.length > 0, "the first queue:update on the /clerk socket");
+      await eventually(
+        async () => queueFrames,
+        (frames) => frames.length > 0,
+        "the first queue:update on the /clerk socket",
+      );
       // `42/clerk,["queue:update",[]]`, with an offset after the list when Socket.IO's connection recovery is on.
       expect(queueFrames[0]).toMatch(/^42\/clerk,\["queue:update",\[\][,\]]/);
       await queue.getByText("Chưa có công dân nào cần hỗ trợ.").waitFor();
@@ -91,7 +119,11 @@ describeInChromium("a clerk takes over a citizen's conversation, in Chromium", (
       const request = queue.getByRole("button", { name: /Yêu cầu gặp cán bộ/ });
       await request.waitFor();
       await queue.getByText("1 người đang chờ").waitFor();
-      await eventually(() => clerk.title(), (title) => title === `(1) ${APP_TITLE}`, "the count in the title");
+      await eventually(
+        () => clerk.title(),
+        (title) => title === `(1) ${APP_TITLE}`,
+        "the count in the title",
+      );
       expect(clerk.url()).toBe(`${server!.url}/console`);
       const row = await request.innerText();
       expect(row).toContain("Mới");
@@ -113,13 +145,20 @@ describeInChromium("a clerk takes over a citizen's conversation, in Chromium", (
       await clerk.getByText("Phường An Thạnh · Bạn đang hỗ trợ").waitFor();
       await widget.getByText(`Cán bộ ${CLERK.displayName} đang hỗ trợ bạn`).waitFor();
       await queue.getByRole("button", { name: /Đăng ký khai sinh.*Bạn đang hỗ trợ/ }).waitFor();
-      await eventually(() => clerk.title(), (title) => title === APP_TITLE, "the title without a count once taken");
+      await eventually(
+        () => clerk.title(),
+        (title) => title === APP_TITLE,
+        "the title without a count once taken",
+      );
 
       // ── 4. Messages both ways: a canned reply to the citizen, the citizen's answer to the clerk.
       await clerk.getByRole("group", { name: "Câu trả lời mẫu" }).getByRole("button", { name: CANNED }).click();
       const composer = clerk.getByRole("textbox", { name: "Tin nhắn cho công dân" });
       expect(await composer.inputValue()).toBe(CANNED);
-      await clerk.getByRole("form", { name: "Tin nhắn cho công dân" }).getByRole("button", { name: "Gửi", exact: true }).click();
+      await clerk
+        .getByRole("form", { name: "Tin nhắn cho công dân" })
+        .getByRole("button", { name: "Gửi", exact: true })
+        .click();
       const clerkBubble = chatLog.locator(".msg-clerk", { hasText: CANNED });
       await clerkBubble.waitFor();
       expect(await clerkBubble.innerText()).toContain("Cán bộ");
@@ -131,7 +170,14 @@ describeInChromium("a clerk takes over a citizen's conversation, in Chromium", (
       // acknowledged: nothing left "sending" on either side).
       await transcript.locator(".msg-clerk:not(.local)", { hasText: CANNED }).waitFor();
       await chatLog.locator(".msg-citizen[data-seq]", { hasText: CITIZEN_REPLY }).waitFor();
-      await eventually(async () => ({ widget: await chatLog.locator(".pending .outgoing").count(), console: await clerk.locator(".msg.local").count() }), (n) => n.widget === 0 && n.console === 0, "no message left pending");
+      await eventually(
+        async () => ({
+          widget: await chatLog.locator(".pending .outgoing").count(),
+          console: await clerk.locator(".msg.local").count(),
+        }),
+        (n) => n.widget === 0 && n.console === 0,
+        "no message left pending",
+      );
       expect(await clerkBubble.count()).toBe(1);
       expect(await citizenLine.count()).toBe(1);
       expect(await clerk.locator(".msg-clerk", { hasText: CANNED }).count()).toBe(1);
@@ -173,16 +219,30 @@ describeInChromium("a clerk takes over a citizen's conversation, in Chromium", (
       await dateOfBirth.getByText("12/04/1995").waitFor();
 
       // The citizen is asked, and confirms.
-      const question = `Cán bộ ${CLERK.displayName} đã điền giúp bạn ${DATE_OF_BIRTH}: 12/04/1995. Thông tin này đúng không?`;
+      const question =
+        `Cán bộ ${CLERK.displayName} đã điền giúp bạn ` + `${DATE_OF_BIRTH}: 12/04/1995. Thông tin này đúng không?`;
       await botSays(question).waitFor();
-      await widget.getByRole("group", { name: "Chọn một câu trả lời" }).getByRole("button", { name: "Có", exact: true }).click();
+      await widget
+        .getByRole("group", { name: "Chọn một câu trả lời" })
+        .getByRole("button", { name: "Có", exact: true })
+        .click();
       await botSays("Cảm ơn bạn, thông tin đã được xác nhận.").waitFor();
       await transcript.locator(".msg-citizen").last().filter({ hasText: "Có" }).waitFor();
       await transcript.getByText("Cảm ơn bạn, thông tin đã được xác nhận.").waitFor();
       // The console shows the value with the clerk's badge: this clerk's.
       expect(await dateOfBirth.locator(".source").innerText()).toBe("Cán bộ (bạn)");
-      expect(await dossier.locator("dt", { hasText: "Họ, chữ đệm, tên người yêu cầu" }).locator("xpath=following-sibling::dd[1]").locator(".source").innerText()).toBe("Công dân");
-      await clerk.screenshot({ path: path.join(DOCS, "console-conversation.png"), animations: "disabled", caret: "hide" });
+      expect(
+        await dossier
+          .locator("dt", { hasText: "Họ, chữ đệm, tên người yêu cầu" })
+          .locator("xpath=following-sibling::dd[1]")
+          .locator(".source")
+          .innerText(),
+      ).toBe("Công dân");
+      await clerk.screenshot({
+        path: path.join(DOCS, "console-conversation.png"),
+        animations: "disabled",
+        caret: "hide",
+      });
 
       // ── 6. Back to the bot where the flow stood: the residence question is asked again.
       await actions.getByRole("button", { name: "Trả về trợ lý" }).click();
@@ -206,9 +266,21 @@ describeInChromium("a clerk takes over a citizen's conversation, in Chromium", (
   );
 
   it(
-    "passes a conversation to a colleague who is signed in: it arrives on their screen, announced, and the citizen is told who",
+    "passes a conversation to a colleague who is signed in: it arrives on their screen, announced, and the citizen " +
+      "is told who",
     async () => {
-      await addUser(server!.store, HONG_NGU_UNITS_2022, { username: COLLEAGUE.username, role: "clerk", unitIds: ["an-thanh"], displayName: COLLEAGUE.displayName, password: CLERK_PASSWORD }, new Date());
+      await addUser(
+        server!.store,
+        HONG_NGU_UNITS_2022,
+        {
+          username: COLLEAGUE.username,
+          role: "clerk",
+          unitIds: ["an-thanh"],
+          displayName: COLLEAGUE.displayName,
+          password: CLERK_PASSWORD,
+        },
+        new Date(),
+      );
       const signIn = async (username: string): Promise<Page> => {
         const page = await openPage(OFFICE_SCREEN, "/console");
         await page.getByLabel("Tên đăng nhập").fill(username);
@@ -226,17 +298,26 @@ describeInChromium("a clerk takes over a citizen's conversation, in Chromium", (
         await citizen.say("khai sinh");
         await citizen.say("gặp cán bộ");
 
-        await lan.getByRole("region", { name: "Hàng chờ" }).getByRole("button", { name: /Yêu cầu gặp cán bộ/ }).click();
+        await lan
+          .getByRole("region", { name: "Hàng chờ" })
+          .getByRole("button", { name: /Yêu cầu gặp cán bộ/ })
+          .click();
         await lan.getByRole("group", { name: "Thao tác" }).getByRole("button", { name: "Nhận hỗ trợ" }).click();
         await lan.getByText("Phường An Thạnh · Bạn đang hỗ trợ").waitFor();
         await lan.getByRole("group", { name: "Thao tác" }).getByRole("button", { name: "Chuyển" }).click();
         const dialog = lan.getByRole("dialog", { name: "Chuyển cuộc trò chuyện" });
         expect(await dialog.getByRole("radio", { name: "Một cán bộ của đơn vị (nhận ngay)" }).isChecked()).toBe(true);
-        await dialog.getByRole("combobox", { name: "Một cán bộ của đơn vị (nhận ngay)" }).selectOption({ label: COLLEAGUE.displayName });
+        await dialog
+          .getByRole("combobox", { name: "Một cán bộ của đơn vị (nhận ngay)" })
+          .selectOption({ label: COLLEAGUE.displayName });
         await dialog.getByRole("button", { name: "Chuyển" }).click();
         await dialog.waitFor({ state: "detached" });
 
-        await citizen.until(() => citizen.messages.some((m) => m.text.startsWith(`Cán bộ ${COLLEAGUE.displayName} sẽ tiếp tục hỗ trợ bạn`)), "the colleague's name");
+        await citizen.until(
+          () =>
+            citizen.messages.some((m) => m.text.startsWith(`Cán bộ ${COLLEAGUE.displayName} sẽ tiếp tục hỗ trợ bạn`)),
+          "the colleague's name",
+        );
         const maiQueue = mai.getByRole("region", { name: "Hàng chờ" });
         const arrived = maiQueue.getByRole("button", { name: /Đăng ký khai sinh.*Bạn đang hỗ trợ/ });
         await arrived.waitFor();

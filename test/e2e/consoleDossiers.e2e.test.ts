@@ -11,7 +11,15 @@ import path from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { HONG_NGU_UNITS_2022 } from "../../flows/units";
 import { addUser } from "../../server/console/userAccounts";
-import { APP_TITLE, type ConsoleBrowser, describeInChromium, DOCS, eventually, OFFICE_SCREEN, startConsoleBrowser } from "../support/consoleBrowser";
+import {
+  APP_TITLE,
+  type ConsoleBrowser,
+  describeInChromium,
+  DOCS,
+  eventually,
+  OFFICE_SCREEN,
+  startConsoleBrowser,
+} from "../support/consoleBrowser";
 import { Clerk, CLERK_PASSWORD } from "../support/consoleClient";
 import { submitOverChat } from "../support/submitOverChat";
 import type { Citizen } from "../support/testServer";
@@ -19,9 +27,19 @@ import type { Citizen } from "../support/testServer";
 const CLERK = { username: "lan", displayName: "Nguyễn Thị Lan" };
 const COLLEAGUE = { username: "minh", displayName: "Trần Văn Minh" };
 /** The citizen whose dossier moves on: found by name and phone, one field filled by the colleague. */
-const HOA = { requesterFullName: "Lê Thị Hoa", deceasedFullName: "Trần Văn Bảy", contactPhone: "0909 123 456", hasDeathNotice: "không" };
+const HOA = {
+  requesterFullName: "Lê Thị Hoa",
+  deceasedFullName: "Trần Văn Bảy",
+  contactPhone: "0909 123 456",
+  hasDeathNotice: "không",
+};
 /** The citizen whose dossier is rejected. */
-const TAM = { requesterFullName: "Phạm Văn Tâm", deceasedFullName: "Phạm Văn Sáu", contactPhone: "0918 765 432", hasDeathNotice: "không" };
+const TAM = {
+  requesterFullName: "Phạm Văn Tâm",
+  deceasedFullName: "Phạm Văn Sáu",
+  contactPhone: "0918 765 432",
+  hasDeathNotice: "không",
+};
 const CAUSE = { label: "Nguyên nhân chết", value: "Tai biến mạch máu não" };
 const REJECTION = "Thiếu giấy báo tử hoặc giấy tờ thay thế giấy báo tử.";
 
@@ -31,7 +49,18 @@ describeInChromium("a clerk finds submitted dossiers and moves their status, in 
 
   beforeAll(async () => {
     chromium = await startConsoleBrowser();
-    await addUser(chromium.server.store, HONG_NGU_UNITS_2022, { username: CLERK.username, role: "clerk", unitIds: ["an-thanh"], displayName: CLERK.displayName, password: CLERK_PASSWORD }, new Date());
+    await addUser(
+      chromium.server.store,
+      HONG_NGU_UNITS_2022,
+      {
+        username: CLERK.username,
+        role: "clerk",
+        unitIds: ["an-thanh"],
+        displayName: CLERK.displayName,
+        password: CLERK_PASSWORD,
+      },
+      new Date(),
+    );
   }, 30_000);
 
   afterAll(async () => {
@@ -41,16 +70,23 @@ describeInChromium("a clerk finds submitted dossiers and moves their status, in 
 
   /** What the status lookup of `docs/protocol.md` tells the citizen, by code and phone. */
   async function lookup(code: string, phone: string): Promise<{ status?: string; statusText?: string }> {
-    const res = await fetch(`${chromium!.server.url}/api/status`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ code, phone }) });
+    const res = await fetch(`${chromium!.server.url}/api/status`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ code, phone }),
+    });
     return (await res.json()) as { status?: string; statusText?: string };
   }
 
   async function toldInChat(citizen: Citizen, text: string): Promise<void> {
-    await citizen.until(() => citizen.messages.some((m) => m.author === "system" && m.text.includes(text)), `"${text}" in the citizen's chat`);
+    await citizen.until(
+      () => citizen.messages.some((m) => m.author === "system" && m.text.includes(text)),
+      `"${text}" in the citizen's chat`,
+    );
   }
 
   it(
-    "searches by code, name and phone, shows each field's provenance, and moves statuses that reach the citizen",
+    "searches by code, name and phone, shows each field's " + "provenance, and moves statuses that reach the citizen",
     async () => {
       const server = chromium!.server;
       // ── 1. The clerk signs in; a colleague helps Hoa at her review, and the clerk watches.
@@ -67,7 +103,11 @@ describeInChromium("a clerk finds submitted dossiers and moves their status, in 
         await queue.getByRole("button", { name: new RegExp(`${COLLEAGUE.displayName} đang hỗ trợ`) }).click();
         await draft.getByText("Họ, chữ đệm, tên người yêu cầu").waitFor();
       };
-      const hoa = await submitOverChat(server.url, "dang-ky-khai-tu", { unitId: "an-thanh", answers: HOA, clerkFills: { clerk: colleague, field: "causeOfDeath", text: CAUSE.value, whileHeld: watch } });
+      const hoa = await submitOverChat(server.url, "dang-ky-khai-tu", {
+        unitId: "an-thanh",
+        answers: HOA,
+        clerkFills: { clerk: colleague, field: "causeOfDeath", text: CAUSE.value, whileHeld: watch },
+      });
       open.push(hoa.citizen);
       const tam = await submitOverChat(server.url, "dang-ky-khai-tu", { unitId: "an-thanh", answers: TAM });
       open.push(tam.citizen);
@@ -84,7 +124,8 @@ describeInChromium("a clerk finds submitted dossiers and moves their status, in 
       const search = clerk.getByRole("searchbox", { name: "Tìm theo mã hồ sơ, số điện thoại hoặc họ tên" });
       expect(await search.inputValue()).toBe(hoa.code);
       const detail = clerk.getByRole("region", { name: "Chi tiết hồ sơ" });
-      const valueOf = (list: Locator, term: string | RegExp): Locator => list.locator("dt", { hasText: term }).locator("xpath=following-sibling::dd[1]");
+      const valueOf = (list: Locator, term: string | RegExp): Locator =>
+        list.locator("dt", { hasText: term }).locator("xpath=following-sibling::dd[1]");
       const facts = detail.locator(".fact-list");
       await valueOf(facts, "Mã hồ sơ").getByText(hoa.code).waitFor();
 
@@ -98,7 +139,8 @@ describeInChromium("a clerk finds submitted dossiers and moves their status, in 
       // ── 3. Empty search: the newest first, with the procedure, the unit, the status in Vietnamese and the time.
       const table = clerk.getByRole("table", { name: "Hồ sơ đã nộp" });
       const rows = table.locator("tbody tr");
-      const rowTexts = async (): Promise<string[][]> => Promise.all((await rows.all()).map((row) => row.locator("th, td").allInnerTexts()));
+      const rowTexts = async (): Promise<string[][]> =>
+        Promise.all((await rows.all()).map((row) => row.locator("th, td").allInnerTexts()));
       await search.fill("");
       await search.press("Enter");
       await clerk.getByText("2 hồ sơ mới nhất").waitFor();
@@ -160,7 +202,10 @@ describeInChromium("a clerk finds submitted dossiers and moves their status, in 
         const dialog = clerk.getByRole("dialog", { name: `Chuyển hồ sơ ${hoa.code} sang “${status}”?` });
         await dialog.getByRole("button", { name: "Xác nhận" }).click();
         await dialog.waitFor({ state: "detached" });
-        await detail.getByRole("status").filter({ hasText: `Đã chuyển hồ sơ ${hoa.code} sang “${status}”. Công dân đã được báo.` }).waitFor();
+        await detail
+          .getByRole("status")
+          .filter({ hasText: `Đã chuyển hồ sơ ${hoa.code} sang “${status}”. Công dân đã được báo.` })
+          .waitFor();
         await valueOf(facts, "Trạng thái").getByText(status, { exact: true }).waitFor();
         await rows.filter({ hasText: hoa.code }).getByText(status, { exact: true }).waitFor();
       };
@@ -194,7 +239,11 @@ describeInChromium("a clerk finds submitted dossiers and moves their status, in 
       // ── 8. The queue runs on behind the tab: Hoa asks for a clerk, the tab and the title count her.
       await hoa.citizen.say("gặp cán bộ");
       await queueTab.getByText("1", { exact: true }).waitFor();
-      await eventually(() => clerk.title(), (title) => title === `(1) ${APP_TITLE}`, "the count in the title");
+      await eventually(
+        () => clerk.title(),
+        (title) => title === `(1) ${APP_TITLE}`,
+        "the count in the title",
+      );
       expect(await dossiersTab.getAttribute("aria-selected")).toBe("true");
 
       // The latest of both, Hoa's open, on the office screen.

@@ -16,11 +16,23 @@ import { catalogue, walkFlow } from "../support/flowWalker";
 import { Citizen, startTestServer, type TestServer } from "../support/testServer";
 
 const CHROMIUM = "/usr/bin/chromium";
-const LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const LAUNCH_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 const DOCS = path.resolve(__dirname, "../../docs");
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
 // DPR 2: a phone screenshot at 1× is too coarse to read the Vietnamese diacritics.
-const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const PHONE: BrowserContextOptions = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+};
 
 const PROCEDURE = "dang-ky-khai-sinh";
 /** The demo page's `data-unit`. */
@@ -118,12 +130,18 @@ function readWidgetInPage(): WidgetView | null {
     for (let el = element; el; el = el.parentElement) if (el.hidden) return false;
     return element !== null;
   };
-  const bubbleText = (el: PageElement): string => (el.textContent ?? "").slice((el.firstChild?.textContent ?? "").length);
+  const bubbleText = (el: PageElement): string =>
+    (el.textContent ?? "").slice((el.firstChild?.textContent ?? "").length);
   const active = document.activeElement;
   let focus = active ? `page:${active.tagName}` : "none";
   if (active?.tagName === "KHAI-HO-CHAT") {
     const inner = root.activeElement;
-    focus = inner === null ? "widget" : inner.id === "kh-input" ? "input" : (inner.className.split(" ")[0] ?? "") || inner.tagName;
+    focus =
+      inner === null
+        ? "widget"
+        : inner.id === "kh-input"
+          ? "input"
+          : (inner.className.split(" ")[0] ?? "") || inner.tagName;
   }
   const status = root.querySelector(".status");
   return {
@@ -157,7 +175,12 @@ async function readWidget(page: Page): Promise<WidgetView> {
  * Waits until the widget shows what `test` expects, reading it as it changes. On timeout the
  * error says what was awaited and what the widget showed instead.
  */
-async function until(page: Page, test: (view: WidgetView) => boolean, what: string, timeoutMs = 10_000): Promise<WidgetView> {
+async function until(
+  page: Page,
+  test: (view: WidgetView) => boolean,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<WidgetView> {
   const deadline = Date.now() + timeoutMs;
   let view: WidgetView | null = null;
   for (;;) {
@@ -167,12 +190,15 @@ async function until(page: Page, test: (view: WidgetView) => boolean, what: stri
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   const shown = view ? { ...view, messages: view.messages.slice(-4) } : null;
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; the widget showed ${JSON.stringify(shown, null, 1)}`);
+  throw new Error(
+    `timed out after ${timeoutMs} ms waiting for ${what}; the widget showed ${JSON.stringify(shown, null, 1)}`,
+  );
 }
 
 const lastMessage = (view: WidgetView): Line | undefined => view.messages[view.messages.length - 1];
 const firstLine = (text: string): string => text.split("\n")[0]!.trim();
-const sameAnswer = (a: string, b: string): boolean => a.normalize("NFC").trim().toLocaleLowerCase("vi") === b.normalize("NFC").trim().toLocaleLowerCase("vi");
+const sameAnswer = (a: string, b: string): boolean =>
+  a.normalize("NFC").trim().toLocaleLowerCase("vi") === b.normalize("NFC").trim().toLocaleLowerCase("vi");
 
 /** One answer of the walk, with what the citizen sees around it. */
 interface Turn {
@@ -243,11 +269,13 @@ async function answer(page: Page, turn: Turn): Promise<"clicked" | "typed" | "up
   } else {
     throw new Error(`a citizen cannot send a ${input.kind} input`);
   }
-  const what = `${how} ${JSON.stringify(input)} to be acknowledged${turn.next ? ` and answered with "${turn.next}"` : ""}`;
+  const answered = turn.next ? ` and answered with "${turn.next}"` : "";
+  const what = `${how} ${JSON.stringify(input)} to be acknowledged${answered}`;
   await until(
     page,
     (view) => {
-      if (view.pending.length > 0 || !view.messages.some((m) => m.author === "citizen" && m.seq > lastSeq)) return false;
+      if (view.pending.length > 0 || !view.messages.some((m) => m.author === "citizen" && m.seq > lastSeq))
+        return false;
       const last = lastMessage(view);
       return turn.next === null || (last?.author === "bot" && last.text.startsWith(turn.next));
     },
@@ -282,13 +310,17 @@ async function serverTranscript(url: string, token: string): Promise<Line[]> {
 }
 
 /** Today's date in Vietnam, as in receipt codes: "20261127". */
-const vietnamDay = (): string => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date()).replace(/-/g, "");
+const vietnamDay = (): string =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date()).replace(/-/g, "");
 
 const chromiumMissing = !existsSync(CHROMIUM);
 if (chromiumMissing && process.env.CI === "true") {
   describe("browser tests on CI", () => {
     it("find Chromium at /usr/bin/chromium", () => {
-      throw new Error(`${CHROMIUM} is missing: install the Debian package with "apt-get install -y chromium" (.ci/run does it). On CI the browser tests must run.`);
+      throw new Error(
+        `${CHROMIUM} is missing: install the Debian package with "apt-get install -y chromium" (.ci/run does it). ` +
+          `On CI the browser tests must run.`,
+      );
     });
   });
 } else if (chromiumMissing) {
@@ -309,7 +341,11 @@ if (chromiumMissing && process.env.CI === "true") {
     const widget = readFileSync(built.outFile, "utf8");
     // The page's origin is 127.0.0.1 on a port chosen at listen time; the birth registration
     // alone sends about 40 messages in a few seconds.
-    server = await startTestServer({ ALLOWED_ORIGINS: "*", RATE_LIMIT_CONVERSATION_PER_MINUTE: "1000" }, undefined, widget);
+    server = await startTestServer(
+      { ALLOWED_ORIGINS: "*", RATE_LIMIT_CONVERSATION_PER_MINUTE: "1000" },
+      undefined,
+      widget,
+    );
     browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS, timeout: 20_000 });
   }, 30_000);
 
@@ -342,197 +378,231 @@ if (chromiumMissing && process.env.CI === "true") {
 
   async function openChat(page: Page): Promise<WidgetView> {
     await widgetLocator(page).locator(".launcher").click();
-    return until(page, (view) => view.open && view.status === null && view.choices.length > 0, "the greeting and its menu");
+    return until(
+      page,
+      (view) => view.open && view.status === null && view.choices.length > 0,
+      "the greeting and its menu",
+    );
   }
 
-  it(
-    "completes a birth registration by clicking and typing, keeping every message once and in order across a reload",
-    async () => {
-      const { turns, childName } = birthRegistration();
-      const firstDay = vietnamDay();
-      const { page } = await openDemoPage(DESKTOP);
-      await openChat(page);
-      const ways: string[] = [];
+  it("completes a birth registration by clicks and typing, each message once and in order over a reload", async () => {
+    const { turns, childName } = birthRegistration();
+    const firstDay = vietnamDay();
+    const { page } = await openDemoPage(DESKTOP);
+    await openChat(page);
+    const ways: string[] = [];
 
-      for (const [i, turn] of turns.entries()) {
-        if (i === RELOAD_AFTER) {
-          const before = await readWidget(page);
-          await page.reload();
-          const after = await until(page, (view) => view.open && view.status === null && view.messages.length > 0, "the panel, reopened and connected after the reload");
-          expect(after.messages).toEqual(before.messages);
-          expectWholeTranscript(after.messages);
-          expect(lastMessage(after)?.text.startsWith(turns[i - 1]!.next!)).toBe(true);
-          expect(after.choices).toEqual(before.choices);
-          expect(after.progress).toBe(before.progress);
-          // Nothing came in twice, nothing is missing: the server's transcript is the same.
-          const onServer = await serverTranscript(server!.url, await storedToken(page));
-          expect(onServer.map(({ seq, author }) => ({ seq, author }))).toEqual(after.messages.map(({ seq, author }) => ({ seq, author })));
-          await page.screenshot({ path: path.join(DOCS, "widget-desktop.png"), animations: "disabled", caret: "hide" });
-        }
-        ways.push(await answer(page, turn));
+    for (const [i, turn] of turns.entries()) {
+      if (i === RELOAD_AFTER) {
+        const before = await readWidget(page);
+        await page.reload();
+        const after = await until(
+          page,
+          (view) => view.open && view.status === null && view.messages.length > 0,
+          "the panel, reopened and connected after the reload",
+        );
+        expect(after.messages).toEqual(before.messages);
+        expectWholeTranscript(after.messages);
+        expect(lastMessage(after)?.text.startsWith(turns[i - 1]!.next!)).toBe(true);
+        expect(after.choices).toEqual(before.choices);
+        expect(after.progress).toBe(before.progress);
+        // Nothing came in twice, nothing is missing: the server's transcript is the same.
+        const onServer = await serverTranscript(server!.url, await storedToken(page));
+        expect(onServer.map(({ seq, author }) => ({ seq, author }))).toEqual(
+          after.messages.map(({ seq, author }) => ({ seq, author })),
+        );
+        await page.screenshot({ path: path.join(DOCS, "widget-desktop.png"), animations: "disabled", caret: "hide" });
       }
+      ways.push(await answer(page, turn));
+    }
 
-      const done = await until(page, (view) => view.receiptCodes.length > 0, "the receipt code card");
-      expect(done.receiptCodes).toEqual([expect.stringMatching(/^HN-\d{8}-0001-[23456789BCDFGHJKMNPQRSTVWXZ]{4}$/)]);
-      const code = done.receiptCodes[0]!;
-      // The filing date, in Vietnam; either side of midnight if the test ran across it.
-      expect([firstDay, vietnamDay()]).toContain(code.slice(3, 11));
-      expectWholeTranscript(done.messages);
-      expect(done.notices).toEqual([]);
-      expect(done.messages.filter((m) => m.author === "citizen")).toHaveLength(turns.length);
-      expect(ways.filter((w) => w === "clicked").length).toBeGreaterThanOrEqual(8);
-      expect(ways.filter((w) => w === "typed").length).toBeGreaterThanOrEqual(10);
-      expect(ways).toContain("uploaded");
+    const done = await until(page, (view) => view.receiptCodes.length > 0, "the receipt code card");
+    expect(done.receiptCodes).toEqual([expect.stringMatching(/^HN-\d{8}-0001-[23456789BCDFGHJKMNPQRSTVWXZ]{4}$/)]);
+    const code = done.receiptCodes[0]!;
+    // The filing date, in Vietnam; either side of midnight if the test ran across it.
+    expect([firstDay, vietnamDay()]).toContain(code.slice(3, 11));
+    expectWholeTranscript(done.messages);
+    expect(done.notices).toEqual([]);
+    expect(done.messages.filter((m) => m.author === "citizen")).toHaveLength(turns.length);
+    expect(ways.filter((w) => w === "clicked").length).toBeGreaterThanOrEqual(8);
+    expect(ways.filter((w) => w === "typed").length).toBeGreaterThanOrEqual(10);
+    expect(ways).toContain("uploaded");
 
-      const popup = page.waitForEvent("popup");
-      await widgetLocator(page).getByRole("button", { name: "Xem/in tờ khai" }).click();
-      const form = await popup;
-      await form.waitForURL(/^blob:/);
-      const formText = await form.locator("body").innerText();
-      expect(formText).toContain("TỜ KHAI ĐĂNG KÝ KHAI SINH");
-      expect(formText).toContain(childName.toLocaleUpperCase("vi"));
-      expect(formText).toContain(code);
+    const popup = page.waitForEvent("popup");
+    await widgetLocator(page).getByRole("button", { name: "Xem/in tờ khai" }).click();
+    const form = await popup;
+    await form.waitForURL(/^blob:/);
+    const formText = await form.locator("body").innerText();
+    expect(formText).toContain("TỜ KHAI ĐĂNG KÝ KHAI SINH");
+    expect(formText).toContain(childName.toLocaleUpperCase("vi"));
+    expect(formText).toContain(code);
 
-      // Reloaded at the end, the conversation and its one receipt card are still there.
-      await page.reload();
-      const reloaded = await until(page, (view) => view.open && view.status === null, "the panel, reopened and connected after the last reload");
-      expect(reloaded.messages).toEqual(done.messages);
-      expect(reloaded.receiptCodes).toEqual([code]);
-    },
-    45_000,
-  );
+    // Reloaded at the end, the conversation and its one receipt card are still there.
+    await page.reload();
+    const reloaded = await until(
+      page,
+      (view) => view.open && view.status === null,
+      "the panel, reopened and connected after the last reload",
+    );
+    expect(reloaded.messages).toEqual(done.messages);
+    expect(reloaded.receiptCodes).toEqual([code]);
+  }, 45_000);
 
-  it(
-    "sends a message typed while offline once, when the connection is back, and gets its answer",
-    async () => {
-      const { context, page } = await openDemoPage(DESKTOP);
-      const greeted = await openChat(page);
-      const lastSeq = lastMessage(greeted)!.seq;
-      const text = "Tôi muốn đăng ký khai sinh cho con";
+  it("sends a message typed while offline once, when the connection is back, and gets its answer", async () => {
+    const { context, page } = await openDemoPage(DESKTOP);
+    const greeted = await openChat(page);
+    const lastSeq = lastMessage(greeted)!.seq;
+    const text = "Tôi muốn đăng ký khai sinh cho con";
 
-      await context.setOffline(true);
-      await until(page, (view) => view.status !== null, "the status line saying the connection is lost");
-      await typeAndSend(page, text);
-      const waiting = await until(page, (view) => view.pending.length === 1, "the message waiting to be sent");
-      expect(waiting.pending).toEqual([{ text, note: "Chưa gửi — chờ kết nối" }]);
-      expect(waiting.messages.filter((m) => m.seq > lastSeq)).toEqual([]);
+    await context.setOffline(true);
+    await until(page, (view) => view.status !== null, "the status line saying the connection is lost");
+    await typeAndSend(page, text);
+    const waiting = await until(page, (view) => view.pending.length === 1, "the message waiting to be sent");
+    expect(waiting.pending).toEqual([{ text, note: "Chưa gửi — chờ kết nối" }]);
+    expect(waiting.messages.filter((m) => m.seq > lastSeq)).toEqual([]);
 
-      await context.setOffline(false);
-      // Socket.IO reconnects after its backoff (1 to 5 s).
-      const answered = await until(
-        page,
-        (view) => view.status === null && view.pending.length === 0 && lastMessage(view)?.author === "bot" && lastMessage(view)!.seq > lastSeq + 1,
-        "the message delivered and answered after reconnecting",
-        12_000,
-      );
-      expect(answered.messages.filter((m) => m.author === "citizen" && m.text === text)).toHaveLength(1);
-      expectWholeTranscript(answered.messages);
-      const stored = await serverTranscript(server!.url, await storedToken(page));
-      expect(stored.filter((m) => m.author === "citizen" && m.text === text)).toHaveLength(1);
-    },
-    20_000,
-  );
+    await context.setOffline(false);
+    // Socket.IO reconnects after its backoff (1 to 5 s).
+    const answered = await until(
+      page,
+      (view) =>
+        view.status === null &&
+        view.pending.length === 0 &&
+        lastMessage(view)?.author === "bot" &&
+        lastMessage(view)!.seq > lastSeq + 1,
+      "the message delivered and answered after reconnecting",
+      12_000,
+    );
+    expect(answered.messages.filter((m) => m.author === "citizen" && m.text === text)).toHaveLength(1);
+    expectWholeTranscript(answered.messages);
+    const stored = await serverTranscript(server!.url, await storedToken(page));
+    expect(stored.filter((m) => m.author === "citizen" && m.text === text)).toHaveLength(1);
+  }, 20_000);
 
-  it(
-    "works with the keyboard alone: Tab reaches the launcher, Enter opens and sends, Escape closes",
-    async () => {
-      const { page } = await openDemoPage(DESKTOP);
-      let focus = "";
-      for (let presses = 0; presses < 30 && focus !== "launcher"; presses++) {
-        await page.keyboard.press("Tab");
-        focus = (await readWidget(page)).focus;
-      }
-      expect(focus).toBe("launcher");
+  it("works with the keyboard alone: Tab reaches the launcher, Enter opens and sends, Escape closes", async () => {
+    const { page } = await openDemoPage(DESKTOP);
+    let focus = "";
+    for (let presses = 0; presses < 30 && focus !== "launcher"; presses++) {
+      await page.keyboard.press("Tab");
+      focus = (await readWidget(page)).focus;
+    }
+    expect(focus).toBe("launcher");
 
-      await page.keyboard.press("Enter");
-      const greeted = await until(page, (view) => view.open && view.choices.length > 0, "the panel open with the greeting");
-      expect(greeted.focus).toBe("input");
+    await page.keyboard.press("Enter");
+    const greeted = await until(
+      page,
+      (view) => view.open && view.choices.length > 0,
+      "the panel open with the greeting",
+    );
+    expect(greeted.focus).toBe("input");
 
-      const text = "khai sinh";
-      await page.keyboard.type(text);
-      await page.keyboard.press("Enter");
-      const lastSeq = lastMessage(greeted)!.seq;
-      const answered = await until(
-        page,
-        (view) => view.pending.length === 0 && lastMessage(view)?.author === "bot" && lastMessage(view)!.seq > lastSeq + 1,
-        "the typed message sent and answered",
-      );
-      expect(answered.messages.filter((m) => m.seq > lastSeq)[0]).toMatchObject({ author: "citizen", text });
-      expect(answered.focus).toBe("input");
+    const text = "khai sinh";
+    await page.keyboard.type(text);
+    await page.keyboard.press("Enter");
+    const lastSeq = lastMessage(greeted)!.seq;
+    const answered = await until(
+      page,
+      (view) =>
+        view.pending.length === 0 && lastMessage(view)?.author === "bot" && lastMessage(view)!.seq > lastSeq + 1,
+      "the typed message sent and answered",
+    );
+    expect(answered.messages.filter((m) => m.seq > lastSeq)[0]).toMatchObject({ author: "citizen", text });
+    expect(answered.focus).toBe("input");
 
-      await page.keyboard.press("Escape");
-      const closed = await until(page, (view) => !view.open, "the panel closed");
-      expect(closed.focus).toBe("launcher");
-    },
-    15_000,
-  );
+    await page.keyboard.press("Escape");
+    const closed = await until(page, (view) => !view.open, "the panel closed");
+    expect(closed.focus).toBe("launcher");
+  }, 15_000);
 
-  it(
-    "keeps its own look under the demo page's hostile CSS and leaks none of it into the page",
-    async () => {
-      const { page } = await openDemoPage(DESKTOP);
-      await openChat(page);
-      // The launcher was just clicked: moved off it, it shows its resting colour, not its hover one.
-      await page.mouse.move(0, 0);
-      const styles = await page.evaluate(() => {
-        const root = document.querySelector("khai-ho-chat")!.shadowRoot!;
-        const pick = (el: PageElement) => {
-          const s = getComputedStyle(el);
-          return { fontFamily: s.fontFamily!, fontSize: s.fontSize!, position: s.position!, borderTopWidth: s.borderTopWidth!, borderTopColor: s.borderTopColor!, backgroundColor: s.backgroundColor!, borderRadius: s.borderTopLeftRadius!, boxSizing: s.boxSizing! };
-        };
-        // A button of the page's own, with the widget's class names: the widget's rules must not reach it.
-        const own = document.createElement("button");
-        own.setAttribute("class", "launcher choice");
-        own.append("page button");
-        document.body.append(own);
+  it("keeps its own look under the demo page's hostile CSS and leaks none of it into the page", async () => {
+    const { page } = await openDemoPage(DESKTOP);
+    await openChat(page);
+    // The launcher was just clicked: moved off it, it shows its resting colour, not its hover one.
+    await page.mouse.move(0, 0);
+    const styles = await page.evaluate(() => {
+      const root = document.querySelector("khai-ho-chat")!.shadowRoot!;
+      const pick = (el: PageElement) => {
+        const s = getComputedStyle(el);
         return {
-          launcher: pick(root.querySelector(".launcher")!),
-          choice: pick(root.querySelector(".choice")!),
-          bubble: pick(root.querySelector(".msg-bot")!),
-          input: pick(root.querySelector("textarea")!),
-          pageButton: pick(own),
+          fontFamily: s.fontFamily!,
+          fontSize: s.fontSize!,
+          position: s.position!,
+          borderTopWidth: s.borderTopWidth!,
+          borderTopColor: s.borderTopColor!,
+          backgroundColor: s.backgroundColor!,
+          borderRadius: s.borderTopLeftRadius!,
+          boxSizing: s.boxSizing!,
         };
-      });
-      // `button { all: unset; font: 700 22px "Courier New" }`, `div { border: 3px solid red }`,
-      // `textarea { font-size: 11px !important }` and `* { box-sizing: content-box !important }` on the page.
-      expect(styles.launcher).toMatchObject({ fontSize: "16px", position: "fixed", backgroundColor: "rgb(11, 92, 171)", borderRadius: "26px", boxSizing: "border-box" });
-      expect(styles.launcher.fontFamily).not.toMatch(/courier/i);
-      expect(styles.choice).toMatchObject({ borderTopWidth: "2px", borderTopColor: "rgb(11, 92, 171)", borderRadius: "22px" });
-      expect(styles.bubble).toMatchObject({ borderTopWidth: "1px", backgroundColor: "rgb(255, 255, 255)", fontSize: "16px" });
-      expect(styles.input.fontSize).toBe("16px");
-      expect(styles.pageButton.fontFamily).toMatch(/courier/i);
-      expect(styles.pageButton).toMatchObject({ fontSize: "22px", position: "static", backgroundColor: "rgba(0, 0, 0, 0)" });
-    },
-    15_000,
-  );
+      };
+      // A button of the page's own, with the widget's class names: the widget's rules must not reach it.
+      const own = document.createElement("button");
+      own.setAttribute("class", "launcher choice");
+      own.append("page button");
+      document.body.append(own);
+      return {
+        launcher: pick(root.querySelector(".launcher")!),
+        choice: pick(root.querySelector(".choice")!),
+        bubble: pick(root.querySelector(".msg-bot")!),
+        input: pick(root.querySelector("textarea")!),
+        pageButton: pick(own),
+      };
+    });
+    // `button { all: unset; font: 700 22px "Courier New" }`, `div { border: 3px solid red }`,
+    // `textarea { font-size: 11px !important }` and `* { box-sizing: content-box !important }` on the page.
+    expect(styles.launcher).toMatchObject({
+      fontSize: "16px",
+      position: "fixed",
+      backgroundColor: "rgb(11, 92, 171)",
+      borderRadius: "26px",
+      boxSizing: "border-box",
+    });
+    expect(styles.launcher.fontFamily).not.toMatch(/courier/i);
+    expect(styles.choice).toMatchObject({
+      borderTopWidth: "2px",
+      borderTopColor: "rgb(11, 92, 171)",
+      borderRadius: "22px",
+    });
+    expect(styles.bubble).toMatchObject({
+      borderTopWidth: "1px",
+      backgroundColor: "rgb(255, 255, 255)",
+      fontSize: "16px",
+    });
+    expect(styles.input.fontSize).toBe("16px");
+    expect(styles.pageButton.fontFamily).toMatch(/courier/i);
+    expect(styles.pageButton).toMatchObject({
+      fontSize: "22px",
+      position: "static",
+      backgroundColor: "rgba(0, 0, 0, 0)",
+    });
+  }, 15_000);
 
-  it(
-    "fills a phone's screen, with a 16px composer the keyboard does not zoom",
-    async () => {
-      const { page } = await openDemoPage(PHONE);
-      await widgetLocator(page).locator(".launcher").tap();
-      await until(page, (view) => view.open && view.status === null && view.choices.length > 0, "the greeting and its menu");
-      const { turns } = birthRegistration();
-      // The procedure, the name, the date of birth, the residence: the next question has five buttons.
-      for (const turn of turns.slice(0, 4)) await answer(page, turn);
+  it("fills a phone's screen, with a 16px composer the keyboard does not zoom", async () => {
+    const { page } = await openDemoPage(PHONE);
+    await widgetLocator(page).locator(".launcher").tap();
+    await until(
+      page,
+      (view) => view.open && view.status === null && view.choices.length > 0,
+      "the greeting and its menu",
+    );
+    const { turns } = birthRegistration();
+    // The procedure, the name, the date of birth, the residence: the next question has five buttons.
+    for (const turn of turns.slice(0, 4)) await answer(page, turn);
 
-      const layout = await page.evaluate(() => {
-        const root = document.querySelector("khai-ho-chat")!.shadowRoot!;
-        const panel = root.querySelector(".panel")!.getBoundingClientRect();
-        const composer = root.querySelector(".composer")!.getBoundingClientRect();
-        return {
-          panel: { x: panel.x, y: panel.y, width: panel.width, height: panel.height },
-          launcherDisplay: getComputedStyle(root.querySelector(".launcher")!).display!,
-          inputFontSize: getComputedStyle(root.querySelector("textarea")!).fontSize!,
-          composerBottom: composer.y + composer.height,
-        };
-      });
-      expect(layout.panel).toMatchObject({ x: 0, y: 0, width: 390, height: 844 });
-      expect(layout.launcherDisplay).toBe("none");
-      expect(parseFloat(layout.inputFontSize)).toBeGreaterThanOrEqual(16);
-      expect(layout.composerBottom).toBeLessThanOrEqual(844);
-      await page.screenshot({ path: path.join(DOCS, "widget-phone.png"), animations: "disabled", caret: "hide" });
-    },
-    20_000,
-  );
+    const layout = await page.evaluate(() => {
+      const root = document.querySelector("khai-ho-chat")!.shadowRoot!;
+      const panel = root.querySelector(".panel")!.getBoundingClientRect();
+      const composer = root.querySelector(".composer")!.getBoundingClientRect();
+      return {
+        panel: { x: panel.x, y: panel.y, width: panel.width, height: panel.height },
+        launcherDisplay: getComputedStyle(root.querySelector(".launcher")!).display!,
+        inputFontSize: getComputedStyle(root.querySelector("textarea")!).fontSize!,
+        composerBottom: composer.y + composer.height,
+      };
+    });
+    expect(layout.panel).toMatchObject({ x: 0, y: 0, width: 390, height: 844 });
+    expect(layout.launcherDisplay).toBe("none");
+    expect(parseFloat(layout.inputFontSize)).toBeGreaterThanOrEqual(16);
+    expect(layout.composerBottom).toBeLessThanOrEqual(844);
+    await page.screenshot({ path: path.join(DOCS, "widget-phone.png"), animations: "disabled", caret: "hide" });
+  }, 20_000);
 });

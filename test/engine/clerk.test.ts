@@ -6,7 +6,19 @@ const LAN = { id: "u-lan", name: "Nguyễn Thị Lan" };
 
 /** A birth registration handed to a clerk at the child's date of birth. */
 function withClerk(): Conversation {
-  const chat = new Conversation().say("khai sinh", "Trần Thị Mai", "12/04/1995", "bỏ qua", "cccd", "087195001234", "bỏ qua", "bỏ qua", "mẹ", "Nguyễn Ngọc Bảo An", "gặp cán bộ");
+  const chat = new Conversation().say(
+    "khai sinh",
+    "Trần Thị Mai",
+    "12/04/1995",
+    "bỏ qua",
+    "cccd",
+    "087195001234",
+    "bỏ qua",
+    "bỏ qua",
+    "mẹ",
+    "Nguyễn Ngọc Bảo An",
+    "gặp cán bộ",
+  );
   return chat.send({ kind: "clerkTake", clerk: LAN });
 }
 
@@ -25,18 +37,24 @@ describe("a clerk in the conversation", () => {
     const chat = withClerk().send({ kind: "clerkSetField", clerk: LAN, field: "childDateOfBirth", text: "5/3/2026" });
     expect(chat.state.answers.childDateOfBirth).toBe("05/03/2026");
     expect(chat.state.sources.childDateOfBirth).toEqual({ by: "clerk", clerkId: "u-lan" });
-    expect(chat.said).toBe("Cán bộ Nguyễn Thị Lan đã điền giúp bạn Ngày, tháng, năm sinh: 05/03/2026. Thông tin này đúng không?");
+    expect(chat.said).toBe(
+      "Cán bộ Nguyễn Thị Lan đã điền giúp bạn Ngày, tháng, năm sinh: 05/03/2026. Thông tin này đúng không?",
+    );
     chat.send("đúng rồi");
     expect(chat.state.pending).toBeNull();
     expect(chat.said).toContain("xác nhận");
     // Back with the bot, the clerk's value is offered to keep and the flow walks on with it.
     chat.send({ kind: "clerkRelease", at: "current" }).send({ kind: "choice", value: "keep" });
-    expect(chat.state.answers.childDateOfBirthInWords).toBe("Ngày năm, tháng ba, năm hai nghìn không trăm hai mươi sáu");
+    expect(chat.state.answers.childDateOfBirthInWords).toBe(
+      "Ngày năm, tháng ba, năm hai nghìn không trăm hai mươi sáu",
+    );
     expect(chat.state.sources.childDateOfBirth).toEqual({ by: "clerk", clerkId: "u-lan" });
   });
 
   it("lets the citizen correct a value the clerk filled", () => {
-    const chat = withClerk().send({ kind: "clerkSetField", clerk: LAN, field: "childDateOfBirth", text: "5/3/2026" }).send("không");
+    const chat = withClerk()
+      .send({ kind: "clerkSetField", clerk: LAN, field: "childDateOfBirth", text: "5/3/2026" })
+      .send("không");
     expect(chat.state.pending).toEqual({ kind: "correctField", stepId: "childDateOfBirth" });
     chat.send("6/3/2026");
     expect(chat.state.answers.childDateOfBirth).toBe("06/03/2026");
@@ -46,11 +64,19 @@ describe("a clerk in the conversation", () => {
   it("refuses a value the field's parser refuses, telling the clerk why and changing nothing", () => {
     const chat = withClerk();
     const before = chat.state;
-    const result = transition(catalogue(), before, { kind: "clerkSetField", clerk: LAN, field: "childDateOfBirth", text: "31/02/2026" }, CLOCK);
+    const result = transition(
+      catalogue(),
+      before,
+      { kind: "clerkSetField", clerk: LAN, field: "childDateOfBirth", text: "31/02/2026" },
+      CLOCK,
+    );
     expect(result.refused).toMatchObject({ code: "DATE_IMPOSSIBLE" });
     expect(result.state).toBe(before);
     expect(result.replies).toEqual([]);
-    expect(transition(catalogue(), before, { kind: "clerkSetField", clerk: LAN, field: "khongCo", text: "x" }, CLOCK).refused?.code).toBe("CLERK_FIELD_UNKNOWN");
+    expect(
+      transition(catalogue(), before, { kind: "clerkSetField", clerk: LAN, field: "khongCo", text: "x" }, CLOCK).refused
+        ?.code,
+    ).toBe("CLERK_FIELD_UNKNOWN");
   });
 
   it("hands back to the bot at the question where the flow stood", () => {
@@ -120,13 +146,17 @@ describe("a step that needs a clerk", () => {
     const chat = withoutDeathNotice();
     expect(chat.state.status).toBe("waiting_clerk");
     expect(chat.state.handoff).toMatchObject({ reason: "required" });
-    expect(chat.effects).toContainEqual(expect.objectContaining({ type: "requestClerk", reason: "required", stepId: "deathProofClerk" }));
+    expect(chat.effects).toContainEqual(
+      expect.objectContaining({ type: "requestClerk", reason: "required", stepId: "deathProofClerk" }),
+    );
     expect(chat.said).toContain("cán bộ tư pháp cần xem");
     expect(chat.lastReply.choices).toContainEqual({ label: "Tiếp tục với trợ lý", value: "cmd:resume-bot" });
   });
 
-  it("goes on after the step when the clerk hands back where it stood, and going back does not call the clerk again", () => {
-    const chat = withoutDeathNotice().send({ kind: "clerkTake", clerk: LAN }).send({ kind: "clerkRelease", at: "current" });
+  it("goes on past the step the clerk hands back at; going back does not call the clerk again", () => {
+    const chat = withoutDeathNotice()
+      .send({ kind: "clerkTake", clerk: LAN })
+      .send({ kind: "clerkRelease", at: "current" });
     expect(chat.state.status).toBe("bot");
     expect(chat.state.stepId).toBe("copyRequested");
     chat.send("quay lại");

@@ -4,7 +4,18 @@ import { walkFlow } from "../support/flowWalker";
 
 /** A birth registration answered up to the child's name. */
 function birthUpToChildName(): Conversation {
-  return new Conversation().say("khai sinh", "Trần Thị Mai", "12/04/1995", "bỏ qua", "cccd", "087195001234", "bỏ qua", "bỏ qua", "mẹ", "Nguyễn Ngọc Bảo An");
+  return new Conversation().say(
+    "khai sinh",
+    "Trần Thị Mai",
+    "12/04/1995",
+    "bỏ qua",
+    "cccd",
+    "087195001234",
+    "bỏ qua",
+    "bỏ qua",
+    "mẹ",
+    "Nguyễn Ngọc Bảo An",
+  );
 }
 
 describe("global commands", () => {
@@ -52,7 +63,9 @@ describe("global commands", () => {
 
   it("keeps the date in words in step with an edited date of birth", () => {
     const chat = birthUpToChildName().say("05/03/2026", "sửa ngày sinh của bé", "06/03/2026");
-    expect(chat.state.answers.childDateOfBirthInWords).toBe("Ngày sáu, tháng ba, năm hai nghìn không trăm hai mươi sáu");
+    expect(chat.state.answers.childDateOfBirthInWords).toBe(
+      "Ngày sáu, tháng ba, năm hai nghìn không trăm hai mươi sáu",
+    );
   });
 
   it("asks before restarting, then starts the procedure again with no answers", () => {
@@ -85,7 +98,9 @@ describe("global commands", () => {
   it("asks a clerk of the unit on request, keeps the answers, and lets the citizen carry on with the bot", () => {
     const chat = birthUpToChildName().send("gặp cán bộ");
     expect(chat.state.status).toBe("waiting_clerk");
-    expect(chat.effects).toEqual([{ type: "requestClerk", reason: "asked", flowId: "dang-ky-khai-sinh", stepId: "childDateOfBirth" }]);
+    expect(chat.effects).toEqual([
+      { type: "requestClerk", reason: "asked", flowId: "dang-ky-khai-sinh", stepId: "childDateOfBirth" },
+    ]);
     expect(chat.said).toContain("Phường An Thạnh");
     chat.send("bao giờ có người trả lời?");
     expect(chat.state.status).toBe("waiting_clerk");
@@ -138,7 +153,10 @@ describe("the review", () => {
     expect(chat.state.stepId).toBe("review");
     expect(chat.said).toContain("Nguyên nhân chết: Tai nạn giao thông");
     chat.send({ kind: "choice", value: "review:confirm" });
-    expect(chat.effects[0]).toMatchObject({ type: "submitDossier", draft: { fields: { causeOfDeath: "Tai nạn giao thông" } } });
+    expect(chat.effects[0]).toMatchObject({
+      type: "submitDossier",
+      draft: { fields: { causeOfDeath: "Tai nạn giao thông" } },
+    });
   });
 
   it("asks the questions a changed branch opens before coming back to the review", () => {

@@ -8,12 +8,23 @@ describe("stuck detection", () => {
     expect(chat.state.failedAnswers).toBe(2);
     chat.send("không nhớ");
     expect(chat.state.status).toBe("waiting_clerk");
-    expect(chat.effects).toEqual([{ type: "requestClerk", reason: "stuck", flowId: "dang-ky-khai-sinh", stepId: "requesterDateOfBirth" }]);
+    expect(chat.effects).toEqual([
+      { type: "requestClerk", reason: "stuck", flowId: "dang-ky-khai-sinh", stepId: "requesterDateOfBirth" },
+    ]);
     expect(chat.said).toContain("vẫn được giữ nguyên");
   });
 
   it("counts failures per question: a good answer starts the count again", () => {
-    const chat = new Conversation().say("khai sinh", "Trần Thị Mai", "abc", "xyz", "12/04/1995", "bỏ qua", "cccd", "123");
+    const chat = new Conversation().say(
+      "khai sinh",
+      "Trần Thị Mai",
+      "abc",
+      "xyz",
+      "12/04/1995",
+      "bỏ qua",
+      "cccd",
+      "123",
+    );
     expect(chat.state.status).toBe("bot");
     expect(chat.state.failedAnswers).toBe(1);
   });
@@ -81,7 +92,9 @@ describe("choosing a procedure", () => {
   });
 
   it("starts the procedure a choice button names", () => {
-    const chat = new Conversation().send({ kind: "start" }).send({ kind: "choice", value: "cap-phieu-ly-lich-tu-phap" });
+    const chat = new Conversation()
+      .send({ kind: "start" })
+      .send({ kind: "choice", value: "cap-phieu-ly-lich-tu-phap" });
     expect(chat.state.flowId).toBe("cap-phieu-ly-lich-tu-phap");
   });
 

@@ -22,8 +22,20 @@ describe("tables of the form", () => {
     chat.say("có", "Nguyễn Thị Cúc", "05/06/2018", "nữ", "087318001234", "Con", "không");
     expect(chat.state.table).toBeNull();
     expect(chat.state.answers.householdMembers).toEqual([
-      { memberFullName: "Nguyễn Văn Bình", memberDateOfBirth: "03/04/2015", memberGender: "Nam", memberPersonalId: "087215001234", memberRelationshipToHead: "Con" },
-      { memberFullName: "Nguyễn Thị Cúc", memberDateOfBirth: "05/06/2018", memberGender: "Nữ", memberPersonalId: "087318001234", memberRelationshipToHead: "Con" },
+      {
+        memberFullName: "Nguyễn Văn Bình",
+        memberDateOfBirth: "03/04/2015",
+        memberGender: "Nam",
+        memberPersonalId: "087215001234",
+        memberRelationshipToHead: "Con",
+      },
+      {
+        memberFullName: "Nguyễn Thị Cúc",
+        memberDateOfBirth: "05/06/2018",
+        memberGender: "Nữ",
+        memberPersonalId: "087318001234",
+        memberRelationshipToHead: "Con",
+      },
     ]);
   });
 

@@ -26,7 +26,9 @@ describe("transition", () => {
   it("greets with the menu of procedures, status lookup and a clerk", () => {
     const chat = new Conversation().send({ kind: "start" });
     expect(chat.said).toContain("Xin chào");
-    expect(chat.choiceValues).toEqual(expect.arrayContaining(["dang-ky-khai-sinh", "dang-ky-ho-kinh-doanh", "tra-cuu-ho-so", "cmd:human"]));
+    expect(chat.choiceValues).toEqual(
+      expect.arrayContaining(["dang-ky-khai-sinh", "dang-ky-ho-kinh-doanh", "tra-cuu-ho-so", "cmd:human"]),
+    );
     expect(chat.state.flowId).toBeNull();
   });
 

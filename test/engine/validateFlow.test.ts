@@ -7,7 +7,14 @@ import { formTemplateExists } from "../../server/dossier/renderForm";
 import { ask, choose, confirm, infoTemplate, is, option, review, submit, t } from "../../flows/stepBuilders";
 
 function flowOf(steps: Step[], extra: Partial<Flow> = {}): Flow {
-  return defineFlow({ id: "thu-nghiem", name: t("Thử", "Test"), producesDossier: false, submission: { online: true }, steps, ...extra });
+  return defineFlow({
+    id: "thu-nghiem",
+    name: t("Thử", "Test"),
+    producesDossier: false,
+    submission: { online: true },
+    steps,
+    ...extra,
+  });
 }
 
 function load(flow: Flow) {
@@ -18,20 +25,33 @@ const name = ask("hoTen", "name", t("Họ tên?", "Name?"));
 
 describe("flow validation at start-up", () => {
   it("accepts every shipped flow", () => {
-    expect(() => buildCatalogue({ flows: ALL_FLOWS, units: HONG_NGU_UNITS_2022, city: HONG_NGU_CITY, formTemplateExists })).not.toThrow();
+    expect(() =>
+      buildCatalogue({ flows: ALL_FLOWS, units: HONG_NGU_UNITS_2022, city: HONG_NGU_CITY, formTemplateExists }),
+    ).not.toThrow();
   });
 
   it("names the flow, the step and the closest step when a jump target is misspelt", () => {
     const flow = flowOf([
-      choose("loai", t("Loại?", "Kind?"), [option("a", t("A", "A")), option("b", t("B", "B"))], { goto: { a: "hoTen", b: "hoTne" } }),
+      choose("loai", t("Loại?", "Kind?"), [option("a", t("A", "A")), option("b", t("B", "B"))], {
+        goto: { a: "hoTen", b: "hoTne" },
+      }),
       name,
       submit(),
     ]);
-    expect(load(flow)).toThrow('FLOW_UNKNOWN_TARGET: flow "thu-nghiem", step "loai": jumps to "hoTne", which is not a step. Did you mean "hoTen"?');
+    expect(load(flow)).toThrow(
+      'FLOW_UNKNOWN_TARGET: flow "thu-nghiem", step "loai": jumps to "hoTne", which is not a step. Did you mean ' +
+        '"hoTen"?',
+    );
   });
 
   it("refuses a choice with branches where one option has none", () => {
-    const flow = flowOf([choose("loai", t("Loại?", "Kind?"), [option("a", t("A", "A")), option("b", t("B", "B"))], { goto: { a: "hoTen" } }), name, submit()]);
+    const flow = flowOf([
+      choose("loai", t("Loại?", "Kind?"), [option("a", t("A", "A")), option("b", t("B", "B"))], {
+        goto: { a: "hoTen" },
+      }),
+      name,
+      submit(),
+    ]);
     expect(load(flow)).toThrow('FLOW_CHOICE_WITHOUT_BRANCH: flow "thu-nghiem", step "loai": option "b"');
   });
 
@@ -46,7 +66,11 @@ describe("flow validation at start-up", () => {
   });
 
   it("refuses a jump backwards, which could loop forever", () => {
-    const flow = flowOf([name, { kind: "branch", id: "vong", cases: [{ when: is("hoTen", "A"), goto: "hoTen" }] }, submit()]);
+    const flow = flowOf([
+      name,
+      { kind: "branch", id: "vong", cases: [{ when: is("hoTen", "A"), goto: "hoTen" }] },
+      submit(),
+    ]);
     expect(load(flow)).toThrow("FLOW_BACKWARD_JUMP");
   });
 
@@ -57,14 +81,19 @@ describe("flow validation at start-up", () => {
   });
 
   it("refuses a condition on a field no step fills", () => {
-    expect(load(flowOf([name, confirm("coCon", t("Có con?", "Children?"), { when: is("hoTne", "A") }), submit()]))).toThrow(
-      'FLOW_UNKNOWN_FIELD: flow "thu-nghiem", step "coCon": refers to "hoTne", which no step fills. Did you mean "hoTen"?',
+    expect(
+      load(flowOf([name, confirm("coCon", t("Có con?", "Children?"), { when: is("hoTne", "A") }), submit()])),
+    ).toThrow(
+      'FLOW_UNKNOWN_FIELD: flow "thu-nghiem", step "coCon": refers to "hoTne", which no step fills. Did you mean ' +
+        '"hoTen"?',
     );
   });
 
   it("refuses an unknown field type", () => {
     const bad = { ...name, type: "nmae" } as unknown as Step;
-    expect(load(flowOf([bad, submit()]))).toThrow('FLOW_UNKNOWN_FIELD_TYPE: flow "thu-nghiem", step "hoTen": field type "nmae" has no parser. Did you mean "name"?');
+    expect(load(flowOf([bad, submit()]))).toThrow(
+      'FLOW_UNKNOWN_FIELD_TYPE: flow "thu-nghiem", step "hoTen": field type "nmae" has no parser. Did you mean "name"?',
+    );
   });
 
   it("refuses two steps with one id", () => {

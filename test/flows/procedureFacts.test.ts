@@ -21,7 +21,9 @@ describe("procedure facts", () => {
   // The project keeps its own copy so that an installation needs nothing beside it; this
   // catches the copy falling behind the procedure reference when both are present.
   (existsSync(REFERENCE) ? it : it.skip)("is the same as the procedure reference beside the project", () => {
-    expect(readFileSync(path.resolve(__dirname, "../../flows/procedures.json"), "utf8")).toBe(readFileSync(REFERENCE, "utf8"));
+    expect(readFileSync(path.resolve(__dirname, "../../flows/procedures.json"), "utf8")).toBe(
+      readFileSync(REFERENCE, "utf8"),
+    );
   });
 
   it("names the unknown procedure and the known ones", () => {

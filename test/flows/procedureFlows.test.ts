@@ -13,10 +13,16 @@ function branchScenarios(procedureId: string): { name: string; options: WalkOpti
   return questions.flatMap((step): { name: string; options: WalkOptions }[] => {
     if (step.kind === "confirm") {
       // A declaration the law requires (mustAgree) has no "no" path to walk.
-      return (step.mustAgree ? [true] : [false, true]).map((yes) => ({ name: `${step.id} = ${yes ? "có" : "không"}`, options: { answers: { [step.id]: yes ? "có" : "không" } } }));
+      return (step.mustAgree ? [true] : [false, true]).map((yes) => ({
+        name: `${step.id} = ${yes ? "có" : "không"}`,
+        options: { answers: { [step.id]: yes ? "có" : "không" } },
+      }));
     }
     if (step.kind === "choose") {
-      return step.options.map((o) => ({ name: `${step.id} = ${o.value}`, options: { answers: { [step.id]: { kind: "choice" as const, value: o.value } } } }));
+      return step.options.map((o) => ({
+        name: `${step.id} = ${o.value}`,
+        options: { answers: { [step.id]: { kind: "choice" as const, value: o.value } } },
+      }));
     }
     return [];
   });
@@ -58,12 +64,15 @@ describe.each(PROCEDURES)("flow %s", (procedureId) => {
   });
 
   const scenarios = branchScenarios(procedureId);
-  it.each(scenarios.map((s) => [s.name, s.options] as const))("completes and renders its form when %s", (_, options) => {
-    const walk = walkFlow(procedureId, options);
-    expect(walk.draft).not.toBeNull();
-    const html = renderForm(createDossier(walk.draft!, "HN-20261127-0001-K7QM", new Date("2026-11-27T03:00:00Z")));
-    expect(html).toContain("HN-20261127-0001-K7QM");
-  });
+  it.each(scenarios.map((s) => [s.name, s.options] as const))(
+    "completes and renders its form when %s",
+    (_, options) => {
+      const walk = walkFlow(procedureId, options);
+      expect(walk.draft).not.toBeNull();
+      const html = renderForm(createDossier(walk.draft!, "HN-20261127-0001-K7QM", new Date("2026-11-27T03:00:00Z")));
+      expect(html).toContain("HN-20261127-0001-K7QM");
+    },
+  );
 
   it("fills every field of the official form on some path", () => {
     const filled = new Set<string>();

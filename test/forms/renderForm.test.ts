@@ -11,7 +11,17 @@ import {
   renderForm,
 } from "../../server/dossier/renderForm";
 import { FORM_EXAMPLES } from "./writeFormExamples";
-import { consent, dots, formatDate, formatTime, mark, money, signer, upper, yesNo } from "../../server/dossier/formHelpers";
+import {
+  consent,
+  dots,
+  formatDate,
+  formatTime,
+  mark,
+  money,
+  signer,
+  upper,
+  yesNo,
+} from "../../server/dossier/formHelpers";
 
 const RECEIPT = "HN-20261127-0042-K7QM";
 const CERTIFIED_COPY = "chung-thuc-ban-sao-tu-ban-chinh";
@@ -152,7 +162,10 @@ function blankParts(field: FormField, value: FieldValue): string[] {
     const [d, m, y] = String(value).split("/").map(Number) as [number, number, number];
     return [pad2(d), m <= 2 ? pad2(m) : String(m), String(y)];
   }
-  if (field.type === "time") return String(value).split(":").map((p) => pad2(Number(p)));
+  if (field.type === "time")
+    return String(value)
+      .split(":")
+      .map((p) => pad2(Number(p)));
   return [String(value)];
 }
 
@@ -168,7 +181,8 @@ function filledLabel(field: FormField, value: FieldValue): string[] {
 }
 
 function valueTokens(field: FormField, value: FieldValue): string[] {
-  if (field.type === "boolean") return tokens(value === true ? "Có ☒ Không ☐" : value === false ? "Có ☐ Không ☒" : "Có ☐ Không ☐");
+  if (field.type === "boolean")
+    return tokens(value === true ? "Có ☒ Không ☐" : value === false ? "Có ☐ Không ☒" : "Có ☐ Không ☐");
   if (value === null) return ["…"];
   return tokens(String(value));
 }
@@ -191,7 +205,10 @@ function paperOrder(facts: ProcedureFacts): { field: FormField; twin: boolean }[
       order.push({ field: twin, twin: true });
     }
   }
-  return [...order, ...facts.form.fields.filter((f) => f.type === "signature").map((field) => ({ field, twin: false }))];
+  return [
+    ...order,
+    ...facts.form.fields.filter((f) => f.type === "signature").map((field) => ({ field, twin: false })),
+  ];
 }
 
 /**
@@ -254,7 +271,8 @@ function expectFieldsInOrder(facts: ProcedureFacts, html: string, fields: Record
       }
     }
     if (found < 0) fail(field, `value "${expected.join(" ")}" not found within a few words after its label`);
-    if (sub !== undefined && !findWords(hay.slice(0, found), tokens(paperLabel(head)), 0)) fail(field, `heading "${head}" not printed`);
+    if (sub !== undefined && !findWords(hay.slice(0, found), tokens(paperLabel(head)), 0))
+      fail(field, `heading "${head}" not printed`);
     cursor = found + 1;
   }
 }
@@ -295,7 +313,9 @@ describe("renderForm", () => {
       const attack = (key: string): string => `<script>alert("${key}")</script>{{constructor}}`;
       for (const field of facts.form.fields) {
         if (field.type === "table") {
-          hostile[field.key] = [Object.fromEntries((field.columns ?? []).map((c) => [c.key, attack(`${field.key}.${c.key}`)]))];
+          hostile[field.key] = [
+            Object.fromEntries((field.columns ?? []).map((c) => [c.key, attack(`${field.key}.${c.key}`)])),
+          ];
         } else if (!["boolean", "integer", "date", "time"].includes(field.type)) {
           hostile[field.key] = attack(field.key);
         }
@@ -335,7 +355,15 @@ describe("renderForm", () => {
 
   it("prints 'NGƯỜI YÊU CẦU (Ký, ghi rõ họ, chữ đệm, tên)' with the requester's name on civil-status forms", () => {
     for (const id of ["dang-ky-khai-sinh", "dang-ky-khai-tu", "cap-giay-xac-nhan-tinh-trang-hon-nhan"]) {
-      const text = pageText(renderForm(dossierFor(id, { requesterFullName: "Trần Thị Bích", placeSigned: "phường An Bình", dateSigned: "27/11/2026" })));
+      const text = pageText(
+        renderForm(
+          dossierFor(id, {
+            requesterFullName: "Trần Thị Bích",
+            placeSigned: "phường An Bình",
+            dateSigned: "27/11/2026",
+          }),
+        ),
+      );
       expect(text.replace(/\s+/g, " ")).toContain("NGƯỜI YÊU CẦU (Ký, ghi rõ họ, chữ đệm, tên) Trần Thị Bích");
       expect(text.replace(/\s+/g, " ")).toContain("Làm tại: phường An Bình, ngày 27 tháng 11 năm 2026");
     }
@@ -353,9 +381,15 @@ describe("renderForm", () => {
   });
 
   it("lays the marriage form out as a Bên nữ | Bên nam table", () => {
-    const html = renderForm(dossierFor("dang-ky-ket-hon", { brideFullName: "Lê Thị Hoa", groomFullName: "Phạm Văn Minh" }));
-    expect(pageText(html).replace(/\s+/g, " ")).toContain("Thông tin Bên nữ Bên nam Họ, chữ đệm, tên LÊ THỊ HOA PHẠM VĂN MINH");
-    expect(pageText(html).replace(/\s+/g, " ")).toMatch(/BÊN NỮ \(Ký, ghi rõ họ, chữ đệm, tên\) Lê Thị Hoa BÊN NAM \(Ký, ghi rõ họ, chữ đệm, tên\) Phạm Văn Minh/);
+    const html = renderForm(
+      dossierFor("dang-ky-ket-hon", { brideFullName: "Lê Thị Hoa", groomFullName: "Phạm Văn Minh" }),
+    );
+    expect(pageText(html).replace(/\s+/g, " ")).toContain(
+      "Thông tin Bên nữ Bên nam Họ, chữ đệm, tên LÊ THỊ HOA PHẠM VĂN MINH",
+    );
+    expect(pageText(html).replace(/\s+/g, " ")).toMatch(
+      /BÊN NỮ \(Ký, ghi rõ họ, chữ đệm, tên\) Lê Thị Hoa BÊN NAM \(Ký, ghi rõ họ, chữ đệm, tên\) Phạm Văn Minh/,
+    );
   });
 
   it("prints the form code where it is known", () => {
@@ -364,7 +398,9 @@ describe("renderForm", () => {
   });
 
   it("states on the certified-copy page that it is not a State form, without the national heading", () => {
-    const text = pageText(renderForm(dossierFor(CERTIFIED_COPY, sampleFields(PROCEDURE_FACTS.find((f) => f.id === CERTIFIED_COPY)!))));
+    const text = pageText(
+      renderForm(dossierFor(CERTIFIED_COPY, sampleFields(PROCEDURE_FACTS.find((f) => f.id === CERTIFIED_COPY)!))),
+    );
     expect(text).toContain("Phiếu thông tin – không phải mẫu tờ khai của Nhà nước");
     expect(text).toContain("Nghị định 23/2015/NĐ-CP, Điều 20 khoản 1");
     expect(text).not.toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
@@ -385,21 +421,31 @@ describe("renderForm", () => {
   });
 
   it("throws FORM_FIELD_INVALID when a table field holds text or a text field holds a table", () => {
-    expect(() => renderForm(dossierFor("dang-ky-thuong-tru", { householdMembers: "Nguyễn Văn An" }))).toThrow(/^FORM_FIELD_INVALID: .*householdMembers/);
-    expect(() => renderForm(dossierFor("dang-ky-thuong-tru", { fullName: [{ a: "b" }] }))).toThrow(/^FORM_FIELD_INVALID: .*fullName/);
+    expect(() => renderForm(dossierFor("dang-ky-thuong-tru", { householdMembers: "Nguyễn Văn An" }))).toThrow(
+      /^FORM_FIELD_INVALID: .*householdMembers/,
+    );
+    expect(() => renderForm(dossierFor("dang-ky-thuong-tru", { fullName: [{ a: "b" }] }))).toThrow(
+      /^FORM_FIELD_INVALID: .*fullName/,
+    );
   });
 });
 
 describe("docs/forms examples", () => {
-  it.each(FORM_EXAMPLES.map((d) => [d.procedureId, d] as const))("%s gives a value or an explicit null for every field", (_id, dossier) => {
-    const keys = PROCEDURE_FACTS.find((f) => f.id === dossier.procedureId)!.form.fields.map((f) => f.key);
-    expect(Object.keys(dossier.fields).sort()).toEqual([...keys].sort());
-  });
+  it.each(FORM_EXAMPLES.map((d) => [d.procedureId, d] as const))(
+    "%s gives a value or an explicit null for every field",
+    (_id, dossier) => {
+      const keys = PROCEDURE_FACTS.find((f) => f.id === dossier.procedureId)!.form.fields.map((f) => f.key);
+      expect(Object.keys(dossier.fields).sort()).toEqual([...keys].sort());
+    },
+  );
 
-  it.each(FORM_EXAMPLES.map((d) => [d.procedureId, d] as const))("%s matches docs/forms (regenerate with npx tsx test/forms/writeFormExamples.ts)", (id, dossier) => {
-    const file = path.resolve(__dirname, "../../docs/forms", `${id}.html`);
-    expect(fs.readFileSync(file, "utf8")).toBe(renderForm(dossier));
-  });
+  it.each(FORM_EXAMPLES.map((d) => [d.procedureId, d] as const))(
+    "%s matches docs/forms (regenerate with npx tsx test/forms/writeFormExamples.ts)",
+    (id, dossier) => {
+      const file = path.resolve(__dirname, "../../docs/forms", `${id}.html`);
+      expect(fs.readFileSync(file, "utf8")).toBe(renderForm(dossier));
+    },
+  );
 });
 
 describe("formTemplateExists", () => {
@@ -440,7 +486,9 @@ describe("createFormRenderer", () => {
   });
 
   it("renders a field that is empty in the dossier without throwing", () => {
-    expect(renderWith("<p>{{dots childFullName}}|{{dots motherFullName 3}}|{{motherFullName}}</p>")).toBe("<p>An|………|</p>");
+    expect(renderWith("<p>{{dots childFullName}}|{{dots motherFullName 3}}|{{motherFullName}}</p>")).toBe(
+      "<p>An|………|</p>",
+    );
   });
 
   it("compiles each template once: rendering again works after the file is gone", () => {

@@ -148,7 +148,8 @@ export const FORM_EXAMPLES: readonly Dossier[] = [
     periodFrom: "01/01/2015",
     periodTo: "30/06/2025",
     maritalStatus: "Chưa đăng ký kết hôn với ai",
-    purpose: "Để đăng ký kết hôn với anh Trương Quốc Bảo, sinh năm 1995, tại Ủy ban nhân dân phường An Bình, tỉnh Đồng Tháp",
+    purpose:
+      "Để đăng ký kết hôn với anh Trương Quốc Bảo, sinh năm 1995, tại Ủy ban nhân dân phường An Bình, tỉnh Đồng Tháp",
     placeSigned: "phường An Bình",
     dateSigned: "26/11/2026",
   }),
@@ -173,7 +174,9 @@ export const FORM_EXAMPLES: readonly Dossier[] = [
     householdHeadName: "Trần Văn Lộc",
     relationshipToHead: "Con",
     householdHeadIdNumber: "087062001145",
-    requestContent: "Đăng ký thường trú tại: số 30, đường Nguyễn Trãi, khóm 4, phường An Bình, tỉnh Đồng Tháp, vào hộ ông Trần Văn Lộc",
+    requestContent:
+      "Đăng ký thường trú tại: số 30, đường Nguyễn Trãi, khóm 4, phường An Bình, tỉnh Đồng Tháp, vào hộ ông Trần " +
+      "Văn Lộc",
     householdMembers: [
       {
         memberFullName: "Nguyễn Thị Thảo",

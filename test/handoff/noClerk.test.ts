@@ -40,7 +40,9 @@ describe("no clerk to answer", () => {
       expect(booked.at(-1)!.text).toContain("Cán bộ sẽ gọi lại số 0912345678");
       const lan = await Clerk.login(server, "lan", "clerk", ["an-thanh"], "Nguyễn Thị Lan");
       open.push(lan);
-      expect(lan.queue).toEqual([expect.objectContaining({ conversationId: citizen.conversationId, status: "waiting_clerk", reason: "asked" })]);
+      expect(lan.queue).toEqual([
+        expect.objectContaining({ conversationId: citizen.conversationId, status: "waiting_clerk", reason: "asked" }),
+      ]);
     });
   });
 });

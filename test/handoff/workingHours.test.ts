@@ -29,7 +29,10 @@ describe("working hours", () => {
     expect(hours.text.en).toBe("Monday–Friday 07:00–11:30, 13:30–17:00; Saturday 07:30–11:30");
   });
 
-  it.each(["moon 07:00-11:00", "mon 11:00-07:00", "mon", "mon 7h-11h"])("refuse a schedule they cannot read: %s", (spec) => {
-    expect(() => parseWorkingHours(spec, "")).toThrow();
-  });
+  it.each(["moon 07:00-11:00", "mon 11:00-07:00", "mon", "mon 7h-11h"])(
+    "refuse a schedule they cannot read: %s",
+    (spec) => {
+      expect(() => parseWorkingHours(spec, "")).toThrow();
+    },
+  );
 });

@@ -45,7 +45,9 @@ const BUSINESS = "dang-ky-ho-kinh-doanh";
 const birth: LabelledMessage[] = [
   { text: "toi muon lam giay khai sinh cho con", expected: BIRTH },
   {
-    text: "Chào anh chị, vợ em mới sinh bé được 1 tuần, giờ em muốn làm khai sinh cho bé thì cần mang theo giấy tờ gì ạ?",
+    text:
+      "Chào anh chị, vợ em mới sinh bé được 1 tuần, giờ em muốn làm khai sinh cho bé thì cần mang theo giấy tờ gì " +
+      "ạ?",
     expected: BIRTH,
   },
   { text: "dk khai sinh cho con thi can nhung gi", expected: BIRTH },
@@ -167,7 +169,10 @@ const marriage: LabelledMessage[] = [
   { text: "dang ki ket hon mat bao nhieu tien", expected: MARRIAGE },
   { text: "đám cưới xong rồi mới đi đăng ký kết hôn có được không", expected: MARRIAGE },
   {
-    text: "Chào ad, chuyện là vầy, em với chồng em cưới nhau được 2 năm rồi mà hồi đó chưa đăng ký kết hôn, giờ có em bé sắp sinh nên muốn đăng ký kết hôn cho đàng hoàng để sau này làm khai sinh cho bé dễ, vậy giờ em cần chuẩn bị những gì ạ, cảm ơn ad nhiều",
+    text:
+      "Chào ad, chuyện là vầy, em với chồng em cưới nhau được 2 năm rồi mà hồi đó chưa đăng ký kết hôn, giờ có em " +
+      "bé sắp sinh nên muốn đăng ký kết hôn cho đàng hoàng để sau này làm khai sinh cho bé dễ, vậy giờ em cần chuẩn " +
+      "bị những gì ạ, cảm ơn ad nhiều",
     expected: MARRIAGE,
   },
   { text: "hai đứa muốn ra phường đăng ký kết hôn, cần mang CCCD hả", expected: MARRIAGE },

@@ -131,8 +131,14 @@ describe("matchIntent", () => {
   });
 
   it("takes a code's random part with it, after a dash or a space, and no word for one", () => {
-    expect(matchIntent("tra cứu hn-20261127-0042-k7qm giúp em")).toEqual({ kind: "statusLookup", code: "HN-20261127-0042-K7QM" });
-    expect(matchIntent("ho so HN-20261127-0042 K7QM toi dau roi")).toEqual({ kind: "statusLookup", code: "HN-20261127-0042-K7QM" });
+    expect(matchIntent("tra cứu hn-20261127-0042-k7qm giúp em")).toEqual({
+      kind: "statusLookup",
+      code: "HN-20261127-0042-K7QM",
+    });
+    expect(matchIntent("ho so HN-20261127-0042 K7QM toi dau roi")).toEqual({
+      kind: "statusLookup",
+      code: "HN-20261127-0042-K7QM",
+    });
     expect(matchIntent("hồ sơ HN-20261127-0042 xong chưa")).toEqual({ kind: "statusLookup", code: "HN-20261127-0042" });
   });
 

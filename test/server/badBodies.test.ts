@@ -22,12 +22,24 @@ describe("the list of routes under test", () => {
 describe.each(HTTP_ROUTES.map((route) => [routeName(route), route] as const))("%s", (_name, route) => {
   it("answers a broken body with 4xx or a closed connection, and the server goes on serving others", async () => {
     const answers: string[] = [];
-    for (const bad of badRequests(route.method, samplePath(route.pattern, `HN-20261127-${PLANTED_CCCD}`), credentials(route))) {
+    for (const bad of badRequests(
+      route.method,
+      samplePath(route.pattern, `HN-20261127-${PLANTED_CCCD}`),
+      credentials(route),
+    )) {
       const answer = await rawRequest(attack.target.port, bad.bytes, bad.ending);
       answers.push(`${bad.name}: ${answer.status}`);
       if (typeof answer.status === "number" && answer.status >= 400 && answer.body.startsWith("{")) {
         // An error the app answers is bilingual: Vietnamese / English.
-        expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^[A-Z]+_[A-Z_]+$/), message: expect.stringMatching(/ \/ |[ạảãàáâậầấẩẫăắằặẳẵóòọõỏôộổỗồốơờớợởỡéèẻẹẽêếềệểễúùụủũưựữửừứíìịỉĩýỳỷỵỹđ]/) } });
+        expect(JSON.parse(answer.body)).toMatchObject({
+          ok: false,
+          error: {
+            code: expect.stringMatching(/^[A-Z]+_[A-Z_]+$/),
+            message: expect.stringMatching(
+              / \/ |[ạảãàáâậầấẩẫăắằặẳẵóòọõỏôộổỗồốơờớợởỡéèẻẹẽêếềệểễúùụủũưựữửừứíìịỉĩýỳỷỵỹđ]/,
+            ),
+          },
+        });
       }
     }
     expect(answers.filter((a) => /: 5\d\d$/.test(a))).toEqual([]);

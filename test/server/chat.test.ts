@@ -39,53 +39,74 @@ describe("the /chat namespace", () => {
     expect(c.messages[0]!.choices?.map((x) => x.value)).toContain("dang-ky-khai-sinh");
   });
 
-  it("walks a death registration to a receipt code, then serves the dossier and its form to the token holder", async () => {
-    // Replayed to a server on the real clock: the walk runs on it too.
-    const walk = walkFlow("dang-ky-khai-tu", { answers: { hasDeathNotice: "không" }, unitId: "an-thanh", clock: { now: new Date() } });
-    const c = await citizen({ unit: "an-thanh" }).ready();
-    for (const payload of payloads(walk.inputs)) {
-      const ack = await c.send(payload);
-      expect(ack.ok).toBe(true);
-    }
-    await c.until(() => c.states.some((s) => s.dossierCode), "the dossier code");
-    const code = c.states.find((s) => s.dossierCode)!.dossierCode!;
-    expect(code).toMatch(/^HN-\d{8}-0001-[23456789BCDFGHJKMNPQRSTVWXZ]{4}$/);
-    await c.until(() => c.messages.some((m) => m.text.includes(code)), "the receipt message");
-    // The sending tab has its own messages from the acks; the whole transcript, numbered
-    // without gaps, is what any other tab receives.
-    const transcript = await citizen({ token: c.token!, lastSeq: 0 }).ready();
-    expect(transcript.messages.map((m) => m.seq)).toEqual(transcript.messages.map((_, i) => i + 1));
-    expect(transcript.messages.filter((m) => m.author === "citizen")).toHaveLength(walk.inputs.length);
+  it(
+    "walks a death registration to a receipt code, then " + "serves the dossier and its form to the token holder",
+    async () => {
+      // Replayed to a server on the real clock: the walk runs on it too.
+      const walk = walkFlow("dang-ky-khai-tu", {
+        answers: { hasDeathNotice: "không" },
+        unitId: "an-thanh",
+        clock: { now: new Date() },
+      });
+      const c = await citizen({ unit: "an-thanh" }).ready();
+      for (const payload of payloads(walk.inputs)) {
+        const ack = await c.send(payload);
+        expect(ack.ok).toBe(true);
+      }
+      await c.until(() => c.states.some((s) => s.dossierCode), "the dossier code");
+      const code = c.states.find((s) => s.dossierCode)!.dossierCode!;
+      expect(code).toMatch(/^HN-\d{8}-0001-[23456789BCDFGHJKMNPQRSTVWXZ]{4}$/);
+      await c.until(() => c.messages.some((m) => m.text.includes(code)), "the receipt message");
+      // The sending tab has its own messages from the acks; the whole transcript, numbered
+      // without gaps, is what any other tab receives.
+      const transcript = await citizen({ token: c.token!, lastSeq: 0 }).ready();
+      expect(transcript.messages.map((m) => m.seq)).toEqual(transcript.messages.map((_, i) => i + 1));
+      expect(transcript.messages.filter((m) => m.author === "citizen")).toHaveLength(walk.inputs.length);
 
-    const json = await fetch(`${server.url}/api/dossiers/${code}`, { headers: { Authorization: `Bearer ${c.token}` } });
-    expect(json.status).toBe(200);
-    expect(await json.json()).toMatchObject({ code, procedureId: "dang-ky-khai-tu", status: "submitted", fields: { deceasedFullName: "Nguyễn Văn An" } });
-    const form = await fetch(`${server.url}/api/dossiers/${code}/form`, { headers: { Authorization: `Bearer ${c.token}` } });
-    expect(form.headers.get("content-security-policy")).toContain("default-src 'none'");
-    expect(await form.text()).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+      const json = await fetch(`${server.url}/api/dossiers/${code}`, {
+        headers: { Authorization: `Bearer ${c.token}` },
+      });
+      expect(json.status).toBe(200);
+      expect(await json.json()).toMatchObject({
+        code,
+        procedureId: "dang-ky-khai-tu",
+        status: "submitted",
+        fields: { deceasedFullName: "Nguyễn Văn An" },
+      });
+      const form = await fetch(`${server.url}/api/dossiers/${code}/form`, {
+        headers: { Authorization: `Bearer ${c.token}` },
+      });
+      expect(form.headers.get("content-security-policy")).toContain("default-src 'none'");
+      expect(await form.text()).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
 
-    const stranger = await citizen().ready();
-    const refused = await fetch(`${server.url}/api/dossiers/${code}`, { headers: { Authorization: `Bearer ${stranger.token}` } });
-    expect(refused.status).toBe(404);
-    expect((await fetch(`${server.url}/api/dossiers/${code}`)).status).toBe(404);
-  });
+      const stranger = await citizen().ready();
+      const refused = await fetch(`${server.url}/api/dossiers/${code}`, {
+        headers: { Authorization: `Bearer ${stranger.token}` },
+      });
+      expect(refused.status).toBe(404);
+      expect((await fetch(`${server.url}/api/dossiers/${code}`)).status).toBe(404);
+    },
+  );
 
-  it("sends a reconnecting client every message after its lastSeq, in order, exactly once, then the state", async () => {
-    const first = await citizen().ready();
-    await first.socket.emitWithAck("conversation:open", {});
-    await first.say("khai sinh");
-    await first.say("an thạnh");
-    first.close();
-    const all = await citizen({ token: first.token!, lastSeq: 0 }).ready();
-    const total = all.messages.length;
-    expect(all.messages.map((m) => m.seq)).toEqual(all.messages.map((_, i) => i + 1));
-    const again = await citizen({ token: first.token!, lastSeq: 3 }).ready();
-    expect(again.conversationId).toBe(first.conversationId);
-    expect(again.messages.map((m) => m.seq)).toEqual(all.messages.slice(3).map((m) => m.seq));
-    expect(again.messages.map((m) => m.text)).toEqual(all.messages.slice(3).map((m) => m.text));
-    expect(again.messages).toHaveLength(total - 3);
-    expect(again.states.at(-1)).toMatchObject({ procedureId: "dang-ky-khai-sinh", stepId: "requesterFullName" });
-  });
+  it(
+    "sends a reconnecting client every message after its " + "lastSeq, in order, exactly once, then the state",
+    async () => {
+      const first = await citizen().ready();
+      await first.socket.emitWithAck("conversation:open", {});
+      await first.say("khai sinh");
+      await first.say("an thạnh");
+      first.close();
+      const all = await citizen({ token: first.token!, lastSeq: 0 }).ready();
+      const total = all.messages.length;
+      expect(all.messages.map((m) => m.seq)).toEqual(all.messages.map((_, i) => i + 1));
+      const again = await citizen({ token: first.token!, lastSeq: 3 }).ready();
+      expect(again.conversationId).toBe(first.conversationId);
+      expect(again.messages.map((m) => m.seq)).toEqual(all.messages.slice(3).map((m) => m.seq));
+      expect(again.messages.map((m) => m.text)).toEqual(all.messages.slice(3).map((m) => m.text));
+      expect(again.messages).toHaveLength(total - 3);
+      expect(again.states.at(-1)).toMatchObject({ procedureId: "dang-ky-khai-sinh", stepId: "requesterFullName" });
+    },
+  );
 
   it("resumes the same conversation after the server restarts on the same data", async () => {
     const c = await citizen().ready();
@@ -117,7 +138,10 @@ describe("the /chat namespace", () => {
     const c = await citizen().ready();
     await c.send({ clientMessageId: "m-1", text: "khai sinh" });
     const reused = await c.send({ clientMessageId: "m-1", text: "khai tử" });
-    expect(reused).toEqual({ ok: false, error: { code: "CHAT_MESSAGE_ID_REUSED", message: expect.stringContaining("trùng mã") } });
+    expect(reused).toEqual({
+      ok: false,
+      error: { code: "CHAT_MESSAGE_ID_REUSED", message: expect.stringContaining("trùng mã") },
+    });
   });
 
   it("refuses a message at once as busy past MAX_TURNS_IN_FLIGHT, saving nothing of it", async () => {
@@ -135,7 +159,10 @@ describe("the /chat namespace", () => {
     // Once the first turn is done, the same message sent again goes through and is answered.
     const again = await b.send({ clientMessageId: "b-1", text: "khai sinh" });
     expect(again.ok).toBe(true);
-    await b.until(() => b.messages.some((m) => m.author === "bot" && m.seq > (again.ok ? again.seq : 0)), "the bot's answer");
+    await b.until(
+      () => b.messages.some((m) => m.author === "bot" && m.seq > (again.ok ? again.seq : 0)),
+      "the bot's answer",
+    );
   });
 
   it("serialises two tabs sending at once: both answers are kept, numbered without gaps", async () => {
@@ -171,7 +198,11 @@ describe("the /chat namespace", () => {
 
   it("answers an unknown event that expects an ack with an error, and stays up", async () => {
     const c = await citizen().ready();
-    const ack = await (c.socket as unknown as { timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<unknown> } }).timeout(5000).emitWithAck("admin:drop", {});
+    const ack = await (
+      c.socket as unknown as { timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<unknown> } }
+    )
+      .timeout(5000)
+      .emitWithAck("admin:drop", {});
     expect(ack).toMatchObject({ ok: false, error: { code: "CHAT_PAYLOAD_INVALID" } });
     expect((await c.send({ text: "khai sinh" })).ok).toBe(true);
   });
@@ -192,13 +223,18 @@ describe("rate limits", () => {
     const acks = [];
     for (let i = 0; i < 4; i++) acks.push(await c.send({ text: `tin ${i}` }));
     expect(acks.slice(0, 3).every((a) => a.ok)).toBe(true);
-    expect(acks[3]).toEqual({ ok: false, error: { code: "CHAT_RATE_LIMITED", message: "Bạn gửi nhanh quá, vui lòng chờ một chút rồi gửi tiếp." } });
+    expect(acks[3]).toEqual({
+      ok: false,
+      error: { code: "CHAT_RATE_LIMITED", message: "Bạn gửi nhanh quá, vui lòng chờ một chút rồi gửi tiếp." },
+    });
   });
 });
 
 describe("connection state recovery", () => {
   it("is off by default, so no emitted packet is kept", async () => {
-    expect((server.server.io as unknown as { opts: { connectionStateRecovery?: unknown } }).opts.connectionStateRecovery).toBeUndefined();
+    expect(
+      (server.server.io as unknown as { opts: { connectionStateRecovery?: unknown } }).opts.connectionStateRecovery,
+    ).toBeUndefined();
     const c = await citizen().ready();
     expect((await c.send({ text: "khai sinh" })).ok).toBe(true);
   });
@@ -206,6 +242,9 @@ describe("connection state recovery", () => {
   it("keeps a dropped connection's state for CONNECTION_RECOVERY_MS when it is set", async () => {
     await server.stop();
     server = await startTestServer({ CONNECTION_RECOVERY_MS: "30000" });
-    expect((server.server.io as unknown as { opts: { connectionStateRecovery?: { maxDisconnectionDuration: number } } }).opts.connectionStateRecovery?.maxDisconnectionDuration).toBe(30_000);
+    expect(
+      (server.server.io as unknown as { opts: { connectionStateRecovery?: { maxDisconnectionDuration: number } } }).opts
+        .connectionStateRecovery?.maxDisconnectionDuration,
+    ).toBe(30_000);
   });
 });

@@ -27,20 +27,28 @@ describe("settings", () => {
   });
 
   it("reads the console's canned replies as a list separated by |, with five common ones by default", () => {
-    expect(loadConfig({ CANNED_REPLIES: " Chào anh/chị ạ. |Anh/chị chờ em chút nhé.| " }).CANNED_REPLIES).toEqual(["Chào anh/chị ạ.", "Anh/chị chờ em chút nhé."]);
+    expect(loadConfig({ CANNED_REPLIES: " Chào anh/chị ạ. |Anh/chị chờ em chút nhé.| " }).CANNED_REPLIES).toEqual([
+      "Chào anh/chị ạ.",
+      "Anh/chị chờ em chút nhé.",
+    ]);
     expect(loadConfig({}).CANNED_REPLIES).toHaveLength(5);
   });
 
   it("stops the server's start with that one line and exit code 1", async () => {
     const root = path.resolve(__dirname, "../..");
-    const { code, stderr, stdout } = await new Promise<{ code: number | null; stderr: string; stdout: string }>((resolve) => {
-      const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], { cwd: root, env: { ...process.env, PORT: "not-a-port" } });
-      let err = "";
-      let out = "";
-      child.stderr.on("data", (d: Buffer) => (err += d.toString()));
-      child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-      child.on("close", (exit) => resolve({ code: exit, stderr: err, stdout: out }));
-    });
+    const { code, stderr, stdout } = await new Promise<{ code: number | null; stderr: string; stdout: string }>(
+      (resolve) => {
+        const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+          cwd: root,
+          env: { ...process.env, PORT: "not-a-port" },
+        });
+        let err = "";
+        let out = "";
+        child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+        child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+        child.on("close", (exit) => resolve({ code: exit, stderr: err, stdout: out }));
+      },
+    );
     expect(code).toBe(1);
     expect(stdout).toBe("");
     expect(stderr.trim().split("\n")).toEqual([expect.stringMatching(/^CONFIG_INVALID: PORT="not-a-port"/)]);

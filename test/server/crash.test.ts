@@ -14,8 +14,14 @@ describe("a server killed with SIGKILL", () => {
 
   it("loses no acknowledged message and leaves no half-written dossier", async () => {
     // Replayed to a server on the real clock: the walk runs on it too.
-    const walk = walkFlow("dang-ky-khai-tu", { answers: { hasDeathNotice: "không" }, unitId: "an-thanh", clock: { now: new Date() } });
-    const script = walk.inputs.map((input) => (input.kind === "text" ? { text: input.text } : { choice: (input as { value: string }).value }));
+    const walk = walkFlow("dang-ky-khai-tu", {
+      answers: { hasDeathNotice: "không" },
+      unitId: "an-thanh",
+      clock: { now: new Date() },
+    });
+    const script = walk.inputs.map((input) =>
+      input.kind === "text" ? { text: input.text } : { choice: (input as { value: string }).value },
+    );
     const acknowledged: string[] = [];
     let token: string | null = null;
     let next = 0;
@@ -35,7 +41,11 @@ describe("a server killed with SIGKILL", () => {
       }
       // One more message in flight when the process dies: it may or may not be stored, but
       // never twice and never half.
-      if (next < script.length) void c.socket.timeout(500).emitWithAck("message:send", { clientMessageId: `in-flight-${next}`, ...script[next]! }).catch(() => undefined);
+      if (next < script.length)
+        void c.socket
+          .timeout(500)
+          .emitWithAck("message:send", { clientMessageId: `in-flight-${next}`, ...script[next]! })
+          .catch(() => undefined);
       await kill9(child);
       c.close();
     }
@@ -50,9 +60,14 @@ describe("a server killed with SIGKILL", () => {
       expect(seqs).toEqual(seqs.map((_, i) => i + 1));
       const state = check.states.at(-1)!;
       expect(state.status).toBe("completed");
-      const dossier = await fetch(`${url}/api/dossiers/${state.dossierCode}`, { headers: { Authorization: `Bearer ${token}` } });
+      const dossier = await fetch(`${url}/api/dossiers/${state.dossierCode}`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
       expect(dossier.status).toBe(200);
-      expect(await dossier.json()).toMatchObject({ procedureId: "dang-ky-khai-tu", fields: { deceasedFullName: "Nguyễn Văn An" } });
+      expect(await dossier.json()).toMatchObject({
+        procedureId: "dang-ky-khai-tu",
+        fields: { deceasedFullName: "Nguyễn Văn An" },
+      });
       check.close();
     } finally {
       await kill9(child);

@@ -31,7 +31,11 @@ async function newCitizen(): Promise<Citizen> {
 /** A citizen filing a birth registration, at the question that asks for the birth notice photo. */
 async function citizenAtUploadStep(): Promise<Citizen> {
   const c = await newCitizen();
-  await sendOverChat(c, walkFlow("dang-ky-khai-sinh", { clock: { now: new Date() }, unitId: "an-thanh", stopAt: "birthCertificatePhoto" }).inputs);
+  await sendOverChat(
+    c,
+    walkFlow("dang-ky-khai-sinh", { clock: { now: new Date() }, unitId: "an-thanh", stopAt: "birthCertificatePhoto" })
+      .inputs,
+  );
   await c.until(() => c.lastBot?.input?.kind === "upload", "the question asking for the birth notice photo");
   return c;
 }
@@ -39,7 +43,11 @@ async function citizenAtUploadStep(): Promise<Citizen> {
 function upload(token: string | null, bytes: Buffer, name: string, type: string): Promise<Response> {
   const form = new FormData();
   form.append("file", new Blob([bytes], { type }), name);
-  return fetch(`${server.url}/api/uploads`, { method: "POST", body: form, headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  return fetch(`${server.url}/api/uploads`, {
+    method: "POST",
+    body: form,
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  });
 }
 
 function storedUploads(): string[] {
@@ -77,24 +85,42 @@ describe("uploads", () => {
 
   it("accepts a PNG image and a PDF scan", async () => {
     const c = await citizenAtUploadStep();
-    expect(await (await upload(c.token, await pngScreenshot(), "anh.png", "image/png")).json()).toMatchObject({ ok: true, mimeType: "image/png" });
+    expect(await (await upload(c.token, await pngScreenshot(), "anh.png", "image/png")).json()).toMatchObject({
+      ok: true,
+      mimeType: "image/png",
+    });
     const pdf = await pdfScan();
-    expect(await (await upload(c.token, pdf, "scan.pdf", "application/pdf")).json()).toMatchObject({ ok: true, mimeType: "application/pdf", size: pdf.length });
+    expect(await (await upload(c.token, pdf, "scan.pdf", "application/pdf")).json()).toMatchObject({
+      ok: true,
+      mimeType: "application/pdf",
+      size: pdf.length,
+    });
   });
 
   it("refuses an upload while the current question asks for no document, and stores nothing", async () => {
     const c = await newCitizen();
     const res = await upload(c.token, await jpegPhoto(), "a.jpg", "image/jpeg");
     expect(res.status).toBe(409);
-    expect(await res.json()).toMatchObject({ ok: false, error: { code: "UPLOAD_NOT_EXPECTED", message: expect.stringContaining("chưa cần gửi tệp") } });
+    expect(await res.json()).toMatchObject({
+      ok: false,
+      error: { code: "UPLOAD_NOT_EXPECTED", message: expect.stringContaining("chưa cần gửi tệp") },
+    });
     expect(storedUploads()).toEqual([]);
   });
 
   it("refuses a file too large, with the limit in the message, leaving nothing behind", async () => {
     const c = await citizenAtUploadStep();
-    const res = await upload(c.token, Buffer.concat([await jpegPhoto(), Buffer.alloc(70 * 1024)]), "big.jpg", "image/jpeg");
+    const res = await upload(
+      c.token,
+      Buffer.concat([await jpegPhoto(), Buffer.alloc(70 * 1024)]),
+      "big.jpg",
+      "image/jpeg",
+    );
     expect(res.status).toBe(413);
-    expect(await res.json()).toMatchObject({ ok: false, error: { code: "UPLOAD_TOO_LARGE", message: expect.stringContaining("64 KB") } });
+    expect(await res.json()).toMatchObject({
+      ok: false,
+      error: { code: "UPLOAD_TOO_LARGE", message: expect.stringContaining("64 KB") },
+    });
     expect(storedUploads()).toEqual([]);
   });
 
@@ -102,26 +128,56 @@ describe("uploads", () => {
     const c = await citizenAtUploadStep();
     const res = await upload(c.token, Buffer.from("<script>alert(1)</script>"), "cccd.jpg", "image/jpeg");
     expect(res.status).toBe(415);
-    expect(await res.json()).toMatchObject({ ok: false, error: { code: "UPLOAD_TYPE_REFUSED", message: expect.stringContaining("JPG, PNG") } });
+    expect(await res.json()).toMatchObject({
+      ok: false,
+      error: { code: "UPLOAD_TYPE_REFUSED", message: expect.stringContaining("JPG, PNG") },
+    });
     expect(storedUploads()).toEqual([]);
   });
 
-  it("refuses HTML named .jpg, an SVG, a cut-off JPEG and a PDF header followed by garbage, storing nothing", async () => {
-    const c = await citizenAtUploadStep();
-    const photo = await jpegPhoto();
-    const sent: [Buffer, string, string, string][] = [
-      [Buffer.from("<!doctype html><html><body onload=alert(1)></body></html>"), "cccd.jpg", "image/jpeg", "UPLOAD_TYPE_REFUSED"],
-      [Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), "a.svg", "image/svg+xml", "UPLOAD_TYPE_REFUSED"],
-      [Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from("<?php system($_GET['c']); ?>")]), "a.jpg", "image/jpeg", "UPLOAD_FILE_DAMAGED"],
-      [photo.subarray(0, Math.floor(photo.length * 0.9)), "cut.jpg", "image/jpeg", "UPLOAD_FILE_DAMAGED"],
-      [Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(3000, "garbage ")]), "scan.pdf", "application/pdf", "UPLOAD_FILE_DAMAGED"],
-    ];
-    for (const [bytes, name, type, code] of sent) {
-      const res = await upload(c.token, bytes, name, type);
-      expect([name, res.status, await res.json()]).toEqual([name, 415, { ok: false, error: { code, message: expect.any(String) } }]);
-    }
-    expect(storedUploads()).toEqual([]);
-  });
+  it(
+    "refuses HTML named .jpg, an SVG, a cut-off JPEG and a " + "PDF header followed by garbage, storing nothing",
+    async () => {
+      const c = await citizenAtUploadStep();
+      const photo = await jpegPhoto();
+      const sent: [Buffer, string, string, string][] = [
+        [
+          Buffer.from("<!doctype html><html><body onload=alert(1)></body></html>"),
+          "cccd.jpg",
+          "image/jpeg",
+          "UPLOAD_TYPE_REFUSED",
+        ],
+        [
+          Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+          "a.svg",
+          "image/svg+xml",
+          "UPLOAD_TYPE_REFUSED",
+        ],
+        [
+          Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from("<?php system($_GET['c']); ?>")]),
+          "a.jpg",
+          "image/jpeg",
+          "UPLOAD_FILE_DAMAGED",
+        ],
+        [photo.subarray(0, Math.floor(photo.length * 0.9)), "cut.jpg", "image/jpeg", "UPLOAD_FILE_DAMAGED"],
+        [
+          Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(3000, "garbage ")]),
+          "scan.pdf",
+          "application/pdf",
+          "UPLOAD_FILE_DAMAGED",
+        ],
+      ];
+      for (const [bytes, name, type, code] of sent) {
+        const res = await upload(c.token, bytes, name, type);
+        expect([name, res.status, await res.json()]).toEqual([
+          name,
+          415,
+          { ok: false, error: { code, message: expect.any(String) } },
+        ]);
+      }
+      expect(storedUploads()).toEqual([]);
+    },
+  );
 
   it("refuses a 14000×14000 PNG as too many pixels", async () => {
     const c = await citizenAtUploadStep();
@@ -138,13 +194,15 @@ describe("uploads", () => {
   it("refuses to attach another conversation's upload", async () => {
     const owner = await citizenAtUploadStep();
     const other = await newCitizen();
-    const { attachmentId } = (await (await upload(owner.token, await jpegPhoto(), "a.jpg", "image/jpeg")).json()) as { attachmentId: string };
+    const { attachmentId } = (await (await upload(owner.token, await jpegPhoto(), "a.jpg", "image/jpeg")).json()) as {
+      attachmentId: string;
+    };
     expect(await other.send({ attachmentId })).toMatchObject({ ok: false, error: { code: "CHAT_ATTACHMENT_UNKNOWN" } });
   });
 });
 
 describe("upload quotas", () => {
-  it("refuses a file past the conversation's number of files, and stores nothing; another conversation still uploads", async () => {
+  it("refuses a file past the conversation's file count, storing nothing; others still upload", async () => {
     await server.stop();
     server = await startTestServer({ ...UPLOAD_ENV, UPLOAD_MAX_FILES_PER_CONVERSATION: "2" });
     const c = await citizenAtUploadStep();
@@ -153,25 +211,34 @@ describe("upload quotas", () => {
     expect((await upload(c.token, photo, "2.jpg", "image/jpeg")).status).toBe(201);
     const res = await upload(c.token, photo, "3.jpg", "image/jpeg");
     expect(res.status).toBe(413);
-    expect(await res.json()).toMatchObject({ ok: false, error: { code: "UPLOAD_QUOTA_FILES", message: expect.stringContaining("2 tệp") } });
+    expect(await res.json()).toMatchObject({
+      ok: false,
+      error: { code: "UPLOAD_QUOTA_FILES", message: expect.stringContaining("2 tệp") },
+    });
     expect(storedUploads()).toHaveLength(2);
     const other = await citizenAtUploadStep();
     expect((await upload(other.token, photo, "1.jpg", "image/jpeg")).status).toBe(201);
   });
 
-  it("refuses a file that would take the conversation past its bytes, counted as stored, and stores nothing", async () => {
-    const photo = await jpegPhoto();
-    const inspected = await inspectUpload(photo);
-    if (!inspected.ok) throw new Error("the sample photo is refused");
-    await server.stop();
-    server = await startTestServer({ ...UPLOAD_ENV, UPLOAD_MAX_BYTES_PER_CONVERSATION: String(Math.floor(inspected.bytes.length * 1.5)) });
-    const c = await citizenAtUploadStep();
-    expect((await upload(c.token, photo, "1.jpg", "image/jpeg")).status).toBe(201);
-    const res = await upload(c.token, photo, "2.jpg", "image/jpeg");
-    expect(res.status).toBe(413);
-    expect(await res.json()).toMatchObject({ ok: false, error: { code: "UPLOAD_QUOTA_BYTES" } });
-    expect(storedUploads()).toHaveLength(1);
-  });
+  it(
+    "refuses a file that would take the conversation past its " + "bytes, counted as stored, and stores nothing",
+    async () => {
+      const photo = await jpegPhoto();
+      const inspected = await inspectUpload(photo);
+      if (!inspected.ok) throw new Error("the sample photo is refused");
+      await server.stop();
+      server = await startTestServer({
+        ...UPLOAD_ENV,
+        UPLOAD_MAX_BYTES_PER_CONVERSATION: String(Math.floor(inspected.bytes.length * 1.5)),
+      });
+      const c = await citizenAtUploadStep();
+      expect((await upload(c.token, photo, "1.jpg", "image/jpeg")).status).toBe(201);
+      const res = await upload(c.token, photo, "2.jpg", "image/jpeg");
+      expect(res.status).toBe(413);
+      expect(await res.json()).toMatchObject({ ok: false, error: { code: "UPLOAD_QUOTA_BYTES" } });
+      expect(storedUploads()).toHaveLength(1);
+    },
+  );
 });
 
 describe("uploads never attached", () => {
@@ -180,9 +247,13 @@ describe("uploads never attached", () => {
     const dataDir = temporaryDataDir("uploads-ttl");
     try {
       // Sent two hours ago: one photo attached to the answer, one never.
-      server = await startTestServer(UPLOAD_ENV, dataDir, undefined, undefined, { now: () => new Date(Date.now() - 2 * 3_600_000) });
+      server = await startTestServer(UPLOAD_ENV, dataDir, undefined, undefined, {
+        now: () => new Date(Date.now() - 2 * 3_600_000),
+      });
       const c = await citizenAtUploadStep();
-      const sent = async () => ((await (await upload(c.token, await jpegPhoto(), "a.jpg", "image/jpeg")).json()) as { attachmentId: string }).attachmentId;
+      const sent = async () =>
+        ((await (await upload(c.token, await jpegPhoto(), "a.jpg", "image/jpeg")).json()) as { attachmentId: string })
+          .attachmentId;
       const forgotten = await sent();
       const attached = await sent();
       expect((await c.send({ attachmentId: attached })).ok).toBe(true);
@@ -207,8 +278,12 @@ describe("uploads never attached", () => {
 describe("a multipart body cut off before its closing boundary", () => {
   it("gets 400 and the server goes on serving", async () => {
     const c = await citizenAtUploadStep();
-    const body = '--XX\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n\xff\xd8\xff\xe0 cut';
-    const head = `POST /api/uploads HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${c.token}\r\nContent-Type: multipart/form-data; boundary=XX\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`;
+    const body =
+      '--XX\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\nContent-Type: ' +
+      "image/jpeg\r\n\r\n\xff\xd8\xff\xe0 cut";
+    const head =
+      `POST /api/uploads HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${c.token}\r\nContent-Type: ` +
+      `multipart/form-data; boundary=XX\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`;
     expect((await rawRequest(Number(new URL(server.url).port), head + body)).status).toBe(400);
     expect((await fetch(`${server.url}/health`)).status).toBe(200);
     expect(storedUploads()).toEqual([]);
@@ -240,9 +315,15 @@ describe("HTTP basics", () => {
   });
 
   it("lets an allowed portal call the API across origins and nobody else", async () => {
-    const allowed = await fetch(`${server.url}/api/status/x`, { method: "OPTIONS", headers: { Origin: `http://localhost:0` } });
+    const allowed = await fetch(`${server.url}/api/status/x`, {
+      method: "OPTIONS",
+      headers: { Origin: `http://localhost:0` },
+    });
     expect(allowed.status).toBe(204);
-    const evil = await fetch(`${server.url}/api/status/x`, { method: "OPTIONS", headers: { Origin: "https://evil.example" } });
+    const evil = await fetch(`${server.url}/api/status/x`, {
+      method: "OPTIONS",
+      headers: { Origin: "https://evil.example" },
+    });
     expect(evil.headers.get("access-control-allow-origin")).toBeNull();
   });
 });

@@ -38,21 +38,41 @@ describe("inspectUpload", () => {
   });
 
   it("refuses HTML named .jpg, an SVG with a script, and PHP", async () => {
-    expect(await inspectUpload(Buffer.from("<html><body><script>alert(1)</script></body></html>"))).toEqual({ ok: false, refusal: "type" });
-    expect(await inspectUpload(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>'))).toEqual({ ok: false, refusal: "type" });
+    expect(await inspectUpload(Buffer.from("<html><body><script>alert(1)</script></body></html>"))).toEqual({
+      ok: false,
+      refusal: "type",
+    });
+    expect(
+      await inspectUpload(
+        Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>'),
+      ),
+    ).toEqual({ ok: false, refusal: "type" });
     expect(await inspectUpload(Buffer.from("<?php system($_GET['c']); ?>"))).toEqual({ ok: false, refusal: "type" });
   });
 
   it("refuses text behind a JPEG's first bytes, and a JPEG cut off in its image data", async () => {
-    expect(await inspectUpload(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from("<script>alert(1)</script>")]))).toEqual({ ok: false, refusal: "damaged" });
+    expect(
+      await inspectUpload(
+        Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from("<script>alert(1)</script>")]),
+      ),
+    ).toEqual({ ok: false, refusal: "damaged" });
     const photo = await jpegPhoto();
-    expect(await inspectUpload(photo.subarray(0, Math.floor(photo.length * 0.9)))).toEqual({ ok: false, refusal: "damaged" });
+    expect(await inspectUpload(photo.subarray(0, Math.floor(photo.length * 0.9)))).toEqual({
+      ok: false,
+      refusal: "damaged",
+    });
   });
 
   it("refuses a PDF header followed by garbage, and a PDF cut off", async () => {
-    const garbage = Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 31) & 0xff))]);
+    const garbage = Buffer.concat([
+      Buffer.from("%PDF-1.7\n"),
+      Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 31) & 0xff)),
+    ]);
     expect(await inspectUpload(garbage)).toEqual({ ok: false, refusal: "damaged" });
-    expect(await inspectUpload(Buffer.from("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"))).toEqual({ ok: false, refusal: "damaged" });
+    expect(await inspectUpload(Buffer.from("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"))).toEqual({
+      ok: false,
+      refusal: "damaged",
+    });
     const pdf = await pdfScan();
     expect(await inspectUpload(pdf.subarray(0, 300))).toEqual({ ok: false, refusal: "damaged" });
   });
@@ -70,7 +90,13 @@ describe("inspectUpload", () => {
     document.addPage();
     // An /Encrypt entry in the trailer is what marks a PDF as encrypted.
     const text = Buffer.from(await document.save({ useObjectStreams: false })).toString("latin1");
-    const locked = Buffer.from(text.replace(/trailer\s*<</, (m) => `${m}\n/Encrypt << /Filter /Standard /V 2 /R 3 /Length 128 /P -4 /O <00> /U <00> >>`), "latin1");
+    const locked = Buffer.from(
+      text.replace(
+        /trailer\s*<</,
+        (m) => `${m}\n/Encrypt << /Filter /Standard /V 2 /R 3 /Length 128 /P -4 /O <00> /U <00> >>`,
+      ),
+      "latin1",
+    );
     expect(await inspectUpload(locked)).toEqual({ ok: false, refusal: "encrypted" });
   });
 });

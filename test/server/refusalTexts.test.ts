@@ -15,7 +15,9 @@ const TABLES: Record<string, CodedTexts> = {
   CHAT_HANDSHAKE_MESSAGES,
 };
 
-const entries = Object.entries(TABLES).flatMap(([table, texts]) => Object.entries(texts).map(([key, entry]) => [`${table} ${key}`, key, entry] as const));
+const entries = Object.entries(TABLES).flatMap(([table, texts]) =>
+  Object.entries(texts).map(([key, entry]) => [`${table} ${key}`, key, entry] as const),
+);
 
 // Letters only Vietnamese writes: a text without one is not Vietnamese (or lost its diacritics).
 const VIETNAMESE = /[ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]/i;
@@ -27,7 +29,9 @@ const isParameterised = (entry: CodedText) => typeof entry.vi === "function" || 
 
 describe("refusal texts", () => {
   it("finds the tables' codes", () => {
-    expect(entries.map(([, key]) => codeOf(key))).toEqual(expect.arrayContaining(["UPLOAD_TOO_LARGE", "AUTH_REQUIRED", "CONSOLE_REFUSED", "CHAT_UNAVAILABLE"]));
+    expect(entries.map(([, key]) => codeOf(key))).toEqual(
+      expect.arrayContaining(["UPLOAD_TOO_LARGE", "AUTH_REQUIRED", "CONSOLE_REFUSED", "CHAT_UNAVAILABLE"]),
+    );
   });
 
   it.each(entries)("words %s in Vietnamese and in English", (_name, _key, entry) => {

@@ -12,8 +12,13 @@ describe("SIGTERM", () => {
       const { child, url } = await startChildServer({ DATA_DIR: dataDir, RATE_LIMIT_CONVERSATION_PER_MINUTE: "1000" });
       const c = await new Citizen(url).ready();
       const exited = exitOf(child);
-      const sends = Array.from({ length: 20 }, (_, i) =>
-        c.socket.timeout(5000).emitWithAck("message:send", { clientMessageId: `m-${i}`, text: `tin nhắn ${i}` }).catch(() => null) as Promise<SendAck | null>,
+      const sends = Array.from(
+        { length: 20 },
+        (_, i) =>
+          c.socket
+            .timeout(5000)
+            .emitWithAck("message:send", { clientMessageId: `m-${i}`, text: `tin nhắn ${i}` })
+            .catch(() => null) as Promise<SendAck | null>,
       );
       await new Promise((r) => setTimeout(r, 5));
       child.kill("SIGTERM");

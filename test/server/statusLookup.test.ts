@@ -8,7 +8,9 @@ const logLines: string[] = [];
 
 async function start(env: Record<string, string> = {}): Promise<void> {
   const sink = new Writable({ write: (chunk: Buffer, _encoding, done) => (logLines.push(chunk.toString()), done()) });
-  server = await startTestServer({ RATE_LIMIT_STATUS_PER_MINUTE: "50", ...env }, undefined, undefined, undefined, { logSink: sink });
+  server = await startTestServer({ RATE_LIMIT_STATUS_PER_MINUTE: "50", ...env }, undefined, undefined, undefined, {
+    logSink: sink,
+  });
 }
 
 afterEach(async () => {
@@ -23,17 +25,38 @@ async function newCitizen(): Promise<Citizen> {
   return c.ready();
 }
 
-/** A dossier stored under `code`, with 0912 345 678 as its contact phone (as a release before this one stored it, for old codes). */
+/**
+ * A dossier stored under `code`, with 0912 345 678 as its contact phone (as a release before this one stored it, for
+ * old codes).
+ */
 async function storedDossier(code: string): Promise<void> {
   const owner = await newCitizen();
   const record = (await server.store.getConversation(owner.conversationId!))!;
-  const draft = { procedureId: "dang-ky-khai-tu", unitId: "an-thanh", fields: { contactPhone: "0912345678" }, sources: {}, attachments: {}, locale: "vi" as const };
-  const commit = await server.store.commitTurn({ conversationId: record.id, expectedVersion: record.version, state: record.state, messages: [], dedupe: null, dossier: createDossier(draft, code, new Date()) });
+  const draft = {
+    procedureId: "dang-ky-khai-tu",
+    unitId: "an-thanh",
+    fields: { contactPhone: "0912345678" },
+    sources: {},
+    attachments: {},
+    locale: "vi" as const,
+  };
+  const commit = await server.store.commitTurn({
+    conversationId: record.id,
+    expectedVersion: record.version,
+    state: record.state,
+    messages: [],
+    dedupe: null,
+    dossier: createDossier(draft, code, new Date()),
+  });
   expect(commit.ok).toBe(true);
 }
 
 function lookUp(body: unknown): Promise<Response> {
-  return fetch(`${server.url}/api/status`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  return fetch(`${server.url}/api/status`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
 }
 
 /** A status lookup in the web chat: the code, then the phone; the bot's answer to the phone. */
@@ -52,7 +75,13 @@ describe("status lookup over HTTP", () => {
     const res = await lookUp({ code: "hn 20261127 0042 k7qm", phone: "+84 912 345 678" });
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
-    expect(await res.json()).toMatchObject({ ok: true, found: true, code: CODE, procedureId: "dang-ky-khai-tu", status: "submitted" });
+    expect(await res.json()).toMatchObject({
+      ok: true,
+      found: true,
+      code: CODE,
+      procedureId: "dang-ky-khai-tu",
+      status: "submitted",
+    });
   });
 
   it("still finds a dossier whose code was given before codes had a random part", async () => {
@@ -76,10 +105,19 @@ describe("status lookup over HTTP", () => {
     await start();
     const malformed = await lookUp({ code: "xyz", phone: "0912345678" });
     expect(malformed.status).toBe(400);
-    expect(await malformed.json()).toMatchObject({ ok: false, error: { code: "STATUS_RECEIPT_CODE_INVALID", message: expect.stringContaining("HN-20261127-0042-K7QM") } });
-    const notJson = await fetch(`${server.url}/api/status`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{code:" });
+    expect(await malformed.json()).toMatchObject({
+      ok: false,
+      error: { code: "STATUS_RECEIPT_CODE_INVALID", message: expect.stringContaining("HN-20261127-0042-K7QM") },
+    });
+    const notJson = await fetch(`${server.url}/api/status`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{code:",
+    });
     expect(notJson.status).toBe(400);
-    expect(await notJson.json()).toMatchObject({ error: { code: "STATUS_REQUEST_INVALID", message: expect.stringContaining(" / ") } });
+    expect(await notJson.json()).toMatchObject({
+      error: { code: "STATUS_REQUEST_INVALID", message: expect.stringContaining(" / ") },
+    });
     expect((await lookUp({ code: CODE })).status).toBe(400);
     expect((await lookUp({ code: CODE, phone: "0912345678", padding: "x".repeat(2000) })).status).toBe(413);
   });
@@ -91,7 +129,10 @@ describe("status lookup over HTTP", () => {
     expect(res.status).toBe(405);
     expect(res.headers.get("allow")).toBe("POST");
     const body = (await res.json()) as { ok: boolean; error: { code: string; message: string } };
-    expect(body).toEqual({ ok: false, error: { code: "STATUS_USE_POST", message: expect.stringContaining("POST /api/status") } });
+    expect(body).toEqual({
+      ok: false,
+      error: { code: "STATUS_USE_POST", message: expect.stringContaining("POST /api/status") },
+    });
     expect(JSON.stringify(body)).not.toContain("submitted");
     expect(logLines.length).toBeGreaterThan(0);
     expect(logLines.join("")).not.toMatch(/0912345678|912345678/);
@@ -99,24 +140,28 @@ describe("status lookup over HTTP", () => {
 });
 
 describe("status lookup limits, shared by every way in", () => {
-  it("locks a code after 5 wrong phones given over HTTP and in the chat, with how long, then refuses even the right phone", async () => {
-    await start();
-    await storedDossier(CODE);
-    for (let i = 0; i < 3; i++) expect((await lookUp({ code: CODE, phone: "0987654321" })).status).toBe(404);
-    for (let i = 0; i < 2; i++) expect(await lookUpInChat(CODE, "0987654321")).toContain("Không tìm thấy");
+  it(
+    "locks a code after 5 wrong phones given over HTTP and in the chat, with how long, then refuses even the right " +
+      "phone",
+    async () => {
+      await start();
+      await storedDossier(CODE);
+      for (let i = 0; i < 3; i++) expect((await lookUp({ code: CODE, phone: "0987654321" })).status).toBe(404);
+      for (let i = 0; i < 2; i++) expect(await lookUpInChat(CODE, "0987654321")).toContain("Không tìm thấy");
 
-    const http = await lookUp({ code: CODE, phone: "0912345678" });
-    expect(http.status).toBe(429);
-    expect(http.headers.get("retry-after")).toBe(String(30 * 60));
-    const body = (await http.json()) as { error: { code: string; message: string } };
-    expect(body.error.code).toBe("STATUS_LOCKED");
-    expect(body.error.message).toContain("30 phút");
-    expect(body.error.message).toContain("30 min");
-    const chat = await lookUpInChat(CODE, "0912345678");
-    expect(chat).toContain("tạm khóa tra cứu");
-    expect(chat).toContain("30 phút");
-    expect(chat).not.toContain("đã nộp");
-  });
+      const http = await lookUp({ code: CODE, phone: "0912345678" });
+      expect(http.status).toBe(429);
+      expect(http.headers.get("retry-after")).toBe(String(30 * 60));
+      const body = (await http.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe("STATUS_LOCKED");
+      expect(body.error.message).toContain("30 phút");
+      expect(body.error.message).toContain("30 min");
+      const chat = await lookUpInChat(CODE, "0912345678");
+      expect(chat).toContain("tạm khóa tra cứu");
+      expect(chat).toContain("30 phút");
+      expect(chat).not.toContain("đã nộp");
+    },
+  );
 
   it("locks a code that does not exist exactly like one that does, so a lock tells nothing", async () => {
     await start();
@@ -136,7 +181,8 @@ describe("status lookup limits, shared by every way in", () => {
   it("counts random parts tried for one dossier number against that number's lock", async () => {
     await start();
     await storedDossier(CODE);
-    for (const guess of ["BCDF", "BCDG", "BCDH", "BCDJ", "BCDK"]) await lookUp({ code: `HN-20261127-0042-${guess}`, phone: "0912345678" });
+    for (const guess of ["BCDF", "BCDG", "BCDH", "BCDJ", "BCDK"])
+      await lookUp({ code: `HN-20261127-0042-${guess}`, phone: "0912345678" });
     const res = await lookUp({ code: CODE, phone: "0912345678" });
     expect(res.status).toBe(429);
     expect(await res.json()).toMatchObject({ error: { code: "STATUS_LOCKED" } });
@@ -150,7 +196,9 @@ describe("status lookup limits, shared by every way in", () => {
 
     const refused = await lookUp({ code: "HN-20261127-0004-BCDF", phone: "0912345678" });
     expect(refused.status).toBe(429);
-    expect(await refused.json()).toMatchObject({ error: { code: "STATUS_RATE_LIMITED", message: expect.stringContaining("1 phút") } });
+    expect(await refused.json()).toMatchObject({
+      error: { code: "STATUS_RATE_LIMITED", message: expect.stringContaining("1 phút") },
+    });
     expect(await lookUpInChat("HN-20261127-0005-BCDF", "0912345678")).toContain("Bạn tra cứu nhiều quá");
   });
 });

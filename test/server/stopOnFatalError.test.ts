@@ -10,12 +10,21 @@ function escape(how: "throw" | "reject"): Promise<{ code: number | null; lines: 
   const dir = mkdtempSync(path.join(tmpdir(), "khai-ho-fatal-"));
   const logFile = path.join(dir, "server.log");
   return new Promise((resolve) => {
-    execFile(process.execPath, ["--import", "tsx", "test/support/fatalErrorScript.ts", logFile, how], { cwd: ROOT }, (error) => {
-      const code = error ? ((error as { code?: number }).code ?? null) : 0;
-      const lines = readFileSync(logFile, "utf8").trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
-      rmSync(dir, { recursive: true, force: true });
-      resolve({ code, lines });
-    });
+    execFile(
+      process.execPath,
+      ["--import", "tsx", "test/support/fatalErrorScript.ts", logFile, how],
+      { cwd: ROOT },
+      (error) => {
+        const code = error ? ((error as { code?: number }).code ?? null) : 0;
+        const lines = readFileSync(logFile, "utf8")
+          .trim()
+          .split("\n")
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as Record<string, unknown>);
+        rmSync(dir, { recursive: true, force: true });
+        resolve({ code, lines });
+      },
+    );
   });
 }
 
@@ -27,7 +36,13 @@ describe.each([
     const { code, lines } = await escape(how);
     expect(code).toBe(1);
     const fatal = lines.find((l) => l.event === "process.fatal");
-    expect(fatal).toMatchObject({ kind, err: { message: "hồ sơ của CCCD [redacted] không đọc được", stack: expect.stringContaining("fatalErrorScript.ts") } });
+    expect(fatal).toMatchObject({
+      kind,
+      err: {
+        message: "hồ sơ của CCCD [redacted] không đọc được",
+        stack: expect.stringContaining("fatalErrorScript.ts"),
+      },
+    });
     expect(JSON.stringify(lines)).not.toContain("079203001234");
   }, 30_000);
 });

@@ -45,7 +45,13 @@ describe("one turn, one commit, then the ack, then the delivery", () => {
     await citizen.say("khai sinh");
     const before = await versionOf(citizen);
     const answers = await citizen.say("gặp cán bộ");
-    await citizen.until(() => citizen.messages.some((m) => m.author === "system" && m.text.startsWith("Bạn đang ở vị trí thứ 1 trong hàng chờ")), "the place in the queue");
+    await citizen.until(
+      () =>
+        citizen.messages.some(
+          (m) => m.author === "system" && m.text.startsWith("Bạn đang ở vị trí thứ 1 trong hàng chờ"),
+        ),
+      "the place in the queue",
+    );
     expect(await versionOf(citizen)).toBe(before + 1);
     expect(answers.length).toBeGreaterThan(0);
     expect(citizen.states.at(-1)).toMatchObject({ status: "waiting_clerk" });

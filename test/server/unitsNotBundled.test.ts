@@ -20,7 +20,10 @@ describe("the browser bundles", () => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), "khai-ho-dist-"));
     await buildBrowserAssets(dir);
-    bundles = ["widget.js", "console.js"].map((name) => ({ name, text: unescaped(readFileSync(path.join(dir, name), "utf8")) }));
+    bundles = ["widget.js", "console.js"].map((name) => ({
+      name,
+      text: unescaped(readFileSync(path.join(dir, name), "utf8")),
+    }));
   }, 120_000);
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -28,7 +31,9 @@ describe("the browser bundles", () => {
   it("name no unit: the widget and the console get the city's units from the server", () => {
     // "An Bình A", "Tân Hội": the names without "Phường"/"Xã", which other texts may carry.
     const names = HONG_NGU_UNITS_2022.map((u) => u.nameVi.replace(/^(Phường|Xã) /, ""));
-    const found = bundles.flatMap(({ name, text }) => names.filter((unit) => text.includes(unit)).map((unit) => `${name}: ${unit}`));
+    const found = bundles.flatMap(({ name, text }) =>
+      names.filter((unit) => text.includes(unit)).map((unit) => `${name}: ${unit}`),
+    );
     expect(found).toEqual([]);
   });
 });

@@ -22,7 +22,6 @@ export function describeAccountStoreContract(name: string, makeStore: () => Prom
       return user;
     }
 
-
     describe("users", () => {
       it("returns a created user by id and by username", async () => {
         const user = await createdUser("lan.nguyen");
@@ -52,11 +51,17 @@ export function describeAccountStoreContract(name: string, makeStore: () => Prom
         expect(await store.getUserByUsername("binh.tran")).toBeNull();
       });
 
-      it("refuses a username already taken, in another case too, with STORE_USERNAME_TAKEN, and keeps the first user", async () => {
+      it("refuses a username taken, in any letter case, with STORE_USERNAME_TAKEN; keeps the first user", async () => {
         const first = await createdUser("lan.nguyen");
 
-        await expect(store.createUser(newUser("lan.nguyen"))).rejects.toMatchObject({ name: "StoreError", code: "STORE_USERNAME_TAKEN" });
-        await expect(store.createUser(newUser("LAN.NGUYEN", { displayName: "Someone else" }))).rejects.toMatchObject({ name: "StoreError", code: "STORE_USERNAME_TAKEN" });
+        await expect(store.createUser(newUser("lan.nguyen"))).rejects.toMatchObject({
+          name: "StoreError",
+          code: "STORE_USERNAME_TAKEN",
+        });
+        await expect(store.createUser(newUser("LAN.NGUYEN", { displayName: "Someone else" }))).rejects.toMatchObject({
+          name: "StoreError",
+          code: "STORE_USERNAME_TAKEN",
+        });
 
         expect(await store.getUserByUsername("lan.nguyen")).toEqual(first);
         expect(await store.countUsers()).toBe(1);
@@ -64,13 +69,19 @@ export function describeAccountStoreContract(name: string, makeStore: () => Prom
 
       it("refuses a second user with the same id with STORE_USER_EXISTS", async () => {
         const first = await createdUser("lan.nguyen");
-        await expect(store.createUser(newUser("binh.tran", { id: first.id }))).rejects.toMatchObject({ name: "StoreError", code: "STORE_USER_EXISTS" });
+        await expect(store.createUser(newUser("binh.tran", { id: first.id }))).rejects.toMatchObject({
+          name: "StoreError",
+          code: "STORE_USER_EXISTS",
+        });
         expect(await store.getUser(first.id)).toEqual(first);
         expect(await store.getUserByUsername("binh.tran")).toBeNull();
       });
 
       it("lets exactly one of two concurrent creations of one username through", async () => {
-        const results = await Promise.allSettled([store.createUser(newUser("lan.nguyen")), store.createUser(newUser("Lan.Nguyen"))]);
+        const results = await Promise.allSettled([
+          store.createUser(newUser("lan.nguyen")),
+          store.createUser(newUser("Lan.Nguyen")),
+        ]);
 
         expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
         const refused = results.find((result) => result.status === "rejected");
@@ -115,7 +126,9 @@ export function describeAccountStoreContract(name: string, makeStore: () => Prom
         const lan = await createdUser("lan.nguyen");
         const binh = await createdUser("binh.tran");
 
-        await expect(store.updateUser({ ...binh, username: "LAN.NGUYEN", displayName: "Trần Bình" })).rejects.toMatchObject({ name: "StoreError", code: "STORE_USERNAME_TAKEN" });
+        await expect(
+          store.updateUser({ ...binh, username: "LAN.NGUYEN", displayName: "Trần Bình" }),
+        ).rejects.toMatchObject({ name: "StoreError", code: "STORE_USERNAME_TAKEN" });
 
         expect(await store.getUser(binh.id)).toEqual(binh);
         expect(await store.getUser(lan.id)).toEqual(lan);
@@ -152,7 +165,6 @@ export function describeAccountStoreContract(name: string, makeStore: () => Prom
       });
     });
 
-
     describe("sessions", () => {
       it("returns a stored session before its expiresAt", async () => {
         const session = newSession("user-lan");
@@ -183,8 +195,14 @@ export function describeAccountStoreContract(name: string, makeStore: () => Prom
 
       it("refuses an expiresAt that is not Date#toISOString() output", async () => {
         const session = newSession("user-lan");
-        await expect(store.createSession({ ...session, expiresAt: "2099-03-02T01:00:00Z" })).rejects.toMatchObject({ name: "StoreError", code: "STORE_TIME_INVALID" });
-        await expect(store.createSession({ ...session, expiresAt: "tomorrow" })).rejects.toMatchObject({ name: "StoreError", code: "STORE_TIME_INVALID" });
+        await expect(store.createSession({ ...session, expiresAt: "2099-03-02T01:00:00Z" })).rejects.toMatchObject({
+          name: "StoreError",
+          code: "STORE_TIME_INVALID",
+        });
+        await expect(store.createSession({ ...session, expiresAt: "tomorrow" })).rejects.toMatchObject({
+          name: "StoreError",
+          code: "STORE_TIME_INVALID",
+        });
         expect(await store.getSession(session.idHash)).toBeNull();
       });
 
@@ -238,33 +256,41 @@ export function describeAccountStoreContract(name: string, makeStore: () => Prom
       });
     });
 
-
     describe("account changes", () => {
-      it("numbers changes in increasing order and lists those after a number, oldest first, at most limit", async () => {
-        const first = await store.appendAccountChange("user-lan", T0);
-        const second = await store.appendAccountChange("user-mai", T1);
-        const third = await store.appendAccountChange("user-lan", T1);
-        expect(first).toBeGreaterThanOrEqual(1);
-        expect(second).toBeGreaterThan(first);
-        expect(third).toBeGreaterThan(second);
-        expect(await store.listAccountChanges(0, 10)).toEqual([
-          { seq: first, userId: "user-lan", at: T0 },
-          { seq: second, userId: "user-mai", at: T1 },
-          { seq: third, userId: "user-lan", at: T1 },
-        ]);
-        expect((await store.listAccountChanges(first, 1)).map((c) => c.seq)).toEqual([second]);
-        expect(await store.listAccountChanges(third, 10)).toEqual([]);
-        expect(await store.listAccountChanges(0, 0)).toEqual([]);
-      });
+      it(
+        "numbers changes in increasing order and lists those " + "after a number, oldest first, at most limit",
+        async () => {
+          const first = await store.appendAccountChange("user-lan", T0);
+          const second = await store.appendAccountChange("user-mai", T1);
+          const third = await store.appendAccountChange("user-lan", T1);
+          expect(first).toBeGreaterThanOrEqual(1);
+          expect(second).toBeGreaterThan(first);
+          expect(third).toBeGreaterThan(second);
+          expect(await store.listAccountChanges(0, 10)).toEqual([
+            { seq: first, userId: "user-lan", at: T0 },
+            { seq: second, userId: "user-mai", at: T1 },
+            { seq: third, userId: "user-lan", at: T1 },
+          ]);
+          expect((await store.listAccountChanges(first, 1)).map((c) => c.seq)).toEqual([second]);
+          expect(await store.listAccountChanges(third, 10)).toEqual([]);
+          expect(await store.listAccountChanges(0, 0)).toEqual([]);
+        },
+      );
 
-      it("refuses a time that is not Date#toISOString() output, and keeps changes across close and re-open", async () => {
-        await expect(store.appendAccountChange("user-lan", "2026-03-02 01:00:03")).rejects.toMatchObject({ name: "StoreError", code: "STORE_TIME_INVALID" });
-        const seq = await store.appendAccountChange("user-lan", T0);
-        await store.close();
-        await store.open();
-        expect(await store.listAccountChanges(0, 10)).toEqual([{ seq, userId: "user-lan", at: T0 }]);
-        expect(await store.appendAccountChange("user-mai", T1)).toBeGreaterThan(seq);
-      });
+      it(
+        "refuses a time that is not Date#toISOString() output, " + "and keeps changes across close and re-open",
+        async () => {
+          await expect(store.appendAccountChange("user-lan", "2026-03-02 01:00:03")).rejects.toMatchObject({
+            name: "StoreError",
+            code: "STORE_TIME_INVALID",
+          });
+          const seq = await store.appendAccountChange("user-lan", T0);
+          await store.close();
+          await store.open();
+          expect(await store.listAccountChanges(0, 10)).toEqual([{ seq, userId: "user-lan", at: T0 }]);
+          expect(await store.appendAccountChange("user-mai", T1)).toBeGreaterThan(seq);
+        },
+      );
     });
   });
 }

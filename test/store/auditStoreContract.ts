@@ -17,7 +17,11 @@ export function describeAuditStoreContract(name: string, makeStore: () => Promis
 
     describe("audit", () => {
       it("returns an entry as appended: absent optional fields stay absent", async () => {
-        const full = newAudit(1, { conversationId: "conv-1", dossierCode: "HN-20260302-0001", detail: { field: "ngaySinh", count: 2, confirmed: true } });
+        const full = newAudit(1, {
+          conversationId: "conv-1",
+          dossierCode: "HN-20260302-0001",
+          detail: { field: "ngaySinh", count: 2, confirmed: true },
+        });
         const bare = newAudit(2, { action: "user.disable" });
         await store.appendAudit(full);
         await store.appendAudit(bare);
@@ -54,9 +58,18 @@ export function describeAuditStoreContract(name: string, makeStore: () => Promis
 
       it("filters by actor, by conversation, by dossier code, and by several at once", async () => {
         const lanReads = newAudit(1, { actorId: "user-lan", conversationId: "conv-1", dossierCode: "HN-1" });
-        const lanPatches = newAudit(2, { actorId: "user-lan", action: "dossier.patch", conversationId: "conv-2", dossierCode: "HN-2" });
+        const lanPatches = newAudit(2, {
+          actorId: "user-lan",
+          action: "dossier.patch",
+          conversationId: "conv-2",
+          dossierCode: "HN-2",
+        });
         const binhReads = newAudit(3, { actorId: "user-binh", conversationId: "conv-1", dossierCode: "HN-1" });
-        const adminDisables = newAudit(4, { actorId: "user-admin", action: "user.disable", detail: { userId: "user-binh" } });
+        const adminDisables = newAudit(4, {
+          actorId: "user-admin",
+          action: "user.disable",
+          detail: { userId: "user-binh" },
+        });
         for (const entry of [lanReads, lanPatches, binhReads, adminDisables]) await store.appendAudit(entry);
 
         expect(await store.listAudit({ actorId: "user-lan" }, 10)).toEqual([lanPatches, lanReads]);
@@ -68,7 +81,10 @@ export function describeAuditStoreContract(name: string, makeStore: () => Promis
       });
 
       it("refuses an entry whose at is not Date#toISOString() output", async () => {
-        await expect(store.appendAudit({ ...newAudit(1), at: "2026-03-02 01:00:00" })).rejects.toMatchObject({ name: "StoreError", code: "STORE_TIME_INVALID" });
+        await expect(store.appendAudit({ ...newAudit(1), at: "2026-03-02 01:00:00" })).rejects.toMatchObject({
+          name: "StoreError",
+          code: "STORE_TIME_INVALID",
+        });
         expect(await store.listAudit({}, 10)).toEqual([]);
       });
 
@@ -95,26 +111,31 @@ export function describeAuditStoreContract(name: string, makeStore: () => Promis
       });
     });
 
-
     describe("notes", () => {
-      it("lists a conversation's notes oldest first, the latest limit of them, and no other conversation's", async () => {
-        const notes = [2, 0, 3, 1].map((second) => newNote(second));
-        const elsewhere = newNote(5, { conversationId: "conv-2" });
-        for (const note of [...notes, elsewhere]) await store.appendNote(note);
-        const oldestFirst = [...notes].sort((a, b) => a.at.localeCompare(b.at));
+      it(
+        "lists a conversation's notes oldest first, the latest " + "limit of them, and no other conversation's",
+        async () => {
+          const notes = [2, 0, 3, 1].map((second) => newNote(second));
+          const elsewhere = newNote(5, { conversationId: "conv-2" });
+          for (const note of [...notes, elsewhere]) await store.appendNote(note);
+          const oldestFirst = [...notes].sort((a, b) => a.at.localeCompare(b.at));
 
-        expect(await store.listNotes("conv-1", 10)).toEqual(oldestFirst);
-        expect(await store.listNotes("conv-1", 2)).toEqual(oldestFirst.slice(2));
-        expect(await store.listNotes("conv-2", 10)).toEqual([elsewhere]);
-        expect(await store.listNotes("conv-3", 10)).toEqual([]);
-        expect(await store.listNotes("conv-1", 0)).toEqual([]);
-      });
+          expect(await store.listNotes("conv-1", 10)).toEqual(oldestFirst);
+          expect(await store.listNotes("conv-1", 2)).toEqual(oldestFirst.slice(2));
+          expect(await store.listNotes("conv-2", 10)).toEqual([elsewhere]);
+          expect(await store.listNotes("conv-3", 10)).toEqual([]);
+          expect(await store.listNotes("conv-1", 0)).toEqual([]);
+        },
+      );
 
       it("refuses a second note with the same id, and a time that is not Date#toISOString() output", async () => {
         const note = newNote(1);
         await store.appendNote(note);
         await expect(store.appendNote({ ...newNote(2), id: note.id })).rejects.toThrow();
-        await expect(store.appendNote({ ...newNote(3), at: "2026-03-02 01:00:03" })).rejects.toMatchObject({ name: "StoreError", code: "STORE_TIME_INVALID" });
+        await expect(store.appendNote({ ...newNote(3), at: "2026-03-02 01:00:03" })).rejects.toMatchObject({
+          name: "StoreError",
+          code: "STORE_TIME_INVALID",
+        });
         expect(await store.listNotes("conv-1", 10)).toEqual([note]);
       });
 
@@ -127,6 +148,5 @@ export function describeAuditStoreContract(name: string, makeStore: () => Promis
         expect(await store.listNotes(OPERATOR, 10)).toEqual([]);
       });
     });
-
   });
 }

@@ -1,5 +1,14 @@
 import type { ConversationRecord, MessageRecord, Store, TurnWrite } from "../../server/store/store";
-import { sha256, stateAfterTurn, createdConversation, newConversation, newUpload, sampleBytes, turnFor, uniqueId } from "./storeRecords";
+import {
+  sha256,
+  stateAfterTurn,
+  createdConversation,
+  newConversation,
+  newUpload,
+  sampleBytes,
+  turnFor,
+  uniqueId,
+} from "./storeRecords";
 import { openForEachTest, type StoreUnderTest } from "../support/storeUnderTest";
 
 /**
@@ -17,7 +26,6 @@ export function describeConversationStoreContract(name: string, makeStore: () =>
     });
 
     const created = () => createdConversation(store);
-
 
     async function contents(conversationId: string, clientMessageId: string, dossierCode: string | null) {
       return {
@@ -40,13 +48,19 @@ export function describeConversationStoreContract(name: string, makeStore: () =>
         expect(await store.ping()).toBe(true);
         await store.close();
         expect(await store.ping()).toBe(false);
-        await expect(store.getConversation("conv-any")).rejects.toMatchObject({ name: "StoreError", code: "STORE_NOT_OPEN" });
+        await expect(store.getConversation("conv-any")).rejects.toMatchObject({
+          name: "StoreError",
+          code: "STORE_NOT_OPEN",
+        });
       });
 
       it("keeps every write across close and re-open", async () => {
         const conversation = await created();
         const code = uniqueId("HN");
-        const write = { ...turnFor(conversation, { dossierCode: code }), counterClaim: { name: "receipts:2026-03-02", value: 1 } };
+        const write = {
+          ...turnFor(conversation, { dossierCode: code }),
+          counterClaim: { name: "receipts:2026-03-02", value: 1 },
+        };
         await store.commitTurn(write);
         const bytes = sampleBytes();
         const upload = newUpload(conversation.id, bytes);
@@ -64,7 +78,6 @@ export function describeConversationStoreContract(name: string, makeStore: () =>
       });
     });
 
-
     describe("conversations", () => {
       it("finds a created conversation by id and by token hash, and not by another hash", async () => {
         const conversation = await created();
@@ -77,7 +90,9 @@ export function describeConversationStoreContract(name: string, makeStore: () =>
       it("refuses a second conversation with the same id or the same token hash", async () => {
         const conversation = await created();
         await expect(store.createConversation({ ...newConversation(), id: conversation.id })).rejects.toThrow();
-        await expect(store.createConversation({ ...newConversation(), tokenHash: conversation.tokenHash })).rejects.toThrow();
+        await expect(
+          store.createConversation({ ...newConversation(), tokenHash: conversation.tokenHash }),
+        ).rejects.toThrow();
         expect(await store.getConversation(conversation.id)).toEqual(conversation);
       });
 
@@ -89,7 +104,6 @@ export function describeConversationStoreContract(name: string, makeStore: () =>
         expect(await store.getDossier(operator)).toBeNull();
       });
     });
-
 
     describe("commitTurn", () => {
       it("writes state, messages, dedupe and dossier together and bumps the version and lastSeq", async () => {
@@ -130,7 +144,11 @@ export function describeConversationStoreContract(name: string, makeStore: () =>
           dossier: null,
         });
         expect(result).toEqual({ ok: true, version: 2 });
-        expect(await store.getConversation(conversation.id)).toMatchObject({ lastSeq: 2, version: 2, status: "waiting_clerk" });
+        expect(await store.getConversation(conversation.id)).toMatchObject({
+          lastSeq: 2,
+          version: 2,
+          status: "waiting_clerk",
+        });
       });
 
       it("a stale expectedVersion is a conflict and changes nothing", async () => {
@@ -148,7 +166,12 @@ export function describeConversationStoreContract(name: string, makeStore: () =>
         const conversation = await created();
         const first = turnFor(conversation, { clientMessageId: "client-1" });
         await store.commitTurn(first);
-        const retry = turnFor(conversation, { expectedVersion: 1, lastSeq: 2, clientMessageId: "client-1", dossierCode: uniqueId("HN") });
+        const retry = turnFor(conversation, {
+          expectedVersion: 1,
+          lastSeq: 2,
+          clientMessageId: "client-1",
+          dossierCode: uniqueId("HN"),
+        });
         const before = await contents(conversation.id, "client-1", retry.dossier!.code);
 
         expect(await store.commitTurn(retry)).toEqual({ ok: false, reason: "duplicate", dedupe: first.dedupe });
@@ -196,7 +219,10 @@ export function describeConversationStoreContract(name: string, makeStore: () =>
         const write = turnFor(other, { dossierCode: code });
         const before = await contents(other.id, write.dedupe!.clientMessageId, null);
 
-        await expect(store.commitTurn(write)).rejects.toMatchObject({ name: "StoreError", code: "STORE_DOSSIER_CODE_TAKEN" });
+        await expect(store.commitTurn(write)).rejects.toMatchObject({
+          name: "StoreError",
+          code: "STORE_DOSSIER_CODE_TAKEN",
+        });
 
         expect(await contents(other.id, write.dedupe!.clientMessageId, null)).toEqual(before);
         expect(await store.getDossierOwner(code)).toEqual({ dossier: ownersDossier, conversationId: owner.id });
@@ -207,7 +233,11 @@ export function describeConversationStoreContract(name: string, makeStore: () =>
         const code = uniqueId("HN");
         await store.commitTurn(turnFor(conversation, { dossierCode: code }));
         const later = turnFor(conversation, { expectedVersion: 1, lastSeq: 2, dossierCode: code });
-        later.dossier = { ...later.dossier!, status: "needs_more_info", attachments: { giayChungSinh: "upload-0002abcd" } };
+        later.dossier = {
+          ...later.dossier!,
+          status: "needs_more_info",
+          attachments: { giayChungSinh: "upload-0002abcd" },
+        };
 
         expect(await store.commitTurn(later)).toEqual({ ok: true, version: 2 });
 
@@ -216,7 +246,10 @@ export function describeConversationStoreContract(name: string, makeStore: () =>
 
       it("a turn for an unknown conversation is refused", async () => {
         const ghost = newConversation();
-        await expect(store.commitTurn(turnFor(ghost))).rejects.toMatchObject({ name: "StoreError", code: "STORE_CONVERSATION_NOT_FOUND" });
+        await expect(store.commitTurn(turnFor(ghost))).rejects.toMatchObject({
+          name: "StoreError",
+          code: "STORE_CONVERSATION_NOT_FOUND",
+        });
         expect(await store.listMessages(ghost.id, 0, 10)).toEqual([]);
       });
 
@@ -232,7 +265,9 @@ export function describeConversationStoreContract(name: string, makeStore: () =>
 
       it("two turns racing on one conversation end with exactly one ok and one conflict", async () => {
         const conversation = await created();
-        const results = await Promise.all([turnFor(conversation), turnFor(conversation)].map((write) => store.commitTurn(write)));
+        const results = await Promise.all(
+          [turnFor(conversation), turnFor(conversation)].map((write) => store.commitTurn(write)),
+        );
 
         expect(results.filter((result) => result.ok)).toEqual([{ ok: true, version: 1 }]);
         expect(results.filter((result) => !result.ok)).toEqual([{ ok: false, reason: "conflict" }]);
@@ -241,9 +276,10 @@ export function describeConversationStoreContract(name: string, makeStore: () =>
       });
     });
 
-
     describe("messages", () => {
-      async function withMessages(count: number): Promise<{ conversation: ConversationRecord; messages: MessageRecord[] }> {
+      async function withMessages(
+        count: number,
+      ): Promise<{ conversation: ConversationRecord; messages: MessageRecord[] }> {
         const conversation = await created();
         const messages: MessageRecord[] = [];
         for (let turn = 0; turn < count / 2; turn += 1) {
@@ -258,7 +294,9 @@ export function describeConversationStoreContract(name: string, makeStore: () =>
         const { conversation, messages } = await withMessages(10);
 
         expect(await store.listMessages(conversation.id, 3, 4)).toEqual(messages.slice(3, 7));
-        expect((await store.listMessages(conversation.id, 0, 100)).map((message) => message.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+        expect((await store.listMessages(conversation.id, 0, 100)).map((message) => message.seq)).toEqual([
+          1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+        ]);
         expect(await store.listMessages(conversation.id, 10, 100)).toEqual([]);
       });
 
@@ -288,20 +326,23 @@ export function describeConversationStoreContract(name: string, makeStore: () =>
         expect(await store.listMessages(other.conversation.id, 0, 100)).toEqual(other.messages);
       });
 
-      it("a message's optional fields come back as written: absent stays absent, a null progress stays null", async () => {
-        const conversation = await created();
-        const write = turnFor(conversation);
-        const citizen: MessageRecord = { ...write.messages[0]!, choice: "yes", attachmentId: "upload-0001abcd" };
-        const bot: MessageRecord = { ...write.messages[1]!, progress: null };
-        delete bot.choices;
-        await store.commitTurn({ ...write, messages: [citizen, bot] });
+      it(
+        "a message's optional fields come back as written: " + "absent stays absent, a null progress stays null",
+        async () => {
+          const conversation = await created();
+          const write = turnFor(conversation);
+          const citizen: MessageRecord = { ...write.messages[0]!, choice: "yes", attachmentId: "upload-0001abcd" };
+          const bot: MessageRecord = { ...write.messages[1]!, progress: null };
+          delete bot.choices;
+          await store.commitTurn({ ...write, messages: [citizen, bot] });
 
-        const stored = await store.listMessages(conversation.id, 0, 10);
-        expect(stored).toEqual([citizen, bot]);
-        expect(stored[1]).not.toHaveProperty("choices");
-        expect(stored[1]).toHaveProperty("progress", null);
-        expect(stored[0]).not.toHaveProperty("progress");
-      });
+          const stored = await store.listMessages(conversation.id, 0, 10);
+          expect(stored).toEqual([citizen, bot]);
+          expect(stored[1]).not.toHaveProperty("choices");
+          expect(stored[1]).toHaveProperty("progress", null);
+          expect(stored[0]).not.toHaveProperty("progress");
+        },
+      );
 
       it("findDedupe returns null for a client message id never committed", async () => {
         const conversation = await created();
@@ -309,25 +350,41 @@ export function describeConversationStoreContract(name: string, makeStore: () =>
       });
     });
 
-
     describe("receipt numbers claimed by the turn", () => {
       /** A turn submitting a dossier under the day's number `value`. */
-      function claiming(conversation: ConversationRecord, value: number, options: { expectedVersion?: number; name?: string } = {}): TurnWrite {
+      function claiming(
+        conversation: ConversationRecord,
+        value: number,
+        options: { expectedVersion?: number; name?: string } = {},
+      ): TurnWrite {
         return {
-          ...turnFor(conversation, { dossierCode: uniqueId(`HN-${value}`), ...(options.expectedVersion !== undefined ? { expectedVersion: options.expectedVersion } : {}) }),
+          ...turnFor(conversation, {
+            dossierCode: uniqueId(`HN-${value}`),
+            ...(options.expectedVersion !== undefined ? { expectedVersion: options.expectedVersion } : {}),
+          }),
           counterClaim: { name: options.name ?? "receipts:2026-03-02", value },
         };
       }
 
-      it("a counter stands at 0 until a turn claims 1, then at each value claimed, independently per name", async () => {
-        expect(await store.getCounter("receipts:2026-03-02")).toBe(0);
-        const conversation = await created();
-        expect(await store.commitTurn(claiming(conversation, 1))).toEqual({ ok: true, version: 1 });
-        expect(await store.commitTurn(claiming({ ...conversation, version: 1, lastSeq: 2 }, 2))).toEqual({ ok: true, version: 2 });
-        expect(await store.commitTurn(claiming({ ...conversation, version: 2, lastSeq: 4 }, 1, { name: "receipts:2026-03-03" }))).toEqual({ ok: true, version: 3 });
-        expect(await store.getCounter("receipts:2026-03-02")).toBe(2);
-        expect(await store.getCounter("receipts:2026-03-03")).toBe(1);
-      });
+      it(
+        "a counter stands at 0 until a turn claims 1, then at " + "each value claimed, independently per name",
+        async () => {
+          expect(await store.getCounter("receipts:2026-03-02")).toBe(0);
+          const conversation = await created();
+          expect(await store.commitTurn(claiming(conversation, 1))).toEqual({ ok: true, version: 1 });
+          expect(await store.commitTurn(claiming({ ...conversation, version: 1, lastSeq: 2 }, 2))).toEqual({
+            ok: true,
+            version: 2,
+          });
+          expect(
+            await store.commitTurn(
+              claiming({ ...conversation, version: 2, lastSeq: 4 }, 1, { name: "receipts:2026-03-03" }),
+            ),
+          ).toEqual({ ok: true, version: 3 });
+          expect(await store.getCounter("receipts:2026-03-02")).toBe(2);
+          expect(await store.getCounter("receipts:2026-03-03")).toBe(1);
+        },
+      );
 
       it("of two turns claiming the same number, one commits and the other conflicts, writing nothing", async () => {
         const first = await created();
@@ -348,9 +405,15 @@ export function describeConversationStoreContract(name: string, makeStore: () =>
       it("a commit that loses the version race takes no number", async () => {
         const conversation = await created();
         await store.commitTurn(turnFor(conversation));
-        expect(await store.commitTurn(claiming(conversation, 1, { expectedVersion: 0 }))).toEqual({ ok: false, reason: "conflict" });
+        expect(await store.commitTurn(claiming(conversation, 1, { expectedVersion: 0 }))).toEqual({
+          ok: false,
+          reason: "conflict",
+        });
         expect(await store.getCounter("receipts:2026-03-02")).toBe(0);
-        expect(await store.commitTurn(claiming({ ...conversation, version: 1, lastSeq: 2 }, 1))).toEqual({ ok: true, version: 2 });
+        expect(await store.commitTurn(claiming({ ...conversation, version: 1, lastSeq: 2 }, 1))).toEqual({
+          ok: true,
+          version: 2,
+        });
       });
 
       it("a claim that would skip a number conflicts", async () => {
@@ -360,21 +423,23 @@ export function describeConversationStoreContract(name: string, makeStore: () =>
         expect(await store.getConversation(conversation.id)).toEqual(conversation);
       });
 
-      it("20 conversations submitting at once, each retrying on conflict, get the numbers 1 to 20 without a gap", async () => {
-        const conversations = await Promise.all(Array.from({ length: 20 }, () => created()));
-        const taken = await Promise.all(
-          conversations.map(async (conversation) => {
-            for (;;) {
-              const value = (await store.getCounter("receipts:busy-day")) + 1;
-              const result = await store.commitTurn(claiming(conversation, value, { name: "receipts:busy-day" }));
-              if (result.ok) return value;
-            }
-          }),
-        );
-        expect([...taken].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
-        expect(await store.getCounter("receipts:busy-day")).toBe(20);
-      });
+      it(
+        "20 conversations submitting at once, each retrying on " + "conflict, get the numbers 1 to 20 without a gap",
+        async () => {
+          const conversations = await Promise.all(Array.from({ length: 20 }, () => created()));
+          const taken = await Promise.all(
+            conversations.map(async (conversation) => {
+              for (;;) {
+                const value = (await store.getCounter("receipts:busy-day")) + 1;
+                const result = await store.commitTurn(claiming(conversation, value, { name: "receipts:busy-day" }));
+                if (result.ok) return value;
+              }
+            }),
+          );
+          expect([...taken].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
+          expect(await store.getCounter("receipts:busy-day")).toBe(20);
+        },
+      );
     });
-
   });
 }

@@ -1,7 +1,19 @@
 import type { Dossier } from "../../server/dossier/dossier";
 import { initialState, type ConversationStatus } from "../../server/engine/conversationState";
 import type { ConversationRecord, Store, UploadRecord } from "../../server/store/store";
-import { at, createdConversation, newConversation, newDossier, newUpload, OPERATOR, queuedConversation, sampleBytes, T1, turnFor, uniqueId } from "./storeRecords";
+import {
+  at,
+  createdConversation,
+  newConversation,
+  newDossier,
+  newUpload,
+  OPERATOR,
+  queuedConversation,
+  sampleBytes,
+  T1,
+  turnFor,
+  uniqueId,
+} from "./storeRecords";
 import { openForEachTest, type StoreUnderTest } from "../support/storeUnderTest";
 
 /**
@@ -20,8 +32,11 @@ export function describeDossierStoreContract(name: string, makeStore: () => Prom
 
     const created = () => createdConversation(store);
 
-
-    async function createdIn(unitId: string | null, status: ConversationStatus, updatedMinute: number): Promise<ConversationRecord> {
+    async function createdIn(
+      unitId: string | null,
+      status: ConversationStatus,
+      updatedMinute: number,
+    ): Promise<ConversationRecord> {
       const conversation = queuedConversation(unitId, status, updatedMinute);
       await store.createConversation(conversation);
       return conversation;
@@ -50,12 +65,14 @@ export function describeDossierStoreContract(name: string, makeStore: () => Prom
       return conversation;
     }
 
-
-    async function codesFound(query: string | undefined, unitIds: readonly string[] | null = null, limit = 50): Promise<string[]> {
+    async function codesFound(
+      query: string | undefined,
+      unitIds: readonly string[] | null = null,
+      limit = 50,
+    ): Promise<string[]> {
       const found = await store.listDossiers({ unitIds, query, limit });
       return found.map((entry) => entry.dossier.code);
     }
-
 
     describe("dossiers", () => {
       it("getDossier and getDossierOwner return the committed dossier and its conversation", async () => {
@@ -74,25 +91,27 @@ export function describeDossierStoreContract(name: string, makeStore: () => Prom
       });
     });
 
-
     describe("listDossiers", () => {
-      it("lists the newest first with their conversation ids, at most `limit`, and none for a limit of 0 or less", async () => {
-        const older = await submitted(newDossier("AT-20260302-0001", { createdAt: at(1), updatedAt: at(1) }));
-        const newest = await submitted(newDossier("AT-20260302-0003", { createdAt: at(3), updatedAt: at(3) }));
-        const middle = await submitted(newDossier("AT-20260302-0002", { createdAt: at(2), updatedAt: at(2) }));
+      it(
+        "lists the newest first with their conversation ids, at " + "most `limit`, and none for a limit of 0 or less",
+        async () => {
+          const older = await submitted(newDossier("AT-20260302-0001", { createdAt: at(1), updatedAt: at(1) }));
+          const newest = await submitted(newDossier("AT-20260302-0003", { createdAt: at(3), updatedAt: at(3) }));
+          const middle = await submitted(newDossier("AT-20260302-0002", { createdAt: at(2), updatedAt: at(2) }));
 
-        const all = await store.listDossiers({ unitIds: null, limit: 50 });
-        expect(all.map((entry) => [entry.dossier.code, entry.conversationId])).toEqual([
-          ["AT-20260302-0003", newest.id],
-          ["AT-20260302-0002", middle.id],
-          ["AT-20260302-0001", older.id],
-        ]);
-        expect(all[0]!.dossier).toEqual(newDossier("AT-20260302-0003", { createdAt: at(3), updatedAt: at(3) }));
-        expect(await codesFound(undefined, null, 2)).toEqual(["AT-20260302-0003", "AT-20260302-0002"]);
-        expect(await codesFound("  ", null, 2)).toEqual(["AT-20260302-0003", "AT-20260302-0002"]);
-        expect(await store.listDossiers({ unitIds: null, limit: 0 })).toEqual([]);
-        expect(await store.listDossiers({ unitIds: null, limit: -3 })).toEqual([]);
-      });
+          const all = await store.listDossiers({ unitIds: null, limit: 50 });
+          expect(all.map((entry) => [entry.dossier.code, entry.conversationId])).toEqual([
+            ["AT-20260302-0003", newest.id],
+            ["AT-20260302-0002", middle.id],
+            ["AT-20260302-0001", older.id],
+          ]);
+          expect(all[0]!.dossier).toEqual(newDossier("AT-20260302-0003", { createdAt: at(3), updatedAt: at(3) }));
+          expect(await codesFound(undefined, null, 2)).toEqual(["AT-20260302-0003", "AT-20260302-0002"]);
+          expect(await codesFound("  ", null, 2)).toEqual(["AT-20260302-0003", "AT-20260302-0002"]);
+          expect(await store.listDossiers({ unitIds: null, limit: 0 })).toEqual([]);
+          expect(await store.listDossiers({ unitIds: null, limit: -3 })).toEqual([]);
+        },
+      );
 
       it("finds a dossier by its whole receipt code in any case", async () => {
         await submitted(newDossier("AT-20260302-0001"));
@@ -121,7 +140,14 @@ export function describeDossierStoreContract(name: string, makeStore: () => Prom
           }),
         );
 
-        for (const phone of ["0912345678", "+84 912 345 678", "84912345678", "(+84) 912-345-678", "0912.345.678", "0084 912 345 678"]) {
+        for (const phone of [
+          "0912345678",
+          "+84 912 345 678",
+          "84912345678",
+          "(+84) 912-345-678",
+          "0912.345.678",
+          "0084 912 345 678",
+        ]) {
           expect(await codesFound(phone)).toEqual(["AT-20260302-0001"]);
         }
         // The postal phone and a phone in a table row count too.
@@ -177,7 +203,11 @@ export function describeDossierStoreContract(name: string, makeStore: () => Prom
         expect(await codesFound("0912345678", ["tan-hoi"])).toEqual(["TH-20260302-0001"]);
         expect(await codesFound("AT-20260302-0001", ["tan-hoi"])).toEqual([]);
         expect(await codesFound(undefined, ["an-thanh", "tan-hoi"])).toEqual(["TH-20260302-0001", "AT-20260302-0001"]);
-        expect(await codesFound("nguyen van an", null)).toEqual(["XX-20260302-0001", "TH-20260302-0001", "AT-20260302-0001"]);
+        expect(await codesFound("nguyen van an", null)).toEqual([
+          "XX-20260302-0001",
+          "TH-20260302-0001",
+          "AT-20260302-0001",
+        ]);
         expect(await codesFound("nguyen van an", [])).toEqual([]);
         expect(await codesFound(undefined, [])).toEqual([]);
       });
@@ -204,7 +234,10 @@ export function describeDossierStoreContract(name: string, makeStore: () => Prom
         expect(await codesFound("0933444555", ["tan-hoi"])).toEqual(["AT-20260302-0001"]);
         expect(await codesFound(undefined, ["an-thanh"])).toEqual([]);
         const [found] = await store.listDossiers({ unitIds: ["tan-hoi"], query: "AT-20260302-0001", limit: 5 });
-        expect(found).toMatchObject({ conversationId: conversation.id, dossier: { status: "received", createdAt: at(10) } });
+        expect(found).toMatchObject({
+          conversationId: conversation.id,
+          dossier: { status: "received", createdAt: at(10) },
+        });
       });
 
       it("treats the query and the unit ids as plain strings", async () => {
@@ -219,7 +252,10 @@ export function describeDossierStoreContract(name: string, makeStore: () => Prom
       it("refuses a unit filter that is neither a list nor null", async () => {
         const missing = undefined as unknown as null;
 
-        await expect(store.listDossiers({ unitIds: missing, limit: 50 })).rejects.toMatchObject({ name: "StoreError", code: "STORE_FILTER_INVALID" });
+        await expect(store.listDossiers({ unitIds: missing, limit: 50 })).rejects.toMatchObject({
+          name: "StoreError",
+          code: "STORE_FILTER_INVALID",
+        });
       });
     });
 
@@ -249,9 +285,22 @@ export function describeDossierStoreContract(name: string, makeStore: () => Prom
       it("refuses an id that is not 8 to 64 letters, digits, '_' or '-'", async () => {
         const conversation = await created();
         const bytes = Buffer.from("%PDF-1.7");
-        for (const id of ["../../etc/passwd", "../uploadAbcdef", "short", "a".repeat(65), "with space 123", "dot.dot.dot.dot"]) {
-          await expect(store.saveUpload({ ...newUpload(conversation.id, bytes), id }, bytes)).rejects.toMatchObject({ name: "StoreError", code: "STORE_UPLOAD_ID_INVALID" });
-          await expect(store.getUpload(id)).rejects.toMatchObject({ name: "StoreError", code: "STORE_UPLOAD_ID_INVALID" });
+        for (const id of [
+          "../../etc/passwd",
+          "../uploadAbcdef",
+          "short",
+          "a".repeat(65),
+          "with space 123",
+          "dot.dot.dot.dot",
+        ]) {
+          await expect(store.saveUpload({ ...newUpload(conversation.id, bytes), id }, bytes)).rejects.toMatchObject({
+            name: "StoreError",
+            code: "STORE_UPLOAD_ID_INVALID",
+          });
+          await expect(store.getUpload(id)).rejects.toMatchObject({
+            name: "StoreError",
+            code: "STORE_UPLOAD_ID_INVALID",
+          });
         }
       });
 
@@ -262,7 +311,10 @@ export function describeDossierStoreContract(name: string, makeStore: () => Prom
         await store.saveUpload(record, bytes);
 
         const other = Buffer.from("other bytes");
-        await expect(store.saveUpload({ ...record, size: other.length }, other)).rejects.toMatchObject({ name: "StoreError", code: "STORE_UPLOAD_EXISTS" });
+        await expect(store.saveUpload({ ...record, size: other.length }, other)).rejects.toMatchObject({
+          name: "StoreError",
+          code: "STORE_UPLOAD_EXISTS",
+        });
 
         const stored = await store.getUpload(record.id);
         expect(stored?.record).toEqual(record);
@@ -294,18 +346,23 @@ export function describeDossierStoreContract(name: string, makeStore: () => Prom
         const conversation = await created();
         const bytes = Buffer.from("%PDF-1.7");
         const record = { ...newUpload(conversation.id, bytes), size: bytes.length + 1 };
-        await expect(store.saveUpload(record, bytes)).rejects.toMatchObject({ name: "StoreError", code: "STORE_UPLOAD_SIZE_MISMATCH" });
+        await expect(store.saveUpload(record, bytes)).rejects.toMatchObject({
+          name: "StoreError",
+          code: "STORE_UPLOAD_SIZE_MISMATCH",
+        });
         expect(await store.getUpload(record.id)).toBeNull();
       });
 
       it("refuses an upload for an unknown conversation and stores nothing", async () => {
         const bytes = Buffer.from("%PDF-1.7");
         const record = newUpload("conv-unknown", bytes);
-        await expect(store.saveUpload(record, bytes)).rejects.toMatchObject({ name: "StoreError", code: "STORE_CONVERSATION_NOT_FOUND" });
+        await expect(store.saveUpload(record, bytes)).rejects.toMatchObject({
+          name: "StoreError",
+          code: "STORE_CONVERSATION_NOT_FOUND",
+        });
         expect(await store.getUpload(record.id)).toBeNull();
       });
     });
-
 
     describe("upload retention and quota", () => {
       const HOUR_AGO = "2026-03-02T00:00:05.000Z";
@@ -362,7 +419,10 @@ export function describeDossierStoreContract(name: string, makeStore: () => Prom
       });
 
       it("refuses a cut-off time that is not an ISO instant", async () => {
-        await expect(store.deleteUnattachedUploads("yesterday")).rejects.toMatchObject({ name: "StoreError", code: "STORE_TIME_INVALID" });
+        await expect(store.deleteUnattachedUploads("yesterday")).rejects.toMatchObject({
+          name: "StoreError",
+          code: "STORE_TIME_INVALID",
+        });
       });
     });
   });

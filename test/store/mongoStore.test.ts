@@ -23,17 +23,14 @@ describeOnMongo("store upgrade", (uri) => {
       const client = new MongoClient(uri);
       try {
         // The document as an earlier release wrote it: no unit, no search keys.
-        await client
-          .db(dbName)
-          .collection<{ _id: string; [field: string]: unknown }>("dossiers")
-          .insertOne({
-            _id: dossier.code,
-            conversationId: "conv-before-search",
-            status: dossier.status,
-            dossier,
-            createdAt: dossier.createdAt,
-            updatedAt: dossier.updatedAt,
-          });
+        await client.db(dbName).collection<{ _id: string; [field: string]: unknown }>("dossiers").insertOne({
+          _id: dossier.code,
+          conversationId: "conv-before-search",
+          status: dossier.status,
+          dossier,
+          createdAt: dossier.createdAt,
+          updatedAt: dossier.updatedAt,
+        });
       } finally {
         await client.close();
       }

@@ -17,7 +17,11 @@ export function describeQueueStoreContract(name: string, makeStore: () => Promis
       store = opened;
     });
 
-    async function created(unitId: string | null, status: ConversationStatus, updatedMinute: number): Promise<ConversationRecord> {
+    async function created(
+      unitId: string | null,
+      status: ConversationStatus,
+      updatedMinute: number,
+    ): Promise<ConversationRecord> {
       const conversation = queuedConversation(unitId, status, updatedMinute);
       await store.createConversation(conversation);
       return conversation;
@@ -35,11 +39,19 @@ export function describeQueueStoreContract(name: string, makeStore: () => Promis
         await created("an-thanh", "bot", -10);
         await created(null, "waiting_clerk", -20);
 
-        const waiting = await store.listConversations({ unitIds: ["an-thanh", "tan-hoi"], statuses: ["waiting_clerk"], limit: 50 });
+        const waiting = await store.listConversations({
+          unitIds: ["an-thanh", "tan-hoi"],
+          statuses: ["waiting_clerk"],
+          limit: 50,
+        });
         expect(waiting.map((conversation) => conversation.id)).toEqual([b0.id, a1.id, a3.id]);
         expect(waiting[1]).toEqual(a1);
 
-        const held = await store.listConversations({ unitIds: ["an-thanh"], statuses: ["waiting_clerk", "with_clerk"], limit: 50 });
+        const held = await store.listConversations({
+          unitIds: ["an-thanh"],
+          statuses: ["waiting_clerk", "with_clerk"],
+          limit: 50,
+        });
         expect(held.map((conversation) => conversation.id)).toEqual([a1.id, a2.id, a3.id]);
       });
 
@@ -67,9 +79,15 @@ export function describeQueueStoreContract(name: string, makeStore: () => Promis
 
         const two = await store.listConversations({ unitIds: ["an-thanh"], statuses: ["waiting_clerk"], limit: 2 });
         expect(two.map((conversation) => conversation.id)).toEqual([oldest.id, middle.id]);
-        expect(await store.listConversations({ unitIds: ["an-thanh"], statuses: ["waiting_clerk"], limit: 0 })).toEqual([]);
-        expect(await store.listConversations({ unitIds: ["an-thanh"], statuses: ["waiting_clerk"], limit: -1 })).toEqual([]);
-        expect(await store.listConversations({ unitIds: ["an-thanh"], statuses: ["waiting_clerk"], limit: Number.NaN })).toEqual([]);
+        expect(await store.listConversations({ unitIds: ["an-thanh"], statuses: ["waiting_clerk"], limit: 0 })).toEqual(
+          [],
+        );
+        expect(
+          await store.listConversations({ unitIds: ["an-thanh"], statuses: ["waiting_clerk"], limit: -1 }),
+        ).toEqual([]);
+        expect(
+          await store.listConversations({ unitIds: ["an-thanh"], statuses: ["waiting_clerk"], limit: Number.NaN }),
+        ).toEqual([]);
       });
 
       it("moves a conversation between units' lists when a turn changes its unit", async () => {
@@ -84,9 +102,13 @@ export function describeQueueStoreContract(name: string, makeStore: () => Promis
         });
         expect(result).toEqual({ ok: true, version: 1 });
 
-        expect(await store.listConversations({ unitIds: ["an-thanh"], statuses: ["waiting_clerk"], limit: 50 })).toEqual([]);
+        expect(
+          await store.listConversations({ unitIds: ["an-thanh"], statuses: ["waiting_clerk"], limit: 50 }),
+        ).toEqual([]);
         const moved = await store.listConversations({ unitIds: ["tan-hoi"], statuses: ["waiting_clerk"], limit: 50 });
-        expect(moved.map((record) => [record.id, record.unitId, record.version])).toEqual([[conversation.id, "tan-hoi", 1]]);
+        expect(moved.map((record) => [record.id, record.unitId, record.version])).toEqual([
+          [conversation.id, "tan-hoi", 1],
+        ]);
       });
 
       it("moves a conversation between statuses' lists when a turn changes its status", async () => {
@@ -100,16 +122,26 @@ export function describeQueueStoreContract(name: string, makeStore: () => Promis
           dossier: null,
         });
 
-        expect(await store.listConversations({ unitIds: ["an-thanh"], statuses: ["waiting_clerk"], limit: 50 })).toEqual([]);
-        expect(await store.listConversations({ unitIds: ["an-thanh"], statuses: ["with_clerk"], limit: 50 })).toHaveLength(1);
+        expect(
+          await store.listConversations({ unitIds: ["an-thanh"], statuses: ["waiting_clerk"], limit: 50 }),
+        ).toEqual([]);
+        expect(
+          await store.listConversations({ unitIds: ["an-thanh"], statuses: ["with_clerk"], limit: 50 }),
+        ).toHaveLength(1);
       });
 
       it("treats unit ids and statuses as plain strings", async () => {
         await created("an-thanh", "waiting_clerk", 0);
 
-        expect(await store.listConversations({ unitIds: [OPERATOR], statuses: ["waiting_clerk"], limit: 50 })).toEqual([]);
+        expect(await store.listConversations({ unitIds: [OPERATOR], statuses: ["waiting_clerk"], limit: 50 })).toEqual(
+          [],
+        );
         expect(
-          await store.listConversations({ unitIds: null, statuses: [OPERATOR as unknown as ConversationStatus], limit: 50 }),
+          await store.listConversations({
+            unitIds: null,
+            statuses: [OPERATOR as unknown as ConversationStatus],
+            limit: 50,
+          }),
         ).toEqual([]);
       });
 
@@ -117,12 +149,13 @@ export function describeQueueStoreContract(name: string, makeStore: () => Promis
         await created("an-thanh", "waiting_clerk", 0);
         const missing = undefined as unknown as null;
 
-        await expect(store.listConversations({ unitIds: missing, statuses: ["waiting_clerk"], limit: 50 })).rejects.toMatchObject({
+        await expect(
+          store.listConversations({ unitIds: missing, statuses: ["waiting_clerk"], limit: 50 }),
+        ).rejects.toMatchObject({
           name: "StoreError",
           code: "STORE_FILTER_INVALID",
         });
       });
     });
-
   });
 }

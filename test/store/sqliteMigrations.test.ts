@@ -34,11 +34,13 @@ function writeVersion1File(dataDir: string, record: ConversationRecord): void {
   try {
     db.exec(SQLITE_MIGRATIONS[0]!);
     db.pragma("user_version = 1");
-    db.prepare(`
+    db.prepare(
+      `
       INSERT INTO conversations (id, token_hash, channel, locale, unit_id, state, status, procedure_id,
                                  last_seq, version, created_at, updated_at)
       VALUES (@id, @tokenHash, @channel, @locale, @unitId, @state, @status, @procedureId,
-              @lastSeq, @version, @createdAt, @updatedAt)`).run({ ...record, state: JSON.stringify(record.state) });
+              @lastSeq, @version, @createdAt, @updatedAt)`,
+    ).run({ ...record, state: JSON.stringify(record.state) });
   } finally {
     db.close();
   }
@@ -108,7 +110,13 @@ describe("SqliteStore schema upgrade", () => {
     writeVersion1File(dataDir, conversation("conv-before-upgrade"));
     const first = new SqliteStore({ dataDir });
     await first.open();
-    await first.appendAudit({ id: "audit-1", at: AT, actorId: "user-lan", action: "dossier.read", conversationId: "conv-before-upgrade" });
+    await first.appendAudit({
+      id: "audit-1",
+      at: AT,
+      actorId: "user-lan",
+      action: "dossier.read",
+      conversationId: "conv-before-upgrade",
+    });
     await first.close();
 
     const second = new SqliteStore({ dataDir });
@@ -133,10 +141,12 @@ function writeFileBeforeSearch(dataDir: string, dossiers: Dossier[]): void {
     db.pragma(`user_version = ${VERSION_BEFORE_SEARCH}`);
     for (const dossier of dossiers) {
       const conversationId = `conv-${dossier.code}`;
-      db.prepare(`
+      db.prepare(
+        `
         INSERT INTO conversations (id, token_hash, channel, locale, unit_id, state, status, procedure_id,
                                    last_seq, version, created_at, updated_at)
-        VALUES (?, ?, 'web', 'vi', ?, ?, 'completed', NULL, 0, 1, ?, ?)`).run(
+        VALUES (?, ?, 'web', 'vi', ?, ?, 'completed', NULL, 0, 1, ?, ?)`,
+      ).run(
         conversationId,
         `hash-of-${conversationId}`,
         dossier.unitId,
@@ -144,9 +154,18 @@ function writeFileBeforeSearch(dataDir: string, dossiers: Dossier[]): void {
         AT,
         AT,
       );
-      db.prepare(`
+      db.prepare(
+        `
         INSERT INTO dossiers (code, conversation_id, status, dossier, created_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?)`).run(dossier.code, conversationId, dossier.status, JSON.stringify(dossier), dossier.createdAt, dossier.updatedAt);
+        VALUES (?, ?, ?, ?, ?, ?)`,
+      ).run(
+        dossier.code,
+        conversationId,
+        dossier.status,
+        JSON.stringify(dossier),
+        dossier.createdAt,
+        dossier.updatedAt,
+      );
     }
   } finally {
     db.close();
@@ -166,7 +185,10 @@ describe("SqliteStore query schema upgrade", () => {
 
   it("finds dossiers written before the search existed, by code, phone and name, within their unit", async () => {
     expect(SQLITE_MIGRATIONS.length).toBeGreaterThan(VERSION_BEFORE_SEARCH);
-    const older = newDossier("AT-20260301-0001", { createdAt: "2026-03-01T02:00:00.000Z", updatedAt: "2026-03-01T02:00:00.000Z" });
+    const older = newDossier("AT-20260301-0001", {
+      createdAt: "2026-03-01T02:00:00.000Z",
+      updatedAt: "2026-03-01T02:00:00.000Z",
+    });
     const newer = newDossier("TH-20260301-0001", {
       unitId: "tan-hoi",
       fields: { ownerFullName: "Đặng Thị Huệ", ownerPhone: "0977 123 456" },
@@ -190,7 +212,9 @@ describe("SqliteStore query schema upgrade", () => {
       expect(await store.listDossiers({ unitIds: ["an-thanh"], query: "nguyen van an", limit: 10 })).toEqual([
         { dossier: older, conversationId: "conv-AT-20260301-0001" },
       ]);
-      expect(await store.listConversations({ unitIds: ["tan-hoi"], statuses: ["completed"], limit: 10 })).toHaveLength(1);
+      expect(await store.listConversations({ unitIds: ["tan-hoi"], statuses: ["completed"], limit: 10 })).toHaveLength(
+        1,
+      );
     } finally {
       await store.close();
     }
@@ -205,9 +229,11 @@ describe("SqliteStore query schema upgrade", () => {
     const second = new SqliteStore({ dataDir });
     await second.open();
     try {
-      expect((await second.listDossiers({ unitIds: null, query: "nguyen van an", limit: 10 })).map((entry) => entry.dossier.code)).toEqual([
-        "AT-20260301-0001",
-      ]);
+      expect(
+        (await second.listDossiers({ unitIds: null, query: "nguyen van an", limit: 10 })).map(
+          (entry) => entry.dossier.code,
+        ),
+      ).toEqual(["AT-20260301-0001"]);
     } finally {
       await second.close();
     }
@@ -233,13 +259,19 @@ describe("SqliteStore query schema upgrade", () => {
           .all(...params)
           .map((row) => row.detail)
           .join("\n");
-      expect(plan("SELECT code FROM dossier_search WHERE key = ?", "name:an")).toMatch(/SEARCH dossier_search USING PRIMARY KEY/);
+      expect(plan("SELECT code FROM dossier_search WHERE key = ?", "name:an")).toMatch(
+        /SEARCH dossier_search USING PRIMARY KEY/,
+      );
       expect(plan("SELECT * FROM dossiers WHERE unit_id = ? ORDER BY created_at DESC, code DESC", "an-thanh")).toMatch(
         /SEARCH dossiers USING INDEX dossiers_by_unit/,
       );
-      expect(plan("SELECT * FROM conversations WHERE status = ? AND unit_id = ? ORDER BY updated_at", "waiting_clerk", "an-thanh")).toMatch(
-        /SEARCH conversations USING INDEX conversations_by_status_unit/,
-      );
+      expect(
+        plan(
+          "SELECT * FROM conversations WHERE status = ? AND unit_id = ? ORDER BY updated_at",
+          "waiting_clerk",
+          "an-thanh",
+        ),
+      ).toMatch(/SEARCH conversations USING INDEX conversations_by_status_unit/);
     } finally {
       reader.close();
     }

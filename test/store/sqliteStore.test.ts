@@ -69,13 +69,22 @@ describe("SqliteStore on disk", () => {
     writer.pragma("user_version = 99");
     writer.close();
 
-    await expect(new SqliteStore({ dataDir }).open()).rejects.toMatchObject({ name: "StoreError", code: "STORE_SCHEMA_NEWER" });
+    await expect(new SqliteStore({ dataDir }).open()).rejects.toMatchObject({
+      name: "StoreError",
+      code: "STORE_SCHEMA_NEWER",
+    });
   });
 
   it("refuses an upload id with ../ and writes no file outside uploads/", async () => {
     await store.createConversation(conversation("conv-upload"));
     const bytes = Buffer.from("%PDF-1.7 escape attempt");
-    const record = { id: "../escaped-upload", conversationId: "conv-upload", mimeType: "application/pdf" as const, size: bytes.length, createdAt: "2026-03-02T01:00:00.000Z" };
+    const record = {
+      id: "../escaped-upload",
+      conversationId: "conv-upload",
+      mimeType: "application/pdf" as const,
+      size: bytes.length,
+      createdAt: "2026-03-02T01:00:00.000Z",
+    };
 
     await expect(store.saveUpload(record, bytes)).rejects.toMatchObject({ code: "STORE_UPLOAD_ID_INVALID" });
     await expect(store.getUpload("../khai-ho.sqlite")).rejects.toMatchObject({ code: "STORE_UPLOAD_ID_INVALID" });
@@ -87,7 +96,16 @@ describe("SqliteStore on disk", () => {
   it("leaves only the final file in uploads/ after saveUpload, readable by its owner only", async () => {
     await store.createConversation(conversation("conv-upload"));
     const bytes = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]);
-    await store.saveUpload({ id: "photo-0001abcd", conversationId: "conv-upload", mimeType: "image/jpeg", size: bytes.length, createdAt: "2026-03-02T01:00:00.000Z" }, bytes);
+    await store.saveUpload(
+      {
+        id: "photo-0001abcd",
+        conversationId: "conv-upload",
+        mimeType: "image/jpeg",
+        size: bytes.length,
+        createdAt: "2026-03-02T01:00:00.000Z",
+      },
+      bytes,
+    );
 
     expect(fs.readdirSync(path.join(dataDir, "uploads"))).toEqual(["photo-0001abcd"]);
     expect(fs.statSync(path.join(dataDir, "uploads", "photo-0001abcd")).mode & 0o077).toBe(0);
@@ -106,7 +124,16 @@ describe("SqliteStore on disk", () => {
   it("removes the bytes of a deleted unattached upload, and old files no row names, left by a crash", async () => {
     await store.createConversation(conversation("conv-upload"));
     const bytes = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]);
-    await store.saveUpload({ id: "photo-0001abcd", conversationId: "conv-upload", mimeType: "image/jpeg", size: bytes.length, createdAt: "2026-03-02T01:00:00.000Z" }, bytes);
+    await store.saveUpload(
+      {
+        id: "photo-0001abcd",
+        conversationId: "conv-upload",
+        mimeType: "image/jpeg",
+        size: bytes.length,
+        createdAt: "2026-03-02T01:00:00.000Z",
+      },
+      bytes,
+    );
     const uploads = path.join(dataDir, "uploads");
     // Linked by a save killed before its row was written: an hour old, and one just written.
     const crashed = path.join(uploads, "photo-0002abcd");
@@ -152,21 +179,31 @@ function runWriterAndKill(dataDir: string, acks: number): Promise<number> {
     (async () => {
       const store = new SqliteStore({ dataDir: process.argv[1] });
       await store.open();
-      await store.createConversation({ id, tokenHash: "hash-crash", channel: "terminal", locale: "vi", unitId: null,
-        state: initialState(), status: "bot", procedureId: null, lastSeq: 0, version: 0, createdAt: at, updatedAt: at });
+      await store.createConversation({
+        id, tokenHash: "hash-crash", channel: "terminal", locale: "vi", unitId: null, state: initialState(),
+        status: "bot", procedureId: null, lastSeq: 0, version: 0, createdAt: at, updatedAt: at,
+      });
       for (let turn = 0; ; turn += 1) {
         const seq = turn * 2 + 1;
-        const citizen = { id: "m" + seq, conversationId: id, seq, author: "citizen", text: "câu trả lời " + turn, clientMessageId: "client-" + turn, at };
-        const bot = { id: "m" + (seq + 1), conversationId: id, seq: seq + 1, author: "bot", text: "Câu hỏi tiếp theo", at };
-        const result = await store.commitTurn({ conversationId: id, expectedVersion: turn, state: initialState(), messages: [citizen, bot],
-          dedupe: { conversationId: id, clientMessageId: "client-" + turn, contentHash: "h", messageId: citizen.id, seq, at }, dossier: null });
+        const clientMessageId = "client-" + turn;
+        const citizen = {
+          id: "m" + seq, conversationId: id, seq, author: "citizen", text: "câu trả lời " + turn, clientMessageId, at,
+        };
+        const bot = { id: "m" + (seq + 1), conversationId: id, seq: seq + 1, author: "bot", text: "Câu hỏi tiếp", at };
+        const dedupe = { conversationId: id, clientMessageId, contentHash: "h", messageId: citizen.id, seq, at };
+        const result = await store.commitTurn({
+          conversationId: id, expectedVersion: turn, state: initialState(), messages: [citizen, bot],
+          dedupe, dossier: null,
+        });
         if (!result.ok) throw new Error("unexpected " + result.reason);
         process.stdout.write("ack " + turn + "\\n");
       }
     })();
   `;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["-r", "tsx/cjs", "-e", writer, dataDir], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["-r", "tsx/cjs", "-e", writer, dataDir], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let seen = 0;
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => {

@@ -127,7 +127,12 @@ export function turnDossier(code: string): Dossier {
       thanhVien: [{ hoTen: "Trần Văn Bình", quanHe: "cha", namSinh: 1990, dangSong: true, ghiChu: null }],
     },
     provenance: { hoTenTre: { by: "citizen" }, ngaySinh: { by: "bot" }, ghiChu: { by: "clerk", clerkId: "clerk-7" } },
-    submission: { submitMethod: "postal", returnMethod: "online", postalAddress: "12 Nguyễn Huệ, An Thạnh", postalPhone: "0912345678" },
+    submission: {
+      submitMethod: "postal",
+      returnMethod: "online",
+      postalAddress: "12 Nguyễn Huệ, An Thạnh",
+      postalPhone: "0912345678",
+    },
     documents: ["Giấy chứng sinh", "CCCD của cha hoặc mẹ"],
     attachments: { giayChungSinh: "upload-0001abcd" },
     locale: "vi",
@@ -171,7 +176,11 @@ export function at(minute: number): string {
 }
 
 /** A conversation of `unitId` in `status`, last updated at minute `updatedMinute`. */
-export function queuedConversation(unitId: string | null, status: ConversationStatus, updatedMinute: number): ConversationRecord {
+export function queuedConversation(
+  unitId: string | null,
+  status: ConversationStatus,
+  updatedMinute: number,
+): ConversationRecord {
   const id = uniqueId("conv");
   return {
     id,
@@ -206,7 +215,12 @@ export function newDossier(code: string, overrides: Partial<Dossier> = {}): Doss
       thanhVien: [{ memberFullName: "Trần Văn Cường", memberPhone: "0987 654 321", quanHe: "ông" }],
     },
     provenance: { requesterFullName: { by: "citizen" } },
-    submission: { submitMethod: "postal", returnMethod: "postal", postalAddress: "34 Hai Bà Trưng", postalPhone: "+84 388 111 222" },
+    submission: {
+      submitMethod: "postal",
+      returnMethod: "postal",
+      postalAddress: "34 Hai Bà Trưng",
+      postalPhone: "+84 388 111 222",
+    },
     documents: ["Giấy chứng sinh"],
     attachments: {},
     locale: "vi",
@@ -215,7 +229,6 @@ export function newDossier(code: string, overrides: Partial<Dossier> = {}): Doss
     ...overrides,
   };
 }
-
 
 export const HOUR_MS = 3_600_000;
 

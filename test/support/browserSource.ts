@@ -11,7 +11,15 @@ const SHARED_DIR = path.join(ROOT, "widget/shared");
  * and writes text with `textContent`/`append`: one use of these would be one way for a server
  * or citizen string to become HTML (and pages enforcing Trusted Types would refuse it).
  */
-export const HTML_SINKS = ["innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "DOMParser", "createContextualFragment", "srcdoc"];
+export const HTML_SINKS = [
+  "innerHTML",
+  "outerHTML",
+  "insertAdjacentHTML",
+  "document.write",
+  "DOMParser",
+  "createContextualFragment",
+  "srcdoc",
+];
 
 /** The TypeScript files of a browser source folder, with their text. */
 export function sourceFiles(dir: string): { name: string; text: string }[] {
@@ -31,11 +39,15 @@ export function describeBrowserSource(folder: "widget" | "console", more?: (sour
     // esbuild strips types without checking them, and the root tsconfig has no DOM library.
     it(`type-checks against the browser's DOM (${folder}/tsconfig.json)`, () => {
       const tsc = path.join(ROOT, "node_modules/.bin/tsc");
-      expect(() => execFileSync(tsc, ["--noEmit", "-p", `${folder}/tsconfig.json`], { cwd: ROOT, stdio: "pipe" })).not.toThrow();
+      expect(() =>
+        execFileSync(tsc, ["--noEmit", "-p", `${folder}/tsconfig.json`], { cwd: ROOT, stdio: "pipe" }),
+      ).not.toThrow();
     }, 60_000);
 
     it("never parses HTML: every element is created, every text is a text node", () => {
-      const found = bundled().flatMap(({ name, text }) => HTML_SINKS.filter((sink) => text.includes(sink)).map((sink) => `${name}: ${sink}`));
+      const found = bundled().flatMap(({ name, text }) =>
+        HTML_SINKS.filter((sink) => text.includes(sink)).map((sink) => `${name}: ${sink}`),
+      );
       expect(found).toEqual([]);
     });
 

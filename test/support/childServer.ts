@@ -21,7 +21,15 @@ export function startChildServer(env: Record<string, string>): Promise<ChildServ
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--enable-source-maps", "server/start.cjs"], {
       cwd: ROOT,
-      env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", WORKING_HOURS: "mon-sun 00:00-24:00", HOLIDAYS: "", ...env },
+      env: {
+        ...process.env,
+        PORT: "0",
+        HOST: "127.0.0.1",
+        LOG_LEVEL: "silent",
+        WORKING_HOURS: "mon-sun 00:00-24:00",
+        HOLIDAYS: "",
+        ...env,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";

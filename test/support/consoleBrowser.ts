@@ -7,7 +7,14 @@ import { buildWidget } from "../../widget/build";
 import { startTestServer, type TestServer } from "./testServer";
 
 export const CHROMIUM = "/usr/bin/chromium";
-const LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const LAUNCH_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 /** Where the screenshots of the browser tests go. */
 export const DOCS = path.resolve(__dirname, "../../docs");
 /** The office screen the console is made for (1366×768). */
@@ -18,12 +25,18 @@ export const APP_TITLE = "Khai Hộ – Bàn làm việc";
  * Polls `read` until `test` holds (at most `timeoutMs`); the timeout error says what was awaited
  * and what was seen last. For what a locator cannot wait on by itself (counts, titles).
  */
-export async function eventually<T>(read: () => Promise<T>, test: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(
+  read: () => Promise<T>,
+  test: (value: T) => boolean,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
     if (test(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; saw ${JSON.stringify(value)}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; saw ${JSON.stringify(value)}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
@@ -40,7 +53,10 @@ export function describeInChromium(title: string, body: () => void): void {
   if (process.env.CI === "true") {
     describe(`${title}: Chromium on CI`, () => {
       it("finds Chromium at /usr/bin/chromium", () => {
-        throw new Error(`${CHROMIUM} is missing: install the Debian package with "apt-get install -y chromium" (.ci/run does it). On CI the browser tests must run.`);
+        throw new Error(
+          `${CHROMIUM} is missing: install the Debian package with "apt-get install -y chromium" (.ci/run does ` +
+            `it). On CI the browser tests must run.`,
+        );
       });
     });
     return;
@@ -62,13 +78,25 @@ export interface ConsoleBrowser {
 /** Builds the widget and the console, starts the server on them and launches Chromium. */
 export async function startConsoleBrowser(): Promise<ConsoleBrowser> {
   const buildDir = mkdtempSync(path.join(tmpdir(), "khai-ho-e2e-console-"));
-  const [widget, consoleBuild] = await Promise.all([buildWidget({ outFile: path.join(buildDir, "widget.js") }), buildConsole({ outFile: path.join(buildDir, "console.js") })]);
+  const [widget, consoleBuild] = await Promise.all([
+    buildWidget({ outFile: path.join(buildDir, "widget.js") }),
+    buildConsole({ outFile: path.join(buildDir, "console.js") }),
+  ]);
   const server = await startTestServer(
     // Open every hour of every day: the test must not depend on when it runs.
-    { ALLOWED_ORIGINS: "*", RATE_LIMIT_CONVERSATION_PER_MINUTE: "1000", WORKING_HOURS: "sun-sat 00:00-24:00", HOLIDAYS: "" },
+    {
+      ALLOWED_ORIGINS: "*",
+      RATE_LIMIT_CONVERSATION_PER_MINUTE: "1000",
+      WORKING_HOURS: "sun-sat 00:00-24:00",
+      HOLIDAYS: "",
+    },
     undefined,
     readFileSync(widget.outFile, "utf8"),
-    { html: readFileSync(CONSOLE_PAGE, "utf8"), js: readFileSync(consoleBuild.outFile, "utf8"), css: readFileSync(consoleBuild.cssFile, "utf8") },
+    {
+      html: readFileSync(CONSOLE_PAGE, "utf8"),
+      js: readFileSync(consoleBuild.outFile, "utf8"),
+      css: readFileSync(consoleBuild.cssFile, "utf8"),
+    },
   );
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS, timeout: 20_000 });
   const contexts: BrowserContext[] = [];

@@ -1,6 +1,13 @@
 import { io as connect, type Socket } from "socket.io-client";
 import { HONG_NGU_UNITS_2022 } from "../../flows/units";
-import type { ClerkClientToServerEvents, ClerkNote, ClerkServerToClientEvents, ConsoleSettings, ConversationView, QueueItem } from "../../server/console/clerkProtocol";
+import type {
+  ClerkClientToServerEvents,
+  ClerkNote,
+  ClerkServerToClientEvents,
+  ConsoleSettings,
+  ConversationView,
+  QueueItem,
+} from "../../server/console/clerkProtocol";
 import { addUser } from "../../server/console/userAccounts";
 import type { ChatMessage } from "../../server/channels/web/protocol";
 import type { UserRole } from "../../server/store/store";
@@ -23,7 +30,12 @@ export class Clerk {
     readonly csrfToken: string,
     url: string,
   ) {
-    this.socket = connect(`${url}/clerk`, { transports: ["websocket"], reconnection: false, forceNew: true, extraHeaders: { Cookie: cookie } });
+    this.socket = connect(`${url}/clerk`, {
+      transports: ["websocket"],
+      reconnection: false,
+      forceNew: true,
+      extraHeaders: { Cookie: cookie },
+    });
     this.socket.on("queue:update", (q) => this.queues.push(q));
     this.socket.on("conversation:message", (m) => this.messages.push(m));
     this.socket.on("conversation:view", (v) => this.views.push(v));
@@ -32,9 +44,24 @@ export class Clerk {
   }
 
   /** Creates the account, logs in over HTTP and connects to `/clerk`. */
-  static async login(server: TestServer, username: string, role: UserRole, unitIds: string[], displayName: string): Promise<Clerk> {
-    const { user } = await addUser(server.store, HONG_NGU_UNITS_2022, { username, role, unitIds, displayName, password: CLERK_PASSWORD }, new Date());
-    const res = await fetch(`${server.url}/api/auth/login`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ username, password: CLERK_PASSWORD }) });
+  static async login(
+    server: TestServer,
+    username: string,
+    role: UserRole,
+    unitIds: string[],
+    displayName: string,
+  ): Promise<Clerk> {
+    const { user } = await addUser(
+      server.store,
+      HONG_NGU_UNITS_2022,
+      { username, role, unitIds, displayName, password: CLERK_PASSWORD },
+      new Date(),
+    );
+    const res = await fetch(`${server.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ username, password: CLERK_PASSWORD }),
+    });
     const cookie = /khaiho_session=[^;]*/.exec(res.headers.get("set-cookie") ?? "")![0];
     const { csrfToken } = (await res.json()) as { csrfToken: string };
     const clerk = new Clerk(user.id, cookie, csrfToken, server.url);
@@ -58,8 +85,14 @@ export class Clerk {
     }
   }
 
-  emit<E extends keyof ClerkClientToServerEvents>(event: E, payload: Parameters<ClerkClientToServerEvents[E]>[0]): Promise<Parameters<NonNullable<Parameters<ClerkClientToServerEvents[E]>[1]>>[0]> {
-    return (this.socket.timeout(5000) as unknown as { emitWithAck(e: string, p: unknown): Promise<never> }).emitWithAck(event, payload);
+  emit<E extends keyof ClerkClientToServerEvents>(
+    event: E,
+    payload: Parameters<ClerkClientToServerEvents[E]>[0],
+  ): Promise<Parameters<NonNullable<Parameters<ClerkClientToServerEvents[E]>[1]>>[0]> {
+    return (this.socket.timeout(5000) as unknown as { emitWithAck(e: string, p: unknown): Promise<never> }).emitWithAck(
+      event,
+      payload,
+    );
   }
 
   close(): void {

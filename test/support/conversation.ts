@@ -15,7 +15,12 @@ export class Conversation {
   }
 
   send(input: EngineInput | string): this {
-    const result = transition(catalogue(), this.state, typeof input === "string" ? { kind: "text", text: input } : input, CLOCK);
+    const result = transition(
+      catalogue(),
+      this.state,
+      typeof input === "string" ? { kind: "text", text: input } : input,
+      CLOCK,
+    );
     this.state = result.state;
     this.replies = result.replies;
     this.effects = result.effects;

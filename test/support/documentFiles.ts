@@ -19,7 +19,12 @@ export function jpegPhoto(options: { width?: number; height?: number; gps?: bool
     .withExif({
       IFD0: { Make: "PhoneMaker", Model: "Phone 12" },
       // Hồng Ngự, Đồng Tháp.
-      IFD3: { GPSLatitudeRef: "N", GPSLatitude: "10/1 48/1 3600/100", GPSLongitudeRef: "E", GPSLongitude: "105/1 20/1 2400/100" },
+      IFD3: {
+        GPSLatitudeRef: "N",
+        GPSLatitude: "10/1 48/1 3600/100",
+        GPSLongitudeRef: "E",
+        GPSLongitude: "105/1 20/1 2400/100",
+      },
     })
     .toBuffer();
 }
@@ -55,5 +60,10 @@ export function pixelFloodPng(side = 14000): Buffer {
   header[8] = 1; // bit depth
   header[9] = 0; // greyscale
   const rows = deflateSync(Buffer.alloc((Math.ceil(side / 8) + 1) * side), { level: 9 });
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk("IHDR", header), pngChunk("IDAT", rows), pngChunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk("IHDR", header),
+    pngChunk("IDAT", rows),
+    pngChunk("IEND", Buffer.alloc(0)),
+  ]);
 }

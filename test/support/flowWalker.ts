@@ -115,7 +115,10 @@ export function walkFlow(procedureId: string, options: WalkOptions = {}): Walk {
     walk.replies.push(...result.replies);
     walk.effects.push(...result.effects);
   };
-  const typed = (text: string): EngineInput => ({ kind: "text", text: options.withoutDiacritics ? foldDiacritics(text) : text });
+  const typed = (text: string): EngineInput => ({
+    kind: "text",
+    text: options.withoutDiacritics ? foldDiacritics(text) : text,
+  });
   const scripted = (id: string, fallback: string): EngineInput => {
     const answer = options.answers?.[id];
     if (answer === undefined) return typed(fallback);
@@ -123,7 +126,11 @@ export function walkFlow(procedureId: string, options: WalkOptions = {}): Walk {
   };
 
   send({ kind: "choice", value: procedureId });
-  for (let turn = 0; turn < 400 && (state.status === "bot" || state.handoff?.reason === "required") && state.flowId === procedureId; turn++) {
+  for (
+    let turn = 0;
+    turn < 400 && (state.status === "bot" || state.handoff?.reason === "required") && state.flowId === procedureId;
+    turn++
+  ) {
     // A case that needs a clerk: with none in the walk, the citizen carries on with the assistant.
     if (state.status === "waiting_clerk") {
       walk.asked.push(state.stepId!);
@@ -147,7 +154,11 @@ export function walkFlow(procedureId: string, options: WalkOptions = {}): Walk {
         send(scripted(step.id, "an thạnh"));
         break;
       case "upload":
-        send(options.answers?.[step.id] !== undefined ? scripted(step.id, "") : { kind: "attachment", attachmentId: `att-${step.id}` });
+        send(
+          options.answers?.[step.id] !== undefined
+            ? scripted(step.id, "")
+            : { kind: "attachment", attachmentId: `att-${step.id}` },
+        );
         break;
       case "review":
         send(scripted(step.id, "xác nhận"));
@@ -169,12 +180,16 @@ export function walkFlow(procedureId: string, options: WalkOptions = {}): Walk {
     }
   }
   walk.state = state;
-  const submitted = walk.effects.find((e): e is Extract<Effect, { type: "submitDossier" }> => e.type === "submitDossier");
+  const submitted = walk.effects.find(
+    (e): e is Extract<Effect, { type: "submitDossier" }> => e.type === "submitDossier",
+  );
   walk.draft = submitted?.draft ?? null;
   return walk;
 }
 
 /** Every field value as plain text, for looking values up in a rendered form. */
 export function textValues(fields: Readonly<Record<string, Value>>): string[] {
-  return Object.values(fields).flatMap((v) => (Array.isArray(v) ? v.flatMap((row) => Object.values(row).map(String)) : [String(v)]));
+  return Object.values(fields).flatMap((v) =>
+    Array.isArray(v) ? v.flatMap((row) => Object.values(row).map(String)) : [String(v)],
+  );
 }

@@ -32,10 +32,25 @@ export interface ServerUnderAttack extends ChildServer {
 export async function startServerUnderAttack(env: Record<string, string> = {}): Promise<ServerUnderAttack> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "khai-ho-attack-"));
   const admin = { username: "quantri", password: `khai-ho ${randomBytes(12).toString("base64url")} thử nghiệm` };
-  await promisify(execFile)(process.execPath, ["--import", "tsx", "server/cli/user.ts", "add", "--username", admin.username, "--role", "admin", "--password", admin.password], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir },
-  });
+  await promisify(execFile)(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "server/cli/user.ts",
+      "add",
+      "--username",
+      admin.username,
+      "--role",
+      "admin",
+      "--password",
+      admin.password,
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: dataDir },
+    },
+  );
   const server = await startChildServer({
     DATA_DIR: dataDir,
     LOG_LEVEL: "info",
@@ -44,7 +59,11 @@ export async function startServerUnderAttack(env: Record<string, string> = {}): 
     UPLOAD_MAX_BYTES: String(64 * 1024),
     ...env,
   });
-  const login = await fetch(`${server.url}/api/auth/login`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(admin) });
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(admin),
+  });
   if (login.status !== 200) throw new Error(`the admin could not sign in: ${login.status} ${await login.text()}`);
   const cookie = /khaiho_session=[^;]*/.exec(login.headers.get("set-cookie") ?? "")![0];
   const { csrfToken } = (await login.json()) as { csrfToken: string };
@@ -64,13 +83,23 @@ export async function startServerUnderAttack(env: Record<string, string> = {}): 
  * The headers a route asks for: the citizen's bearer token, or the admin's session. Logging out
  * gets a wrong CSRF token, or it would end the session the other requests use.
  */
-export function credentialsFor(route: HttpRoute, target: ServerUnderAttack, citizenToken: string): Record<string, string> {
+export function credentialsFor(
+  route: HttpRoute,
+  target: ServerUnderAttack,
+  citizenToken: string,
+): Record<string, string> {
   if (route.access === "citizen") return { Authorization: `Bearer ${citizenToken}` };
-  if (route.access === "console") return { Cookie: target.admin.cookie, "X-CSRF-Token": route.pattern === "/api/auth/logout" ? "x".repeat(32) : target.admin.csrfToken };
+  if (route.access === "console")
+    return {
+      Cookie: target.admin.cookie,
+      "X-CSRF-Token": route.pattern === "/api/auth/logout" ? "x".repeat(32) : target.admin.csrfToken,
+    };
   return {};
 }
 
-/** The server under attack with two citizens: one whose token the requests carry, one who only chats (the bystander). */
+/**
+ * The server under attack with two citizens: one whose token the requests carry, one who only chats (the bystander).
+ */
 export interface RouteAttack {
   target: ServerUnderAttack;
   owner: Citizen;

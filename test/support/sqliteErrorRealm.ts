@@ -8,6 +8,11 @@ import path from "node:path";
  * makes its first `new Database()` install that file's error class.
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the addon has no typed entry point
-const bindings = require("bindings") as (options: { bindings: string; module_root: string }) => { isInitialized?: boolean };
-const addon = bindings({ bindings: "better_sqlite3.node", module_root: path.dirname(require.resolve("better-sqlite3/package.json")) });
+const bindings = require("bindings") as (options: { bindings: string; module_root: string }) => {
+  isInitialized?: boolean;
+};
+const addon = bindings({
+  bindings: "better_sqlite3.node",
+  module_root: path.dirname(require.resolve("better-sqlite3/package.json")),
+});
 addon.isInitialized = false;

@@ -62,7 +62,10 @@ export async function dropMongoDatabase(uri: string, dbName: string): Promise<vo
 }
 
 /** MongoDB stores, each on a new database dropped afterwards. */
-export function mongoStoreUnderTest(uri: string, prefix: string): { make: () => Promise<StoreUnderTest>; nextDbName: () => string } {
+export function mongoStoreUnderTest(
+  uri: string,
+  prefix: string,
+): { make: () => Promise<StoreUnderTest>; nextDbName: () => string } {
   const runId = `${process.pid}_${Date.now().toString(36)}`;
   let databases = 0;
   const nextDbName = () => `khai_ho_${prefix}_${runId}_${++databases}`;

@@ -39,10 +39,18 @@ export async function sendOverChat(citizen: Citizen, inputs: readonly EngineInpu
  * `walkFlow` does. Resolves with the citizen, still connected (to hear what the office tells
  * them; the caller closes it), and the receipt code the chat gave them.
  */
-export async function submitOverChat(url: string, procedureId: string, options: SubmitOverChatOptions): Promise<{ citizen: Citizen; code: string }> {
+export async function submitOverChat(
+  url: string,
+  procedureId: string,
+  options: SubmitOverChatOptions,
+): Promise<{ citizen: Citizen; code: string }> {
   const { clerkFills, ...walkOptions } = options;
   // The server runs on the real clock: so does the walk whose answers are replayed to it.
-  const walk = walkFlow(procedureId, { clock: { now: new Date() }, ...walkOptions, ...(clerkFills ? { stopAt: "review" } : {}) });
+  const walk = walkFlow(procedureId, {
+    clock: { now: new Date() },
+    ...walkOptions,
+    ...(clerkFills ? { stopAt: "review" } : {}),
+  });
   const citizen = new Citizen(url, { unit: options.unitId });
   await citizen.ready();
   await sendOverChat(citizen, walk.inputs);
@@ -51,17 +59,26 @@ export async function submitOverChat(url: string, procedureId: string, options: 
   return { citizen, code: citizen.states.find((s) => s.dossierCode)!.dossierCode! };
 }
 
-async function fillByClerk(citizen: Citizen, { clerk, field, text, whileHeld }: NonNullable<SubmitOverChatOptions["clerkFills"]>): Promise<void> {
+async function fillByClerk(
+  citizen: Citizen,
+  { clerk, field, text, whileHeld }: NonNullable<SubmitOverChatOptions["clerkFills"]>,
+): Promise<void> {
   const conversationId = citizen.conversationId!;
   const refused = (what: string, ack: { ok: boolean }) => {
     if (!ack.ok) throw new Error(`the clerk could not ${what}: ${JSON.stringify(ack)}`);
   };
   await citizen.say("gặp cán bộ");
-  await clerk.until(() => clerk.queue.some((item) => item.conversationId === conversationId), "the request in the clerk's queue");
+  await clerk.until(
+    () => clerk.queue.some((item) => item.conversationId === conversationId),
+    "the request in the clerk's queue",
+  );
   refused("take it", await clerk.emit("conversation:take", { conversationId }));
   await whileHeld?.();
   refused("fill the field", await clerk.emit("dossier:patch", { conversationId, field, text }));
-  await citizen.until(() => citizen.lastBot?.text.includes("đã điền giúp") === true, "the question to confirm the clerk's value");
+  await citizen.until(
+    () => citizen.lastBot?.text.includes("đã điền giúp") === true,
+    "the question to confirm the clerk's value",
+  );
   await citizen.say("có");
   refused("hand back", await clerk.emit("conversation:release", { conversationId, at: "current" }));
   await citizen.until(() => citizen.states[citizen.states.length - 1]?.status === "bot", "the bot back at the review");

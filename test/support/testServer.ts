@@ -3,7 +3,15 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Writable } from "node:stream";
 import { io as connect, type Socket } from "socket.io-client";
-import type { ChatAuth, ChatMessage, ClientToServerEvents, ConversationStateEvent, SendAck, SendMessage, ServerToClientEvents } from "../../server/channels/web/protocol";
+import type {
+  ChatAuth,
+  ChatMessage,
+  ClientToServerEvents,
+  ConversationStateEvent,
+  SendAck,
+  SendMessage,
+  ServerToClientEvents,
+} from "../../server/channels/web/protocol";
 import { loadConfig } from "../../server/config";
 import { createKhaiHoServer, type KhaiHoServer, type ServerParts } from "../../server/khaiHoServer";
 import { createLogger } from "../../server/logger";
@@ -35,7 +43,15 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), "khai-ho-test-"));
   // Clerks always at work unless a test says otherwise: results must not depend on the hour.
-  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DATA_DIR: dir, LOG_LEVEL: "silent", WORKING_HOURS: "mon-sun 00:00-24:00", HOLIDAYS: "", ...env });
+  const config = loadConfig({
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DATA_DIR: dir,
+    LOG_LEVEL: "silent",
+    WORKING_HOURS: "mon-sun 00:00-24:00",
+    HOLIDAYS: "",
+    ...env,
+  });
   const store = new SqliteStore({ dataDir: dir });
   await store.open();
   const logger = extras.logSink ? createLogger("trace", extras.logSink) : createLogger("silent");
@@ -93,7 +109,10 @@ export class Citizen {
   }
 
   send(message: Omit<SendMessage, "clientMessageId"> & { clientMessageId?: string }): Promise<SendAck> {
-    const payload = { clientMessageId: message.clientMessageId ?? `c-${Math.random().toString(36).slice(2)}`, ...message };
+    const payload = {
+      clientMessageId: message.clientMessageId ?? `c-${Math.random().toString(36).slice(2)}`,
+      ...message,
+    };
     return this.socket.timeout(5000).emitWithAck("message:send", payload as SendMessage);
   }
 

@@ -3,7 +3,6 @@ import { dateInWords } from "../../server/engine/understanding/dateInWords";
 import { numberInWords } from "../../server/engine/understanding/numberInWords";
 import { isRealDate, pad } from "../support/parseExpectations";
 
-
 describe("dateInWords", () => {
   it.each([
     ["05/03/2020", "Ngày năm, tháng ba, năm hai nghìn không trăm hai mươi"],
@@ -22,13 +21,20 @@ describe("dateInWords", () => {
     expect(dateInWords("04/04/2020")).toMatch(/^Ngày bốn, tháng tư,/);
   });
 
-  it.each(["5/3/2020", "31/02/2020", "2020-03-05", "", "05/13/2020"])("throws a RangeError on %p, which is not a valid dd/mm/yyyy", (text) => {
-    expect(() => dateInWords(text)).toThrow(RangeError);
-  });
+  it.each(["5/3/2020", "31/02/2020", "2020-03-05", "", "05/13/2020"])(
+    "throws a RangeError on %p, which is not a valid dd/mm/yyyy",
+    (text) => {
+      expect(() => dateInWords(text)).toThrow(RangeError);
+    },
+  );
 
   it("writes every valid date as Ngày …, tháng …, năm … with the year in numberInWords' reading", () => {
     const validDate = fc
-      .record({ y: fc.integer({ min: 1900, max: 2100 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 31 }) })
+      .record({
+        y: fc.integer({ min: 1900, max: 2100 }),
+        m: fc.integer({ min: 1, max: 12 }),
+        d: fc.integer({ min: 1, max: 31 }),
+      })
       .filter(({ d, m, y }) => isRealDate(d, m, y));
     fc.assert(
       fc.property(validDate, ({ d, m, y }) => {

@@ -3,19 +3,47 @@ import { foldDiacritics, foldToWords } from "../../server/engine/understanding/f
 
 // The 12 Vietnamese vowels and the 5 tone marks (huyền, sắc, ngã, hỏi, nặng).
 const VOWELS: Array<[string, string]> = [
-  ["a", "a"], ["ă", "a"], ["â", "a"], ["e", "e"], ["ê", "e"], ["i", "i"],
-  ["o", "o"], ["ô", "o"], ["ơ", "o"], ["u", "u"], ["ư", "u"], ["y", "y"],
+  ["a", "a"],
+  ["ă", "a"],
+  ["â", "a"],
+  ["e", "e"],
+  ["ê", "e"],
+  ["i", "i"],
+  ["o", "o"],
+  ["ô", "o"],
+  ["ơ", "o"],
+  ["u", "u"],
+  ["ư", "u"],
+  ["y", "y"],
 ];
 const TONES = ["", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"];
 const VIETNAMESE_LETTERS = VOWELS.flatMap(([vowel, base]) =>
   TONES.flatMap((tone) => {
     const lower = (vowel + tone).normalize("NFC");
-    return [[lower, base], [lower.toUpperCase(), base]] as Array<[string, string]>;
+    return [
+      [lower, base],
+      [lower.toUpperCase(), base],
+    ] as Array<[string, string]>;
   }),
 );
 
 const vietnameseText = fc
-  .array(fc.constantFrom(...VIETNAMESE_LETTERS.map(([letter]) => letter), "đ", "Đ", "ng", "h", " ", "-", "!", "1", ",", "\u0301"), { maxLength: 40 })
+  .array(
+    fc.constantFrom(
+      ...VIETNAMESE_LETTERS.map(([letter]) => letter),
+      "đ",
+      "Đ",
+      "ng",
+      "h",
+      " ",
+      "-",
+      "!",
+      "1",
+      ",",
+      "\u0301",
+    ),
+    { maxLength: 40 },
+  )
   .map((parts) => parts.join(""));
 const anyText = fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.string({ unit: "grapheme" }), vietnameseText);
 

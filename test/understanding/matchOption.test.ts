@@ -127,10 +127,28 @@ describe("matchOption", () => {
   });
 
   it("matches an option's value again to that option once a reply matched it", () => {
-    const words = fc.constantFrom("an", "binh", "thạnh", "2", "số", "mẹ", "cha", "nộp", "tày", "kinh", "ba", "xã", "lộc", "x");
+    const words = fc.constantFrom(
+      "an",
+      "binh",
+      "thạnh",
+      "2",
+      "số",
+      "mẹ",
+      "cha",
+      "nộp",
+      "tày",
+      "kinh",
+      "ba",
+      "xã",
+      "lộc",
+      "x",
+    );
     fc.assert(
       fc.property(
-        fc.oneof(fc.array(words, { maxLength: 4 }).map((w) => w.join(" ")), fc.string({ maxLength: 10 })),
+        fc.oneof(
+          fc.array(words, { maxLength: 4 }).map((w) => w.join(" ")),
+          fc.string({ maxLength: 10 }),
+        ),
         fc.constantFrom(...LISTS),
         (text, options) => {
           const first = matchOption<string>(text, options);
@@ -155,7 +173,9 @@ describe("matchOption", () => {
     ];
     fc.assert(
       fc.property(
-        fc.constantFrom(...LISTS).chain((options) => fc.tuple(fc.constant(options), fc.nat({ max: options.length - 1 }))),
+        fc
+          .constantFrom(...LISTS)
+          .chain((options) => fc.tuple(fc.constant(options), fc.nat({ max: options.length - 1 }))),
         fc.constantFrom(...shapes),
         ([options, index], shape) => {
           const option = options[index]!;

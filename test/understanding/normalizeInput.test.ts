@@ -7,8 +7,32 @@ const codePoints = (s: string) => Array.from(s).length;
 const messyText = fc
   .array(
     fc.constantFrom(
-      "Nguyễn", "Nguye\u0302\u0303n", "Văn", "Va\u0306n", "A", "đ", "Đ", " ", "  ", "\t", "\n", "\u00A0", "\u3000",
-      "\u200B", "\u200D", "\uFEFF", "\u00AD", "\u0007", "\u009F", "５", "０", "1", "/", "e", "\u0301", "\u0323",
+      "Nguyễn",
+      "Nguye\u0302\u0303n",
+      "Văn",
+      "Va\u0306n",
+      "A",
+      "đ",
+      "Đ",
+      " ",
+      "  ",
+      "\t",
+      "\n",
+      "\u00A0",
+      "\u3000",
+      "\u200B",
+      "\u200D",
+      "\uFEFF",
+      "\u00AD",
+      "\u0007",
+      "\u009F",
+      "５",
+      "０",
+      "1",
+      "/",
+      "e",
+      "\u0301",
+      "\u0323",
     ),
     { maxLength: 30 },
   )
@@ -69,7 +93,8 @@ describe("normalizeInput", () => {
         fc.property(anyText, (text) => {
           const result = normalizeInput(text);
           expect(result).toBe(result.trim());
-          expect(result).not.toMatch(/\s\s|[\t\n\r\u00A0\u3000\u200B-\u200D\u2060\uFEFF\u00AD\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/);
+          expect(result).not.toMatch(/\s\s|[\t\n\r\u00A0\u3000\u200B-\u200D\u2060\uFEFF\u00AD]/);
+          expect(result).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/);
           expect(result).not.toMatch(/[\uFF01-\uFF5E]/);
         }),
       );

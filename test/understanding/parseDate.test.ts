@@ -5,7 +5,20 @@ import { expectRejected, expectValue, isRealDate, pad } from "../support/parseEx
 
 const TODAY = "2026-05-01";
 
-const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** Every written form parseDate accepts, for one day. */
 const FORMATS: Array<(d: number, m: number, y: number) => string> = [
@@ -25,7 +38,11 @@ const FORMATS: Array<(d: number, m: number, y: number) => string> = [
 ];
 
 const validDate = fc
-  .record({ y: fc.integer({ min: 1900, max: 2100 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 31 }) })
+  .record({
+    y: fc.integer({ min: 1900, max: 2100 }),
+    m: fc.integer({ min: 1, max: 12 }),
+    d: fc.integer({ min: 1, max: 31 }),
+  })
   .filter(({ d, m, y }) => isRealDate(d, m, y));
 
 const nearDate = fc
@@ -156,11 +173,14 @@ describe("parseDate", () => {
   describe("properties", () => {
     it("never throws, whatever the text", () => {
       fc.assert(
-        fc.property(fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.string({ unit: "grapheme" }), nearDate), (text) => {
-          parseDate(text);
-          parseDate(text, { today: TODAY, notInFuture: true });
-          parseDate(text, { today: TODAY, notInPast: true });
-        }),
+        fc.property(
+          fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.string({ unit: "grapheme" }), nearDate),
+          (text) => {
+            parseDate(text);
+            parseDate(text, { today: TODAY, notInFuture: true });
+            parseDate(text, { today: TODAY, notInPast: true });
+          },
+        ),
       );
     });
 
@@ -183,11 +203,16 @@ describe("parseDate", () => {
 
     it("accepts a numeric day and month exactly when the calendar has them", () => {
       fc.assert(
-        fc.property(fc.integer({ min: 0, max: 39 }), fc.integer({ min: 0, max: 19 }), fc.integer({ min: 1900, max: 2100 }), (d, m, y) => {
-          const result = parseDate(`${d}/${m}/${y}`);
-          if (isRealDate(d, m, y)) expectValue(result, `${pad(d)}/${pad(m)}/${y}`);
-          else expectRejected(result, "DATE_IMPOSSIBLE");
-        }),
+        fc.property(
+          fc.integer({ min: 0, max: 39 }),
+          fc.integer({ min: 0, max: 19 }),
+          fc.integer({ min: 1900, max: 2100 }),
+          (d, m, y) => {
+            const result = parseDate(`${d}/${m}/${y}`);
+            if (isRealDate(d, m, y)) expectValue(result, `${pad(d)}/${pad(m)}/${y}`);
+            else expectRejected(result, "DATE_IMPOSSIBLE");
+          },
+        ),
       );
     });
 

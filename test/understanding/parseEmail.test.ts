@@ -63,13 +63,22 @@ describe("parseEmail", () => {
   });
 
   it("parses its own output again to the same value and warning", () => {
-    const emailish = fc.string({ unit: fc.constantFrom("a", "B", "1", "@", ".", "-", " ", "_", "m", "c", "o"), maxLength: 20 });
+    const emailish = fc.string({
+      unit: fc.constantFrom("a", "B", "1", "@", ".", "-", " ", "_", "m", "c", "o"),
+      maxLength: 20,
+    });
     fc.assert(
-      fc.property(fc.oneof(emailish, fc.tuple(localPart, domain).map(([l, d]) => `${l}@${d}`)), (text) => {
-        const first = parseEmail(text);
-        if (!first.ok) return;
-        expect(parseEmail(first.value)).toEqual(first);
-      }),
+      fc.property(
+        fc.oneof(
+          emailish,
+          fc.tuple(localPart, domain).map(([l, d]) => `${l}@${d}`),
+        ),
+        (text) => {
+          const first = parseEmail(text);
+          if (!first.ok) return;
+          expect(parseEmail(first.value)).toEqual(first);
+        },
+      ),
     );
   });
 
@@ -77,7 +86,11 @@ describe("parseEmail", () => {
     fc.assert(
       fc.property(localPart, domain, fc.constantFrom("plain", "upper", "spaced"), (local, dom, shape) => {
         const typed =
-          shape === "upper" ? `${local}@${dom.toUpperCase()}` : shape === "spaced" ? ` ${local} @ ${dom} ` : `${local}@${dom}`;
+          shape === "upper"
+            ? `${local}@${dom.toUpperCase()}`
+            : shape === "spaced"
+              ? ` ${local} @ ${dom} `
+              : `${local}@${dom}`;
         const result = parseEmail(typed);
         expect(result).toMatchObject({ ok: true, value: `${local}@${dom}` });
       }),

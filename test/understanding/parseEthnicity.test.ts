@@ -76,14 +76,34 @@ describe("parseEthnicity", () => {
   });
 
   it("parses its own output again to the same value", () => {
-    const words = fc.constantFrom("dân", "tộc", "kinh", "hmong", "tà", "ôi", "la", "ha", "cơ", "x", "thai", "ede", "bru");
+    const words = fc.constantFrom(
+      "dân",
+      "tộc",
+      "kinh",
+      "hmong",
+      "tà",
+      "ôi",
+      "la",
+      "ha",
+      "cơ",
+      "x",
+      "thai",
+      "ede",
+      "bru",
+    );
     fc.assert(
-      fc.property(fc.oneof(fc.array(words, { maxLength: 4 }).map((w) => w.join(" ")), fc.string({ maxLength: 10 })), (text) => {
-        const first = parseEthnicity(text);
-        if (!first.ok) return;
-        expect(ETHNICITIES).toContain(first.value);
-        expect(parseEthnicity(first.value)).toEqual(first);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.array(words, { maxLength: 4 }).map((w) => w.join(" ")),
+          fc.string({ maxLength: 10 }),
+        ),
+        (text) => {
+          const first = parseEthnicity(text);
+          if (!first.ok) return;
+          expect(ETHNICITIES).toContain(first.value);
+          expect(parseEthnicity(first.value)).toEqual(first);
+        },
+      ),
     );
   });
 
@@ -95,11 +115,15 @@ describe("parseEthnicity", () => {
         fc.constantFrom("", "dân tộc ", "dan toc ", "DT "),
         (name, shape, prefix) => {
           const written =
-            shape === "upper" ? name.toUpperCase()
-            : shape === "lower" ? name.toLowerCase()
-            : shape === "folded" ? foldDiacritics(name)
-            : shape === "NFD" ? name.normalize("NFD")
-            : name;
+            shape === "upper"
+              ? name.toUpperCase()
+              : shape === "lower"
+                ? name.toLowerCase()
+                : shape === "folded"
+                  ? foldDiacritics(name)
+                  : shape === "NFD"
+                    ? name.normalize("NFD")
+                    : name;
           expect(parseEthnicity(`${prefix}${written}`)).toEqual({ ok: true, value: name });
         },
       ),

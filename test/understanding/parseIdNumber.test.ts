@@ -4,11 +4,7 @@ import { PROVINCE_CODES } from "../../server/engine/understanding/provinceCodes"
 import { expectRejected } from "../support/parseExpectations";
 
 const validCccd = fc
-  .tuple(
-    fc.constantFrom(...PROVINCE_CODES.keys()),
-    fc.integer({ min: 0, max: 3 }),
-    fc.stringMatching(/^\d{8}$/),
-  )
+  .tuple(fc.constantFrom(...PROVINCE_CODES.keys()), fc.integer({ min: 0, max: 3 }), fc.stringMatching(/^\d{8}$/))
   .map(([province, g, rest]) => `${province}${g}${rest}`);
 const validCmnd = fc.stringMatching(/^\d{9}$/);
 const digitsAndSeparators = fc.string({
@@ -60,9 +56,13 @@ describe("parseIdNumber", () => {
 
   it("never throws, whatever the text", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: "binary", maxLength: 40 }), digitsAndSeparators), allowCmnd, (text, allow) => {
-        parseIdNumber(text, { allowCmnd: allow, known: { gender: "Nam", birthYear: 1990 } });
-      }),
+      fc.property(
+        fc.oneof(fc.string({ unit: "binary", maxLength: 40 }), digitsAndSeparators),
+        allowCmnd,
+        (text, allow) => {
+          parseIdNumber(text, { allowCmnd: allow, known: { gender: "Nam", birthYear: 1990 } });
+        },
+      ),
     );
   });
 

@@ -4,15 +4,52 @@ import { numberInWords } from "../../server/engine/understanding/numberInWords";
 import { parseInteger } from "../../server/engine/understanding/parseInteger";
 import { expectRejected, expectValue } from "../support/parseExpectations";
 
-const ENGLISH = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-  "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"];
+const ENGLISH = [
+  "zero",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+  "thirteen",
+  "fourteen",
+  "fifteen",
+  "sixteen",
+  "seventeen",
+  "eighteen",
+  "nineteen",
+  "twenty",
+];
 
 const nearInteger = fc
   .tuple(
     fc.constantFrom("", "cho tôi ", "số ", "-", "khoảng "),
     fc.oneof(
       fc.integer({ min: -1000, max: 1_000_000 }).map(String),
-      fc.constantFrom("một", "hai", "ba", "bốn", "tư", "năm", "lăm", "mười", "mươi", "mốt", "không", "chín", "muoi", "twenty", "one"),
+      fc.constantFrom(
+        "một",
+        "hai",
+        "ba",
+        "bốn",
+        "tư",
+        "năm",
+        "lăm",
+        "mười",
+        "mươi",
+        "mốt",
+        "không",
+        "chín",
+        "muoi",
+        "twenty",
+        "one",
+      ),
       fc.bigInt({ min: 0n, max: 10n ** 30n }).map(String),
     ),
     fc.constantFrom("", " ", " mươi", " muoi lam", " bản", " hoặc 3", ".000", ",5", "-one"),
@@ -63,9 +100,12 @@ describe("parseInteger", () => {
     expectValue(parseInteger(word), n);
   });
 
-  it.each(["", "abc", "2 hoặc 3", "hai hoặc ba", "1,5", "lăm", "hai mươi mươi", "constructor", "toString"])("rejects %p as unreadable", (text) => {
-    expectRejected(parseInteger(text), "INTEGER_UNREADABLE");
-  });
+  it.each(["", "abc", "2 hoặc 3", "hai hoặc ba", "1,5", "lăm", "hai mươi mươi", "constructor", "toString"])(
+    "rejects %p as unreadable",
+    (text) => {
+      expectRejected(parseInteger(text), "INTEGER_UNREADABLE");
+    },
+  );
 
   it("rejects a number above max and states the allowed range", () => {
     const result = parseInteger("12", { min: 1, max: 10 });
@@ -95,10 +135,13 @@ describe("parseInteger", () => {
   describe("properties", () => {
     it("never throws, whatever the text", () => {
       fc.assert(
-        fc.property(fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.string({ unit: "grapheme" }), nearInteger), (text) => {
-          parseInteger(text);
-          parseInteger(text, { min: 1, max: 10 });
-        }),
+        fc.property(
+          fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.string({ unit: "grapheme" }), nearInteger),
+          (text) => {
+            parseInteger(text);
+            parseInteger(text, { min: 1, max: 10 });
+          },
+        ),
       );
     });
 
@@ -131,13 +174,18 @@ describe("parseInteger", () => {
 
     it("accepts a number exactly when it lies between min and max", () => {
       fc.assert(
-        fc.property(fc.integer({ min: -50, max: 50 }), fc.integer({ min: -20, max: 20 }), fc.integer({ min: 0, max: 30 }), (n, min, width) => {
-          const max = min + width;
-          const result = parseInteger(String(n), { min, max });
-          if (n < min) expectRejected(result, "INTEGER_TOO_SMALL");
-          else if (n > max) expectRejected(result, "INTEGER_TOO_LARGE");
-          else expectValue(result, n);
-        }),
+        fc.property(
+          fc.integer({ min: -50, max: 50 }),
+          fc.integer({ min: -20, max: 20 }),
+          fc.integer({ min: 0, max: 30 }),
+          (n, min, width) => {
+            const max = min + width;
+            const result = parseInteger(String(n), { min, max });
+            if (n < min) expectRejected(result, "INTEGER_TOO_SMALL");
+            else if (n > max) expectRejected(result, "INTEGER_TOO_LARGE");
+            else expectValue(result, n);
+          },
+        ),
       );
     });
   });

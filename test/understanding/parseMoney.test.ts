@@ -11,10 +11,25 @@ const nearMoney = fc
       fc.integer({ min: 0, max: 1_000_000_000 }).map((n) => group(n, ".")),
       fc.integer({ min: 0, max: 1_000_000_000 }).map((n) => group(n, ",")),
       fc.integer({ min: 0, max: 9999 }).map(String),
-      fc.tuple(fc.integer({ min: 0, max: 999 }), fc.constantFrom(",", "."), fc.integer({ min: 0, max: 9999 })).map((p) => p.join("")),
+      fc
+        .tuple(fc.integer({ min: 0, max: 999 }), fc.constantFrom(",", "."), fc.integer({ min: 0, max: 9999 }))
+        .map((p) => p.join("")),
       fc.bigInt({ min: 0n, max: 10n ** 20n }).map(String),
     ),
-    fc.constantFrom("", " tỷ", " ty", " tỉ", " triệu", "tr", " nghìn", " ngàn", "k", " triệu 500 nghìn", " tỷ 2", " hoặc 3 triệu"),
+    fc.constantFrom(
+      "",
+      " tỷ",
+      " ty",
+      " tỉ",
+      " triệu",
+      "tr",
+      " nghìn",
+      " ngàn",
+      "k",
+      " triệu 500 nghìn",
+      " tỷ 2",
+      " hoặc 3 triệu",
+    ),
     fc.constantFrom("", " đồng", "đ", " VND", " dong", "."),
   )
   .map((parts) => parts.join(""));
@@ -90,9 +105,12 @@ describe("parseMoney", () => {
   describe("properties", () => {
     it("never throws, whatever the text", () => {
       fc.assert(
-        fc.property(fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.string({ unit: "grapheme" }), nearMoney), (text) => {
-          parseMoney(text);
-        }),
+        fc.property(
+          fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.string({ unit: "grapheme" }), nearMoney),
+          (text) => {
+            parseMoney(text);
+          },
+        ),
       );
     });
 
@@ -123,10 +141,15 @@ describe("parseMoney", () => {
 
     it("adds the parts of an amount spoken in tỷ, triệu and nghìn", () => {
       fc.assert(
-        fc.property(fc.integer({ min: 1, max: 999 }), fc.integer({ min: 1, max: 999 }), fc.integer({ min: 1, max: 999 }), (ty, trieu, nghin) => {
-          expectValue(parseMoney(`${ty} tỷ ${trieu} triệu ${nghin} nghìn`), ty * 1e9 + trieu * 1e6 + nghin * 1e3);
-          expectValue(parseMoney(`${ty} ty ${trieu} trieu ${nghin}k dong`), ty * 1e9 + trieu * 1e6 + nghin * 1e3);
-        }),
+        fc.property(
+          fc.integer({ min: 1, max: 999 }),
+          fc.integer({ min: 1, max: 999 }),
+          fc.integer({ min: 1, max: 999 }),
+          (ty, trieu, nghin) => {
+            expectValue(parseMoney(`${ty} tỷ ${trieu} triệu ${nghin} nghìn`), ty * 1e9 + trieu * 1e6 + nghin * 1e3);
+            expectValue(parseMoney(`${ty} ty ${trieu} trieu ${nghin}k dong`), ty * 1e9 + trieu * 1e6 + nghin * 1e3);
+          },
+        ),
       );
     });
   });

@@ -2,7 +2,6 @@ import fc from "fast-check";
 import { parseMonthYear } from "../../server/engine/understanding/parseMonthYear";
 import { expectRejected, expectValue, pad } from "../support/parseExpectations";
 
-
 const FORMATS: Array<(m: number, y: number) => string> = [
   (m, y) => `${m}/${y}`,
   (m, y) => `${pad(m)}-${y}`,
@@ -50,9 +49,12 @@ describe("parseMonthYear", () => {
     expectValue(parseMonthYear("5/3/2015"), "03/2015");
   });
 
-  it.each(["nay", "hiện nay", "hien nay", "hiện tại", "hien tai", "now", "Đến nay."])("reads %p as nay when allowNow is set", (text) => {
-    expectValue(parseMonthYear(text, { allowNow: true }), "nay");
-  });
+  it.each(["nay", "hiện nay", "hien nay", "hiện tại", "hien tai", "now", "Đến nay."])(
+    "reads %p as nay when allowNow is set",
+    (text) => {
+      expectValue(parseMonthYear(text, { allowNow: true }), "nay");
+    },
+  );
 
   it("rejects nay when allowNow is not set", () => {
     expectRejected(parseMonthYear("nay"), "MONTH_YEAR_UNREADABLE");
@@ -111,9 +113,14 @@ describe("parseMonthYear", () => {
 
     it("reads every month and year in every accepted format as the same mm/yyyy", () => {
       fc.assert(
-        fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1900, max: 2100 }), fc.constantFrom(...FORMATS), (m, y, format) => {
-          expectValue(parseMonthYear(format(m, y)), `${pad(m)}/${y}`);
-        }),
+        fc.property(
+          fc.integer({ min: 1, max: 12 }),
+          fc.integer({ min: 1900, max: 2100 }),
+          fc.constantFrom(...FORMATS),
+          (m, y, format) => {
+            expectValue(parseMonthYear(format(m, y)), `${pad(m)}/${y}`);
+          },
+        ),
       );
     });
   });

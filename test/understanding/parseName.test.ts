@@ -4,9 +4,43 @@ import { expectRejected } from "../support/parseExpectations";
 
 /** Syllables of Vietnamese names, written in lower case with diacritics. */
 const SYLLABLES = [
-  "nguyễn", "trần", "lê", "phạm", "huỳnh", "võ", "đặng", "bùi", "đỗ", "hồ", "văn", "thị", "hữu",
-  "đức", "minh", "ngọc", "thanh", "an", "bình", "châu", "dũng", "giang", "hương", "khoa", "loan",
-  "mỹ", "nhung", "phúc", "quỳnh", "sơn", "tâm", "uyên", "việt", "xuân", "yến", "ánh", "ước",
+  "nguyễn",
+  "trần",
+  "lê",
+  "phạm",
+  "huỳnh",
+  "võ",
+  "đặng",
+  "bùi",
+  "đỗ",
+  "hồ",
+  "văn",
+  "thị",
+  "hữu",
+  "đức",
+  "minh",
+  "ngọc",
+  "thanh",
+  "an",
+  "bình",
+  "châu",
+  "dũng",
+  "giang",
+  "hương",
+  "khoa",
+  "loan",
+  "mỹ",
+  "nhung",
+  "phúc",
+  "quỳnh",
+  "sơn",
+  "tâm",
+  "uyên",
+  "việt",
+  "xuân",
+  "yến",
+  "ánh",
+  "ước",
 ];
 const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
@@ -103,11 +137,16 @@ describe("parseName", () => {
 
   it("gives the same name however it is cased, spaced or composed", () => {
     fc.assert(
-      fc.property(nameWords, fc.array(fc.boolean(), { minLength: 1, maxLength: 7 }), fc.constantFrom("NFC" as const, "NFD" as const), (words, flips, form) => {
-        const expected = words.map(capitalised).join(" ");
-        const typed = `  ${randomCase(words.join("   "), flips)} `.normalize(form);
-        expect(parseName(typed)).toEqual({ ok: true, value: expected });
-      }),
+      fc.property(
+        nameWords,
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 7 }),
+        fc.constantFrom("NFC" as const, "NFD" as const),
+        (words, flips, form) => {
+          const expected = words.map(capitalised).join(" ");
+          const typed = `  ${randomCase(words.join("   "), flips)} `.normalize(form);
+          expect(parseName(typed)).toEqual({ ok: true, value: expected });
+        },
+      ),
     );
   });
 });

@@ -3,11 +3,32 @@ import { foldDiacritics } from "../../server/engine/understanding/foldDiacritics
 import { parseNationality } from "../../server/engine/understanding/parseNationality";
 import { expectRejected } from "../support/parseExpectations";
 
-const COMMON = ["Việt Nam", "Campuchia", "Lào", "Trung Quốc", "Hàn Quốc", "Nhật Bản", "Hoa Kỳ", "Đài Loan", "Thái Lan", "Pháp", "Úc"];
+const COMMON = [
+  "Việt Nam",
+  "Campuchia",
+  "Lào",
+  "Trung Quốc",
+  "Hàn Quốc",
+  "Nhật Bản",
+  "Hoa Kỳ",
+  "Đài Loan",
+  "Thái Lan",
+  "Pháp",
+  "Úc",
+];
 
 describe("parseNationality", () => {
   it("reads the ways of writing Việt Nam", () => {
-    for (const typed of ["Việt Nam", "viet nam", "vn", "VN", "vietnam", "Vietnamese", "quốc tịch Việt Nam", "người Việt Nam"]) {
+    for (const typed of [
+      "Việt Nam",
+      "viet nam",
+      "vn",
+      "VN",
+      "vietnam",
+      "Vietnamese",
+      "quốc tịch Việt Nam",
+      "người Việt Nam",
+    ]) {
       expect(parseNationality(typed)).toEqual({ ok: true, value: "Việt Nam" });
     }
   });
@@ -51,7 +72,10 @@ describe("parseNationality", () => {
     const words = fc.constantFrom("việt", "nam", "quốc", "tịch", "người", "nước", "hàn", "lao", "ai", "cập", "x", "mỹ");
     fc.assert(
       fc.property(
-        fc.oneof(fc.array(words, { maxLength: 4 }).map((w) => w.join(" ")), fc.string({ unit: "grapheme", maxLength: 12 })),
+        fc.oneof(
+          fc.array(words, { maxLength: 4 }).map((w) => w.join(" ")),
+          fc.string({ unit: "grapheme", maxLength: 12 }),
+        ),
         (text) => {
           const first = parseNationality(text);
           if (!first.ok) return;
@@ -69,10 +93,13 @@ describe("parseNationality", () => {
         fc.constantFrom("", "quốc tịch ", "quoc tich ", "nước "),
         (name, shape, prefix) => {
           const written =
-            shape === "upper" ? name.toUpperCase()
-            : shape === "lower" ? name.toLowerCase()
-            : shape === "folded" ? foldDiacritics(name)
-            : name;
+            shape === "upper"
+              ? name.toUpperCase()
+              : shape === "lower"
+                ? name.toLowerCase()
+                : shape === "folded"
+                  ? foldDiacritics(name)
+                  : name;
           expect(parseNationality(`${prefix}${written}`)).toEqual({ ok: true, value: name });
         },
       ),

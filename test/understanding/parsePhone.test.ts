@@ -31,7 +31,14 @@ const phoneish = fc.string({
 
 describe("parsePhone", () => {
   it("reads the usual written shapes of a mobile number as 10 digits", () => {
-    for (const typed of ["0912 345 678", "0912.345.678", "+84 912 345 678", "84912345678", "(+84) 912-345-678", "0912345678"]) {
+    for (const typed of [
+      "0912 345 678",
+      "0912.345.678",
+      "+84 912 345 678",
+      "84912345678",
+      "(+84) 912-345-678",
+      "0912345678",
+    ]) {
       expect(parsePhone(typed)).toEqual({ ok: true, value: "0912345678" });
     }
   });
@@ -80,12 +87,18 @@ describe("parsePhone", () => {
 
   it("parses its own output again to the same value", () => {
     fc.assert(
-      fc.property(fc.oneof(phoneish, national.map((n) => `+84${n}`)), (text) => {
-        const first = parsePhone(text);
-        if (!first.ok) return;
-        expect(first.value).toMatch(/^0[35789]\d{8}$/);
-        expect(parsePhone(first.value)).toEqual(first);
-      }),
+      fc.property(
+        fc.oneof(
+          phoneish,
+          national.map((n) => `+84${n}`),
+        ),
+        (text) => {
+          const first = parsePhone(text);
+          if (!first.ok) return;
+          expect(first.value).toMatch(/^0[35789]\d{8}$/);
+          expect(parsePhone(first.value)).toEqual(first);
+        },
+      ),
     );
   });
 

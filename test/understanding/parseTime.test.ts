@@ -2,7 +2,6 @@ import fc from "fast-check";
 import { parseTime } from "../../server/engine/understanding/parseTime";
 import { expectRejected, expectValue, pad } from "../support/parseExpectations";
 
-
 const FORMATS: Array<(h: number, m: number) => string> = [
   (h, m) => `${h}:${pad(m)}`,
   (h, m) => `${pad(h)}:${pad(m)}`,
@@ -91,9 +90,12 @@ describe("parseTime", () => {
   describe("properties", () => {
     it("never throws, whatever the text", () => {
       fc.assert(
-        fc.property(fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.string({ unit: "grapheme" }), nearTime), (text) => {
-          parseTime(text);
-        }),
+        fc.property(
+          fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.string({ unit: "grapheme" }), nearTime),
+          (text) => {
+            parseTime(text);
+          },
+        ),
       );
     });
 
@@ -111,9 +113,14 @@ describe("parseTime", () => {
 
     it("reads every valid time in every accepted format as the same HH:MM", () => {
       fc.assert(
-        fc.property(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.constantFrom(...FORMATS), (h, m, format) => {
-          expectValue(parseTime(format(h, m)), `${pad(h)}:${pad(m)}`);
-        }),
+        fc.property(
+          fc.integer({ min: 0, max: 23 }),
+          fc.integer({ min: 0, max: 59 }),
+          fc.constantFrom(...FORMATS),
+          (h, m, format) => {
+            expectValue(parseTime(format(h, m)), `${pad(h)}:${pad(m)}`);
+          },
+        ),
       );
     });
 

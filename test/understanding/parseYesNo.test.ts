@@ -3,12 +3,29 @@ import { foldDiacritics } from "../../server/engine/understanding/foldDiacritics
 import { parseYesNo } from "../../server/engine/understanding/parseYesNo";
 
 const YES = [
-  "có", "co", "ừ", "u", "ờ", "ok", "oke", "okay", "dạ", "da", "vâng", "vang", "đúng", "dung",
-  "đúng rồi", "phải", "yes", "y", "đồng ý", "dong y", "chắc chắn",
+  "có",
+  "co",
+  "ừ",
+  "u",
+  "ờ",
+  "ok",
+  "oke",
+  "okay",
+  "dạ",
+  "da",
+  "vâng",
+  "vang",
+  "đúng",
+  "dung",
+  "đúng rồi",
+  "phải",
+  "yes",
+  "y",
+  "đồng ý",
+  "dong y",
+  "chắc chắn",
 ];
-const NO = [
-  "không", "khong", "ko", "k", "kg", "hông", "hong", "sai", "no", "n", "chưa", "chua", "không phải",
-];
+const NO = ["không", "khong", "ko", "k", "kg", "hông", "hong", "sai", "no", "n", "chưa", "chua", "không phải"];
 const POLITE_ENDINGS = ["", " ạ", " a", " nhé", " nha", "!", ".", "!!", " ạ.", "?"];
 
 describe("parseYesNo", () => {
@@ -57,11 +74,17 @@ describe("parseYesNo", () => {
   it("reads its canonical answer (có / không) again as the same value", () => {
     const words = fc.constantFrom(...YES, ...NO, "ạ", "nhé", "dạ", "không", "phải", "rồi", "gì", "?");
     fc.assert(
-      fc.property(fc.oneof(fc.array(words, { maxLength: 4 }).map((w) => w.join(" ")), fc.string({ maxLength: 8 })), (text) => {
-        const first = parseYesNo(text);
-        if (!first.ok) return;
-        expect(parseYesNo(first.value ? "có" : "không")).toEqual(first);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.array(words, { maxLength: 4 }).map((w) => w.join(" ")),
+          fc.string({ maxLength: 8 }),
+        ),
+        (text) => {
+          const first = parseYesNo(text);
+          if (!first.ok) return;
+          expect(parseYesNo(first.value ? "có" : "không")).toEqual(first);
+        },
+      ),
     );
   });
 
@@ -75,10 +98,13 @@ describe("parseYesNo", () => {
         fc.boolean(),
         ([word, value], casing, ending, prefixDa) => {
           const cased =
-            casing === "upper" ? word.toUpperCase()
-            : casing === "folded" ? foldDiacritics(word)
-            : casing === "title" ? word.charAt(0).toUpperCase() + word.slice(1)
-            : word;
+            casing === "upper"
+              ? word.toUpperCase()
+              : casing === "folded"
+                ? foldDiacritics(word)
+                : casing === "title"
+                  ? word.charAt(0).toUpperCase() + word.slice(1)
+                  : word;
           const typed = `${prefixDa ? "dạ " : ""}${cased}${ending}`;
           expect(parseYesNo(typed)).toEqual({ ok: true, value });
         },

@@ -3,7 +3,14 @@ import { accessibleAccent, DEFAULT_ACCENT } from "../../widget/src/accentColor";
 import { MessageSequence } from "../../widget/src/messageSequence";
 
 function message(seq: number): ChatMessage {
-  return { id: `m${seq}`, seq, conversationId: "c1", author: "bot", text: `tin ${seq}`, at: "2026-11-27T08:00:00.000Z" };
+  return {
+    id: `m${seq}`,
+    seq,
+    conversationId: "c1",
+    author: "bot",
+    text: `tin ${seq}`,
+    at: "2026-11-27T08:00:00.000Z",
+  };
 }
 
 const seqs = (messages: ChatMessage[]): number[] => messages.map((m) => m.seq);

@@ -49,6 +49,10 @@ describe("widget.js bundle", () => {
 
 describeBrowserSource("widget", (sourceDir) => {
   it("has no console.log left", () => {
-    expect(sourceFiles(sourceDir).filter(({ text }) => text.includes("console.log")).map(({ name }) => name)).toEqual([]);
+    expect(
+      sourceFiles(sourceDir)
+        .filter(({ text }) => text.includes("console.log"))
+        .map(({ name }) => name),
+    ).toEqual([]);
   });
 });

@@ -91,7 +91,13 @@ export class ChatConnection {
     socket.on("disconnect", (reason) => {
       this.sessionReady = false;
       // "io client disconnect" comes from resync(), which connects again at once.
-      this.handlers.status(reason === "io client disconnect" ? "connecting" : reason === "io server disconnect" ? "refused" : "reconnecting");
+      this.handlers.status(
+        reason === "io client disconnect"
+          ? "connecting"
+          : reason === "io server disconnect"
+            ? "refused"
+            : "reconnecting",
+      );
     });
     socket.on("connect_error", (error: Error & { data?: { message?: unknown } }) => {
       this.sessionReady = false;

@@ -204,7 +204,10 @@ export class KhaiHoChatElement extends HTMLElement {
     removeChildren(this.pending);
     for (const bubble of bubbles) {
       const item = h("div", { class: "outgoing" }, [
-        h("div", { class: "msg msg-citizen" }, [h("span", { class: "vh" }, [`${this.texts.ui.author.citizen}: `]), bubble.text]),
+        h("div", { class: "msg msg-citizen" }, [
+          h("span", { class: "vh" }, [`${this.texts.ui.author.citizen}: `]),
+          bubble.text,
+        ]),
         h("span", { class: "meta" }, [bubble.note]),
       ]);
       this.pending.append(item);
@@ -276,12 +279,11 @@ export class KhaiHoChatElement extends HTMLElement {
     this.launcherLabel = h("span");
     this.badge = h("span", { class: "badge", "aria-hidden": "true", hidden: true });
     this.badgeLabel = h("span", { class: "vh" });
-    this.launcher = h("button", { type: "button", class: "launcher", "aria-expanded": "false", "aria-controls": "kh-panel" }, [
-      icon("chat"),
-      this.launcherLabel,
-      this.badgeLabel,
-      this.badge,
-    ]);
+    this.launcher = h(
+      "button",
+      { type: "button", class: "launcher", "aria-expanded": "false", "aria-controls": "kh-panel" },
+      [icon("chat"), this.launcherLabel, this.badgeLabel, this.badge],
+    );
     this.launcher.addEventListener("click", () => this.handlers.toggle());
 
     this.heading = h("h2", { class: "title", id: "kh-title" });
@@ -310,8 +312,18 @@ export class KhaiHoChatElement extends HTMLElement {
     this.messages = h("div", { class: "messages" });
     this.pending = h("div", { class: "pending" });
     this.typingText = h("span", { class: "vh" });
-    this.typing = h("div", { class: "typing", hidden: true }, [this.typingText, h("span", { class: "dot" }), h("span", { class: "dot" }), h("span", { class: "dot" })]);
-    this.log = h("div", { class: "log", role: "log", "aria-live": "polite", tabindex: "0" }, [this.welcome, this.messages, this.pending, this.typing]);
+    this.typing = h("div", { class: "typing", hidden: true }, [
+      this.typingText,
+      h("span", { class: "dot" }),
+      h("span", { class: "dot" }),
+      h("span", { class: "dot" }),
+    ]);
+    this.log = h("div", { class: "log", role: "log", "aria-live": "polite", tabindex: "0" }, [
+      this.welcome,
+      this.messages,
+      this.pending,
+      this.typing,
+    ]);
 
     this.choices = h("div", { class: "choices", role: "group", hidden: true });
 
@@ -325,7 +337,13 @@ export class KhaiHoChatElement extends HTMLElement {
     });
     this.inputLabel = h("label", { class: "vh", for: "kh-input" });
     // No autofill: on a shared computer at the one-stop shop it would offer the last citizen's CCCD.
-    this.input = h("textarea", { id: "kh-input", class: "input", rows: "1", enterkeyhint: "send", autocomplete: "off" });
+    this.input = h("textarea", {
+      id: "kh-input",
+      class: "input",
+      rows: "1",
+      enterkeyhint: "send",
+      autocomplete: "off",
+    });
     this.input.addEventListener("input", () => {
       this.fitInput();
       if (this.input.value.trim()) this.handlers.composing();
@@ -337,21 +355,35 @@ export class KhaiHoChatElement extends HTMLElement {
       this.submit();
     });
     this.sendButton = h("button", { type: "submit", class: "icon-button send" }, [icon("send")]);
-    const composer = h("form", { class: "composer", novalidate: true }, [this.attachButton, this.fileInput, this.inputLabel, this.input, this.sendButton]);
+    const composer = h("form", { class: "composer", novalidate: true }, [
+      this.attachButton,
+      this.fileInput,
+      this.inputLabel,
+      this.input,
+      this.sendButton,
+    ]);
     composer.addEventListener("submit", (event) => {
       event.preventDefault();
       this.submit();
     });
 
-    this.panel = h("section", { class: "panel", id: "kh-panel", role: "dialog", "aria-modal": "false", "aria-labelledby": "kh-title", hidden: true }, [
-      header,
-      this.bar,
-      this.status,
-      this.log,
-      this.choices,
-      composer,
+    this.panel = h(
+      "section",
+      {
+        class: "panel",
+        id: "kh-panel",
+        role: "dialog",
+        "aria-modal": "false",
+        "aria-labelledby": "kh-title",
+        hidden: true,
+      },
+      [header, this.bar, this.status, this.log, this.choices, composer],
+    );
+    this.root = h("div", { class: position === "left" ? "root left" : "root" }, [
+      this.launcher,
+      this.panel,
+      this.announcer,
     ]);
-    this.root = h("div", { class: position === "left" ? "root left" : "root" }, [this.launcher, this.panel, this.announcer]);
     this.root.addEventListener("keydown", (event) => {
       if (event.key !== "Escape" || event.isComposing || !this.isOpen) return;
       event.stopPropagation();

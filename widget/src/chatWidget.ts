@@ -1,4 +1,12 @@
-import type { ChatMessage, Choice, ConversationStateEvent, Locale, SendAck, SendMessage, SessionReady } from "../../server/channels/web/protocol";
+import type {
+  ChatMessage,
+  Choice,
+  ConversationStateEvent,
+  Locale,
+  SendAck,
+  SendMessage,
+  SessionReady,
+} from "../../server/channels/web/protocol";
 import { ChatConnection, type ConnectionStatus } from "./chatConnection";
 import { KhaiHoChatElement, type PendingBubble, type ViewTexts } from "./chatView";
 import { ConversationStore, emptyConversation, type OutboxItem, type StoredConversation } from "./conversationStore";
@@ -225,7 +233,9 @@ export class ChatWidget {
     }
     if (state.status === "closed" && !this.closedNoticeShown) {
       this.closedNoticeShown = true;
-      this.view.appendNotice(this.ui.conversationClosed, { action: { label: this.ui.newConversation, run: () => this.reset() } });
+      this.view.appendNotice(this.ui.conversationClosed, {
+        action: { label: this.ui.newConversation, run: () => this.reset() },
+      });
     }
   }
 
@@ -363,7 +373,8 @@ export class ChatWidget {
     for (const receipt of receipts) if (receipt.afterSeq < firstSeq) this.view.appendReceipt(receipt.dossierCode);
     for (const message of this.record.messages) {
       this.view.appendMessage(message);
-      for (const receipt of receipts) if (receipt.afterSeq === message.seq) this.view.appendReceipt(receipt.dossierCode);
+      for (const receipt of receipts)
+        if (receipt.afterSeq === message.seq) this.view.appendReceipt(receipt.dossierCode);
     }
     this.view.scrollToEnd();
     this.renderHeader(this.record.state?.progress ?? null);
@@ -380,7 +391,10 @@ export class ChatWidget {
 
   private renderPending(): void {
     const ready = this.connection.ready;
-    const bubbles: PendingBubble[] = this.record.outbox.map((item) => ({ text: item.display, note: ready ? this.ui.sending : this.ui.notSentYet }));
+    const bubbles: PendingBubble[] = this.record.outbox.map((item) => ({
+      text: item.display,
+      note: ready ? this.ui.sending : this.ui.notSentYet,
+    }));
     if (this.uploading !== null) bubbles.push({ text: this.uploading, note: this.ui.uploading });
     this.view.setPending(bubbles);
   }

@@ -40,7 +40,18 @@ export interface Receipt {
 const MAX_KEPT_MESSAGES = 300;
 
 export function emptyConversation(): StoredConversation {
-  return { v: 1, token: null, conversationId: null, lastSeq: 0, messages: [], state: null, outbox: [], locale: null, open: false, receipts: [] };
+  return {
+    v: 1,
+    token: null,
+    conversationId: null,
+    lastSeq: 0,
+    messages: [],
+    state: null,
+    outbox: [],
+    locale: null,
+    open: false,
+    receipts: [],
+  };
 }
 
 /**
@@ -67,7 +78,10 @@ export class ConversationStore {
   }
 
   save(conversation: StoredConversation): void {
-    const kept = conversation.messages.length > MAX_KEPT_MESSAGES ? { ...conversation, messages: conversation.messages.slice(-MAX_KEPT_MESSAGES) } : conversation;
+    const kept =
+      conversation.messages.length > MAX_KEPT_MESSAGES
+        ? { ...conversation, messages: conversation.messages.slice(-MAX_KEPT_MESSAGES) }
+        : conversation;
     const raw = JSON.stringify(kept);
     this.memory = raw;
     try {
@@ -101,7 +115,12 @@ function migrate(raw: string | null): StoredConversation {
   if (typeof data !== "object" || data === null) return emptyConversation();
   const record = data as Partial<StoredConversation> & { v?: unknown };
   const token = typeof record.token === "string" ? record.token : null;
-  if (record.v !== 1 || !Array.isArray(record.messages) || !Array.isArray(record.outbox) || typeof record.lastSeq !== "number") {
+  if (
+    record.v !== 1 ||
+    !Array.isArray(record.messages) ||
+    !Array.isArray(record.outbox) ||
+    typeof record.lastSeq !== "number"
+  ) {
     return { ...emptyConversation(), token };
   }
   return {

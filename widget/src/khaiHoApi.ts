@@ -101,9 +101,13 @@ export function createKhaiHoApi(widget: ChatWidget): KhaiHoApi {
     on: (event, listener) => widget.events.on(event, listener),
   };
   const run = (command: KhaiHoCommand, ...args: unknown[]): unknown => {
-    const fn = Object.prototype.hasOwnProperty.call(commands, command) ? (commands[command] as (...a: unknown[]) => unknown) : undefined;
+    const fn = Object.prototype.hasOwnProperty.call(commands, command)
+      ? (commands[command] as (...a: unknown[]) => unknown)
+      : undefined;
     if (!fn) {
-      console.warn(`Khai Hộ widget: unknown command ${JSON.stringify(command)}; known: ${Object.keys(commands).join(", ")}.`);
+      console.warn(
+        `Khai Hộ widget: unknown command ${JSON.stringify(command)}; known: ${Object.keys(commands).join(", ")}.`,
+      );
       return undefined;
     }
     return fn(...args);

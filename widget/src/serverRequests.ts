@@ -11,15 +11,20 @@ export type UploadResult = { ok: true; attachmentId: string } | { ok: false; mes
 export async function uploadFile(serverOrigin: string, token: string, file: File): Promise<UploadResult> {
   const body = new FormData();
   body.append("file", file, file.name);
-  const response = await timedFetch(`${serverOrigin}/api/uploads`, {
-    method: "POST",
-    headers: { Authorization: `Bearer ${token}` },
-    body,
-    credentials: "omit",
-  }, UPLOAD_TIMEOUT_MS);
+  const response = await timedFetch(
+    `${serverOrigin}/api/uploads`,
+    {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}` },
+      body,
+      credentials: "omit",
+    },
+    UPLOAD_TIMEOUT_MS,
+  );
   if (!response) return { ok: false };
   const answer = (await response.json().catch(() => null)) as UploadResponse | null;
-  if (answer?.ok === true && typeof answer.attachmentId === "string") return { ok: true, attachmentId: answer.attachmentId };
+  if (answer?.ok === true && typeof answer.attachmentId === "string")
+    return { ok: true, attachmentId: answer.attachmentId };
   const message = answer?.ok === false ? answer.error?.message : undefined;
   return { ok: false, ...(typeof message === "string" ? { message } : {}) };
 }
@@ -38,10 +43,14 @@ export async function fetchUnitName(serverOrigin: string, unitId: string): Promi
  * leaking it into history and logs), then shown from a blob URL.
  */
 export async function fetchFormHtml(serverOrigin: string, token: string, dossierCode: string): Promise<string | null> {
-  const response = await timedFetch(`${serverOrigin}/api/dossiers/${encodeURIComponent(dossierCode)}/form`, {
-    headers: { Authorization: `Bearer ${token}`, Accept: "text/html" },
-    credentials: "omit",
-  }, FORM_TIMEOUT_MS);
+  const response = await timedFetch(
+    `${serverOrigin}/api/dossiers/${encodeURIComponent(dossierCode)}/form`,
+    {
+      headers: { Authorization: `Bearer ${token}`, Accept: "text/html" },
+      credentials: "omit",
+    },
+    FORM_TIMEOUT_MS,
+  );
   if (!response?.ok) return null;
   return response.text().catch(() => null);
 }

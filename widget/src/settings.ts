@@ -60,9 +60,18 @@ export function readSettings(script: HTMLScriptElement | null, global: KhaiHoSet
   const fromUrl = settingsFromUrl(location.search);
   const merged: KhaiHoSettings = { ...(isObject(global) ? global : {}), ...fromTag, ...fromUrl };
 
-  const locale = merged.locale === undefined || merged.locale === "vi" || merged.locale === "en" ? (merged.locale ?? "vi") : warnDefault("locale", merged.locale, "vi");
-  const position = merged.position === undefined || merged.position === "right" || merged.position === "left" ? (merged.position ?? "right") : warnDefault("position", merged.position, "right");
-  const accent = merged.color === undefined ? DEFAULT_ACCENT : (accessibleAccent(merged.color) ?? warnDefault("color", merged.color, DEFAULT_ACCENT));
+  const locale =
+    merged.locale === undefined || merged.locale === "vi" || merged.locale === "en"
+      ? (merged.locale ?? "vi")
+      : warnDefault("locale", merged.locale, "vi");
+  const position =
+    merged.position === undefined || merged.position === "right" || merged.position === "left"
+      ? (merged.position ?? "right")
+      : warnDefault("position", merged.position, "right");
+  const accent =
+    merged.color === undefined
+      ? DEFAULT_ACCENT
+      : (accessibleAccent(merged.color) ?? warnDefault("color", merged.color, DEFAULT_ACCENT));
   const unit = typeof merged.unit === "string" && merged.unit.trim() !== "" ? merged.unit.trim() : undefined;
   const unitName = typeof merged.unitName === "string" ? merged.unitName : undefined;
 
@@ -118,7 +127,9 @@ function serverOrigin(script: HTMLScriptElement | null): string {
 
 function warnDefault<T>(key: string, value: unknown, fallback: T): T {
   // A webmaster reads this in the console while embedding; citizens never see it.
-  console.warn(`${WARN} setting "${key}" has the unusable value ${JSON.stringify(value)}; using ${JSON.stringify(fallback)}.`);
+  console.warn(
+    `${WARN} setting "${key}" has the unusable value ${JSON.stringify(value)}; using ${JSON.stringify(fallback)}.`,
+  );
   return fallback;
 }
 

@@ -29,11 +29,17 @@ export const STYLES = `
 button, textarea, input { font: inherit; color: inherit; margin: 0; letter-spacing: normal; text-transform: none; }
 button { cursor: pointer; }
 p, h2 { margin: 0; }
-svg { display: block; fill: none; stroke: currentColor; stroke-width: 2; stroke-linecap: round; stroke-linejoin: round; }
+svg {
+  display: block; fill: none; stroke: currentColor; stroke-width: 2; stroke-linecap: round;
+  stroke-linejoin: round;
+}
 :focus-visible { outline: 2px solid transparent; box-shadow: var(--kh-ring); }
 /* Browsers without :focus-visible drop this rule and keep their own focus outline. */
 :focus:not(:focus-visible) { outline: none; }
-.vh { position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+.vh {
+  position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: nowrap; border: 0;
+}
 
 .launcher {
   position: fixed; z-index: 2147483000; bottom: calc(20px + env(safe-area-inset-bottom, 0px)); right: 20px;
@@ -42,7 +48,11 @@ svg { display: block; fill: none; stroke: currentColor; stroke-width: 2; stroke-
   font-size: 16px; font-weight: 600; box-shadow: 0 4px 14px rgba(0, 0, 0, .28);
 }
 .launcher svg { width: 24px; height: 24px; flex: none; }
-.badge { position: absolute; top: -8px; right: -6px; min-width: 24px; height: 24px; padding: 0 6px; display: grid; place-items: center; border: 2px solid #fff; border-radius: 12px; background: #b3261e; color: #fff; font-size: 13px; font-weight: 700; line-height: 1; }
+.badge {
+  position: absolute; top: -8px; right: -6px; min-width: 24px; height: 24px; padding: 0 6px; display: grid;
+  place-items: center; border: 2px solid #fff; border-radius: 12px; background: #b3261e; color: #fff;
+  font-size: 13px; font-weight: 700; line-height: 1;
+}
 .left .launcher { right: auto; left: 20px; }
 
 .panel {
@@ -53,38 +63,75 @@ svg { display: block; fill: none; stroke: currentColor; stroke-width: 2; stroke-
 }
 .left .panel { right: auto; left: 20px; }
 
-.header { display: flex; align-items: center; gap: 4px; padding: 10px 6px 10px 16px; background: var(--kh-accent); color: #fff; }
+.header {
+  display: flex; align-items: center; gap: 4px; padding: 10px 6px 10px 16px; background: var(--kh-accent);
+  color: #fff;
+}
 .heading { flex: 1; min-width: 0; }
 .title { font-size: 16px; font-weight: 700; line-height: 1.3; }
 .sub { display: flex; flex-wrap: wrap; column-gap: 10px; font-size: 14px; line-height: 1.4; }
 .sub span + span::before { content: "·"; margin-right: 10px; }
-.header button { flex: none; min-width: 44px; min-height: 44px; padding: 0 8px; border: 0; border-radius: 8px; background: transparent; color: #fff; }
+.header button {
+  flex: none; min-width: 44px; min-height: 44px; padding: 0 8px; border: 0; border-radius: 8px;
+  background: transparent; color: #fff;
+}
 .header svg { width: 22px; height: 22px; margin: auto; }
 .lang { font-size: 14px; font-weight: 600; text-decoration: underline; text-underline-offset: 3px; }
 .bar { flex: none; height: 4px; background: #d5dbe1; }
 .bar-fill { height: 100%; width: 0; background: var(--kh-accent); transition: width .3s; }
 
-.status { flex: none; display: flex; flex-wrap: wrap; align-items: center; gap: 4px 10px; padding: 8px 16px; background: #fff4ce; color: #4d3800; border-bottom: 1px solid #d9c270; font-size: 14px; }
-.status button { min-height: 36px; padding: 4px 12px; border: 1px solid #7a5c00; border-radius: 8px; background: #fff; color: #4d3800; font-weight: 600; }
+.status {
+  flex: none; display: flex; flex-wrap: wrap; align-items: center; gap: 4px 10px; padding: 8px 16px;
+  background: #fff4ce; color: #4d3800; border-bottom: 1px solid #d9c270; font-size: 14px;
+}
+.status button {
+  min-height: 36px; padding: 4px 12px; border: 1px solid #7a5c00; border-radius: 8px; background: #fff;
+  color: #4d3800; font-weight: 600;
+}
 
-.log { flex: 1; min-height: 0; overflow-y: auto; overscroll-behavior: contain; -webkit-overflow-scrolling: touch; padding: 14px 12px; background: var(--kh-soft); display: flex; flex-direction: column; gap: 8px; position: relative; }
+.log {
+  flex: 1; min-height: 0; overflow-y: auto; overscroll-behavior: contain; -webkit-overflow-scrolling: touch;
+  padding: 14px 12px; background: var(--kh-soft); display: flex; flex-direction: column; gap: 8px;
+  position: relative;
+}
 .log:focus-visible { box-shadow: inset 0 0 0 3px #0d1b2a; }
 .messages, .pending { display: flex; flex-direction: column; gap: 8px; }
-.welcome { align-self: stretch; padding: 10px 12px; border-radius: 10px; background: #fff; border: 1px dashed #8a949e; white-space: pre-wrap; }
-.msg { max-width: 86%; padding: 8px 12px; border: 1px solid transparent; border-radius: 14px; white-space: pre-wrap; overflow-wrap: anywhere; word-break: break-word; }
+.welcome {
+  align-self: stretch; padding: 10px 12px; border-radius: 10px; background: #fff; border: 1px dashed #8a949e;
+  white-space: pre-wrap;
+}
+.msg {
+  max-width: 86%; padding: 8px 12px; border: 1px solid transparent; border-radius: 14px;
+  white-space: pre-wrap; overflow-wrap: anywhere; word-break: break-word;
+}
 .msg-bot { align-self: flex-start; background: #fff; border-color: var(--kh-line); border-bottom-left-radius: 4px; }
 .msg-clerk { align-self: flex-start; background: #e8f4eb; border-color: #8fc39e; border-bottom-left-radius: 4px; }
 .msg-citizen { align-self: flex-end; background: var(--kh-accent); color: #fff; border-bottom-right-radius: 4px; }
-.msg-system { align-self: center; max-width: 96%; padding: 2px 8px; color: var(--kh-muted); font-size: 14px; text-align: center; }
+.msg-system {
+  align-self: center; max-width: 96%; padding: 2px 8px; color: var(--kh-muted); font-size: 14px;
+  text-align: center;
+}
 .msg-error { color: #9b1116; font-weight: 600; }
-.msg-system button { display: block; margin: 8px auto 0; min-height: 44px; padding: 6px 16px; border: 2px solid var(--kh-accent); border-radius: 22px; background: #fff; color: var(--kh-accent); font-weight: 600; }
+.msg-system button {
+  display: block; margin: 8px auto 0; min-height: 44px; padding: 6px 16px; border: 2px solid var(--kh-accent);
+  border-radius: 22px; background: #fff; color: var(--kh-accent); font-weight: 600;
+}
 .author { display: block; font-size: 13px; font-weight: 700; color: #1a5c2d; }
-.outgoing { align-self: flex-end; max-width: 86%; display: flex; flex-direction: column; align-items: flex-end; gap: 2px; }
+.outgoing {
+  align-self: flex-end; max-width: 86%; display: flex; flex-direction: column; align-items: flex-end;
+  gap: 2px;
+}
 .outgoing .msg { max-width: 100%; }
 .meta { font-size: 13px; color: var(--kh-muted); }
 
-.typing { align-self: flex-start; display: flex; gap: 5px; padding: 14px 14px; background: #fff; border: 1px solid var(--kh-line); border-radius: 14px; border-bottom-left-radius: 4px; }
-.dot { width: 8px; height: 8px; border-radius: 50%; background: #56606b; animation: kh-blink 1.2s infinite ease-in-out; }
+.typing {
+  align-self: flex-start; display: flex; gap: 5px; padding: 14px 14px; background: #fff;
+  border: 1px solid var(--kh-line); border-radius: 14px; border-bottom-left-radius: 4px;
+}
+.dot {
+  width: 8px; height: 8px; border-radius: 50%; background: #56606b;
+  animation: kh-blink 1.2s infinite ease-in-out;
+}
 .dot:nth-child(3) { animation-delay: .2s; }
 .dot:nth-child(4) { animation-delay: .4s; }
 @keyframes kh-blink { 0%, 80%, 100% { opacity: .25; } 40% { opacity: 1; } }
@@ -92,18 +139,40 @@ svg { display: block; fill: none; stroke: currentColor; stroke-width: 2; stroke-
 .done { align-self: stretch; padding: 14px 16px; border: 2px solid #1e7b3a; border-radius: 12px; background: #fff; }
 .done-title { font-weight: 700; color: #14532d; }
 .done-label { margin-top: 6px; font-size: 14px; color: var(--kh-muted); }
-.done-code { font: 700 22px/1.3 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; letter-spacing: .5px; overflow-wrap: anywhere; -webkit-user-select: all; user-select: all; }
-.done-form { display: block; width: 100%; min-height: 48px; margin: 10px 0 8px; border: 0; border-radius: 10px; background: #1e7b3a; color: #fff; font-weight: 700; }
+.done-code {
+  font: 700 22px/1.3 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; letter-spacing: .5px;
+  overflow-wrap: anywhere; -webkit-user-select: all; user-select: all;
+}
+.done-form {
+  display: block; width: 100%; min-height: 48px; margin: 10px 0 8px; border: 0; border-radius: 10px;
+  background: #1e7b3a; color: #fff; font-weight: 700;
+}
 .done-hint { font-size: 14px; color: var(--kh-muted); }
 
-.choices { flex: none; display: flex; flex-wrap: wrap; gap: 8px; max-height: 38%; overflow-y: auto; overscroll-behavior: contain; padding: 10px 12px; border-top: 1px solid #d5dbe1; background: #fff; }
-.choice { min-height: 44px; padding: 8px 14px; border: 2px solid var(--kh-accent); border-radius: 22px; background: #fff; color: var(--kh-accent); font-weight: 600; line-height: 1.3; text-align: left; }
+.choices {
+  flex: none; display: flex; flex-wrap: wrap; gap: 8px; max-height: 38%; overflow-y: auto;
+  overscroll-behavior: contain; padding: 10px 12px; border-top: 1px solid #d5dbe1; background: #fff;
+}
+.choice {
+  min-height: 44px; padding: 8px 14px; border: 2px solid var(--kh-accent); border-radius: 22px;
+  background: #fff; color: var(--kh-accent); font-weight: 600; line-height: 1.3; text-align: left;
+}
 
-.composer { flex: none; display: flex; align-items: flex-end; gap: 8px; padding: 10px 12px; padding-bottom: max(10px, env(safe-area-inset-bottom, 0px)); border-top: 1px solid #d5dbe1; background: #fff; }
-.input { flex: 1; min-width: 0; min-height: 44px; max-height: 140px; resize: none; padding: 10px 12px; border: 1px solid #6b7580; border-radius: 10px; background: #fff; font-size: 16px; line-height: 1.4; }
+.composer {
+  flex: none; display: flex; align-items: flex-end; gap: 8px; padding: 10px 12px;
+  padding-bottom: max(10px, env(safe-area-inset-bottom, 0px)); border-top: 1px solid #d5dbe1;
+  background: #fff;
+}
+.input {
+  flex: 1; min-width: 0; min-height: 44px; max-height: 140px; resize: none; padding: 10px 12px;
+  border: 1px solid #6b7580; border-radius: 10px; background: #fff; font-size: 16px; line-height: 1.4;
+}
 .input::placeholder { color: #646d77; opacity: 1; }
 .input:focus-visible { border-color: #0d1b2a; }
-.icon-button { flex: none; width: 44px; height: 44px; display: grid; place-items: center; padding: 0; border: 2px solid var(--kh-accent); border-radius: 50%; }
+.icon-button {
+  flex: none; width: 44px; height: 44px; display: grid; place-items: center; padding: 0;
+  border: 2px solid var(--kh-accent); border-radius: 50%;
+}
 .icon-button svg { width: 22px; height: 22px; }
 .send { background: var(--kh-accent); color: #fff; }
 .attach { background: #fff; color: var(--kh-accent); }
@@ -117,7 +186,10 @@ svg { display: block; fill: none; stroke: currentColor; stroke-width: 2; stroke-
   .send:hover { background: var(--kh-accent-dark); border-color: var(--kh-accent-dark); }
 }
 @media (max-width: 480px) {
-  .panel { top: 0; left: 0; right: 0; bottom: auto; width: 100%; height: 100vh; height: 100dvh; max-height: none; border: 0; border-radius: 0; box-shadow: none; }
+  .panel {
+    top: 0; left: 0; right: 0; bottom: auto; width: 100%; height: 100vh; height: 100dvh; max-height: none;
+    border: 0; border-radius: 0; box-shadow: none;
+  }
   .left .panel { left: 0; }
   .open .launcher { display: none; }
   .launcher { bottom: calc(16px + env(safe-area-inset-bottom, 0px)); right: 16px; }

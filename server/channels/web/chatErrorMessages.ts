@@ -7,8 +7,12 @@ export const CHAT_ERROR_MESSAGES: Readonly<Record<ErrorCode, Record<Locale, stri
     en: "The message was not valid and was not sent. Please try again.",
   },
   CHAT_MESSAGE_ID_REUSED: {
-    vi: "Tin nhắn này trùng mã với một tin đã gửi nhưng nội dung khác, nên không được nhận. Bạn gửi lại như tin mới nhé.",
-    en: "This message reuses the id of another one with different content and was refused. Please send it again as a new message.",
+    vi:
+      "Tin nhắn này trùng mã với một tin đã gửi nhưng nội dung khác, nên không được nhận. Bạn gửi lại như tin mới " +
+      "nhé.",
+    en:
+      "This message reuses the id of another one with different content and was refused. Please send it again as a " +
+      "new message.",
   },
   CHAT_RATE_LIMITED: {
     vi: "Bạn gửi nhanh quá, vui lòng chờ một chút rồi gửi tiếp.",
@@ -26,7 +30,10 @@ export const CHAT_ERROR_MESSAGES: Readonly<Record<ErrorCode, Record<Locale, stri
 
 /** What a refused handshake says (`connect_error`), before the conversation's language is known. */
 export const CHAT_HANDSHAKE_MESSAGES = {
-  CHAT_AUTH_INVALID: { vi: "Không mở được cuộc trò chuyện; bạn tải lại trang nhé.", en: "The chat could not be opened; please reload the page." },
+  CHAT_AUTH_INVALID: {
+    vi: "Không mở được cuộc trò chuyện; bạn tải lại trang nhé.",
+    en: "The chat could not be opened; please reload the page.",
+  },
   CHAT_RATE_LIMITED: CHAT_ERROR_MESSAGES.CHAT_RATE_LIMITED,
   CHAT_UNAVAILABLE: CHAT_ERROR_MESSAGES.CHAT_UNAVAILABLE,
 } as const satisfies Readonly<Record<string, Record<Locale, string>>>;

@@ -25,7 +25,9 @@ type ChatSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<stri
 type ChatNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 const KNOWN_EVENTS = new Set(["message:send", "conversation:open", "typing:citizen"]);
-/** A citizen's typing signals pass to the console at most this often per connection (the widget sends one every 2 s). */
+/**
+ * A citizen's typing signals pass to the console at most this often per connection (the widget sends one every 2 s).
+ */
 const TYPING_RELAY_EVERY_MS = 500;
 /** How long a new message waits at most for the replays of reconnecting citizens to go first. */
 const RESUME_FIRST_MAX_WAIT_MS = 1_000;
@@ -118,7 +120,13 @@ export function attachChatNamespace(io: Server, options: ChatNamespaceOptions): 
       const opened = existing
         ? { record: existing, token: auth.data.token! }
         : await service.start({ channel: "web", locale: auth.data.locale ?? "vi", unitId: auth.data.unit ?? null });
-      socket.data = { conversationId: opened.record.id, locale: opened.record.state.locale, ip, token: opened.token, resumeDone };
+      socket.data = {
+        conversationId: opened.record.id,
+        locale: opened.record.state.locale,
+        ip,
+        token: opened.token,
+        resumeDone,
+      };
       next();
     } catch (error) {
       resumeDone?.();
@@ -130,7 +138,10 @@ export function attachChatNamespace(io: Server, options: ChatNamespaceOptions): 
   namespace.on("connection", (socket: ChatSocket) => {
     void onConnection(socket)
       .catch((error: unknown) => {
-        logger.error({ event: "chat.connection_failed", err: error, conversationId: socket.data.conversationId }, "chat connection failed");
+        logger.error(
+          { event: "chat.connection_failed", err: error, conversationId: socket.data.conversationId },
+          "chat connection failed",
+        );
         socket.disconnect(true);
       })
       .finally(() => socket.data.resumeDone?.());
@@ -169,11 +180,14 @@ export function attachChatNamespace(io: Server, options: ChatNamespaceOptions): 
         reply(refusal("CHAT_RATE_LIMITED", socket.data.locale));
         return;
       }
-      const message = parsed.data.text !== undefined ? { ...parsed.data, text: normalizeInput(parsed.data.text) } : parsed.data;
+      const message =
+        parsed.data.text !== undefined ? { ...parsed.data, text: normalizeInput(parsed.data.text) } : parsed.data;
       // The ack goes out once the turn is stored, before its replies are delivered.
       resumes.run(() =>
         service
-          .send(conversationId, message, { connectionId: socket.id, requester: socket.data.ip }, (outcome) => reply(sendAck(outcome, socket.data.locale)))
+          .send(conversationId, message, { connectionId: socket.id, requester: socket.data.ip }, (outcome) =>
+            reply(sendAck(outcome, socket.data.locale)),
+          )
           .catch((error: unknown) => {
             logger.error({ event: "chat.turn_failed", err: error, conversationId }, "turn failed");
             reply(refusal("CHAT_UNAVAILABLE", socket.data.locale));
@@ -190,7 +204,9 @@ export function attachChatNamespace(io: Server, options: ChatNamespaceOptions): 
       }
       if (parsed.data.locale) socket.data.locale = parsed.data.locale;
       service
-        .open(conversationId, parsed.data.locale, (outcome) => reply(outcome.ok ? { ok: true } : refusal("CHAT_UNAVAILABLE", socket.data.locale)))
+        .open(conversationId, parsed.data.locale, (outcome) =>
+          reply(outcome.ok ? { ok: true } : refusal("CHAT_UNAVAILABLE", socket.data.locale)),
+        )
         .catch((error: unknown) => {
           logger.error({ event: "chat.open_failed", err: error, conversationId }, "open failed");
           reply(refusal("CHAT_UNAVAILABLE", socket.data.locale));

@@ -17,7 +17,10 @@ export const sendMessageSchema = z
     clientMessageId: z.string().min(1).max(100),
     text: z.string().max(MAX_TEXT).optional(),
     choice: z.string().min(1).max(200).optional(),
-    attachmentId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
+    attachmentId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{8,64}$/)
+      .optional(),
   })
   .strict()
   .refine((m) => [m.text, m.choice, m.attachmentId].filter((v) => v !== undefined).length === 1, {

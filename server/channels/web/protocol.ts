@@ -30,7 +30,11 @@ export type {
   ConversationSnapshot as ConversationStateEvent,
   CitizenMessage as SendMessage,
 } from "../../conversation/conversationTypes";
-import type { ConversationMessage as ChatMessage, ConversationSnapshot as ConversationStateEvent, CitizenMessage as SendMessage } from "../../conversation/conversationTypes";
+import type {
+  ConversationMessage as ChatMessage,
+  ConversationSnapshot as ConversationStateEvent,
+  CitizenMessage as SendMessage,
+} from "../../conversation/conversationTypes";
 
 export interface SessionReady {
   /** Bearer secret for this conversation: keep it (the widget uses localStorage) to resume. */
@@ -46,8 +50,7 @@ export type ErrorCode =
   | "CHAT_UNAVAILABLE";
 
 export type SendAck =
-  | { ok: true; messageId: string; seq: number }
-  | { ok: false; error: { code: ErrorCode; message: string } };
+  { ok: true; messageId: string; seq: number } | { ok: false; error: { code: ErrorCode; message: string } };
 
 /** The answer to `conversation:open`. */
 export type OpenAck = { ok: true } | { ok: false; error: { code: ErrorCode; message: string } };

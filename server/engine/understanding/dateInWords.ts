@@ -4,9 +4,7 @@ import { parseDate } from "./parseDate";
 // Month names as spoken on the Gregorian calendar. Month 4 is "tư", never "bốn"; month 1 is
 // "một" and month 12 "mười hai" ("giêng" and "chạp" name lunar months). Days and years use
 // the plain reading of numberInWords, so day 4 is "bốn" and 2004 is "… không trăm linh bốn".
-const MONTHS = [
-  "một", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười", "mười một", "mười hai",
-] as const;
+const MONTHS = ["một", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười", "mười một", "mười hai"] as const;
 
 /**
  * Writes a date in words, as on the birth certificate ("Ngày, tháng, năm sinh bằng chữ").

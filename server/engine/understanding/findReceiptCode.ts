@@ -1,7 +1,10 @@
 import { RECEIPT_SUFFIX_PATTERN } from "./receiptSuffix";
 
 // The random part may follow a space ("hn-20261127-0042 k7qm"): having no vowel, it is never a word.
-const RECEIPT_CODE = new RegExp(`(?<![a-z0-9-])((?:[a-z]{1,6}-){1,2}\\d{8}-\\d{2,6}(?:[-\\s]${RECEIPT_SUFFIX_PATTERN})?)(?![a-z0-9])`, "i");
+const RECEIPT_CODE = new RegExp(
+  `(?<![a-z0-9-])((?:[a-z]{1,6}-){1,2}\\d{8}-\\d{2,6}(?:[-\\s]${RECEIPT_SUFFIX_PATTERN})?)(?![a-z0-9])`,
+  "i",
+);
 const RECEIPT_DATE = /\d{8}-/;
 
 /**

@@ -10,15 +10,22 @@ const LATIN_RANGES = [
   [0xc0, 0x24f],
   [0x1e00, 0x1eff],
 ] as const;
-for (const [first, last] of LATIN_RANGES) for (let code = first; code <= last; code++) {
-  const letter = String.fromCharCode(code);
-  FOLDED.set(letter, letter.normalize("NFD").replace(COMBINING_MARKS, "").toLowerCase().normalize("NFC"));
-}
+for (const [first, last] of LATIN_RANGES)
+  for (let code = first; code <= last; code++) {
+    const letter = String.fromCharCode(code);
+    FOLDED.set(letter, letter.normalize("NFD").replace(COMBINING_MARKS, "").toLowerCase().normalize("NFC"));
+  }
 FOLDED.set("đ", "d");
 FOLDED.set("Đ", "d");
 
 function slowFold(text: string): string {
-  return text.normalize("NFD").replace(COMBINING_MARKS, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase().normalize("NFC");
+  return text
+    .normalize("NFD")
+    .replace(COMBINING_MARKS, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase()
+    .normalize("NFC");
 }
 
 /**

@@ -17,7 +17,17 @@ export type Command =
 // Whole-message phrases, folded (no diacritics, lower case). A command must be the whole
 // message (give or take politeness), so that an address or a name is never taken for one.
 const PHRASES: Record<Exclude<Command["kind"], "status" | "edit">, readonly string[]> = {
-  back: ["quay lai", "tro lai", "lui lai", "quay lai buoc truoc", "cau truoc", "buoc truoc", "back", "go back", "previous"],
+  back: [
+    "quay lai",
+    "tro lai",
+    "lui lai",
+    "quay lai buoc truoc",
+    "cau truoc",
+    "buoc truoc",
+    "back",
+    "go back",
+    "previous",
+  ],
   restart: ["lam lai", "lam lai tu dau", "bat dau lai", "khai lai tu dau", "restart", "start over", "start again"],
   cancel: ["huy", "huy bo", "huy ho so", "khong lam nua", "cancel", "abort"],
   help: ["giup", "giup do", "tro giup", "huong dan", "help", "lenh", "toi can giup"],
@@ -40,16 +50,28 @@ const PHRASES: Record<Exclude<Command["kind"], "status" | "edit">, readonly stri
     "speak to someone",
   ],
   menu: ["menu", "danh muc", "trang chu", "thu tuc khac", "chon thu tuc khac", "main menu", "other procedure"],
-  resumeBot: ["tiep tuc voi tro ly", "quay lai tro ly", "tro ly ao", "tiep tuc voi bot", "back to the bot", "continue with the bot"],
+  resumeBot: [
+    "tiep tuc voi tro ly",
+    "quay lai tro ly",
+    "tro ly ao",
+    "tiep tuc voi bot",
+    "back to the bot",
+    "continue with the bot",
+  ],
 };
 
-const POLITE_PREFIX = /^(cho (toi|minh|em|tui)|toi muon|minh muon|em muon|xin|vui long|please|i want to|i d like to|muon) /;
+const POLITE_PREFIX =
+  /^(cho (toi|minh|em|tui)|toi muon|minh muon|em muon|xin|vui long|please|i want to|i d like to|muon) /;
 const POLITE_SUFFIX = / (a|nhe|nha|di|voi|please|giup toi|giup minh|duoc khong|dc ko|duoc ko)$/;
 const EDIT_PREFIX = /^(sua lai|sua|chinh sua|chinh lai|doi lai|doi|thay doi|edit|change|correct|fix)(?: |$)/;
 // "Sửa chữa" is "repair" (sửa chữa điện thoại, a business line), never an edit.
 const NOT_EDIT = /^sua chua\b/;
-const STATUS_PREFIX = /^(tra cuu|kiem tra|xem tinh trang|tinh trang|status|check status|check|track)( ho so| trang thai)?\b/;
-const RECEIPT_CODE = new RegExp(`\\b(?:[A-Z]{1,4}-)?[A-Z]{1,4}-\\d{8}-\\d{3,6}(?:[-\\s]${RECEIPT_SUFFIX_PATTERN})?\\b`, "i");
+const STATUS_PREFIX =
+  /^(tra cuu|kiem tra|xem tinh trang|tinh trang|status|check status|check|track)( ho so| trang thai)?\b/;
+const RECEIPT_CODE = new RegExp(
+  `\\b(?:[A-Z]{1,4}-)?[A-Z]{1,4}-\\d{8}-\\d{3,6}(?:[-\\s]${RECEIPT_SUFFIX_PATTERN})?\\b`,
+  "i",
+);
 
 const LOOKUP = new Map<string, Command["kind"]>();
 for (const [kind, phrases] of Object.entries(PHRASES)) {
@@ -81,11 +103,15 @@ export function matchCommand(text: string): Command | null {
   if (kind && kind !== "status" && kind !== "edit") return { kind } as Command;
 
   const code = RECEIPT_CODE.exec(text)?.[0];
-  if (STATUS_PREFIX.test(words)) return code ? { kind: "status", code: code.toUpperCase().replace(/\s+/g, "-") } : { kind: "status" };
+  if (STATUS_PREFIX.test(words))
+    return code ? { kind: "status", code: code.toUpperCase().replace(/\s+/g, "-") } : { kind: "status" };
 
   const edit = NOT_EDIT.test(words) ? null : EDIT_PREFIX.exec(words);
   if (edit) {
-    const target = words.slice(edit[0].length).replace(/^(thong tin|muc|o|truong|the|my) /, "").trim();
+    const target = words
+      .slice(edit[0].length)
+      .replace(/^(thong tin|muc|o|truong|the|my) /, "")
+      .trim();
     // "sửa" alone, or with a field name of a few words; a long sentence is an answer.
     if (target.split(" ").length <= 6) return { kind: "edit", target };
   }

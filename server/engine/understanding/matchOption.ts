@@ -10,9 +10,7 @@ export interface MatchableOption<V extends string> {
 
 /** Which option a reply designates: one, several equally well, or none. */
 export type OptionMatch<V extends string> =
-  | { kind: "match"; value: V }
-  | { kind: "ambiguous"; values: V[] }
-  | { kind: "none" };
+  { kind: "match"; value: V } | { kind: "ambiguous"; values: V[] } | { kind: "none" };
 
 /** One way of naming an option (a label or the value), prepared for comparison. */
 interface Form {
@@ -44,7 +42,18 @@ interface Reply {
 const prepared = new WeakMap<object, Prepared>();
 
 const ORDINALS: Readonly<Record<string, number>> = {
-  mot: 1, nhat: 1, hai: 2, ba: 3, bon: 4, tu: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10,
+  mot: 1,
+  nhat: 1,
+  hai: 2,
+  ba: 3,
+  bon: 4,
+  tu: 4,
+  nam: 5,
+  sau: 6,
+  bay: 7,
+  tam: 8,
+  chin: 9,
+  muoi: 10,
 };
 /** "2", "số 2", "#2", "chọn số 2 ạ", "thứ hai", "phương án 3", "option 2". */
 const NUMBERED =
@@ -57,7 +66,8 @@ type Step = (forms: readonly (readonly Form[])[], reply: Reply) => number[] | un
  * the whole label or value (with diacritics first, so "bà" is not "ba", then without); the
  * option's number as shown, counted from 1 ("2", "số 2", "#2", "thứ hai"); the reply's words
  * within a label or a label's words within the reply ("mẹ", "phường An Thạnh"); all the reply's
- * words somewhere in one label ("nhận tại một cửa"); the start of a label ("an th"); and last a small typo (edit distance 1, or 2 for labels over 8 letters),
+ * words somewhere in one label ("nhận tại một cửa"); the start of a label ("an th"); and last a small typo (edit
+ * distance 1, or 2 for labels over 8 letters),
  * for replies of 3 letters or more. The first rule that designates anything decides; when it
  * designates several options equally well the answer is ambiguous, never a guess.
  *
@@ -73,10 +83,7 @@ type Step = (forms: readonly (readonly Form[])[], reply: Reply) => number[] | un
  * matchOption("số 1", options) // { kind: "match", value: "cha" }
  * matchOption("ông", options) // { kind: "none" }
  */
-export function matchOption<V extends string>(
-  text: string,
-  options: readonly MatchableOption<V>[],
-): OptionMatch<V> {
+export function matchOption<V extends string>(text: string, options: readonly MatchableOption<V>[]): OptionMatch<V> {
   const reply = prepareReply(text);
   if (reply === undefined || options.length === 0) return { kind: "none" };
   const { forms } = prepare(options);

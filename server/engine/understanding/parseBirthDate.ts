@@ -20,7 +20,8 @@ export function parseBirthDate(text: string, today: string): ParseResult<string>
     "DATE_IN_FUTURE",
     t(
       `Ngày sinh không thể ở tương lai: ${value} ở sau hôm nay. Xin kiểm tra lại năm sinh. Ví dụ: 05/03/2020`,
-      `A date of birth cannot be in the future: ${value} is after today. Please check the year of birth. Example: 05/03/2020`,
+      `A date of birth cannot be in the future: ${value} is after today. Please check the year of birth. Example: ` +
+        `05/03/2020`,
     ),
   );
 }

@@ -48,8 +48,10 @@ export function parseCccd(text: string, known?: CccdKnownFacts): ParseResult<str
             `Please type the 12-digit personal ID number printed on the card. Example: ${EXAMPLE}.`,
           )
         : t(
-            `Số CCCD phải có đúng 12 chữ số, bạn đã nhập ${digits.length} chữ số. Bạn xem lại thẻ giúp. Ví dụ: ${EXAMPLE}.`,
-            `A personal ID number has exactly 12 digits; you typed ${digits.length}. Please check the card. Example: ${EXAMPLE}.`,
+            `Số CCCD phải có đúng 12 chữ số, bạn đã nhập ${digits.length} chữ số. Bạn xem lại thẻ giúp. Ví dụ: ` +
+              `${EXAMPLE}.`,
+            `A personal ID number has exactly 12 digits; you typed ${digits.length}. Please check the card. ` +
+              `Example: ${EXAMPLE}.`,
           ),
     );
   }
@@ -58,8 +60,11 @@ export function parseCccd(text: string, known?: CccdKnownFacts): ParseResult<str
     return rejected(
       "CCCD_PROVINCE",
       t(
-        `Ba chữ số đầu của số CCCD là mã tỉnh nơi đăng ký khai sinh, nhưng ${province} không phải mã tỉnh nào (ví dụ Đồng Tháp là 087). Bạn xem lại số trên thẻ giúp.`,
-        `The first three digits of a personal ID number are the code of the province where the birth was registered, and ${province} is not one (Đồng Tháp is 087, for example). Please check the number on the card.`,
+        `Ba chữ số đầu của số CCCD là mã tỉnh nơi đăng ký khai sinh, nhưng ${province} không phải mã tỉnh nào (ví ` +
+          `dụ Đồng Tháp là 087). Bạn xem lại số trên thẻ giúp.`,
+        `The first three digits of a personal ID number are the code of the province where the birth was ` +
+          `registered, and ${province} is not one (Đồng Tháp is 087, for example). Please check the number on the ` +
+          `card.`,
       ),
     );
   }
@@ -68,8 +73,10 @@ export function parseCccd(text: string, known?: CccdKnownFacts): ParseResult<str
     return rejected(
       "CCCD_CENTURY",
       t(
-        `Chữ số thứ 4 của số CCCD cho biết giới tính và thế kỷ sinh, chỉ có thể là 0, 1, 2 hoặc 3; số bạn nhập có chữ số ${genderCentury}. Bạn xem lại số trên thẻ giúp.`,
-        `The 4th digit of a personal ID number gives the sex and century of birth and can only be 0, 1, 2 or 3; yours has ${genderCentury}. Please check the number on the card.`,
+        `Chữ số thứ 4 của số CCCD cho biết giới tính và thế kỷ sinh, chỉ có thể là 0, 1, 2 hoặc 3; số bạn nhập có ` +
+          `chữ số ${genderCentury}. Bạn xem lại số trên thẻ giúp.`,
+        `The 4th digit of a personal ID number gives the sex and century of birth and can only be 0, 1, 2 or 3; ` +
+          `yours has ${genderCentury}. Please check the number on the card.`,
       ),
     );
   }
@@ -103,8 +110,11 @@ function mismatch(digits: string, genderCentury: number, known: CccdKnownFacts):
   return {
     code: "CCCD_MISMATCH",
     message: t(
-      `Theo số CCCD ${digits}, người này ${saysVi.join(", ")}, nhưng thông tin đã khai: ${declaredVi.join(", ")}. Bạn kiểm tra lại số trên thẻ và thông tin đã khai giúp: nếu số đúng thì xác nhận, nếu sai thì nhập lại.`,
-      `The personal ID number ${digits} says this person is ${saysEn.join(", ")}, but the answers given say: ${declaredEn.join(", ")}. Please check the number on the card and those answers: confirm if the number is right, or type it again.`,
+      `Theo số CCCD ${digits}, người này ${saysVi.join(", ")}, nhưng thông tin đã khai: ${declaredVi.join(", ")}. ` +
+        `Bạn kiểm tra lại số trên thẻ và thông tin đã khai giúp: nếu số đúng thì xác nhận, nếu sai thì nhập lại.`,
+      `The personal ID number ${digits} says this person is ${saysEn.join(", ")}, but the answers given say: ` +
+        `${declaredEn.join(", ")}. Please check the number on the card and those answers: confirm if the number is ` +
+        `right, or type it again.`,
     ),
   };
 }

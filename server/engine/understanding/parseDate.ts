@@ -28,7 +28,9 @@ const MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "se
 const MONTH_NAME = `(${MONTH_NAMES.join("|")})[a-z]*\\.?`;
 // English answers come from `--lang en` citizens; "March 5, 2020" is the one month-first form
 // accepted, because the month name makes it unambiguous.
-const ENGLISH_DAY_FIRST = new RegExp(`(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAME},?\\s+(\\d+)(?!\\d)`);
+const ENGLISH_DAY_FIRST = new RegExp(
+  `(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAME},?\\s+(\\d+)(?!\\d)`,
+);
 const ENGLISH_MONTH_FIRST = new RegExp(`(?<![a-z])${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d+)(?!\\d)`);
 const DAY_MONTH_ONLY = /(?<!\d)\d{1,2}\s*(?:[-/.]|\s(?:thang|thg)\s)\s*\d{1,2}(?!\d)/;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -71,7 +73,8 @@ export function parseDate(text: string, options: ParseDateOptions = {}): ParseRe
       "DATE_YEAR_TWO_DIGITS",
       t(
         `Năm "${yearText}" có thể là 19${yearText} hoặc 20${yearText}. Xin ghi năm đủ 4 chữ số. Ví dụ: ${EXAMPLE}`,
-        `The year "${yearText}" could be 19${yearText} or 20${yearText}. Please write the year with 4 digits. Example: ${EXAMPLE}`,
+        `The year "${yearText}" could be 19${yearText} or 20${yearText}. Please write the year with 4 digits. ` +
+          `Example: ${EXAMPLE}`,
       ),
     );
   }
@@ -82,7 +85,8 @@ export function parseDate(text: string, options: ParseDateOptions = {}): ParseRe
       "DATE_OUT_OF_RANGE",
       t(
         `Năm ${year} nằm ngoài khoảng nhận được (${MIN_YEAR} đến ${MAX_YEAR}). Xin kiểm tra lại năm. Ví dụ: ${EXAMPLE}`,
-        `The year ${year} is outside the accepted range (${MIN_YEAR} to ${MAX_YEAR}). Please check the year. Example: ${EXAMPLE}`,
+        `The year ${year} is outside the accepted range (${MIN_YEAR} to ${MAX_YEAR}). Please check the year. ` +
+          `Example: ${EXAMPLE}`,
       ),
     );
   }
@@ -135,8 +139,10 @@ function checkCalendar(day: number, month: number, year: number): ParseResult<st
     return rejected(
       "DATE_IMPOSSIBLE",
       t(
-        `Không có tháng ${month}: tháng chỉ từ 1 đến 12.${swapped ? " Xin ghi ngày trước, tháng sau." : ""} Ví dụ: ${EXAMPLE}`,
-        `There is no month ${month}: months go from 1 to 12.${swapped ? " Please write the day first, then the month." : ""} Example: ${EXAMPLE}`,
+        `Không có tháng ${month}: tháng chỉ từ 1 đến 12.${swapped ? " Xin ghi ngày trước, tháng sau." : ""} Ví ` +
+          `dụ: ${EXAMPLE}`,
+        `There is no month ${month}: months go from 1 to ` +
+          `12.${swapped ? " Please write the day first, then the month." : ""} Example: ${EXAMPLE}`,
       ),
     );
   }
@@ -146,8 +152,10 @@ function checkCalendar(day: number, month: number, year: number): ParseResult<st
     return rejected(
       "DATE_IMPOSSIBLE",
       t(
-        `Ngày ${written} không có trên lịch: tháng ${month} năm ${year} có ${length} ngày. Xin kiểm tra lại. Ví dụ: ${EXAMPLE}`,
-        `${written} is not on the calendar: month ${month} of ${year} has ${length} days. Please check it. Example: ${EXAMPLE}`,
+        `Ngày ${written} không có trên lịch: tháng ${month} năm ${year} có ${length} ngày. Xin kiểm tra lại. Ví ` +
+          `dụ: ${EXAMPLE}`,
+        `${written} is not on the calendar: month ${month} of ${year} has ${length} days. Please check it. ` +
+          `Example: ${EXAMPLE}`,
       ),
     );
   }
@@ -180,7 +188,8 @@ function unreadable(missingYear: boolean): ParseResult<string> {
         )
       : t(
           `Tôi chưa đọc được ngày này. Xin ghi ngày, tháng, năm theo thứ tự đó, năm đủ 4 chữ số. Ví dụ: ${EXAMPLE}`,
-          `I could not read this date. Please write the day, the month and the year, in that order, with a 4-digit year. Example: ${EXAMPLE}`,
+          `I could not read this date. Please write the day, the month and the year, in that order, with a ` +
+            `4-digit year. Example: ${EXAMPLE}`,
         ),
   );
 }

@@ -52,8 +52,10 @@ export function parseEmail(text: string): ParseResult<string> {
     return rejected(
       "EMAIL_INVALID",
       t(
-        `Địa chỉ email chưa đúng dạng: cần có tên, dấu @ và tên miền, không dấu tiếng Việt, không khoảng trắng. Ví dụ: ${EXAMPLE}.`,
-        `That email address is not in the right shape: a name, an @ and a domain, without accents or spaces. Example: ${EXAMPLE}.`,
+        `Địa chỉ email chưa đúng dạng: cần có tên, dấu @ và tên miền, không dấu tiếng Việt, không khoảng trắng. ` +
+          `Ví dụ: ${EXAMPLE}.`,
+        `That email address is not in the right shape: a name, an @ and a domain, without accents or spaces. ` +
+          `Example: ${EXAMPLE}.`,
       ),
     );
   }
@@ -69,8 +71,10 @@ function suspectDomain(local: string, domain: string): ParseProblem | undefined 
   return {
     code: "EMAIL_DOMAIN_SUSPECT",
     message: t(
-      `Có phải bạn muốn nhập ${suggestion}? Tên miền "${domain}" gần giống "${likely}". Nếu địa chỉ đã đúng thì bạn xác nhận, nếu không thì nhập lại.`,
-      `Did you mean ${suggestion}? The domain "${domain}" looks like "${likely}". Confirm if the address is right, or type it again.`,
+      `Có phải bạn muốn nhập ${suggestion}? Tên miền "${domain}" gần giống "${likely}". Nếu địa chỉ đã đúng thì ` +
+        `bạn xác nhận, nếu không thì nhập lại.`,
+      `Did you mean ${suggestion}? The domain "${domain}" looks like "${likely}". Confirm if the address is ` +
+        `right, or type it again.`,
     ),
   };
 }

@@ -87,8 +87,10 @@ export function parseEthnicity(text: string): ParseResult<string> {
   return rejected(
     "ETHNICITY_UNKNOWN",
     t(
-      `Không tìm thấy dân tộc${quoted} trong danh mục 54 dân tộc Việt Nam. Có phải là: ${closest}? Bạn gõ lại tên dân tộc giúp, ví dụ: Kinh.`,
-      `Could not find the ethnic group${quoted} among Vietnam's 54. Did you mean: ${closest}? Please type the group again, for example: Kinh.`,
+      `Không tìm thấy dân tộc${quoted} trong danh mục 54 dân tộc Việt Nam. Có phải là: ${closest}? Bạn gõ lại tên ` +
+        `dân tộc giúp, ví dụ: Kinh.`,
+      `Could not find the ethnic group${quoted} among Vietnam's 54. Did you mean: ${closest}? Please type the ` +
+        `group again, for example: Kinh.`,
     ),
   );
 }

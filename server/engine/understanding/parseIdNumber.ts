@@ -31,8 +31,10 @@ export function parseIdNumber(text: string, options: IdNumberOptions): ParseResu
     return rejected(
       "CCCD_LENGTH",
       t(
-        "Số bạn nhập có 9 chữ số, giống số CMND cũ. Tờ khai này cần số CCCD (số định danh cá nhân) gồm 12 chữ số. Ví dụ: 087095001234.",
-        "The number you typed has 9 digits, like an old identity card (CMND). This form needs the 12-digit personal ID number (CCCD). Example: 087095001234.",
+        "Số bạn nhập có 9 chữ số, giống số CMND cũ. Tờ khai này cần số CCCD (số định danh cá nhân) gồm 12 chữ số. " +
+          "Ví dụ: 087095001234.",
+        "The number you typed has 9 digits, like an old identity card (CMND). This form needs the 12-digit " +
+          "personal ID number (CCCD). Example: 087095001234.",
       ),
     );
   }
@@ -41,17 +43,23 @@ export function parseIdNumber(text: string, options: IdNumberOptions): ParseResu
     "ID_NUMBER_INVALID",
     digits.length === 0
       ? t(
-          "Bạn vui lòng nhập số CCCD gồm 12 chữ số (ví dụ 087095001234) hoặc số CMND cũ gồm 9 chữ số (ví dụ 341234567).",
-          "Please type the 12-digit personal ID number (CCCD, e.g. 087095001234) or the old 9-digit identity card number (CMND, e.g. 341234567).",
+          "Bạn vui lòng nhập số CCCD gồm 12 chữ số (ví dụ 087095001234) hoặc số CMND cũ gồm 9 chữ số (ví dụ " +
+            "341234567).",
+          "Please type the 12-digit personal ID number (CCCD, e.g. 087095001234) or the old 9-digit identity card " +
+            "number (CMND, e.g. 341234567).",
         )
       : isDigits
-      ? t(
-          `Bạn đã nhập ${digits.length} chữ số. Số giấy tờ cần là số CCCD gồm 12 chữ số (ví dụ 087095001234) hoặc số CMND cũ gồm 9 chữ số (ví dụ 341234567).`,
-          `You typed ${digits.length} digits. The number must be a 12-digit personal ID (CCCD, e.g. 087095001234) or an old 9-digit identity card number (CMND, e.g. 341234567).`,
-        )
-      : t(
-          "Số giấy tờ chỉ gồm chữ số: số CCCD có 12 chữ số (ví dụ 087095001234), số CMND cũ có 9 chữ số (ví dụ 341234567).",
-          "An identity number has digits only: a personal ID (CCCD) has 12 (e.g. 087095001234), an old identity card (CMND) has 9 (e.g. 341234567).",
-        ),
+        ? t(
+            `Bạn đã nhập ${digits.length} chữ số. Số giấy tờ cần là số CCCD gồm 12 chữ số (ví dụ 087095001234) ` +
+              `hoặc số CMND cũ gồm 9 chữ số (ví dụ 341234567).`,
+            `You typed ${digits.length} digits. The number must be a 12-digit personal ID (CCCD, e.g. ` +
+              `087095001234) or an old 9-digit identity card number (CMND, e.g. 341234567).`,
+          )
+        : t(
+            "Số giấy tờ chỉ gồm chữ số: số CCCD có 12 chữ số (ví dụ 087095001234), số CMND cũ có 9 chữ số (ví dụ " +
+              "341234567).",
+            "An identity number has digits only: a personal ID (CCCD) has 12 (e.g. 087095001234), an old identity " +
+              "card (CMND) has 9 (e.g. 341234567).",
+          ),
   );
 }

@@ -14,8 +14,17 @@ export interface ParseIntegerOptions {
 // Folded, so "năm" and "nam", "bốn" and "bon" are the same word. "lăm" (5) and "mốt" (1)
 // only exist after a ten; "tư" (4) is the colloquial four ("mười tư", "hai mươi tư").
 const VI_DIGITS: ReadonlyMap<string, number> = new Map([
-  ["khong", 0], ["mot", 1], ["hai", 2], ["ba", 3], ["bon", 4], ["tu", 4],
-  ["nam", 5], ["sau", 6], ["bay", 7], ["tam", 8], ["chin", 9],
+  ["khong", 0],
+  ["mot", 1],
+  ["hai", 2],
+  ["ba", 3],
+  ["bon", 4],
+  ["tu", 4],
+  ["nam", 5],
+  ["sau", 6],
+  ["bay", 7],
+  ["tam", 8],
+  ["chin", 9],
 ]);
 const VI_UNITS_AFTER_TEN: ReadonlyMap<string, number> = new Map([
   ...[...VI_DIGITS].filter(([, n]) => n > 0),
@@ -23,8 +32,28 @@ const VI_UNITS_AFTER_TEN: ReadonlyMap<string, number> = new Map([
 ]);
 const VI_TEN = "muoi"; // both "mười" (ten) and "mươi" (-ty) fold to this
 const EN_SMALL: ReadonlyMap<string, number> = new Map(
-  ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"].map((w, n) => [w, n]),
+  [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+  ].map((w, n) => [w, n]),
 );
 const EN_TENS: ReadonlyMap<string, number> = new Map(
   ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"].map((w, i) => [w, (i + 2) * 10]),
@@ -56,8 +85,10 @@ export function parseInteger(text: string, options: ParseIntegerOptions = {}): P
     return rejected(
       "INTEGER_UNREADABLE",
       t(
-        `Tôi chưa hiểu con số này. Xin ghi một số bằng chữ số${describeRange(min, options.max, "vi")}. Ví dụ: ${example(min, options.max)}`,
-        `I could not read this number. Please write one number in digits${describeRange(min, options.max, "en")}. Example: ${example(min, options.max)}`,
+        `Tôi chưa hiểu con số này. Xin ghi một số bằng chữ số${describeRange(min, options.max, "vi")}. Ví dụ: ` +
+          `${example(min, options.max)}`,
+        `I could not read this number. Please write one number in digits${describeRange(min, options.max, "en")}. ` +
+          `Example: ${example(min, options.max)}`,
       ),
     );
   }
@@ -65,8 +96,10 @@ export function parseInteger(text: string, options: ParseIntegerOptions = {}): P
     return rejected(
       "INTEGER_TOO_SMALL",
       t(
-        `Số ${value} nhỏ quá. Xin ghi một số${describeRange(min, options.max, "vi")}. Ví dụ: ${example(min, options.max)}`,
-        `${value} is too small. Please write a number${describeRange(min, options.max, "en")}. Example: ${example(min, options.max)}`,
+        `Số ${value} nhỏ quá. Xin ghi một số${describeRange(min, options.max, "vi")}. Ví dụ: ` +
+          `${example(min, options.max)}`,
+        `${value} is too small. Please write a number${describeRange(min, options.max, "en")}. Example: ` +
+          `${example(min, options.max)}`,
       ),
     );
   }
@@ -110,7 +143,13 @@ function readWords(words: string): number | undefined {
 }
 
 function isNumberWord(token: string): boolean {
-  return VI_UNITS_AFTER_TEN.has(token) || VI_DIGITS.has(token) || token === VI_TEN || EN_SMALL.has(token) || EN_TENS.has(token);
+  return (
+    VI_UNITS_AFTER_TEN.has(token) ||
+    VI_DIGITS.has(token) ||
+    token === VI_TEN ||
+    EN_SMALL.has(token) ||
+    EN_TENS.has(token)
+  );
 }
 
 function readVietnamese(run: string[]): number | undefined {
@@ -144,7 +183,8 @@ function readEnglish(run: string[]): number | undefined {
 }
 
 function describeRange(min: number | undefined, max: number | undefined, locale: Locale): string {
-  if (min !== undefined && max !== undefined) return locale === "vi" ? ` từ ${min} đến ${max}` : ` from ${min} to ${max}`;
+  if (min !== undefined && max !== undefined)
+    return locale === "vi" ? ` từ ${min} đến ${max}` : ` from ${min} to ${max}`;
   if (min !== undefined) return locale === "vi" ? ` từ ${min} trở lên` : ` of at least ${min}`;
   if (max !== undefined) return locale === "vi" ? ` không quá ${max}` : ` of at most ${max}`;
   return "";

@@ -62,7 +62,10 @@ export function parseMoney(text: string): ParseResult<number> {
   for (const term of terms) {
     const amount = toDong(term);
     if (amount === "fraction") {
-      return unreadable("Số tiền phải là số đồng chẵn, không có phần lẻ.", "The amount must be a whole number of đồng.");
+      return unreadable(
+        "Số tiền phải là số đồng chẵn, không có phần lẻ.",
+        "The amount must be a whole number of đồng.",
+      );
     }
     if (amount === undefined) {
       return unreadable("Xin ghi dấu chấm giữa từng nhóm 3 chữ số.", "Please separate groups of 3 digits with dots.");

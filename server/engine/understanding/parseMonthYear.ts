@@ -16,7 +16,18 @@ const EXAMPLE = "03/2015";
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
 
-const NOW_WORDS = new Set(["nay", "hien nay", "hien tai", "hien gio", "bay gio", "den nay", "now", "present", "until now", "to date"]);
+const NOW_WORDS = new Set([
+  "nay",
+  "hien nay",
+  "hien tai",
+  "hien gio",
+  "bay gio",
+  "den nay",
+  "now",
+  "present",
+  "until now",
+  "to date",
+]);
 
 // On folded text; a full date ("5/3/2015") yields its month and year.
 const MONTH_FIRST = /(?<!\d)(\d{1,2})\s*[-/.]\s*(\d+)(?!\d)/;
@@ -58,7 +69,8 @@ export function parseMonthYear(text: string, options: ParseMonthYearOptions = {}
       "MONTH_YEAR_OUT_OF_RANGE",
       t(
         `Năm ${year} nằm ngoài khoảng nhận được (${MIN_YEAR} đến ${MAX_YEAR}). Xin kiểm tra lại năm. Ví dụ: ${EXAMPLE}`,
-        `The year ${year} is outside the accepted range (${MIN_YEAR} to ${MAX_YEAR}). Please check the year. Example: ${EXAMPLE}`,
+        `The year ${year} is outside the accepted range (${MIN_YEAR} to ${MAX_YEAR}). Please check the year. ` +
+          `Example: ${EXAMPLE}`,
       ),
     );
   }

@@ -27,16 +27,14 @@ const WORD = /^\p{L}\p{M}*(?:['-]?\p{L}\p{M}*)*$/u;
  * @example parseName("Nguyen Van 2").ok // false, code "NAME_HAS_DIGITS"
  */
 export function parseName(text: string): ParseResult<string> {
-  const name = normalizeInput(text)
-    .replace(APOSTROPHES, "'")
-    .replace(HYPHENS, "-")
-    .replace(SENTENCE_END, "");
+  const name = normalizeInput(text).replace(APOSTROPHES, "'").replace(HYPHENS, "-").replace(SENTENCE_END, "");
   if (/\p{Nd}/u.test(name)) {
     return rejected(
       "NAME_HAS_DIGITS",
       t(
         `Họ tên không có chữ số. Bạn nhập đầy đủ họ, chữ đệm và tên, có dấu. Ví dụ: ${EXAMPLE}.`,
-        `A name has no digits. Please type the full name (family, middle and given names), with diacritics. Example: ${EXAMPLE}.`,
+        `A name has no digits. Please type the full name (family, middle and given names), with diacritics. ` +
+          `Example: ${EXAMPLE}.`,
       ),
     );
   }
@@ -54,11 +52,14 @@ export function parseName(text: string): ParseResult<string> {
   const bad = words.find((word) => !WORD.test(word));
   if (bad !== undefined) {
     const symbols = [...new Set(bad.replace(/[\p{L}\p{M}]/gu, ""))].join(" ");
+    const listed = symbols ? ` (${symbols})` : "";
     return rejected(
       "NAME_INVALID_CHARACTERS",
       t(
-        `Họ tên chỉ gồm chữ cái, có thể có dấu gạch nối hoặc dấu nháy giữa các chữ; "${bad}" có ký tự không hợp lệ${symbols ? ` (${symbols})` : ""}. Ví dụ: ${EXAMPLE}.`,
-        `A name is made of letters, with hyphens or apostrophes only between letters; "${bad}" has characters that cannot be used${symbols ? ` (${symbols})` : ""}. Example: ${EXAMPLE}.`,
+        "Họ tên chỉ gồm chữ cái, có thể có dấu gạch nối hoặc dấu nháy giữa các chữ; " +
+          `"${bad}" có ký tự không hợp lệ${listed}. Ví dụ: ${EXAMPLE}.`,
+        "A name is made of letters, with hyphens or apostrophes only between letters; " +
+          `"${bad}" has characters that cannot be used${listed}. Example: ${EXAMPLE}.`,
       ),
     );
   }
@@ -68,7 +69,8 @@ export function parseName(text: string): ParseResult<string> {
       "NAME_TOO_LONG",
       t(
         `Họ tên dài quá ${MAX_NAME_LENGTH} ký tự. Bạn chỉ nhập họ, chữ đệm và tên của một người. Ví dụ: ${EXAMPLE}.`,
-        `The name is longer than ${MAX_NAME_LENGTH} characters. Please type only one person's family, middle and given names. Example: ${EXAMPLE}.`,
+        `The name is longer than ${MAX_NAME_LENGTH} characters. Please type only one person's family, middle and ` +
+          `given names. Example: ${EXAMPLE}.`,
       ),
     );
   }

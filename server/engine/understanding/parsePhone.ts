@@ -29,8 +29,10 @@ export function parsePhone(text: string): ParseResult<string> {
     return rejected(
       "PHONE_NOT_MOBILE",
       t(
-        `Số ${local} là số điện thoại bàn. Bạn cho xin số di động (10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09) để cơ quan gửi tin nhắn SMS và gọi lại khi cần. Ví dụ: ${EXAMPLE}.`,
-        `${local} is a landline. Please give a mobile number (10 digits starting with 03, 05, 07, 08 or 09) so the office can send text messages and call back. Example: ${EXAMPLE}.`,
+        `Số ${local} là số điện thoại bàn. Bạn cho xin số di động (10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc ` +
+          `09) để cơ quan gửi tin nhắn SMS và gọi lại khi cần. Ví dụ: ${EXAMPLE}.`,
+        `${local} is a landline. Please give a mobile number (10 digits starting with 03, 05, 07, 08 or 09) so ` +
+          `the office can send text messages and call back. Example: ${EXAMPLE}.`,
       ),
     );
   }
@@ -38,8 +40,10 @@ export function parsePhone(text: string): ParseResult<string> {
     return rejected(
       "PHONE_INVALID",
       t(
-        `Số di động 11 chữ số bắt đầu bằng 01 đã được đổi sang 10 chữ số từ năm 2018 (ví dụ 0169… thành 039…). Bạn nhập số mới giúp. Ví dụ: ${EXAMPLE}.`,
-        `11-digit mobile numbers starting with 01 were changed to 10 digits in 2018 (0169… became 039…, for example). Please type the new number. Example: ${EXAMPLE}.`,
+        `Số di động 11 chữ số bắt đầu bằng 01 đã được đổi sang 10 chữ số từ năm 2018 (ví dụ 0169… thành 039…). ` +
+          `Bạn nhập số mới giúp. Ví dụ: ${EXAMPLE}.`,
+        `11-digit mobile numbers starting with 01 were changed to 10 digits in 2018 (0169… became 039…, for ` +
+          `example). Please type the new number. Example: ${EXAMPLE}.`,
       ),
     );
   }
@@ -47,8 +51,12 @@ export function parsePhone(text: string): ParseResult<string> {
   return rejected(
     "PHONE_INVALID",
     t(
-      `Số điện thoại di động gồm 10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09${digitCount > 0 ? ` (bạn đã nhập ${digitCount} chữ số)` : ""}. Ví dụ: ${EXAMPLE} hoặc +84 912 345 678.`,
-      `A mobile number has 10 digits and starts with 03, 05, 07, 08 or 09${digitCount > 0 ? ` (you typed ${digitCount} digits)` : ""}. Example: ${EXAMPLE} or +84 912 345 678.`,
+      "Số điện thoại di động gồm 10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09" +
+        (digitCount > 0 ? ` (bạn đã nhập ${digitCount} chữ số)` : "") +
+        `. Ví dụ: ${EXAMPLE} hoặc +84 912 345 678.`,
+      "A mobile number has 10 digits and starts with 03, 05, 07, 08 or 09" +
+        (digitCount > 0 ? ` (you typed ${digitCount} digits)` : "") +
+        `. Example: ${EXAMPLE} or +84 912 345 678.`,
     ),
   );
 }

@@ -13,13 +13,19 @@ const RECEIPT_CODE = new RegExp(`^(?:[A-Z]{1,4}-)?[A-Z]{1,4}-\\d{8}-\\d{3,6}(?:-
  * @example parseReceiptCode("hn 20261127 0042 k7qm") // { ok: true, value: "HN-20261127-0042-K7QM" }
  */
 export function parseReceiptCode(text: string): ParseResult<string> {
-  const code = text.trim().toUpperCase().replace(/[\s_.]+/g, "-").replace(/-+/g, "-");
+  const code = text
+    .trim()
+    .toUpperCase()
+    .replace(/[\s_.]+/g, "-")
+    .replace(/-+/g, "-");
   if (RECEIPT_CODE.test(code)) return parsed(code);
   return rejected(
     "RECEIPT_CODE_INVALID",
     t(
-      "Mã hồ sơ chưa đúng dạng. Mã gồm chữ viết tắt, ngày nộp, số thứ tự và 4 ký tự cuối, ví dụ: HN-20261127-0042-K7QM.",
-      "That is not a receipt code. It has a prefix, the filing date, a number and 4 final characters, e.g. HN-20261127-0042-K7QM.",
+      "Mã hồ sơ chưa đúng dạng. Mã gồm chữ viết tắt, ngày nộp, số thứ tự và 4 ký tự cuối, ví dụ: " +
+        "HN-20261127-0042-K7QM.",
+      "That is not a receipt code. It has a prefix, the filing date, a number and 4 final characters, e.g. " +
+        "HN-20261127-0042-K7QM.",
     ),
   );
 }

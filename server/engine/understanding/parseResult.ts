@@ -8,9 +8,7 @@ import type { Localized } from "../localized";
  * `warning` marks a value that parses but contradicts something already known (a CCCD whose
  * sex digit disagrees with the declared sex): the engine asks the citizen to confirm it.
  */
-export type ParseResult<T> =
-  | { ok: true; value: T; warning?: ParseProblem }
-  | ({ ok: false } & ParseProblem);
+export type ParseResult<T> = { ok: true; value: T; warning?: ParseProblem } | ({ ok: false } & ParseProblem);
 
 export interface ParseProblem {
   code: string;

@@ -25,8 +25,15 @@ const EXAMPLE_EN = "14:30 or 2 pm";
 
 // On folded text. "14:30", "14.30", "14h30", "14g30", "14 gio 30 phut", "2 gio ruoi" (2:30),
 // "3 gio kem 15" (2:45).
-const WITH_UNIT =
-  /(?<![\d:.,])(\d{1,2})(?!\d)\s*(?:[:.]\s*(\d{1,2})(?!\d)|(?:gio|g|h)(?![a-z])\s*(?:(\d{1,2})(?!\d)\s*(?:phut|ph|p)?(?![a-z])|(ruoi)(?![a-z])|kem\s*(\d{1,2})(?!\d)\s*(?:phut|ph|p)?(?![a-z]))?)/;
+const MINUTE_WORD = "(?:phut|ph|p)?(?![a-z])";
+const WITH_UNIT = new RegExp(
+  "(?<![\\d:.,])(\\d{1,2})(?!\\d)\\s*" +
+    // 14:30, 14.30
+    "(?:[:.]\\s*(\\d{1,2})(?!\\d)" +
+    // 14h30, 14 gio 30 phut, 2 gio ruoi, 3 gio kem 15
+    `|(?:gio|g|h)(?![a-z])\\s*(?:(\\d{1,2})(?!\\d)\\s*${MINUTE_WORD}` +
+    `|(ruoi)(?![a-z])|kem\\s*(\\d{1,2})(?!\\d)\\s*${MINUTE_WORD})?)`,
+);
 const PERIOD_WORD = "(sang|trua|chieu|toi|dem|khuya|am|pm|a\\.m\\.?|p\\.m\\.?)";
 const PERIOD_RIGHT_AFTER = new RegExp(`^\\s*(?:buoi\\s*)?${PERIOD_WORD}(?![a-z])`);
 const HOUR_AND_PERIOD = new RegExp(`(?<![\\d:.,])(\\d{1,2})(?!\\d)\\s*(?:buoi\\s*)?${PERIOD_WORD}(?![a-z])`);
@@ -67,14 +74,16 @@ export function parseTime(text: string): ParseResult<string> {
   let { hour, minute } = found;
   const { minutesBefore, period } = found;
   if (minutesBefore !== undefined) {
-    if (minutesBefore < 1 || minutesBefore > 59) return impossible(`${hour} giờ kém ${minutesBefore}`, `${hour}:00 minus ${minutesBefore} minutes`);
+    if (minutesBefore < 1 || minutesBefore > 59)
+      return impossible(`${hour} giờ kém ${minutesBefore}`, `${hour}:00 minus ${minutesBefore} minutes`);
     hour = (hour + 23) % 24;
     minute = 60 - minutesBefore;
   }
   if (hour > 23 || minute > 59) return impossible(`${pad(hour)}:${pad(minute)}`, `${pad(hour)}:${pad(minute)}`);
   if (period) {
     const hours = PERIOD_HOURS[period];
-    const inPeriod = hour > 12 ? (hours.has(hour) ? hour : undefined) : [hour % 12, (hour % 12) + 12].find((h) => hours.has(h));
+    const inPeriod =
+      hour > 12 ? (hours.has(hour) ? hour : undefined) : [hour % 12, (hour % 12) + 12].find((h) => hours.has(h));
     if (inPeriod === undefined) {
       return rejected(
         "TIME_IMPOSSIBLE",

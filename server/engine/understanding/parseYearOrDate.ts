@@ -36,7 +36,8 @@ export function parseYearOrDate(text: string, today: string): ParseResult<string
       "DATE_YEAR_TWO_DIGITS",
       t(
         `Năm "${only}" có thể là 19${only} hoặc 20${only}. Xin ghi năm đủ 4 chữ số. Ví dụ: ${EXAMPLE_VI}`,
-        `The year "${only}" could be 19${only} or 20${only}. Please write the year with 4 digits. Example: ${EXAMPLE_EN}`,
+        `The year "${only}" could be 19${only} or 20${only}. Please write the year with 4 digits. Example: ` +
+          `${EXAMPLE_EN}`,
       ),
     );
   }
@@ -44,8 +45,10 @@ export function parseYearOrDate(text: string, today: string): ParseResult<string
     return rejected(
       "DATE_UNREADABLE",
       t(
-        `Tôi chưa đọc được ngày hoặc năm sinh này. Xin ghi ngày, tháng, năm sinh, hoặc chỉ năm sinh nếu không nhớ ngày. Ví dụ: ${EXAMPLE_VI}`,
-        `I could not read this date or year of birth. Please write the day, month and year, or only the year if the date is unknown. Example: ${EXAMPLE_EN}`,
+        `Tôi chưa đọc được ngày hoặc năm sinh này. Xin ghi ngày, tháng, năm sinh, hoặc chỉ năm sinh nếu không nhớ ` +
+          `ngày. Ví dụ: ${EXAMPLE_VI}`,
+        `I could not read this date or year of birth. Please write the day, month and year, or only the year if ` +
+          `the date is unknown. Example: ${EXAMPLE_EN}`,
       ),
     );
   }
@@ -64,8 +67,10 @@ export function parseYearOrDate(text: string, today: string): ParseResult<string
     return rejected(
       "DATE_IN_FUTURE",
       t(
-        `Năm sinh không thể ở tương lai: ${year} ở sau năm nay (${currentYear}). Xin kiểm tra lại. Ví dụ: ${EXAMPLE_VI}`,
-        `A year of birth cannot be in the future: ${year} is after this year (${currentYear}). Please check it. Example: ${EXAMPLE_EN}`,
+        `Năm sinh không thể ở tương lai: ${year} ở sau năm nay (${currentYear}). Xin kiểm tra lại. Ví dụ: ` +
+          `${EXAMPLE_VI}`,
+        `A year of birth cannot be in the future: ${year} is after this year (${currentYear}). Please check it. ` +
+          `Example: ${EXAMPLE_EN}`,
       ),
     );
   }

@@ -1,6 +1,13 @@
 import type { Collection, Db, Document } from "mongodb";
 import type { AccountChange, AccountStore, SessionRecord, UserRecord } from "../accountStore";
-import { assertIsoInstant, listLimit, normalizeUsername, sessionExpired, userExists, usernameTaken } from "../storeChecks";
+import {
+  assertIsoInstant,
+  listLimit,
+  normalizeUsername,
+  sessionExpired,
+  userExists,
+  usernameTaken,
+} from "../storeChecks";
 import { WhileOpen } from "../whileOpen";
 import { isDuplicateKey } from "./isDuplicateKey";
 import type { CounterDoc } from "./mongoConversations";
@@ -132,7 +139,13 @@ export class MongoAccounts implements AccountStore {
    */
   async appendAccountChange(userId: string, at: string): Promise<number> {
     assertIsoInstant(at, `account change of ${String(userId)} at`);
-    const counter = await this.opened.get().counters.findOneAndUpdate({ _id: "accountChanges" }, { $inc: { value: 1 } }, { upsert: true, returnDocument: "after" });
+    const counter = await this.opened
+      .get()
+      .counters.findOneAndUpdate(
+        { _id: "accountChanges" },
+        { $inc: { value: 1 } },
+        { upsert: true, returnDocument: "after" },
+      );
     const seq = counter!.value;
     await this.opened.get().accountChanges.insertOne({ _id: seq, userId: String(userId), at });
     return seq;
@@ -141,7 +154,12 @@ export class MongoAccounts implements AccountStore {
   async listAccountChanges(afterSeq: number, limit: number): Promise<AccountChange[]> {
     const max = listLimit(limit);
     if (max === 0) return [];
-    const docs = await this.opened.get().accountChanges.find({ _id: { $gt: Number(afterSeq) || 0 } }).sort({ _id: 1 }).limit(max).toArray();
+    const docs = await this.opened
+      .get()
+      .accountChanges.find({ _id: { $gt: Number(afterSeq) || 0 } })
+      .sort({ _id: 1 })
+      .limit(max)
+      .toArray();
     return docs.map(({ _id, ...rest }) => ({ seq: _id, ...rest }));
   }
 }

@@ -37,14 +37,22 @@ export class MongoAudit implements AuditStore {
 
   async appendAudit(entry: AuditRecord): Promise<void> {
     assertIsoInstant(entry.at, `audit entry ${String(entry.id)} at`);
-    const doc: AuditDoc = { _id: String(entry.id), at: entry.at, actorId: String(entry.actorId), action: String(entry.action) };
+    const doc: AuditDoc = {
+      _id: String(entry.id),
+      at: entry.at,
+      actorId: String(entry.actorId),
+      action: String(entry.action),
+    };
     if (entry.conversationId !== undefined) doc.conversationId = String(entry.conversationId);
     if (entry.dossierCode !== undefined) doc.dossierCode = String(entry.dossierCode);
     if (entry.detail !== undefined) doc.detail = entry.detail;
     await this.opened.get().audit.insertOne(doc);
   }
 
-  async listAudit(filter: { actorId?: string; conversationId?: string; dossierCode?: string }, limit: number): Promise<AuditRecord[]> {
+  async listAudit(
+    filter: { actorId?: string; conversationId?: string; dossierCode?: string },
+    limit: number,
+  ): Promise<AuditRecord[]> {
     const max = listLimit(limit);
     // limit(0) means "no limit" to MongoDB.
     if (max === 0) return [];
@@ -72,7 +80,12 @@ export class MongoAudit implements AuditStore {
     const max = listLimit(limit);
     // limit(0) means "no limit" to MongoDB.
     if (max === 0) return [];
-    const docs = await this.opened.get().notes.find({ conversationId: String(conversationId) }).sort({ at: -1, _id: -1 }).limit(max).toArray();
+    const docs = await this.opened
+      .get()
+      .notes.find({ conversationId: String(conversationId) })
+      .sort({ at: -1, _id: -1 })
+      .limit(max)
+      .toArray();
     return docs.reverse().map(({ _id, ...rest }) => ({ id: _id, ...rest }));
   }
 }

@@ -88,7 +88,10 @@ export class MongoConversations implements ConversationStore {
     await Promise.all([
       conversations.createIndex({ tokenHash: 1 }, { unique: true, name: "tokenHash_unique" }),
       messages.createIndex({ conversationId: 1, seq: 1 }, { unique: true, name: "conversation_seq_unique" }),
-      dedupe.createIndex({ conversationId: 1, clientMessageId: 1 }, { unique: true, name: "conversation_clientMessage_unique" }),
+      dedupe.createIndex(
+        { conversationId: 1, clientMessageId: 1 },
+        { unique: true, name: "conversation_clientMessage_unique" },
+      ),
     ]);
   }
 
@@ -126,7 +129,9 @@ export class MongoConversations implements ConversationStore {
 
   /** Whether a message of the conversation attaches the upload: the retention sweep keeps it then. */
   async isAttached(conversationId: string, uploadId: string): Promise<boolean> {
-    return (await this.opened.get().messages.countDocuments({ conversationId, attachmentId: uploadId }, { limit: 1 })) > 0;
+    return (
+      (await this.opened.get().messages.countDocuments({ conversationId, attachmentId: uploadId }, { limit: 1 })) > 0
+    );
   }
 
   async commitTurn(write: TurnWrite): Promise<TurnCommit> {
@@ -137,7 +142,10 @@ export class MongoConversations implements ConversationStore {
     const session = opened.client.startSession();
     let outcome: TurnCommit;
     try {
-      outcome = await session.withTransaction((transaction) => this.commitTurnIn(opened, transaction, write, now), TRANSACTION_OPTIONS);
+      outcome = await session.withTransaction(
+        (transaction) => this.commitTurnIn(opened, transaction, write, now),
+        TRANSACTION_OPTIONS,
+      );
     } catch (error) {
       if (error instanceof CounterClaimLost) return { ok: false, reason: "conflict" };
       if (error instanceof DedupeKeyTaken && write.dedupe) {
@@ -183,7 +191,13 @@ export class MongoConversations implements ConversationStore {
     const [record, dedupe, latest] = await Promise.all([
       this.getConversation(conversationId),
       clientMessageId === null ? null : this.findDedupe(conversationId, clientMessageId),
-      recent > 0 ? opened.messages.find({ conversationId: String(conversationId) }).sort({ seq: -1 }).limit(Math.min(recent, 500)).toArray() : [],
+      recent > 0
+        ? opened.messages
+            .find({ conversationId: String(conversationId) })
+            .sort({ seq: -1 })
+            .limit(Math.min(recent, 500))
+            .toArray()
+        : [],
     ]);
     if (!record) return null;
     return { record, dedupe, recent: latest.map(toMessage).reverse() };
@@ -193,17 +207,26 @@ export class MongoConversations implements ConversationStore {
     return (await this.opened.get().counters.findOne({ _id: String(name) }))?.value ?? 0;
   }
 
-  private async commitTurnIn(opened: Opened, session: ClientSession, write: TurnWrite, now: string): Promise<TurnCommit> {
+  private async commitTurnIn(
+    opened: Opened,
+    session: ClientSession,
+    write: TurnWrite,
+    now: string,
+  ): Promise<TurnCommit> {
     const conversationId = String(write.conversationId);
     const expectedVersion = Number(write.expectedVersion);
     if (write.dedupe) {
-      const stored = await opened.dedupe.findOne({ conversationId, clientMessageId: String(write.dedupe.clientMessageId) }, { session });
+      const stored = await opened.dedupe.findOne(
+        { conversationId, clientMessageId: String(write.dedupe.clientMessageId) },
+        { session },
+      );
       if (stored) {
         await session.abortTransaction();
         return { ok: false, reason: "duplicate", dedupe: toDedupe(stored) };
       }
     }
-    const lastSeq = write.messages.length > 0 ? Math.max(...write.messages.map((message) => Number(message.seq))) : null;
+    const lastSeq =
+      write.messages.length > 0 ? Math.max(...write.messages.map((message) => Number(message.seq))) : null;
     const updated = await opened.conversations.updateOne(
       { _id: conversationId, version: expectedVersion },
       {
@@ -247,7 +270,11 @@ export class MongoConversations implements ConversationStore {
  * same value collides on the counter's document; the driver retries the loser, which then
  * finds the counter moved on.
  */
-async function claimCounter(counters: Collection<CounterDoc>, session: ClientSession, claim: CounterClaim): Promise<void> {
+async function claimCounter(
+  counters: Collection<CounterDoc>,
+  session: ClientSession,
+  claim: CounterClaim,
+): Promise<void> {
   const name = String(claim.name);
   const value = Number(claim.value);
   if (value === 1) {

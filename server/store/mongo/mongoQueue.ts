@@ -20,7 +20,9 @@ export class MongoQueue implements QueueStore {
 
   async createIndexes(): Promise<void> {
     // `_id` last, as for the audit: the lists sort by (time, _id).
-    await this.opened.get().createIndex({ status: 1, unitId: 1, updatedAt: 1, _id: 1 }, { name: "status_unit_updatedAt" });
+    await this.opened
+      .get()
+      .createIndex({ status: 1, unitId: 1, updatedAt: 1, _id: 1 }, { name: "status_unit_updatedAt" });
   }
 
   async listConversations(filter: {

@@ -60,7 +60,8 @@ interface Opened {
  * @example
  * const store = new MongoStore({ uri: "mongodb://db1,db2,db3/?replicaSet=rs0", dbName: "khai_ho" });
  * await store.open();
- * const result = await store.commitTurn({ conversationId, expectedVersion: 3, state, messages, dedupe, dossier: null });
+ * const result = await store.commitTurn({ conversationId, expectedVersion: 3, state, messages, dedupe, dossier: null
+ * });
  * if (!result.ok && result.reason === "conflict") {
  *   // another node got there first: reload the conversation and run the turn again
  * }
@@ -238,8 +239,10 @@ export class MongoStore implements Store, ConsoleStore {
    * Stores a console user with the username lower case.
    *
    * @example
-   * await store.createUser({ id, username: "lan.nguyen", displayName: "Nguyễn Thị Lan", role: "clerk", unitIds: ["an-thanh"],
-   *   passwordHash: await hashPassword(password), disabled: false, mustChangePassword: true, createdAt: now, updatedAt: now });
+   * await store.createUser({ id, username: "lan.nguyen", displayName: "Nguyễn Thị Lan", role: "clerk", unitIds:
+   * ["an-thanh"],
+   *   passwordHash: await hashPassword(password), disabled: false, mustChangePassword: true, createdAt: now, updatedAt:
+   *   now });
    */
   async createUser(user: UserRecord): Promise<void> {
     return this.accounts.createUser(user);
@@ -276,7 +279,9 @@ export class MongoStore implements Store, ConsoleStore {
     return this.accounts.createSession(session);
   }
 
-  /** Null for an unknown session and for one past its `expiresAt`, whether or not the TTL monitor has removed it yet. */
+  /**
+   * Null for an unknown session and for one past its `expiresAt`, whether or not the TTL monitor has removed it yet.
+   */
   async getSession(idHash: string): Promise<SessionRecord | null> {
     return this.accounts.getSession(idHash);
   }
@@ -301,7 +306,8 @@ export class MongoStore implements Store, ConsoleStore {
 
   /**
    * @example
-   * await store.appendAudit({ id, at: now, actorId: clerk.id, action: "dossier.patch", dossierCode, detail: { field: "ngaySinh" } });
+   * await store.appendAudit({ id, at: now, actorId: clerk.id, action: "dossier.patch", dossierCode, detail: { field:
+   * "ngaySinh" } });
    */
   async appendAudit(entry: AuditRecord): Promise<void> {
     return this.audit.appendAudit(entry);
@@ -314,13 +320,17 @@ export class MongoStore implements Store, ConsoleStore {
    * @example
    * const trail = await store.listAudit({ dossierCode: "HN-20260302-0001" }, 50);
    */
-  async listAudit(filter: { actorId?: string; conversationId?: string; dossierCode?: string }, limit: number): Promise<AuditRecord[]> {
+  async listAudit(
+    filter: { actorId?: string; conversationId?: string; dossierCode?: string },
+    limit: number,
+  ): Promise<AuditRecord[]> {
     return this.audit.listAudit(filter, limit);
   }
 
   /**
    * @example
-   * await store.appendNote({ id, conversationId, authorId: clerk.id, authorName: "Nguyễn Thị Lan", text: "Đã gọi lại", at: now });
+   * await store.appendNote({ id, conversationId, authorId: clerk.id, authorName: "Nguyễn Thị Lan", text: "Đã gọi lại",
+   * at: now });
    */
   async appendNote(note: NoteRecord): Promise<void> {
     return this.audit.appendNote(note);

@@ -2,7 +2,13 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { GridFSBucket, MongoRuntimeError, type Db, type Document } from "mongodb";
 import type { DossierStore, UploadRecord } from "../dossierStore";
-import { assertIsoInstant, assertUploadId, assertUploadMatches, conversationNotFound, uploadExists } from "../storeChecks";
+import {
+  assertIsoInstant,
+  assertUploadId,
+  assertUploadMatches,
+  conversationNotFound,
+  uploadExists,
+} from "../storeChecks";
 import { WhileOpen } from "../whileOpen";
 import { isDuplicateKey } from "./isDuplicateKey";
 import type { MongoConversations } from "./mongoConversations";
@@ -16,7 +22,10 @@ interface Opened {
 }
 
 /** Uploads in MongoDB: the GridFS bucket `uploads`, the upload id as file name, the record as metadata. */
-export class MongoUploads implements Pick<DossierStore, "saveUpload" | "getUpload" | "uploadUsage" | "deleteUnattachedUploads"> {
+export class MongoUploads implements Pick<
+  DossierStore,
+  "saveUpload" | "getUpload" | "uploadUsage" | "deleteUnattachedUploads"
+> {
   private readonly opened = new WhileOpen<Opened>();
 
   /** @param conversations Tells whether a conversation exists and whether its messages attach an upload. */
@@ -35,7 +44,9 @@ export class MongoUploads implements Pick<DossierStore, "saveUpload" | "getUploa
     const files = db.collection(`${UPLOADS_BUCKET}.files`);
     await Promise.all([
       files.createIndex({ filename: 1 }, { unique: true, name: "upload_id_unique" }),
-      db.collection(`${UPLOADS_BUCKET}.chunks`).createIndex({ files_id: 1, n: 1 }, { unique: true, name: "files_id_1_n_1" }),
+      db
+        .collection(`${UPLOADS_BUCKET}.chunks`)
+        .createIndex({ files_id: 1, n: 1 }, { unique: true, name: "files_id_1_n_1" }),
       // Quota per conversation, and the sweep of old unattached uploads.
       files.createIndex({ "metadata.conversationId": 1 }, { name: "upload_conversation" }),
       files.createIndex({ "metadata.createdAt": 1 }, { name: "upload_createdAt" }),
@@ -47,7 +58,8 @@ export class MongoUploads implements Pick<DossierStore, "saveUpload" | "getUploa
     const opened = this.opened.get();
     const conversationId = String(record.conversationId);
     if (!(await this.conversations.conversationExists(conversationId))) throw conversationNotFound(conversationId);
-    if ((await opened.uploads.find({ filename: record.id }).limit(1).toArray()).length > 0) throw uploadExists(record.id);
+    if ((await opened.uploads.find({ filename: record.id }).limit(1).toArray()).length > 0)
+      throw uploadExists(record.id);
     const stream = opened.uploads.openUploadStream(record.id, {
       metadata: { conversationId, mimeType: record.mimeType, size: record.size, createdAt: record.createdAt },
     });
@@ -101,7 +113,9 @@ export class MongoUploads implements Pick<DossierStore, "saveUpload" | "getUploa
   async deleteUnattachedUploads(olderThan: string): Promise<number> {
     assertIsoInstant(olderThan, "olderThan");
     const { uploads } = this.opened.get();
-    const old = await uploads.find({ "metadata.createdAt": { $lt: olderThan } }, { projection: { filename: 1, metadata: 1 } }).toArray();
+    const old = await uploads
+      .find({ "metadata.createdAt": { $lt: olderThan } }, { projection: { filename: 1, metadata: 1 } })
+      .toArray();
     let deleted = 0;
     for (const file of old) {
       const conversationId = String(file.metadata?.conversationId);

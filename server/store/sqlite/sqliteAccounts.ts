@@ -1,6 +1,13 @@
 import type Database from "better-sqlite3";
 import type { AccountChange, AccountStore, SessionRecord, UserRecord } from "../accountStore";
-import { assertIsoInstant, listLimit, normalizeUsername, sessionExpired, userExists, usernameTaken } from "../storeChecks";
+import {
+  assertIsoInstant,
+  listLimit,
+  normalizeUsername,
+  sessionExpired,
+  userExists,
+  usernameTaken,
+} from "../storeChecks";
 import { WhileOpen } from "../whileOpen";
 
 interface UserRow {
@@ -70,7 +77,9 @@ function prepareAccountStatements(db: Database.Database) {
     deleteSession: db.prepare<[string]>("DELETE FROM sessions WHERE id_hash = ?"),
     deleteSessionsOfUser: db.prepare<[string]>("DELETE FROM sessions WHERE user_id = ?"),
     insertAccountChange: db.prepare<[string, string]>("INSERT INTO account_changes (user_id, at) VALUES (?, ?)"),
-    accountChangesAfter: db.prepare<[number, number], { seq: number; user_id: string; at: string }>("SELECT seq, user_id, at FROM account_changes WHERE seq > ? ORDER BY seq LIMIT ?"),
+    accountChangesAfter: db.prepare<[number, number], { seq: number; user_id: string; at: string }>(
+      "SELECT seq, user_id, at FROM account_changes WHERE seq > ? ORDER BY seq LIMIT ?",
+    ),
   };
 }
 
@@ -168,7 +177,9 @@ export class SqliteAccounts implements AccountStore {
   async listAccountChanges(afterSeq: number, limit: number): Promise<AccountChange[]> {
     const max = listLimit(limit);
     if (max === 0) return [];
-    return this.statements.accountChangesAfter.all(Number(afterSeq) || 0, max).map((row) => ({ seq: row.seq, userId: row.user_id, at: row.at }));
+    return this.statements.accountChangesAfter
+      .all(Number(afterSeq) || 0, max)
+      .map((row) => ({ seq: row.seq, userId: row.user_id, at: row.at }));
   }
 
   private get statements(): AccountStatements {

@@ -75,7 +75,10 @@ export class SqliteAudit implements AuditStore {
     });
   }
 
-  async listAudit(filter: { actorId?: string; conversationId?: string; dossierCode?: string }, limit: number): Promise<AuditRecord[]> {
+  async listAudit(
+    filter: { actorId?: string; conversationId?: string; dossierCode?: string },
+    limit: number,
+  ): Promise<AuditRecord[]> {
     const max = listLimit(limit);
     if (max === 0) return [];
     const { db } = this.opened.get();
@@ -100,20 +103,32 @@ export class SqliteAudit implements AuditStore {
 
   async appendNote(note: NoteRecord): Promise<void> {
     assertIsoInstant(note.at, `note ${String(note.id)} at`);
-    this.opened.get().insertNote.run(String(note.id), String(note.conversationId), String(note.authorId), String(note.authorName), String(note.text), note.at);
+    this.opened
+      .get()
+      .insertNote.run(
+        String(note.id),
+        String(note.conversationId),
+        String(note.authorId),
+        String(note.authorName),
+        String(note.text),
+        note.at,
+      );
   }
 
   async listNotes(conversationId: string, limit: number): Promise<NoteRecord[]> {
     const max = listLimit(limit);
     if (max === 0) return [];
-    return this.opened.get().notesOf.all(String(conversationId), max).map((row) => ({
-      id: row.id,
-      conversationId: row.conversation_id,
-      authorId: row.author_id,
-      authorName: row.author_name,
-      text: row.text,
-      at: row.at,
-    }));
+    return this.opened
+      .get()
+      .notesOf.all(String(conversationId), max)
+      .map((row) => ({
+        id: row.id,
+        conversationId: row.conversation_id,
+        authorId: row.author_id,
+        authorName: row.author_name,
+        text: row.text,
+        at: row.at,
+      }));
   }
 }
 

@@ -236,7 +236,8 @@ export class SqliteConversations implements ConversationStore {
     }
     // The transaction holds the write lock: the counter read here is still the counter at commit.
     const claim = write.counterClaim ?? null;
-    if (claim && (statements.counter.get(String(claim.name))?.value ?? 0) !== Number(claim.value) - 1) return { ok: false, reason: "conflict" };
+    if (claim && (statements.counter.get(String(claim.name))?.value ?? 0) !== Number(claim.value) - 1)
+      return { ok: false, reason: "conflict" };
     const updated = statements.updateConversation.get({
       id: conversationId,
       expectedVersion: Number(write.expectedVersion),

@@ -25,7 +25,8 @@ function prepareDossierStatements(db: Database.Database) {
       INSERT INTO dossiers (code, conversation_id, unit_id, status, dossier, created_at, updated_at)
       VALUES (@code, @conversationId, @unitId, @status, @dossier, @createdAt, @updatedAt)
       ON CONFLICT (code) DO UPDATE
-         SET unit_id = excluded.unit_id, status = excluded.status, dossier = excluded.dossier, updated_at = excluded.updated_at
+         SET unit_id = excluded.unit_id, status = excluded.status, dossier = excluded.dossier,
+             updated_at = excluded.updated_at
        WHERE dossiers.conversation_id = excluded.conversation_id`),
     deleteSearchKeys: db.prepare<[string]>("DELETE FROM dossier_search WHERE code = ?"),
     insertSearchKey: db.prepare<[string, string]>("INSERT OR IGNORE INTO dossier_search (key, code) VALUES (?, ?)"),
@@ -109,7 +110,8 @@ export class SqliteDossiers implements Pick<DossierStore, "getDossier" | "getDos
       if (search.names.length > 0) {
         // The primary key makes (key, code) unique: a code found once per word has every word.
         matches.push(
-          `SELECT code FROM dossier_search WHERE key IN (${sqlPlaceholders(search.names.length)}) GROUP BY code HAVING COUNT(*) = ?`,
+          `SELECT code FROM dossier_search WHERE key IN (${sqlPlaceholders(search.names.length)}) GROUP BY code ` +
+            `HAVING COUNT(*) = ?`,
         );
         params.push(...search.names, search.names.length);
       }

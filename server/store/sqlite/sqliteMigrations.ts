@@ -179,7 +179,8 @@ export function migrate(db: Database.Database, fileName: string): void {
     if (current > SQLITE_MIGRATIONS.length) {
       throw new StoreError(
         "STORE_SCHEMA_NEWER",
-        `${fileName} has schema version ${current}, this release knows ${SQLITE_MIGRATIONS.length}; run the newer release`,
+        `${fileName} has schema version ${current}, this release knows ${SQLITE_MIGRATIONS.length}; run the newer ` +
+          `release`,
       );
     }
     SQLITE_MIGRATIONS.slice(current).forEach((sql, index) => {
@@ -188,7 +189,8 @@ export function migrate(db: Database.Database, fileName: string): void {
       } catch (error) {
         throw new StoreError(
           "STORE_MIGRATION_FAILED",
-          `${fileName} could not be upgraded to schema version ${current + index + 1}; nothing was changed, restore a backup or report the error`,
+          `${fileName} could not be upgraded to schema version ${current + index + 1}; nothing was changed, ` +
+            `restore a backup or report the error`,
           { cause: error },
         );
       }

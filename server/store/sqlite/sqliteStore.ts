@@ -52,7 +52,8 @@ interface Opened {
  * @example
  * const store = new SqliteStore({ dataDir: "./data" });
  * await store.open();
- * const result = await store.commitTurn({ conversationId, expectedVersion: 3, state, messages, dedupe, dossier: null });
+ * const result = await store.commitTurn({ conversationId, expectedVersion: 3, state, messages, dedupe, dossier: null
+ * });
  * if (!result.ok && result.reason === "conflict") {
  *   // another tab got there first: reload the conversation and run the turn again
  * }
@@ -257,8 +258,10 @@ export class SqliteStore implements Store, ConsoleStore {
    * Stores a console user with the username lower case.
    *
    * @example
-   * await store.createUser({ id, username: "lan.nguyen", displayName: "Nguyễn Thị Lan", role: "clerk", unitIds: ["an-thanh"],
-   *   passwordHash: await hashPassword(password), disabled: false, mustChangePassword: true, createdAt: now, updatedAt: now });
+   * await store.createUser({ id, username: "lan.nguyen", displayName: "Nguyễn Thị Lan", role: "clerk", unitIds:
+   * ["an-thanh"],
+   *   passwordHash: await hashPassword(password), disabled: false, mustChangePassword: true, createdAt: now, updatedAt:
+   *   now });
    */
   async createUser(user: UserRecord): Promise<void> {
     return this.accounts.createUser(user);
@@ -321,7 +324,8 @@ export class SqliteStore implements Store, ConsoleStore {
 
   /**
    * @example
-   * await store.appendAudit({ id, at: now, actorId: clerk.id, action: "dossier.patch", dossierCode, detail: { field: "ngaySinh" } });
+   * await store.appendAudit({ id, at: now, actorId: clerk.id, action: "dossier.patch", dossierCode, detail: { field:
+   * "ngaySinh" } });
    */
   async appendAudit(entry: AuditRecord): Promise<void> {
     return this.audit.appendAudit(entry);
@@ -334,13 +338,17 @@ export class SqliteStore implements Store, ConsoleStore {
    * @example
    * const trail = await store.listAudit({ dossierCode: "HN-20260302-0001" }, 50);
    */
-  async listAudit(filter: { actorId?: string; conversationId?: string; dossierCode?: string }, limit: number): Promise<AuditRecord[]> {
+  async listAudit(
+    filter: { actorId?: string; conversationId?: string; dossierCode?: string },
+    limit: number,
+  ): Promise<AuditRecord[]> {
     return this.audit.listAudit(filter, limit);
   }
 
   /**
    * @example
-   * await store.appendNote({ id, conversationId, authorId: clerk.id, authorName: "Nguyễn Thị Lan", text: "Đã gọi lại", at: now });
+   * await store.appendNote({ id, conversationId, authorId: clerk.id, authorName: "Nguyễn Thị Lan", text: "Đã gọi lại",
+   * at: now });
    */
   async appendNote(note: NoteRecord): Promise<void> {
     return this.audit.appendNote(note);

@@ -3,7 +3,13 @@ import { link, open as openFile, readFile, readdir, rm, stat } from "node:fs/pro
 import path from "node:path";
 import type Database from "better-sqlite3";
 import type { DossierStore, UploadRecord } from "../dossierStore";
-import { assertIsoInstant, assertUploadId, assertUploadMatches, conversationNotFound, uploadExists } from "../storeChecks";
+import {
+  assertIsoInstant,
+  assertUploadId,
+  assertUploadMatches,
+  conversationNotFound,
+  uploadExists,
+} from "../storeChecks";
 import { WhileOpen } from "../whileOpen";
 import type { SqliteConversations } from "./sqliteConversations";
 
@@ -29,7 +35,9 @@ function prepareUploadStatements(db: Database.Database) {
     deleteUnattachedUploads: db.prepare<[string], { id: string }>(`
       DELETE FROM uploads
        WHERE created_at < ?
-         AND NOT EXISTS (SELECT 1 FROM messages WHERE messages.conversation_id = uploads.conversation_id AND messages.attachment_id = uploads.id)
+         AND NOT EXISTS (SELECT 1 FROM messages
+                          WHERE messages.conversation_id = uploads.conversation_id
+                            AND messages.attachment_id = uploads.id)
       RETURNING id`),
     uploadIds: db.prepare<[], { id: string }>("SELECT id FROM uploads"),
   };
@@ -38,7 +46,10 @@ function prepareUploadStatements(db: Database.Database) {
 type UploadStatements = ReturnType<typeof prepareUploadStatements>;
 
 /** Uploads in SQLite: the metadata in `uploads`, the bytes as files under `uploadsDir`. */
-export class SqliteUploads implements Pick<DossierStore, "saveUpload" | "getUpload" | "uploadUsage" | "deleteUnattachedUploads"> {
+export class SqliteUploads implements Pick<
+  DossierStore,
+  "saveUpload" | "getUpload" | "uploadUsage" | "deleteUnattachedUploads"
+> {
   private readonly opened = new WhileOpen<UploadStatements>();
 
   /**
@@ -85,7 +96,13 @@ export class SqliteUploads implements Pick<DossierStore, "saveUpload" | "getUplo
       await rm(tempPath, { force: true });
     }
     try {
-      statements.insertUpload.run(record.id, String(record.conversationId), record.mimeType, record.size, record.createdAt);
+      statements.insertUpload.run(
+        record.id,
+        String(record.conversationId),
+        record.mimeType,
+        record.size,
+        record.createdAt,
+      );
     } catch (error) {
       await rm(finalPath, { force: true });
       throw error;
@@ -137,7 +154,12 @@ export class SqliteUploads implements Pick<DossierStore, "saveUpload" | "getUplo
    * leaves them, and a save under way (this process, another node's CLI) is never that old.
    */
   private async removeStrayUploadFiles(before: Date): Promise<void> {
-    const recorded = new Set(this.opened.get().uploadIds.all().map(({ id }) => id));
+    const recorded = new Set(
+      this.opened
+        .get()
+        .uploadIds.all()
+        .map(({ id }) => id),
+    );
     const names = (await readdir(this.uploadsDir)).filter((name) => !recorded.has(name));
     await Promise.all(
       names.map(async (name) => {
