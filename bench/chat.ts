@@ -8,15 +8,18 @@
  * Both servers get `bench/chat/serverProbe.ts` preloaded (`--import`), which reports memory
  * after a full GC, event-loop and GC figures over IPC; the server's code is unchanged.
  * Scenarios, after 5 s of unmeasured warm-up traffic per server:
- *  1. human: N citizens (default 5,000) connect at a bounded rate, then each walks a
- *     procedure at one message every 5 s for 60 s. Connection time, reply latency,
- *     messages/s, errors, server memory per open conversation.
+ *  1. human: N citizens (default 5,000, then 10,000) connect at a bounded rate, then each walks a
+ *     procedure at one message every 5 s for 60 s, against Khai Hộ and then against the echo
+ *     server at the same load. Connection time, reply latency, messages/s, errors, server
+ *     memory per open conversation.
  *  2. saturation (= echo,khaiho): 200 clients each sending the next message as soon as the
  *     reply arrives, 20 s after 3 s of warm-up, against the echo server and against Khai Hộ:
  *     messages/s, p50/p99, and the ratio.
- * Options: --citizens --duration --interval --ramp --saturation-clients --saturation-duration
+ *  3. engine: the engine alone, transitions per second on one core (as `npm run bench:engine`).
+ * The summary prints every target with Khai Hộ's figure, the echo's and the ratio.
+ * Options: --citizens N[,N…] --duration --interval --ramp --saturation-clients --saturation-duration
  * --warmup (seconds), --generators (processes), --source-addresses K (spread the clients over
- * 127.0.0.2… so that per-address state stays small), --scenarios human,echo,khaiho,
+ * 127.0.0.2… so that per-address state stays small), --scenarios human,echo,khaiho,engine,
  * --cpu-prof DIR (the Khai Hộ server's CPU profile), --quiet-wait S (the machine is shared:
  * before each measurement wait up to S seconds for other processes to go quiet), --quick (a
  * first look in under two minutes: 1,000 citizens for 20 s, saturation 10 s, quiet wait 10 s;
@@ -28,6 +31,7 @@ import { cpus } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { ChildProcesses } from "./chat/childProcesses";
+import { benchTransitions } from "./engine/engineTransitions";
 import {
   closeClients,
   connectClients,
@@ -57,7 +61,7 @@ import { count, describeCounts, kib, latencyLine, mib, ms, pct } from "./chat/st
 
 const { values: args } = parseArgs({
   options: {
-    citizens: { type: "string", default: "5000" },
+    citizens: { type: "string", default: "5000,10000" },
     duration: { type: "string", default: "60" },
     interval: { type: "string", default: "5" },
     ramp: { type: "string", default: "500" },
@@ -66,7 +70,7 @@ const { values: args } = parseArgs({
     warmup: { type: "string", default: "3" },
     generators: { type: "string", default: "1" },
     "source-addresses": { type: "string", default: "1" },
-    scenarios: { type: "string", default: "human,saturation" },
+    scenarios: { type: "string", default: "human,saturation,engine" },
     "cpu-prof": { type: "string" },
     "quiet-wait": { type: "string", default: "120" },
     quick: { type: "boolean", default: false },
@@ -89,10 +93,12 @@ if (args.quick) {
 
 const positive = (name: string, value: string | undefined, min = 1) => numberOption("bench:chat", name, value, min);
 
-const SCENARIOS = new Set(["human", "echo", "khaiho"]);
+const SCENARIOS = new Set(["human", "echo", "khaiho", "engine"]);
 
 const options = {
-  citizens: Math.floor(positive("citizens", args.citizens)),
+  citizens: String(args.citizens)
+    .split(",")
+    .map((n) => Math.floor(positive("citizens", n))),
   durationMs: positive("duration", args.duration) * 1000,
   intervalMs: positive("interval", args.interval, 0.1) * 1000,
   ramp: positive("ramp", args.ramp),
@@ -134,8 +140,7 @@ interface HumanResult {
   after: Memory;
 }
 
-async function humanPace(generators: Generator[], server: ServerProcess): Promise<HumanResult> {
-  const n = options.citizens;
+async function humanPace(generators: Generator[], server: ServerProcess, n: number): Promise<HumanResult> {
   console.log(
     `\n[1] human pace: ${count(n)} citizens against the ${server.name}, one message every ` +
       `${options.intervalMs / 1000} s for ${options.durationMs / 1000} s`,
@@ -224,6 +229,50 @@ async function saturation(generators: Generator[], server: ServerProcess): Promi
 }
 
 // ---------------------------------------------------------------------------------------------
+// The summary
+
+interface TargetRow {
+  figure: string;
+  target: string;
+  ours: string;
+  echo: string;
+  ratio: string;
+  met: boolean;
+}
+
+const times = (ratio: number) => `${ratio.toFixed(2)}×`;
+
+/** Server memory per open conversation (RSS, and the heap beside it), against the 20 KiB target. */
+function memoryRow(figure: string, n: number, ours: Memory, echo: Memory, k: HumanResult, e: HumanResult): TargetRow {
+  const rss = (ours.rss - k.before.rss) / n;
+  const echoRss = (echo.rss - e.before.rss) / n;
+  return {
+    figure: `${figure} (RSS; heap)`,
+    target: "≤ 20 KiB",
+    ours: `${kib(rss)}; ${kib((ours.heapUsed - k.before.heapUsed) / n)}`,
+    echo: `${kib(echoRss)}; ${kib((echo.heapUsed - e.before.heapUsed) / n)}`,
+    ratio: times(rss / echoRss),
+    met: rss <= 20 * 1024,
+  };
+}
+
+function printTargets(rows: TargetRow[]): void {
+  const header: TargetRow = {
+    figure: "figure",
+    target: "target",
+    ours: "Khai Hộ",
+    echo: "echo",
+    ratio: "ratio",
+    met: true,
+  };
+  const cells = (r: TargetRow, verdict: string) => [r.figure, r.target, r.ours, r.echo, r.ratio, verdict];
+  const table = [cells(header, "result"), ...rows.map((r) => cells(r, r.met ? "met" : "MISSED"))];
+  const widths = table[0]!.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));
+  for (const [index, row] of table.entries()) {
+    console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join(" | "));
+    if (index === 0) console.log(widths.map((w) => "-".repeat(w)).join("-|-"));
+  }
+}
 
 async function main(): Promise<void> {
   const command = `npm run bench:chat${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
@@ -238,7 +287,7 @@ async function main(): Promise<void> {
   ]);
   console.log(
     `Khai Hộ server pid ${khaiHo.child.pid} on ${khaiHo.url} (SQLite in a fresh temp DATA_DIR, LOG_LEVEL=warn, ` +
-      `Socket.IO recovery at its default 30 s); ` +
+      `Socket.IO connection-state recovery off, its default); ` +
       `echo server pid ${echo.child.pid} on ${echo.url}`,
   );
   console.log(
@@ -258,74 +307,84 @@ async function main(): Promise<void> {
   await warmUp(generators, khaiHo);
   if (options.scenarios.has("echo")) await warmUp(generators, echo);
 
-  const human = options.scenarios.has("human") ? await humanPace(generators, khaiHo) : null;
+  const human: { n: number; khaiHo: HumanResult; echo: HumanResult }[] = [];
+  if (options.scenarios.has("human")) {
+    for (const n of options.citizens)
+      human.push({ n, khaiHo: await humanPace(generators, khaiHo, n), echo: await humanPace(generators, echo, n) });
+  }
   const echoSat = options.scenarios.has("echo") ? await saturation(generators, echo) : null;
   const khaiHoSat = options.scenarios.has("khaiho") ? await saturation(generators, khaiHo) : null;
+  let engine: number | null = null;
+  if (options.scenarios.has("engine")) {
+    await waitForQuiet(children, options.quietWaitMs);
+    engine = benchTransitions().median;
+    console.log(`\n[3] engine alone (birth registration walk, one core): ${count(engine)} transitions/s`);
+  }
 
-  console.log("\nSummary");
-  const rows: [string, string, string][] = [];
-  if (human) {
-    const n = options.citizens;
+  console.log("\nTargets (Khai Hộ and the raw Socket.IO echo, same machine, same run)");
+  const rows: TargetRow[] = [];
+  for (const { n, khaiHo: k, echo: e } of human) {
+    const p99 = k.run.reply.p99;
+    const echoP99 = e.run.reply.p99;
     rows.push(
-      [
-        `concurrent conversations at human pace (1 msg / ${options.intervalMs / 1000} s)`,
-        "5,000",
-        `${count(n)} connected; errors: ${describeCounts(human.run.errors)}`,
-      ],
-      [
-        "connection time p50 / p95 / p99",
-        "—",
-        `${ms(human.connect.connect.p50)} / ${ms(human.connect.connect.p95)} / ${ms(human.connect.connect.p99)}`,
-      ],
-      [
-        "reply latency p50 / p95 / p99",
-        "p99 < 100 ms",
-        `${ms(human.run.reply.p50)} / ${ms(human.run.reply.p95)} / ${ms(human.run.reply.p99)} → ` +
-          `${human.run.reply.p99 < 100 ? "met" : "MISSED"}`,
-      ],
-      [
-        "messages/s at human pace",
-        `${count(n / (options.intervalMs / 1000))} offered`,
-        count(human.run.turnsPerSecond),
-      ],
-      [
-        "server CPU, event loop busy at human pace",
-        "—",
-        `${human.server.cpuPercent.toFixed(0)}%, ${human.server.probe ? pct(human.server.probe.elu) : "n/a"}; ` +
-          `other processes ${human.server.othersPercent.toFixed(0)}% of the machine`,
-      ],
-      [
-        "server memory per open conversation (RSS / heap)",
-        "—",
-        `${kib((human.connected.rss - human.before.rss) / n)} / ` +
-          `${kib((human.connected.heapUsed - human.before.heapUsed) / n)} connected; ` +
-          (`${kib((human.after.rss - human.before.rss) / n)} / ` +
-            `${kib((human.after.heapUsed - human.before.heapUsed) / n)} after the run`),
-      ],
+      n <= 5000
+        ? {
+            figure: `reply p99, ${count(n)} citizens at human pace`,
+            target: "< 100 ms",
+            ours: ms(p99),
+            echo: ms(echoP99),
+            ratio: times(p99 / echoP99),
+            met: p99 < 100,
+          }
+        : {
+            figure: `reply p99, ${count(n)} citizens at human pace`,
+            target: "≤ 2× echo",
+            ours: ms(p99),
+            echo: ms(echoP99),
+            ratio: times(p99 / echoP99),
+            met: p99 <= 2 * echoP99,
+          },
+      {
+        figure: `${count(n)} citizens connected in`,
+        target: "< 10 s",
+        ours: `${k.connect.seconds.toFixed(1)} s`,
+        echo: `${e.connect.seconds.toFixed(1)} s`,
+        ratio: times(k.connect.seconds / e.connect.seconds),
+        met: k.connect.seconds < 10,
+      },
+      memoryRow(`server memory per idle conversation, ${count(n)} connected`, n, k.connected, e.connected, k, e),
+      memoryRow(`server memory per idle conversation, ${count(n)} after walking`, n, k.after, e.after, k, e),
+      {
+        figure: `errors, ${count(n)} citizens`,
+        target: "none",
+        ours: describeCounts({ ...k.connect.failures, ...k.run.errors }),
+        echo: describeCounts({ ...e.connect.failures, ...e.run.errors }),
+        ratio: "",
+        met: Object.keys(k.connect.failures).length + Object.keys(k.run.errors).length === 0,
+      },
     );
   }
-  const saturationRow = (name: string, r: SaturationResult) =>
-    [
-      `saturation, ${name} (${options.saturationClients} clients)`,
-      "—",
-      `${count(r.run.turnsPerSecond)}/s, p50 ${ms(r.run.reply.p50)}, p99 ${ms(r.run.reply.p99)}; server CPU ` +
-        `${r.server.cpuPercent.toFixed(0)}%, others ${r.server.othersPercent.toFixed(0)}%`,
-    ] as [string, string, string];
-  if (echoSat) rows.push(saturationRow("echo baseline", echoSat));
-  if (khaiHoSat) rows.push(saturationRow("Khai Hộ", khaiHoSat));
   if (echoSat && khaiHoSat) {
     const ratio = khaiHoSat.run.turnsPerSecond / echoSat.run.turnsPerSecond;
-    rows.push([
-      "Khai Hộ / echo throughput",
-      "≥ 50%",
-      `${(100 * ratio).toFixed(1)}% → ${ratio >= 0.5 ? "met" : "MISSED"}`,
-    ]);
+    rows.push({
+      figure: `saturation, ${options.saturationClients} clients: turns/s`,
+      target: "≥ 50% of echo",
+      ours: `${count(khaiHoSat.run.turnsPerSecond)}/s (p99 ${ms(khaiHoSat.run.reply.p99)})`,
+      echo: `${count(echoSat.run.turnsPerSecond)}/s (p99 ${ms(echoSat.run.reply.p99)})`,
+      ratio: `${(100 * ratio).toFixed(1)}%`,
+      met: ratio >= 0.5,
+    });
   }
-  const width = [Math.max(...rows.map((r) => r[0].length)), Math.max(6, ...rows.map((r) => r[1].length))];
-  console.log(`${"figure".padEnd(width[0]!)} | ${"target".padEnd(width[1]!)} | measured`);
-  console.log(`${"-".repeat(width[0]!)}-|-${"-".repeat(width[1]!)}-|-${"-".repeat(40)}`);
-  for (const [figure, target, measuredValue] of rows)
-    console.log(`${figure.padEnd(width[0]!)} | ${target.padEnd(width[1]!)} | ${measuredValue}`);
+  if (engine !== null)
+    rows.push({
+      figure: "engine alone: transitions/s",
+      target: "≥ 100,000",
+      ours: count(engine),
+      echo: "—",
+      ratio: "",
+      met: engine >= 100_000,
+    });
+  printTargets(rows);
   console.log(`\ncommand: ${command}`);
   children.stopping = true;
   await children.stop();

@@ -41,8 +41,9 @@ function build() {
   const esbuild = require("esbuild");
   const result = esbuild.buildSync({
     absWorkingDir: ROOT,
-    entryPoints: ["server/main.ts"],
-    outfile: BUNDLE,
+    // The SQLite turn writer runs on a thread of its own, loaded from its own file.
+    entryPoints: { server: "server/main.ts", sqliteTurnWriterThread: "server/store/sqlite/sqliteTurnWriterThread.ts" },
+    outdir: DIST,
     bundle: true,
     platform: "node",
     target: "node20",

@@ -1,6 +1,6 @@
 /**
  * The baseline of `npm run bench:chat`: a raw Socket.IO server with the Khai Hộ server's
- * version and options (recovery window, buffer cap, ping, CORS, allowRequest), a `/chat`
+ * version and options (no connection-state recovery, buffer cap, ping, CORS, allowRequest), a `/chat`
  * namespace that sends `session:ready` on connection, acknowledges `message:send` at once and
  * emits one `message:new` back. No engine, no store: the transport's own cost.
  * Prints `echo server listening on http://127.0.0.1:PORT` when ready.
@@ -27,7 +27,6 @@ const http = createServer((req, res) => {
   res.writeHead(404).end();
 });
 const io = new Server(http, {
-  connectionStateRecovery: { maxDisconnectionDuration: 30_000, skipMiddlewares: false },
   maxHttpBufferSize: 64 * 1024,
   pingInterval: 25_000,
   pingTimeout: 20_000,

@@ -12,7 +12,7 @@ import type { Acknowledge, ClerkRef, CommitListener, TurnInput, TurnOrigin, Turn
 import { KeyedMutex } from "./keyedMutex";
 import { runTurnPipeline, type TurnPipelineDeps } from "./turnPipeline";
 
-export interface ConversationServiceDeps extends Omit<TurnPipelineDeps, "listeners"> {
+export interface ConversationServiceDeps extends Omit<TurnPipelineDeps, "listeners" | "claimLocks"> {
   /** Turns run or queued at once past which a citizen's message is refused with TURN_BUSY. */
   maxTurnsInFlight?: number;
 }
@@ -26,6 +26,7 @@ const acknowledgeNothing: Acknowledge = () => undefined;
  */
 export class ConversationService {
   private readonly mutex = new KeyedMutex();
+  private readonly claimLocks = new KeyedMutex();
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly listeners: CommitListener[] = [];
   private overloadRefusals = 0;
@@ -192,7 +193,7 @@ export class ConversationService {
 
   /** One turn at a time per conversation on this node, counted until its effects have run. */
   private turn(input: TurnInput, acknowledge: Acknowledge): Promise<TurnOutcome> {
-    const deps = { ...this.deps, listeners: this.listeners };
+    const deps = { ...this.deps, listeners: this.listeners, claimLocks: this.claimLocks };
     const promise = this.mutex.run(input.conversationId, () => runTurnPipeline(deps, input, acknowledge));
     this.inFlight.add(promise);
     void promise.finally(() => this.inFlight.delete(promise)).catch(() => undefined);

@@ -3,7 +3,8 @@ export const CONFLICT = "conflict";
 
 // A turn that loses the version race, or its receipt number to another turn, reloads and runs
 // again (with a fresh number); more than a few losses in a row means the store is failing, not busy.
-const MAX_ATTEMPTS = 4;
+// One attempt more for a turn that finds it claims a receipt number and runs again under its lock.
+const MAX_ATTEMPTS = 5;
 
 /** Runs `attempt` until it answers something other than {@link CONFLICT}, a few times at most. */
 export async function retryOnConflict<T>(

@@ -16,6 +16,7 @@ import type { CitizenMessage } from "./conversationTypes";
 import type { Acknowledge, CommitListener, Delivery, TurnInput, TurnOutcome, TurnRefusalCode } from "./turnTypes";
 import { CONFLICT, retryOnConflict } from "./retryOnConflict";
 import { takeTurn } from "./takeTurn";
+import type { KeyedMutex } from "./keyedMutex";
 
 export interface TurnPipelineDeps {
   store: Store;
@@ -25,6 +26,8 @@ export interface TurnPipelineDeps {
   logger: Logger;
   delivery: Delivery;
   listeners: readonly CommitListener[];
+  /** Turns of this node that lost their receipt number run again one at a time per counter. */
+  claimLocks: KeyedMutex;
   /** Whether a clerk of the unit can answer now (opening hours, someone signed in). */
   clerkAvailability?: (unitId: string | null, now: Date) => ClerkAvailability;
 }
@@ -79,22 +82,36 @@ export async function runTurnPipeline(
   input: TurnInput,
   acknowledge: Acknowledge,
 ): Promise<TurnOutcome> {
-  const settled = await retryOnConflict(async (attempt): Promise<Settled | typeof CONFLICT> => {
+  // A receipt number is the day's counter + 1, read before the commit that claims it: turns of
+  // this node that claim one run one at a time per counter (a turn finding that it claims runs
+  // again holding the counter's lock), so that they do not take the same number and conflict.
+  // Across nodes the store's check on the counter does the same job.
+  let claimLock: string | null = null;
+  let typing: ReturnType<typeof setTimeout> | null = null;
+  const settled = await retryOnConflict((attempt) =>
+    claimLock === null ? attemptTurn(attempt) : deps.claimLocks.run(claimLock, () => attemptTurn(attempt)),
+  );
+  if (typing) clearTimeout(typing);
+  async function attemptTurn(attempt: number): Promise<Settled | typeof CONFLICT> {
     const loaded = await load(deps, input);
     if (!loaded)
       return refused(
         "TURN_NOT_FOUND",
         input.kind === "dossierStatus" ? t("Không tìm thấy hồ sơ.", "No such dossier.") : undefined,
       );
-    if (attempt === 0) signalTyping(deps, input, loaded.record);
+    if (attempt === 0) typing = signalTypingIfSlow(deps, input, loaded.record);
     const duplicate = dropDuplicate(input, loaded);
     if (duplicate) return duplicate;
     const refusal = admit(input, loaded.record);
     if (refusal) return refusal;
     const planned = await engine(deps, input, loaded);
     if (!("messages" in planned)) return planned;
+    if (planned.claim && claimLock !== planned.claim.name) {
+      claimLock = planned.claim.name;
+      return CONFLICT;
+    }
     return commit(deps, planned);
-  });
+  }
   if (settled === CONFLICT) {
     deps.logger.error(
       { event: "turn.conflicts", conversationId: input.conversationId },
@@ -148,9 +165,21 @@ async function load(deps: TurnPipelineDeps, input: TurnInput): Promise<(TurnLoad
     : null;
 }
 
-/** The bot is about to answer a citizen; a clerk's typing is signalled by the console instead. */
-function signalTyping(deps: TurnPipelineDeps, input: TurnInput, record: ConversationRecord): void {
-  if (input.kind === "citizen" && record.state.status === "bot") deps.delivery.typing(input.conversationId);
+// An answer within this time needs no typing indicator: it would only flash before the message.
+const TYPING_AFTER_MS = 300;
+
+/**
+ * The bot is about to answer a citizen: if the answer is not out within {@link TYPING_AFTER_MS}
+ * (a busy store), the citizen sees the typing indicator. A clerk's typing is signalled by the
+ * console instead.
+ */
+function signalTypingIfSlow(
+  deps: TurnPipelineDeps,
+  input: TurnInput,
+  record: ConversationRecord,
+): ReturnType<typeof setTimeout> | null {
+  if (input.kind !== "citizen" || record.state.status !== "bot") return null;
+  return setTimeout(() => deps.delivery.typing(input.conversationId), TYPING_AFTER_MS);
 }
 
 /** A message id seen before gets the first answer again (or a refusal, when its content differs). */

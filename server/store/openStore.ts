@@ -12,7 +12,7 @@ export async function openStore(config: Pick<Config, "MONGODB_URI" | "MONGODB_DB
     const { MongoStore } = await import("./mongo/mongoStore");
     store = new MongoStore({ uri: config.MONGODB_URI, dbName: config.MONGODB_DB });
   } else {
-    store = new SqliteStore({ dataDir: config.DATA_DIR });
+    store = new SqliteStore({ dataDir: config.DATA_DIR, writerThread: true });
   }
   await store.open();
   return store;

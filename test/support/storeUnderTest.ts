@@ -37,10 +37,13 @@ export function temporaryDataDir(prefix: string): string {
 }
 
 /** SQLite stores, each on a new temporary folder removed afterwards. */
-export function sqliteStoreUnderTest(prefix: string): () => Promise<StoreUnderTest> {
+export function sqliteStoreUnderTest(
+  prefix: string,
+  options: { writerThread?: boolean } = {},
+): () => Promise<StoreUnderTest> {
   return async () => {
     const dataDir = temporaryDataDir(prefix);
-    const store = new SqliteStore({ dataDir });
+    const store = new SqliteStore({ dataDir, ...options });
     return {
       store,
       cleanup: async () => {

@@ -162,6 +162,11 @@ export class SqliteConversations implements ConversationStore {
   }
 
   async createConversation(record: ConversationRecord): Promise<void> {
+    this.insertConversation(record);
+  }
+
+  /** `createConversation`, synchronous: the turn writer thread runs it inside its group transaction. */
+  insertConversation(record: ConversationRecord): void {
     this.statements.insertConversation.run({
       id: String(record.id),
       tokenHash: String(record.tokenHash),
@@ -194,6 +199,14 @@ export class SqliteConversations implements ConversationStore {
   }
 
   async commitTurn(write: TurnWrite): Promise<TurnCommit> {
+    return this.commitTurnNow(write);
+  }
+
+  /**
+   * `commitTurn`, synchronous. Inside a transaction already open (the turn writer thread's group
+   * commit) it is a savepoint: a turn that throws rolls back alone.
+   */
+  commitTurnNow(write: TurnWrite): TurnCommit {
     assertTurnConsistent(write);
     return this.opened.get().commitTurn(write, new Date().toISOString());
   }

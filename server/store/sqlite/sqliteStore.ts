@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import type { Dossier } from "../../dossier/dossier";
 import type { ConversationStatus } from "../../engine/conversationState";
 import type {
@@ -19,19 +19,28 @@ import type {
   UploadRecord,
   UserRecord,
 } from "../store";
+import { assertTurnConsistent } from "../storeChecks";
 import { SqliteAccounts } from "./sqliteAccounts";
 import { SqliteAudit } from "./sqliteAudit";
 import { SqliteConversations } from "./sqliteConversations";
 import { SqliteDossiers } from "./sqliteDossiers";
 import { migrate } from "./sqliteMigrations";
 import { SqliteQueue } from "./sqliteQueue";
+import { SqliteTurnWriter } from "./sqliteTurnWriter";
 import { SqliteUploads } from "./sqliteUploads";
+import { openSqliteFile } from "./openSqliteFile";
 
 export { SQLITE_MIGRATIONS } from "./sqliteMigrations";
 
 export interface SqliteStoreOptions {
   /** The folder holding `khai-ho.sqlite` and `uploads/`; created if missing. */
   dataDir: string;
+  /**
+   * Write conversations and turns on a thread of their own (`sqliteTurnWriterThread.ts`), in
+   * group commits, so that commits and checkpoints never hold up the caller's thread. The
+   * server turns it on; without it every write runs synchronously on the caller's thread.
+   */
+  writerThread?: boolean;
 }
 
 /** The database file's name under `dataDir`. */
@@ -40,6 +49,7 @@ export const SQLITE_FILE_NAME = "khai-ho.sqlite";
 interface Opened {
   db: Database.Database;
   ping: Database.Statement<[], { one: number }>;
+  writer: SqliteTurnWriter | null;
 }
 
 /**
@@ -61,6 +71,7 @@ interface Opened {
  */
 export class SqliteStore implements Store, ConsoleStore {
   private readonly dataDir: string;
+  private readonly writerThread: boolean;
   private readonly uploadsDir: string;
   private opened: Opened | null = null;
   private readonly dossiers = new SqliteDossiers();
@@ -76,6 +87,7 @@ export class SqliteStore implements Store, ConsoleStore {
    */
   constructor(options: SqliteStoreOptions) {
     this.dataDir = path.resolve(options.dataDir);
+    this.writerThread = options.writerThread ?? false;
     this.uploadsDir = path.join(this.dataDir, "uploads");
     this.uploads = new SqliteUploads(this.uploadsDir, this.conversations);
   }
@@ -96,25 +108,21 @@ export class SqliteStore implements Store, ConsoleStore {
   async open(): Promise<void> {
     if (this.opened) return;
     mkdirSync(this.uploadsDir, { recursive: true, mode: 0o700 });
-    const db = new Database(this.filePath);
+    const db = openSqliteFile(this.filePath);
+    let writer: SqliteTurnWriter | null = null;
     try {
-      // WAL: readers never block the writer, and a commit is one append to the log.
-      db.pragma("journal_mode = WAL");
-      // In WAL mode NORMAL writes every commit to the log before returning but fsyncs only at
-      // checkpoints: a process crash (kill -9) loses nothing committed, since the OS still holds
-      // the written pages; only a power cut or kernel crash can drop the last commits, and never
-      // corrupts the file. FULL adds one fsync to every turn: measured here (ext4, a 3-row turn
-      // with a 2 KB state) 230-260 µs per commit against 60-90 µs, all of it blocking the event
-      // loop since better-sqlite3 is synchronous.
-      db.pragma("synchronous = NORMAL");
-      // Another process (a backup, the CLI) may hold the write lock briefly; wait rather than fail.
-      db.pragma("busy_timeout = 5000");
-      db.pragma("foreign_keys = ON");
       migrate(db, SQLITE_FILE_NAME);
       for (const part of this.parts) part.attach(db);
-      this.opened = { db, ping: db.prepare<[], { one: number }>("SELECT 1 AS one") };
+      if (this.writerThread) {
+        writer = await SqliteTurnWriter.start(this.filePath);
+        // The writer thread writes nearly everything, and its commits run the checkpoints; this
+        // connection's rare writes (accounts, uploads, audit) must not stall its thread with one.
+        db.pragma("wal_autocheckpoint = 0");
+      }
+      this.opened = { db, ping: db.prepare<[], { one: number }>("SELECT 1 AS one"), writer };
     } catch (error) {
       for (const part of this.parts) part.detach();
+      await writer?.close();
       db.close();
       throw error;
     }
@@ -125,6 +133,8 @@ export class SqliteStore implements Store, ConsoleStore {
     const opened = this.opened;
     this.opened = null;
     for (const part of this.parts) part.detach();
+    // The writer first: what it was given is written before the last connection checkpoints.
+    await opened?.writer?.close();
     opened?.db.close();
   }
 
@@ -139,7 +149,8 @@ export class SqliteStore implements Store, ConsoleStore {
   // Conversations, messages and the turn commit.
 
   async createConversation(record: ConversationRecord): Promise<void> {
-    return this.conversations.createConversation(record);
+    const writer = this.opened?.writer;
+    return writer ? writer.createConversation(record) : this.conversations.createConversation(record);
   }
 
   async getConversation(id: string): Promise<ConversationRecord | null> {
@@ -160,7 +171,10 @@ export class SqliteStore implements Store, ConsoleStore {
    * if (!result.ok && result.reason === "duplicate") ack(result.dedupe);
    */
   async commitTurn(write: TurnWrite): Promise<TurnCommit> {
-    return this.conversations.commitTurn(write);
+    const writer = this.opened?.writer;
+    if (!writer) return this.conversations.commitTurn(write);
+    assertTurnConsistent(write);
+    return writer.commitTurn(write);
   }
 
   async listMessages(conversationId: string, afterSeq: number, limit: number): Promise<MessageRecord[]> {

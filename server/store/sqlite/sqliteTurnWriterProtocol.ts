@@ -1,0 +1,11 @@
+import type { ConversationRecord, TurnCommit, TurnWrite } from "../conversationStore";
+import type { StoreErrorCode } from "../storeError";
+
+/** What the socket thread asks the turn writer thread to write. */
+export type WriterRequest =
+  { id: number; kind: "create"; record: ConversationRecord } | { id: number; kind: "commit"; write: TurnWrite };
+
+/** Its answer, once the transaction holding the request committed (or failed). */
+export type WriterReply =
+  | { id: number; ok: true; value: TurnCommit | null }
+  | { id: number; ok: false; code: StoreErrorCode | null; message: string; sqliteCode: unknown };
