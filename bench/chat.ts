@@ -64,7 +64,8 @@ const { values: args } = parseArgs({
     citizens: { type: "string", default: "5000,10000" },
     duration: { type: "string", default: "60" },
     interval: { type: "string", default: "5" },
-    ramp: { type: "string", default: "500" },
+    // Connections a second; by default enough for every run to connect in 8 s (at least 500/s).
+    ramp: { type: "string" },
     "saturation-clients": { type: "string", default: "200" },
     "saturation-duration": { type: "string", default: "20" },
     warmup: { type: "string", default: "3" },
@@ -101,7 +102,7 @@ const options = {
     .map((n) => Math.floor(positive("citizens", n))),
   durationMs: positive("duration", args.duration) * 1000,
   intervalMs: positive("interval", args.interval, 0.1) * 1000,
-  ramp: positive("ramp", args.ramp),
+  ramp: args.ramp === undefined ? null : positive("ramp", args.ramp),
   saturationClients: Math.floor(positive("saturation-clients", args["saturation-clients"])),
   saturationMs: positive("saturation-duration", args["saturation-duration"]) * 1000,
   warmupMs: positive("warmup", args.warmup, 0) * 1000,
@@ -126,7 +127,8 @@ for (const scenario of options.scenarios) {
 }
 
 const children = new ChildProcesses("bench:chat");
-const connectOptions = { ramp: options.ramp, sourceAddresses: options.sourceAddresses };
+const rampFor = (n: number) => options.ramp ?? Math.max(500, Math.ceil(n / 8));
+const connectOptions = (n: number) => ({ ramp: rampFor(n), sourceAddresses: options.sourceAddresses });
 
 // ---------------------------------------------------------------------------------------------
 // Scenarios
@@ -150,9 +152,9 @@ async function humanPace(generators: Generator[], server: ServerProcess, n: numb
   console.log(
     `  server before connecting: RSS ${mib(before.rss)}, heap used ${mib(before.heapUsed)} (after a full GC)`,
   );
-  const connect = await connectClients(generators, server, n, "human pace", connectOptions);
+  const connect = await connectClients(generators, server, n, "human pace", connectOptions(n));
   console.log(
-    `  ${count(n)} connected in ${connect.seconds.toFixed(1)} s (ramp ${count(options.ramp)}/s); connection time ` +
+    `  ${count(n)} connected in ${connect.seconds.toFixed(1)} s (ramp ${count(rampFor(n))}/s); connection time ` +
       `(handshake → session:ready) ${latencyLine(connect.connect)}`,
   );
   console.log(
@@ -193,7 +195,7 @@ async function humanPace(generators: Generator[], server: ServerProcess, n: numb
 /** A few seconds of traffic, not measured: the servers' and the generators' code is compiled (JIT) first. */
 async function warmUp(generators: Generator[], server: ServerProcess): Promise<void> {
   const clients = Math.min(200, options.saturationClients);
-  await connectClients(generators, server, clients, "warm-up", connectOptions);
+  await connectClients(generators, server, clients, "warm-up", connectOptions(clients));
   const run = await runClients(generators, { kind: "saturate" }, 0, 5_000);
   await closeClients(generators);
   console.log(
@@ -212,7 +214,7 @@ async function saturation(generators: Generator[], server: ServerProcess): Promi
     `\n[2] saturation against the ${server.name}: ${clients} clients, next message as soon as the reply arrives, ` +
       `${options.saturationMs / 1000} s after ${options.warmupMs / 1000} s of warm-up`,
   );
-  await connectClients(generators, server, clients, "saturation", connectOptions);
+  await connectClients(generators, server, clients, "saturation", connectOptions(clients));
   await waitForQuiet(children, options.quietWaitMs);
   const { result: run, server: window } = await measured(children, server, options.warmupMs, options.saturationMs, () =>
     runClients(generators, { kind: "saturate" }, options.warmupMs, options.saturationMs),
