@@ -26,7 +26,7 @@ export interface TurnPipelineDeps {
   logger: Logger;
   delivery: Delivery;
   listeners: readonly CommitListener[];
-  /** Turns of this node that lost their receipt number run again one at a time per counter. */
+  /** Turns of this node that claim a receipt number commit one at a time per counter. */
   claimLocks: KeyedMutex;
   /** Whether a clerk of the unit can answer now (opening hours, someone signed in). */
   clerkAvailability?: (unitId: string | null, now: Date) => ClerkAvailability;
@@ -88,10 +88,14 @@ export async function runTurnPipeline(
   // Across nodes the store's check on the counter does the same job.
   let claimLock: string | null = null;
   let typing: ReturnType<typeof setTimeout> | null = null;
-  const settled = await retryOnConflict((attempt) =>
-    claimLock === null ? attemptTurn(attempt) : deps.claimLocks.run(claimLock, () => attemptTurn(attempt)),
-  );
-  if (typing) clearTimeout(typing);
+  let settled: Settled | typeof CONFLICT;
+  try {
+    settled = await retryOnConflict((attempt) =>
+      claimLock === null ? attemptTurn(attempt) : deps.claimLocks.run(claimLock, () => attemptTurn(attempt)),
+    );
+  } finally {
+    if (typing) clearTimeout(typing);
+  }
   async function attemptTurn(attempt: number): Promise<Settled | typeof CONFLICT> {
     const loaded = await load(deps, input);
     if (!loaded)
