@@ -19,7 +19,6 @@ import type {
   UploadRecord,
   UserRecord,
 } from "../store";
-import { assertTurnConsistent } from "../storeChecks";
 import { SqliteAccounts } from "./sqliteAccounts";
 import { SqliteAudit } from "./sqliteAudit";
 import { SqliteConversations } from "./sqliteConversations";
@@ -171,10 +170,9 @@ export class SqliteStore implements Store, ConsoleStore {
    * if (!result.ok && result.reason === "duplicate") ack(result.dedupe);
    */
   async commitTurn(write: TurnWrite): Promise<TurnCommit> {
+    // The writer thread checks the turn as the synchronous path does, and answers a StoreError.
     const writer = this.opened?.writer;
-    if (!writer) return this.conversations.commitTurn(write);
-    assertTurnConsistent(write);
-    return writer.commitTurn(write);
+    return writer ? writer.commitTurn(write) : this.conversations.commitTurn(write);
   }
 
   async listMessages(conversationId: string, afterSeq: number, limit: number): Promise<MessageRecord[]> {
