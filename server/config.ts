@@ -111,6 +111,42 @@ const schema = z.object({
   UNIT_PREFIXED_CODES: boolean.default(false),
   /** Trust X-Forwarded-For from the proxy in front (for per-IP limits). */
   TRUST_PROXY: boolean.default(false),
+  /** The Zalo app's id: with it the Zalo OA channel is on (`POST /webhooks/zalo`); without it, off. */
+  ZALO_APP_ID: z
+    .string()
+    .regex(/^\d{1,30}$/, "the app's numeric id, as Zalo shows it")
+    .optional(),
+  /** The Zalo app's secret key, sent as `secret_key` to refresh the OA access token. */
+  ZALO_APP_SECRET: z.string().min(8).optional(),
+  /** The OA secret key of the app's Webhook page (not the app secret): webhook signatures are checked with it. */
+  ZALO_OA_SECRET_KEY: z.string().min(8).optional(),
+  /** The OA access token to start with; refreshed tokens are kept in the store and win over it. */
+  ZALO_ACCESS_TOKEN: z.string().min(8).optional(),
+  /** The OA refresh token to start with (single-use: every refresh stores the new pair). */
+  ZALO_REFRESH_TOKEN: z.string().min(8).optional(),
+  /** Base URL of Zalo's OA Open API (a local fake in tests). */
+  ZALO_OPENAPI_BASE: z.string().url().default("https://openapi.zalo.me"),
+  /** Base URL of Zalo's OAuth v4 server. */
+  ZALO_OAUTH_BASE: z.string().url().default("https://oauth.zaloapp.com"),
+  /** The unit a Zalo citizen's conversation starts in (the city's OA serves them all: empty asks the citizen). */
+  ZALO_DEFAULT_UNIT: z.string().min(1).optional(),
+  /**
+   * Hosts a citizen's Zalo image or file may be fetched from (comma-separated, over https only);
+   * a name starting with "." allows its subdomains.
+   */
+  ZALO_MEDIA_HOSTS: z.string().default(".zdn.vn,.zadn.vn,.zalo.me"),
+  /** A PEM file of extra certificate authorities to trust when fetching Zalo media (a private CDN, the local fake). */
+  ZALO_MEDIA_CA_FILE: z.string().min(1).optional(),
+  /** Time limit for fetching one Zalo image or file, in ms. */
+  ZALO_MEDIA_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** Base URL of the Botpress runtime API: with it, questions the assistant cannot answer are relayed to the bot. */
+  BOTPRESS_API_URL: z.string().url().optional(),
+  /** A bot-scoped token (or personal access token) for the Botpress runtime API. */
+  BOTPRESS_TOKEN: z.string().min(1).optional(),
+  /** The Botpress bot's id (the `x-bot-id` header). */
+  BOTPRESS_BOT_ID: z.string().min(1).optional(),
+  /** How long a citizen waits at most for the Botpress bot's answer before the assistant's own, in ms. */
+  BOTPRESS_TIMEOUT_MS: z.coerce.number().int().min(200).max(5_000).default(4_000),
   /** pino log level. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -177,6 +213,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       );
     }
   }
+  checkZaloSettings(settings, units);
+  checkBotpressSettings(settings);
   for (const origin of origins) {
     if (origin !== "*" && !/^https?:\/\/[^/]+$/.test(origin)) {
       throw new ConfigError(
@@ -192,4 +230,38 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     units,
     publicUrl,
   });
+}
+
+/** The Zalo channel needs all its secrets at once, and a default unit the city has. */
+function checkZaloSettings(settings: Settings, units: readonly Unit[]): void {
+  if (!settings.ZALO_APP_ID) return;
+  const required = ["ZALO_APP_SECRET", "ZALO_OA_SECRET_KEY", "ZALO_ACCESS_TOKEN", "ZALO_REFRESH_TOKEN"] as const;
+  for (const key of required) {
+    if (!settings[key])
+      throw new ConfigError(`CONFIG_INVALID: ${key} is required when ZALO_APP_ID is set. See .env.example.`);
+  }
+  const unit = settings.ZALO_DEFAULT_UNIT;
+  if (unit && !units.some((u) => u.id === unit)) {
+    throw new ConfigError(
+      `CONFIG_INVALID: ZALO_DEFAULT_UNIT=${JSON.stringify(unit)} — not one of the units (${units
+        .map((u) => u.id)
+        .join(", ")}). See .env.example.`,
+    );
+  }
+  for (const key of ["ZALO_OPENAPI_BASE", "ZALO_OAUTH_BASE"] as const) {
+    if (!/^https?:$/.test(new URL(settings[key]).protocol))
+      throw new ConfigError(
+        `CONFIG_INVALID: ${key}=${JSON.stringify(settings[key])} — an http(s) URL. See .env.example.`,
+      );
+  }
+}
+
+/** The Botpress bridge needs its URL, token and bot id together. */
+function checkBotpressSettings(settings: Settings): void {
+  const keys = ["BOTPRESS_API_URL", "BOTPRESS_TOKEN", "BOTPRESS_BOT_ID"] as const;
+  const given = keys.filter((key) => settings[key]);
+  if (given.length > 0 && given.length < keys.length) {
+    const missing = keys.find((key) => !settings[key])!;
+    throw new ConfigError(`CONFIG_INVALID: ${missing} is required with ${given.join(", ")}. See .env.example.`);
+  }
 }

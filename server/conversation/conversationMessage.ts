@@ -12,6 +12,7 @@ export function conversationMessage(record: MessageRecord): ConversationMessage 
     ...(record.choices ? { choices: record.choices } : {}),
     ...(record.input ? { input: record.input } : {}),
     ...(record.progress !== undefined ? { progress: record.progress } : {}),
+    ...(record.via ? { via: record.via } : {}),
     at: record.at,
   };
 }

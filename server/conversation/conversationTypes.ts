@@ -1,6 +1,6 @@
 import type { ConversationStatus } from "../engine/conversationState";
 import type { Choice, ExpectedInput, Progress } from "../engine/engineIO";
-import type { MessageAuthor } from "../engine/messageAuthor";
+import type { MessageAuthor, MessageVia } from "../engine/messageAuthor";
 
 /**
  * What a conversation shows and is sent, in its own words: each channel (the web chat, the
@@ -19,6 +19,8 @@ export interface ConversationMessage {
   choices?: Choice[];
   input?: ExpectedInput;
   progress?: Progress | null;
+  /** Where the message came from, when not from Khai Hộ itself (the console marks it). */
+  via?: MessageVia;
   /** ISO 8601. */
   at: string;
 }

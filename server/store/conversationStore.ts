@@ -3,9 +3,9 @@ import type { Choice, ExpectedInput, Progress } from "../engine/engineIO";
 import type { Locale } from "../engine/localized";
 import type { Dossier } from "../dossier/dossier";
 import type { CounterClaim } from "../dossier/dossierRecords";
-import type { MessageAuthor } from "../engine/messageAuthor";
+import type { MessageAuthor, MessageVia } from "../engine/messageAuthor";
 
-export type { MessageAuthor };
+export type { MessageAuthor, MessageVia };
 
 /** One conversation: its engine state between turns and what the channels need to find it. */
 export interface ConversationRecord {
@@ -42,6 +42,8 @@ export interface MessageRecord {
   /** What the citizen clicked (a choice's value) or sent (an attachment), when not typed text. */
   choice?: string;
   attachmentId?: string;
+  /** Where the message came from, when not from Khai Hộ itself. */
+  via?: MessageVia;
   at: string;
 }
 

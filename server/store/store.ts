@@ -3,6 +3,7 @@ import type { AuditStore } from "./auditStore";
 import type { ConversationStore } from "./conversationStore";
 import type { DossierStore } from "./dossierStore";
 import type { QueueStore } from "./queueStore";
+import type { ZaloStore } from "./zaloStore";
 
 // The records live beside the aggregate they belong to; re-exported so one import gives all.
 export type { AccountChange, AccountStore, SessionRecord, UserRecord, UserRole } from "./accountStore";
@@ -20,6 +21,14 @@ export type {
 } from "./conversationStore";
 export type { DossierStore, UploadRecord } from "./dossierStore";
 export type { QueueStore } from "./queueStore";
+export type {
+  ZaloContactPatch,
+  ZaloContactRecord,
+  ZaloInboxRecord,
+  ZaloStore,
+  ZaloTokensRecord,
+  ZaloUnreachable,
+} from "./zaloStore";
 export { StoreError, type StoreErrorCode } from "./storeError";
 
 /**
@@ -28,7 +37,7 @@ export { StoreError, type StoreErrorCode } from "./storeError";
  * (`sqlite/`, the embedded default) and MongoDB (`mongo/`, when `MONGODB_URI` is set). No
  * behaviour exists in only one of them.
  */
-export interface Store extends ConversationStore, QueueStore, DossierStore, ConsoleStore {
+export interface Store extends ConversationStore, QueueStore, DossierStore, ConsoleStore, ZaloStore {
   /** Creates the tables/collections and indexes if missing. Idempotent. */
   open(): Promise<void>;
   close(): Promise<void>;

@@ -328,6 +328,7 @@ function toMessage(doc: MessageDoc): MessageRecord {
   if (doc.clientMessageId !== undefined) message.clientMessageId = doc.clientMessageId;
   if (doc.choice !== undefined) message.choice = doc.choice;
   if (doc.attachmentId !== undefined) message.attachmentId = doc.attachmentId;
+  if (doc.via !== undefined) message.via = doc.via;
   return message;
 }
 

@@ -16,6 +16,10 @@ import type {
   TurnWrite,
   UploadRecord,
   UserRecord,
+  ZaloContactPatch,
+  ZaloContactRecord,
+  ZaloInboxRecord,
+  ZaloTokensRecord,
 } from "../store";
 import { MongoAccounts } from "./mongoAccounts";
 import { MongoAudit } from "./mongoAudit";
@@ -24,6 +28,7 @@ import { MongoDossiers } from "./mongoDossiers";
 import { MongoQueue } from "./mongoQueue";
 import { MAJORITY, SERVER_SELECTION_TIMEOUT_MS } from "./mongoTimeouts";
 import { MongoUploads } from "./mongoUploads";
+import { MongoZalo } from "./mongoZalo";
 
 export interface MongoStoreOptions {
   /** A `mongodb://` or `mongodb+srv://` connection string to a replica set. */
@@ -78,6 +83,7 @@ export class MongoStore implements Store, ConsoleStore {
   private readonly queue = new MongoQueue();
   private readonly accounts = new MongoAccounts();
   private readonly audit = new MongoAudit();
+  private readonly zalo = new MongoZalo();
 
   constructor(options: MongoStoreOptions) {
     this.uri = options.uri;
@@ -340,8 +346,66 @@ export class MongoStore implements Store, ConsoleStore {
     return this.audit.listNotes(conversationId, limit);
   }
 
+  // The Zalo channel.
+
+  async addZaloEvent(event: { eventKey: string; body: string; receivedAt: string }): Promise<boolean> {
+    return this.zalo.addZaloEvent(event);
+  }
+
+  async listPendingZaloEvents(limit: number): Promise<ZaloInboxRecord[]> {
+    return this.zalo.listPendingZaloEvents(limit);
+  }
+
+  async markZaloEventProcessed(eventKey: string, at: string): Promise<void> {
+    return this.zalo.markZaloEventProcessed(eventKey, at);
+  }
+
+  async deleteProcessedZaloEvents(before: string): Promise<number> {
+    return this.zalo.deleteProcessedZaloEvents(before);
+  }
+
+  async getZaloContact(oaId: string, userId: string): Promise<ZaloContactRecord | null> {
+    return this.zalo.getZaloContact(oaId, userId);
+  }
+
+  async getZaloContactByConversation(conversationId: string): Promise<ZaloContactRecord | null> {
+    return this.zalo.getZaloContactByConversation(conversationId);
+  }
+
+  async createZaloContact(contact: ZaloContactRecord): Promise<ZaloContactRecord> {
+    return this.zalo.createZaloContact(contact);
+  }
+
+  async updateZaloContact(oaId: string, userId: string, patch: ZaloContactPatch): Promise<boolean> {
+    return this.zalo.updateZaloContact(oaId, userId, patch);
+  }
+
+  async listZaloBacklog(now: string, limit: number): Promise<{ contact: ZaloContactRecord; lastSeq: number }[]> {
+    return this.zalo.listZaloBacklog(now, limit);
+  }
+
+  async countZaloBacklog(): Promise<{ waiting: number; unreachable: number }> {
+    return this.zalo.countZaloBacklog();
+  }
+
+  async getZaloTokens(): Promise<ZaloTokensRecord | null> {
+    return this.zalo.getZaloTokens();
+  }
+
+  async saveZaloTokens(tokens: Omit<ZaloTokensRecord, "version">, expectedVersion: number | null): Promise<boolean> {
+    return this.zalo.saveZaloTokens(tokens, expectedVersion);
+  }
+
+  async claimZaloTokenRefresh(holder: string, now: string, until: string): Promise<boolean> {
+    return this.zalo.claimZaloTokenRefresh(holder, now, until);
+  }
+
+  async releaseZaloTokenRefresh(holder: string): Promise<void> {
+    return this.zalo.releaseZaloTokenRefresh(holder);
+  }
+
   private get parts() {
-    return [this.conversations, this.queue, this.dossiers, this.uploads, this.accounts, this.audit];
+    return [this.conversations, this.queue, this.dossiers, this.uploads, this.accounts, this.audit, this.zalo];
   }
 
   private async connect(): Promise<Opened> {
@@ -356,7 +420,8 @@ export class MongoStore implements Store, ConsoleStore {
     try {
       const db = client.db(this.dbName);
       this.conversations.attach(client, db);
-      for (const part of [this.queue, this.dossiers, this.uploads, this.accounts, this.audit]) part.attach(db);
+      for (const part of [this.queue, this.dossiers, this.uploads, this.accounts, this.audit, this.zalo])
+        part.attach(db);
       // Creating the indexes also creates the collections, which a transaction cannot always do
       // (sharded clusters, servers before 4.4).
       await Promise.all(this.parts.map((part) => part.createIndexes()));

@@ -40,6 +40,7 @@ interface MessageRow {
   client_message_id: string | null;
   choice: string | null;
   attachment_id: string | null;
+  via: string | null;
   at: string;
 }
 
@@ -112,9 +113,9 @@ function prepareConversationStatements(db: Database.Database) {
       RETURNING version`),
     insertMessage: db.prepare<MessageParams>(`
       INSERT INTO messages (conversation_id, seq, id, author, text, choices, input, progress,
-                            client_message_id, choice, attachment_id, at)
+                            client_message_id, choice, attachment_id, via, at)
       VALUES (@conversationId, @seq, @id, @author, @text, @choices, @input, @progress,
-              @clientMessageId, @choice, @attachmentId, @at)`),
+              @clientMessageId, @choice, @attachmentId, @via, @at)`),
     listMessages: db.prepare<[string, number, number], MessageRow>(
       "SELECT * FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?",
     ),
@@ -315,6 +316,7 @@ function toMessageParams(message: MessageRecord): MessageParams {
     clientMessageId: message.clientMessageId ?? null,
     choice: message.choice ?? null,
     attachmentId: message.attachmentId ?? null,
+    via: message.via ?? null,
     at: message.at,
   };
 }
@@ -334,6 +336,7 @@ function toMessage(row: MessageRow): MessageRecord {
   if (row.client_message_id !== null) message.clientMessageId = row.client_message_id;
   if (row.choice !== null) message.choice = row.choice;
   if (row.attachment_id !== null) message.attachmentId = row.attachment_id;
+  if (row.via !== null) message.via = row.via as MessageRecord["via"];
   return message;
 }
 

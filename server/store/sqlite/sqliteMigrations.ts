@@ -161,6 +161,49 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     at TEXT NOT NULL
   ) STRICT;
   `,
+  // The Zalo channel: the webhook inbox, the contacts with their outbox cursor, the OA tokens,
+  // named leases (one token refresh at a time), and where a message came from.
+  `
+  CREATE TABLE zalo_inbox (
+    event_key TEXT PRIMARY KEY,
+    body TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    processed_at TEXT
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX zalo_inbox_pending ON zalo_inbox (received_at, event_key) WHERE processed_at IS NULL;
+  CREATE INDEX zalo_inbox_processed ON zalo_inbox (processed_at) WHERE processed_at IS NOT NULL;
+
+  CREATE TABLE zalo_contacts (
+    oa_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    conversation_id TEXT NOT NULL UNIQUE REFERENCES conversations(id),
+    display_name TEXT,
+    delivered_seq INTEGER NOT NULL,
+    unreachable_code INTEGER,
+    unreachable_since TEXT,
+    retry_at TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (oa_id, user_id)
+  ) STRICT, WITHOUT ROWID;
+
+  CREATE TABLE zalo_tokens (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    access_token TEXT NOT NULL,
+    refresh_token TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    seeded_from TEXT NOT NULL,
+    version INTEGER NOT NULL
+  ) STRICT;
+
+  CREATE TABLE leases (
+    name TEXT PRIMARY KEY,
+    holder TEXT NOT NULL,
+    until TEXT NOT NULL
+  ) STRICT, WITHOUT ROWID;
+
+  ALTER TABLE messages ADD COLUMN via TEXT;
+  `,
 ];
 
 /**

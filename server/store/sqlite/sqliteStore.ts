@@ -18,6 +18,10 @@ import type {
   TurnWrite,
   UploadRecord,
   UserRecord,
+  ZaloContactPatch,
+  ZaloContactRecord,
+  ZaloInboxRecord,
+  ZaloTokensRecord,
 } from "../store";
 import { SqliteAccounts } from "./sqliteAccounts";
 import { SqliteAudit } from "./sqliteAudit";
@@ -27,6 +31,7 @@ import { migrate } from "./sqliteMigrations";
 import { SqliteQueue } from "./sqliteQueue";
 import { SqliteTurnWriter } from "./sqliteTurnWriter";
 import { SqliteUploads } from "./sqliteUploads";
+import { SqliteZalo } from "./sqliteZalo";
 import { openSqliteFile } from "./openSqliteFile";
 
 export { SQLITE_MIGRATIONS } from "./sqliteMigrations";
@@ -79,6 +84,7 @@ export class SqliteStore implements Store, ConsoleStore {
   private readonly queue = new SqliteQueue();
   private readonly accounts = new SqliteAccounts();
   private readonly audit = new SqliteAudit();
+  private readonly zalo = new SqliteZalo();
 
   /**
    * @param options.dataDir The folder for the database file and the uploads; created (mode 0700:
@@ -370,7 +376,65 @@ export class SqliteStore implements Store, ConsoleStore {
     return this.audit.listNotes(conversationId, limit);
   }
 
+  // The Zalo channel.
+
+  async addZaloEvent(event: { eventKey: string; body: string; receivedAt: string }): Promise<boolean> {
+    return this.zalo.addZaloEvent(event);
+  }
+
+  async listPendingZaloEvents(limit: number): Promise<ZaloInboxRecord[]> {
+    return this.zalo.listPendingZaloEvents(limit);
+  }
+
+  async markZaloEventProcessed(eventKey: string, at: string): Promise<void> {
+    return this.zalo.markZaloEventProcessed(eventKey, at);
+  }
+
+  async deleteProcessedZaloEvents(before: string): Promise<number> {
+    return this.zalo.deleteProcessedZaloEvents(before);
+  }
+
+  async getZaloContact(oaId: string, userId: string): Promise<ZaloContactRecord | null> {
+    return this.zalo.getZaloContact(oaId, userId);
+  }
+
+  async getZaloContactByConversation(conversationId: string): Promise<ZaloContactRecord | null> {
+    return this.zalo.getZaloContactByConversation(conversationId);
+  }
+
+  async createZaloContact(contact: ZaloContactRecord): Promise<ZaloContactRecord> {
+    return this.zalo.createZaloContact(contact);
+  }
+
+  async updateZaloContact(oaId: string, userId: string, patch: ZaloContactPatch): Promise<boolean> {
+    return this.zalo.updateZaloContact(oaId, userId, patch);
+  }
+
+  async listZaloBacklog(now: string, limit: number): Promise<{ contact: ZaloContactRecord; lastSeq: number }[]> {
+    return this.zalo.listZaloBacklog(now, limit);
+  }
+
+  async countZaloBacklog(): Promise<{ waiting: number; unreachable: number }> {
+    return this.zalo.countZaloBacklog();
+  }
+
+  async getZaloTokens(): Promise<ZaloTokensRecord | null> {
+    return this.zalo.getZaloTokens();
+  }
+
+  async saveZaloTokens(tokens: Omit<ZaloTokensRecord, "version">, expectedVersion: number | null): Promise<boolean> {
+    return this.zalo.saveZaloTokens(tokens, expectedVersion);
+  }
+
+  async claimZaloTokenRefresh(holder: string, now: string, until: string): Promise<boolean> {
+    return this.zalo.claimZaloTokenRefresh(holder, now, until);
+  }
+
+  async releaseZaloTokenRefresh(holder: string): Promise<void> {
+    return this.zalo.releaseZaloTokenRefresh(holder);
+  }
+
   private get parts() {
-    return [this.conversations, this.queue, this.dossiers, this.uploads, this.accounts, this.audit];
+    return [this.conversations, this.queue, this.dossiers, this.uploads, this.accounts, this.audit, this.zalo];
   }
 }
