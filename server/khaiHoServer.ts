@@ -25,6 +25,9 @@ import type { Logger } from "./logger";
 import type { Store } from "./store/store";
 import { PROJECT_ROOT } from "./projectRoot";
 import { consoleHttpRoutes } from "./console/consoleHttpRoutes";
+import { createZaloChannel } from "./channels/zalo/zaloChannel";
+import type { MessagingChannel } from "./channels/messagingChannel";
+import type { QuestionBridge } from "./conversation/questionBridge";
 
 export const DEMO_PAGE = path.join(PROJECT_ROOT, "widget/demo/index.html");
 const CONSOLE_PAGE = path.join(PROJECT_ROOT, "console/index.html");
@@ -50,6 +53,8 @@ export interface ServerParts {
   /** The built clerk console (page, script, stylesheet). */
   console?: { html: string; js: string; css: string };
   now?: () => Date;
+  /** The city's own bot for questions the assistant cannot answer (the Botpress bridge), when configured. */
+  questionBridge?: QuestionBridge;
 }
 
 /** Puts the server together: catalogue, conversation service, HTTP app, Socket.IO. */
@@ -86,7 +91,12 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
     // Clerks signed in are counted on this node: with several nodes, sticky sessions and the
     // Redis adapter's room counts take over (roadmap step 6).
     clerkAvailability: clerkAvailability(hours, () => consoles),
+    ...(parts.questionBridge ? { questionBridge: parts.questionBridge } : {}),
   });
+  const channels: MessagingChannel[] = [createZaloChannel({ config, store, service, catalogue, logger, now })].filter(
+    (channel) => channel !== null,
+  );
+  for (const channel of channels) service.onCommitted((saved, messages) => channel.committed(saved, messages));
   const app = createApp({
     config,
     store,
@@ -106,6 +116,8 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
       now,
       secureCookies: config.publicUrl.startsWith("https:"),
     }),
+    channelRouters: channels.map((channel) => channel.router),
+    ...(channels.length > 0 ? { channelStatus: () => Promise.all(channels.map((channel) => channel.status())) } : {}),
   });
   const http = createServer(app);
   const allowed = new Set(config.ALLOWED_ORIGINS);
@@ -142,6 +154,18 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
     now,
     recheckMs: config.CONSOLE_SESSION_RECHECK_MS,
     cannedReplies: config.CANNED_REPLIES,
+    ...(channels.length > 0
+      ? {
+          contactOf: async (conversationId: string) => {
+            for (const channel of channels) {
+              const contact = await channel.contact(conversationId);
+              if (contact) return contact;
+            }
+            return null;
+          },
+          channelStatus: () => Promise.all(channels.map((channel) => channel.status())),
+        }
+      : {}),
   });
   attachChatNamespace(io, {
     service,
@@ -182,12 +206,16 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
             pollMs: config.ACCOUNT_CHANGES_POLL_MS,
             onChanges: actOnAccountChanges,
           });
+          for (const channel of channels) channel.start();
           resolve((http.address() as AddressInfo).port);
         });
       }),
     async close() {
       await accountWatcher?.stop();
+      consoles?.stop();
       const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
+      // The channels first: no event is taken in that would not be processed, and replies under way go out.
+      await Promise.all(channels.map((channel) => channel.stop()));
       await service.drain();
       await new Promise<void>((resolve) => io!.close(() => resolve()));
       await stopped;

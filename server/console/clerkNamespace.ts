@@ -21,6 +21,8 @@ import type { ConversationRecord, NoteRecord, Store, UserRecord } from "../store
 import type {
   ClerkClientToServerEvents,
   ClerkServerToClientEvents,
+  ChannelContactView,
+  ChannelStatusView,
   ConsoleAck,
   ConversationView,
   QueueItem,
@@ -46,6 +48,11 @@ export interface ClerkNamespaceOptions {
   recheckMs: number;
   /** The canned replies of the configuration, offered in the composer. */
   cannedReplies: readonly string[];
+  /** The citizen of a conversation on a messaging app (Zalo), for the conversation's header. */
+  contactOf?: (conversationId: string) => Promise<ChannelContactView | null>;
+  /** The messaging apps' outboxes, read every `channelStatusMs` and sent to the consoles when changed. */
+  channelStatus?: () => Promise<ChannelStatusView[]>;
+  channelStatusMs?: number;
 }
 
 /** The console shows a conversation's latest notes; a ward's case rarely needs more. */
@@ -106,6 +113,8 @@ export interface ClerkNamespace extends ClerkPresence {
   citizenTyping(conversationId: string): void;
   /** Checks again the consoles these accounts have open on this node; cuts off those no longer allowed. */
   recheckUsers(userIds: readonly string[]): Promise<void>;
+  /** Stops the namespace's timers (the server is closing). */
+  stop(): void;
 }
 
 /**
@@ -150,11 +159,12 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
 
   /** Everything the console shows of a conversation: state, transcript, draft, notes. */
   async function viewOf(conversationId: string): Promise<ConversationView | null> {
-    const [loaded, notes] = await Promise.all([
+    const [loaded, notes, contact] = await Promise.all([
       service.load(conversationId),
       store.listNotes(conversationId, NOTES_SHOWN),
+      options.contactOf?.(conversationId) ?? null,
     ]);
-    return loaded ? conversationView(catalogue, loaded.record, loaded.transcript, notes) : null;
+    return loaded ? conversationView(catalogue, loaded.record, loaded.transcript, notes, contact) : null;
   }
 
   service.onCommitted((saved: ConversationRecord, messages) => {
@@ -178,6 +188,25 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
     }
   });
 
+  // The outboxes' state, sent to every console when it changes (a backed-up Zalo outbox shows a badge).
+  let channelStatuses: ChannelStatusView[] = [];
+  const readChannelStatus = async () => {
+    const statuses = (await options.channelStatus?.()) ?? [];
+    if (JSON.stringify(statuses) === JSON.stringify(channelStatuses)) return;
+    channelStatuses = statuses;
+    namespace.emit("channels:status", statuses);
+  };
+  const channelTimer = options.channelStatus
+    ? setInterval(
+        () =>
+          void readChannelStatus().catch((error: unknown) =>
+            logger.error({ event: "clerk.channels_failed", err: error }, "channel status failed"),
+          ),
+        options.channelStatusMs ?? 5_000,
+      )
+    : null;
+  channelTimer?.unref();
+
   namespace.on("connection", (raw) => {
     const socket = raw as unknown as ClerkSocket;
     const { user } = socket.data;
@@ -185,6 +214,7 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
       cannedReplies: [...options.cannedReplies],
       units: catalogue.units.map((u) => ({ id: u.id, name: u.nameVi })),
     });
+    if (options.channelStatus) socket.emit("channels:status", channelStatuses);
     void (async () => {
       await socket.join(userRoom(user.id));
       if (user.role === "clerk") for (const unitId of user.unitIds) await socket.join(unitRoom(unitId));
@@ -469,6 +499,9 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
           if (!checked.ok) socket.disconnect(true);
         }),
       );
+    },
+    stop() {
+      if (channelTimer) clearInterval(channelTimer);
     },
   };
 }

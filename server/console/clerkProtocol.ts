@@ -24,6 +24,8 @@ export interface QueueItem {
   /** ISO 8601: when the citizen asked or got stuck. */
   waitingSince: string | null;
   clerk: { id: string; name: string } | null;
+  /** Where the citizen writes from: the web chat, Zalo, the terminal. */
+  channel: "web" | "zalo" | "terminal";
 }
 
 /** One field of the draft dossier as the console shows it, grouped like the paper form. */
@@ -56,6 +58,27 @@ export interface ConversationView {
   attachments: { stepId: string; attachmentId: string }[];
   /** Clerks' notes on the conversation, oldest first; the citizen never sees them. */
   notes: ClerkNote[];
+  channel: "web" | "zalo" | "terminal";
+  /** The citizen on a messaging app (Zalo): their name there, and whether the app delivers to them now. */
+  contact: ChannelContactView | null;
+}
+
+/** What the console shows of a citizen on a messaging app. */
+export interface ChannelContactView {
+  displayName: string | null;
+  reachable: boolean;
+  /** Why the app does not deliver to the citizen now, in Vietnamese and English. */
+  reason: string | null;
+  /** Messages for the citizen not yet delivered by the app (it is down, or the citizen unreachable). */
+  pending: boolean;
+}
+
+/** A messaging app's outbox, for the console's badge when it is backed up. */
+export interface ChannelStatusView {
+  channel: "web" | "zalo" | "terminal";
+  waiting: number;
+  unreachable: number;
+  backedUp: boolean;
 }
 
 export interface ClerkNote {
@@ -89,6 +112,8 @@ export interface ClerkServerToClientEvents {
   "typing:citizen": (payload: { conversationId: string }) => void;
   /** On every connection: the configuration the console works with. */
   "console:settings": (settings: ConsoleSettings) => void;
+  /** The messaging apps' outboxes, on connection and whenever they change (a badge when backed up). */
+  "channels:status": (statuses: ChannelStatusView[]) => void;
 }
 
 export interface ConsoleSettings {

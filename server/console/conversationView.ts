@@ -7,7 +7,7 @@ import { isCopied, isQuestion, memoizedPathOf } from "../engine/flowPath";
 import { stepGroup, stepLabel } from "../engine/stepLabel";
 import type { ChatMessage } from "../channels/web/protocol";
 import type { ConversationRecord, NoteRecord } from "../store/store";
-import type { ConversationView, DraftField, QueueItem } from "./clerkProtocol";
+import type { ChannelContactView, ConversationView, DraftField, QueueItem } from "./clerkProtocol";
 
 /** A conversation as a line of the queue. */
 export function queueItem(catalogue: Catalogue, record: ConversationRecord): QueueItem {
@@ -23,6 +23,7 @@ export function queueItem(catalogue: Catalogue, record: ConversationRecord): Que
     callback: state.callback !== null,
     waitingSince: state.handoff?.since ?? null,
     clerk: state.clerk,
+    channel: record.channel,
   };
 }
 
@@ -77,6 +78,7 @@ export function conversationView(
   record: ConversationRecord,
   transcript: ChatMessage[],
   notes: readonly NoteRecord[],
+  contact: ChannelContactView | null = null,
 ): ConversationView {
   const { state } = record;
   const compiled = state.flowId ? catalogue.flows.get(state.flowId) : undefined;
@@ -99,6 +101,8 @@ export function conversationView(
     releaseTargets,
     attachments,
     notes: notes.map((n) => ({ id: n.id, at: n.at, author: { id: n.authorId, name: n.authorName }, text: n.text })),
+    channel: record.channel,
+    contact,
   };
 }
 

@@ -3,6 +3,7 @@ import type { DossierStatus } from "../dossier/dossier";
 import { initialState } from "../engine/conversationState";
 import type { EngineInput } from "../engine/engineIO";
 import { t, type Locale } from "../engine/localized";
+import type { MessageVia } from "../engine/messageAuthor";
 import type { ConversationRecord } from "../store/store";
 import { conversationMessage } from "./conversationMessage";
 import { conversationSnapshot } from "./conversationSnapshot";
@@ -155,8 +156,21 @@ export class ConversationService {
     clientMessageId: string,
     text: string,
     acknowledge: Acknowledge = acknowledgeNothing,
+    via?: MessageVia,
   ): Promise<TurnOutcome> {
-    return this.turn({ kind: "clerkMessage", conversationId, clerk, clientMessageId, text }, acknowledge);
+    return this.turn(
+      { kind: "clerkMessage", conversationId, clerk, clientMessageId, text, ...(via ? { via } : {}) },
+      acknowledge,
+    );
+  }
+
+  /** A channel's notice in the conversation (a system message), stored once per `noticeId`. */
+  notice(
+    conversationId: string,
+    notice: { noticeId: string; text: string; via?: MessageVia },
+    acknowledge: Acknowledge = acknowledgeNothing,
+  ): Promise<TurnOutcome> {
+    return this.turn({ kind: "notice", conversationId, ...notice }, acknowledge);
   }
 
   /**

@@ -17,6 +17,8 @@ import type { Acknowledge, CommitListener, Delivery, TurnInput, TurnOutcome, Tur
 import { CONFLICT, retryOnConflict } from "./retryOnConflict";
 import { takeTurn } from "./takeTurn";
 import type { KeyedMutex } from "./keyedMutex";
+import type { QuestionBridge } from "./questionBridge";
+import { answeredByBridge, type TurnReply } from "./answeredByBridge";
 
 export interface TurnPipelineDeps {
   store: Store;
@@ -30,6 +32,8 @@ export interface TurnPipelineDeps {
   claimLocks: KeyedMutex;
   /** Whether a clerk of the unit can answer now (opening hours, someone signed in). */
   clerkAvailability?: (unitId: string | null, now: Date) => ClerkAvailability;
+  /** The city's own bot, asked what the assistant cannot answer (the Botpress bridge). */
+  questionBridge?: QuestionBridge;
 }
 
 /** A turn ready to be written: everything it changes, and what its sender is told once it is. */
@@ -157,7 +161,9 @@ async function load(deps: TurnPipelineDeps, input: TurnInput): Promise<(TurnLoad
       ? input.message.clientMessageId
       : input.kind === "clerkMessage"
         ? clerkDedupeKey(input.clerk.id, input.clientMessageId)
-        : null;
+        : input.kind === "notice"
+          ? noticeDedupeKey(input.noticeId)
+          : null;
   const recent = input.kind === "citizen" && input.message.choice !== undefined ? RECENT_FOR_CHOICE : 0;
   if (input.kind !== "dossierStatus") return deps.store.loadTurn(input.conversationId, dedupeKey, recent);
   const [loaded, owned] = await Promise.all([
@@ -270,8 +276,22 @@ async function engine(
     at,
   });
 
+  if (input.kind === "notice") {
+    const notice = message("system", input.text, input.via ? { via: input.via } : {});
+    base.messages.push(notice);
+    const dedupe = {
+      conversationId: record.id,
+      clientMessageId: noticeDedupeKey(input.noticeId),
+      contentHash: sha256(input.text),
+      messageId: notice.id,
+      seq: notice.seq,
+      at,
+    };
+    return { ...base, dedupe, outcome: (saved) => ({ ok: true, record: saved, seq: notice.seq }) };
+  }
+
   if (input.kind === "clerkMessage") {
-    const clerk = message("clerk", input.text);
+    const clerk = message("clerk", input.text, input.via ? { via: input.via } : {});
     base.messages.push(clerk);
     const dedupe = {
       conversationId: record.id,
@@ -371,8 +391,14 @@ async function engine(
       ? refused("TURN_INPUT_REFUSED")
       : answered({ ok: false, code: turn.refused.code, message: turn.refused.message });
   }
-  let { state, replies } = turn;
+  let state = turn.state;
+  let replies: TurnReply[] = turn.replies;
   const effects = [...turn.effects];
+  const bridged =
+    input.kind === "citizen" && deps.questionBridge
+      ? await answeredByBridge(deps.questionBridge, record, turn, input.message.text)
+      : null;
+  if (bridged) ({ state, replies } = bridged);
   const askedForClerk = effects.some((e) => e.type === "requestClerk");
   const followUp = askedForClerk ? deps.clerkAvailability?.(state.unitId, now) : undefined;
   if (followUp && !followUp.available) {
@@ -396,6 +422,7 @@ async function engine(
         ...(reply.choices ? { choices: reply.choices } : {}),
         ...(reply.input ? { input: reply.input } : {}),
         progress: reply.progress,
+        ...(reply.via ? { via: reply.via } : {}),
       }),
     );
   }
@@ -529,3 +556,4 @@ const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
 
 /** A clerk's client message ids live beside the citizen's: prefixed, they never collide. */
 const clerkDedupeKey = (clerkId: string, clientMessageId: string) => `clerk:${clerkId}:${clientMessageId}`;
+const noticeDedupeKey = (noticeId: string) => `notice:${noticeId}`;

@@ -1,6 +1,7 @@
 import type { Dossier, DossierStatus } from "../dossier/dossier";
 import type { EngineInput } from "../engine/engineIO";
 import type { Locale, Localized } from "../engine/localized";
+import type { MessageVia } from "../engine/messageAuthor";
 import type { ConversationRecord } from "../store/store";
 import type { CitizenMessage, ConversationMessage, ConversationSnapshot } from "./conversationTypes";
 
@@ -26,7 +27,20 @@ export type TurnInput =
   | { kind: "open"; conversationId: string; locale?: Locale }
   /** A clerk's action: take, fill a field, hand back, close, transfer, or the clerk gone. */
   | { kind: "clerkAction"; conversationId: string; clerk: ClerkRef; input: EngineInput }
-  | { kind: "clerkMessage"; conversationId: string; clerk: ClerkRef; clientMessageId: string; text: string }
+  /** A clerk's message; `via: "zalo"` when an OA admin wrote it in Zalo's own tool (the citizen has it already). */
+  | {
+      kind: "clerkMessage";
+      conversationId: string;
+      clerk: ClerkRef;
+      clientMessageId: string;
+      text: string;
+      via?: MessageVia;
+    }
+  /**
+   * A channel tells the conversation something outside the engine (a file it could not fetch, a
+   * message from Zalo's own tool): one system message, stored once per `noticeId`.
+   */
+  | { kind: "notice"; conversationId: string; noticeId: string; text: string; via?: MessageVia }
   /** A clerk moves the conversation's dossier on (rejected needs a reason). */
   | { kind: "dossierStatus"; conversationId: string; code: string; status: DossierStatus; reason: string | null };
 

@@ -6,6 +6,7 @@ import type { DossierService } from "../dossier/dossierService";
 import type { Catalogue } from "../engine/catalogue";
 import type { Logger } from "../logger";
 import type { Store } from "../store/store";
+import type { ChannelStatus } from "../channels/messagingChannel";
 import { dossierRoutes } from "./dossierRoutes";
 import { sendError } from "./httpErrors";
 import { SlidingWindowLimiter } from "../limits/slidingWindowLimiter";
@@ -28,6 +29,9 @@ export interface AppDeps {
   console: { html: string; js: string; css: string };
   /** The console's REST routers, given how the app tells a request's address; mounted under the API guard. */
   consoleRouters: (addressOf: (req: Request) => string) => Router[];
+  /** The messaging apps' webhook routers (Zalo), and the state of their outboxes for `/ready`. */
+  channelRouters?: Router[];
+  channelStatus?: () => Promise<ChannelStatus[]>;
 }
 
 // The console shows citizens' text to clerks: nothing inline may run or style, nothing outside
@@ -55,7 +59,9 @@ export function createApp(deps: AppDeps): express.Express {
   });
   app.get("/ready", async (_req, res) => {
     const ok = await deps.store.ping().catch(() => false);
-    res.status(ok ? 200 : 503).json({ status: ok ? "ready" : "store unreachable" });
+    // A messaging app being down does not stop this node serving: its outbox is reported, not failed.
+    const channels = ok && deps.channelStatus ? await deps.channelStatus().catch(() => null) : null;
+    res.status(ok ? 200 : 503).json({ status: ok ? "ready" : "store unreachable", ...(channels ? { channels } : {}) });
   });
 
   // The one resource other sites load: a city portal on its own origin embeds it.
@@ -140,6 +146,7 @@ export function createApp(deps: AppDeps): express.Express {
   );
   app.get("/api/units", unitsRoute(deps.catalogue.units));
   app.use(dossierRoutes({ store: deps.store, service: deps.service, dossiers: deps.dossiers, addressOf }));
+  for (const router of deps.channelRouters ?? []) app.use(router);
 
   app.use((_req, res) => {
     sendError(res, "HTTP_NOT_FOUND");

@@ -1,6 +1,6 @@
 import type { CodedText, CodeOf } from "../codedTexts";
 import { fill, TEXTS } from "../engine/engineTexts";
-import { MAX_IMAGE_PIXELS } from "./inspectUpload";
+import { MAX_IMAGE_PIXELS } from "../uploads/inspectUpload";
 
 /** A refusal answered over HTTP: its status and its wording. */
 export interface HttpErrorText extends CodedText {

@@ -10,7 +10,7 @@ import type { Logger } from "../logger";
 import type { Store } from "../store/store";
 import { bearerToken, sendError } from "./httpErrors";
 import type { HttpErrorKey } from "./httpErrorTexts";
-import { inspectUpload, type UploadRefusal } from "./inspectUpload";
+import { inspectUpload, type UploadRefusal } from "../uploads/inspectUpload";
 
 export interface UploadRouteOptions {
   store: Store;

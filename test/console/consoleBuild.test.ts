@@ -106,6 +106,7 @@ describe("console helpers", () => {
     callback: false,
     waitingSince: minutesAgo(5),
     clerk: null,
+    channel: "web",
     ...over,
   });
 

@@ -1,7 +1,7 @@
 import { readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { inspectUpload } from "../../server/http/inspectUpload";
+import { inspectUpload } from "../../server/uploads/inspectUpload";
 import { jpegPhoto, pdfScan, pixelFloodPng, pngScreenshot } from "../support/documentFiles";
 import { walkFlow } from "../support/flowWalker";
 import { temporaryDataDir } from "../support/storeUnderTest";

@@ -1,6 +1,6 @@
 import { PDFDocument, PDFName, PDFString } from "pdf-lib";
 import sharp from "sharp";
-import { inspectUpload } from "../../server/http/inspectUpload";
+import { inspectUpload } from "../../server/uploads/inspectUpload";
 import { jpegPhoto, pdfScan, pixelFloodPng, pngScreenshot } from "../support/documentFiles";
 
 describe("inspectUpload", () => {

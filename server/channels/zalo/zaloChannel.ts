@@ -1,0 +1,107 @@
+import { readFileSync } from "node:fs";
+import type { Config } from "../../config";
+import type { ConversationService } from "../../conversation/conversationService";
+import type { Catalogue } from "../../engine/catalogue";
+import { SlidingWindowLimiter } from "../../limits/slidingWindowLimiter";
+import type { Logger } from "../../logger";
+import type { Store } from "../../store/store";
+import type { ChannelContact, MessagingChannel } from "../messagingChannel";
+import { ZaloInbox } from "./zaloInbox";
+import { ZaloOpenApi } from "./zaloOpenApi";
+import { ZaloOutbox } from "./zaloOutbox";
+import { ZaloTokens } from "./zaloTokens";
+import { zaloWebhookRoute } from "./zaloWebhookRoute";
+
+export interface ZaloChannelParts {
+  config: Readonly<Config>;
+  store: Store;
+  service: ConversationService;
+  catalogue: Catalogue;
+  logger: Logger;
+  now: () => Date;
+}
+
+// More citizens than this waiting for the outbox means Zalo has been failing for a while.
+const BACKED_UP_AT = 20;
+
+const UNREACHABLE_REASONS: Record<number, string> = {
+  0: "Đã bỏ quan tâm OA / Unfollowed the OA",
+  [-213]: "Chưa quan tâm OA / Not following the OA",
+  [-230]: "Quá 7 ngày không tương tác / No interaction for 7 days",
+  [-232]: "Hết hạn tương tác / Interaction expired",
+  [-227]: "Tài khoản bị khoá hoặc không hoạt động / Account banned or inactive",
+  [-244]: "Người dùng chặn loại tin này / The user blocked this message type",
+  [-218]: "Quá giới hạn gửi cho người này / Over the limit for this user",
+};
+
+/** The Zalo OA channel, or null when `ZALO_APP_ID` is not set (the webhook then answers 404). */
+export function createZaloChannel(parts: ZaloChannelParts): MessagingChannel | null {
+  const { config, store, service, catalogue, logger, now } = parts;
+  if (!config.ZALO_APP_ID) return null;
+  const tokens = new ZaloTokens({
+    store,
+    appId: config.ZALO_APP_ID,
+    appSecret: config.ZALO_APP_SECRET!,
+    oauthBase: config.ZALO_OAUTH_BASE,
+    seed: { accessToken: config.ZALO_ACCESS_TOKEN!, refreshToken: config.ZALO_REFRESH_TOKEN! },
+    now,
+    logger,
+  });
+  const api = new ZaloOpenApi({ openApiBase: config.ZALO_OPENAPI_BASE, tokens, logger });
+  const outbox = new ZaloOutbox({ store, api, now, logger });
+  const inbox = new ZaloInbox({
+    store,
+    service,
+    catalogue,
+    logger,
+    now,
+    defaultUnit: config.ZALO_DEFAULT_UNIT ?? null,
+    media: {
+      allowedHosts: config.ZALO_MEDIA_HOSTS.split(",")
+        .map((host) => host.trim())
+        .filter(Boolean),
+      ...(config.ZALO_MEDIA_CA_FILE ? { ca: readFileSync(config.ZALO_MEDIA_CA_FILE, "utf8") } : {}),
+      timeoutMs: config.ZALO_MEDIA_TIMEOUT_MS,
+    },
+    uploads: {
+      maxBytes: config.UPLOAD_MAX_BYTES,
+      maxFilesPerConversation: config.UPLOAD_MAX_FILES_PER_CONVERSATION,
+      maxBytesPerConversation: config.UPLOAD_MAX_BYTES_PER_CONVERSATION,
+    },
+    perConversation: new SlidingWindowLimiter(config.RATE_LIMIT_CONVERSATION_PER_MINUTE),
+  });
+  const keys = { appId: config.ZALO_APP_ID, oaSecretKey: config.ZALO_OA_SECRET_KEY! };
+  return {
+    name: "zalo",
+    router: zaloWebhookRoute({ keys, inbox, logger, now }),
+    committed(saved, messages) {
+      if (saved.channel === "zalo" && messages.length > 0) outbox.wake(saved.id);
+    },
+    async contact(conversationId): Promise<ChannelContact | null> {
+      const contact = await store.getZaloContactByConversation(conversationId);
+      if (!contact) return null;
+      const conversation = await store.getConversation(conversationId);
+      return {
+        channel: "zalo",
+        displayName: contact.displayName,
+        reachable: contact.unreachable === null,
+        reason: contact.unreachable
+          ? (UNREACHABLE_REASONS[contact.unreachable.code] ?? `Zalo ${contact.unreachable.code}`)
+          : null,
+        pending: (conversation?.lastSeq ?? 0) > contact.deliveredSeq,
+      };
+    },
+    async status() {
+      const { waiting, unreachable } = await outbox.backlog();
+      return { channel: "zalo", waiting, unreachable, backedUp: waiting - unreachable >= BACKED_UP_AT };
+    },
+    start() {
+      inbox.start();
+      outbox.start();
+    },
+    async stop() {
+      await inbox.stop();
+      await outbox.stop();
+    },
+  };
+}

@@ -1,0 +1,172 @@
+import { conversationMessage } from "../../conversation/conversationMessage";
+import { KeyedMutex } from "../../conversation/keyedMutex";
+import type { Logger } from "../../logger";
+import type { Store, ZaloContactRecord } from "../../store/store";
+import type { ZaloOpenApi, ZaloSendResult } from "./zaloOpenApi";
+import { zaloMessagesOf } from "./zaloOutgoing";
+
+export interface ZaloOutboxOptions {
+  store: Store;
+  api: ZaloOpenApi;
+  now: () => Date;
+  logger: Logger;
+  /** How often the backlog is read again (restarts, retries that came due). */
+  scanMs?: number;
+}
+
+const PAGE = 50;
+const BACKLOG_READ = 200;
+const FIRST_RETRY_MS = 1_000;
+const LONGEST_RETRY_MS = 60_000;
+const NEEDS_ADMIN_RETRY_MS = 5 * 60_000;
+
+/**
+ * The Zalo outbox. A conversation's messages are already stored by their turn: what remains to
+ * send to Zalo is every message after the contact's cursor (`deliveredSeq`) that Khai Hộ wrote —
+ * not the citizen's own, not an OA admin's typed in Zalo. They go out one at a time per citizen,
+ * in seq order, and the cursor moves after each one Zalo accepted: nothing is lost across a
+ * restart, and nothing is sent twice unless the process dies between Zalo's answer and the
+ * cursor's write. While Zalo is down a contact is retried with a growing pause; a user Zalo will
+ * not deliver to is marked unreachable (the console shows it) until they write again.
+ */
+export class ZaloOutbox {
+  private readonly sending = new KeyedMutex();
+  private readonly failures = new Map<string, number>();
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private scanning: Promise<void> | null = null;
+  private readonly running = new Set<Promise<void>>();
+  private stopped = false;
+
+  constructor(private readonly options: ZaloOutboxOptions) {}
+
+  /** Starts the periodic read of the backlog (and reads it once now). */
+  start(): void {
+    this.stopped = false;
+    this.timer ??= setInterval(() => this.scan(), this.options.scanMs ?? 1_000);
+    this.timer.unref();
+    this.scan();
+  }
+
+  /** Stops reading the backlog and waits for the sends under way. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.scanning;
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
+  /** A turn of this conversation was committed: send what it added. */
+  wake(conversationId: string): void {
+    if (this.stopped) return;
+    this.track(
+      this.sending.run(conversationId, async () => {
+        const contact = await this.options.store.getZaloContactByConversation(conversationId);
+        if (contact) await this.drain(contact);
+      }),
+    );
+  }
+
+  /** Contacts with messages waiting, and how many of those Zalo will not deliver to now. */
+  backlog(): Promise<{ waiting: number; unreachable: number }> {
+    return this.options.store.countZaloBacklog();
+  }
+
+  private scan(): void {
+    if (this.scanning) return;
+    this.scanning = (async () => {
+      const due = await this.options.store.listZaloBacklog(this.options.now().toISOString(), BACKLOG_READ);
+      for (const { contact } of due) {
+        this.track(
+          this.sending.run(contact.conversationId, async () => {
+            // Read again under the lock: a wake may have sent everything meanwhile.
+            const fresh = await this.options.store.getZaloContact(contact.oaId, contact.userId);
+            if (fresh) await this.drain(fresh);
+          }),
+        );
+      }
+    })()
+      .catch((error: unknown) => this.options.logger.error({ event: "zalo.outbox_failed", err: error }, "outbox scan"))
+      .finally(() => {
+        this.scanning = null;
+      });
+  }
+
+  private track(promise: Promise<void>): void {
+    const tracked = promise.catch((error: unknown) =>
+      this.options.logger.error({ event: "zalo.outbox_failed", err: error }, "zalo outbox failed"),
+    );
+    this.running.add(tracked);
+    void tracked.finally(() => this.running.delete(tracked));
+  }
+
+  /** Sends the contact's messages after its cursor until none is left or Zalo refuses. */
+  private async drain(contact: ZaloContactRecord): Promise<void> {
+    const { store, now } = this.options;
+    if (contact.unreachable) return;
+    if (contact.retryAt && Date.parse(contact.retryAt) > now().getTime()) return;
+    const conversation = await store.getConversation(contact.conversationId);
+    if (!conversation) return;
+    let cursor = contact.deliveredSeq;
+    for (;;) {
+      const page = await store.listMessages(contact.conversationId, cursor, PAGE);
+      for (const record of page) {
+        if (record.author !== "citizen" && record.via !== "zalo") {
+          for (const body of zaloMessagesOf(conversationMessage(record), conversation.state.locale)) {
+            const result = await this.options.api.sendToUser(contact.userId, body);
+            if (!result.ok) {
+              await this.failed(contact, cursor, record.seq, result);
+              if (result.kind !== "rejected") return;
+              break;
+            }
+          }
+        }
+        cursor = record.seq;
+        await store.updateZaloContact(contact.oaId, contact.userId, {
+          deliveredSeq: cursor,
+          retryAt: null,
+          updatedAt: now().toISOString(),
+        });
+        this.failures.delete(contact.conversationId);
+      }
+      if (page.length < PAGE) return;
+    }
+  }
+
+  private async failed(
+    contact: ZaloContactRecord,
+    cursor: number,
+    seq: number,
+    result: ZaloSendResult & { ok: false },
+  ): Promise<void> {
+    const { store, now, logger } = this.options;
+    const at = now().toISOString();
+    const log = { event: "zalo.send_failed", conversationId: contact.conversationId, seq, code: result.code };
+    if (result.kind === "unreachable") {
+      logger.info({ ...log, kind: result.kind }, "zalo will not deliver to this user now");
+      await store.updateZaloContact(contact.oaId, contact.userId, {
+        deliveredSeq: cursor,
+        unreachable: { code: result.code, since: at },
+        updatedAt: at,
+      });
+      return;
+    }
+    if (result.kind === "rejected") {
+      // Sending it again would be refused again: the message is skipped, the ones after go on.
+      logger.error({ ...log, kind: result.kind }, "zalo refused a message");
+      return;
+    }
+    const attempts = (this.failures.get(contact.conversationId) ?? 0) + 1;
+    this.failures.set(contact.conversationId, attempts);
+    const pause =
+      result.kind === "needsAdmin"
+        ? NEEDS_ADMIN_RETRY_MS
+        : Math.min(LONGEST_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.min(attempts - 1, 10));
+    logger.warn({ ...log, kind: result.kind, attempts, retryInMs: pause }, "zalo send failed; will retry");
+    await store.updateZaloContact(contact.oaId, contact.userId, {
+      deliveredSeq: cursor,
+      retryAt: new Date(now().getTime() + pause).toISOString(),
+      updatedAt: at,
+    });
+  }
+}
