@@ -16,6 +16,9 @@ const QUESTION_WORDS = new RegExp(
 );
 const QUESTION_ENDINGS = / (?:khong|ko|chua|hok|hong)$/;
 
+/** Marks the city bot's answers in every channel: the citizen knows who answered. */
+const BRIDGE_LABEL = { vi: "[Hỏi đáp của thành phố]", en: "[The city's Q&A]" } as const;
+
 /** Whether a citizen's text asks something, in Vietnamese or English. */
 export function looksLikeQuestion(text: string): boolean {
   const words = foldToWords(text);
@@ -43,6 +46,9 @@ export async function answeredByBridge(
   const [, ...reasked] = turn.replies;
   return {
     state: { ...turn.state, notUnderstood: before.notUnderstood, failedAnswers: before.failedAnswers },
-    replies: [{ text: answer, progress: turn.replies[0]!.progress, via: "botpress" }, ...reasked],
+    replies: [
+      { text: `${BRIDGE_LABEL[before.locale]} ${answer}`, progress: turn.replies[0]!.progress, via: "botpress" },
+      ...reasked,
+    ],
   };
 }
