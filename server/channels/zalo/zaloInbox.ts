@@ -146,6 +146,9 @@ export class ZaloInbox {
     if (existing) {
       if (existing.unreachable)
         await store.updateZaloContact(event.oaId, event.userId, { unreachable: null, updatedAt: now().toISOString() });
+      // Made by an event whose processing stopped before the greeting (a crash): greeted now.
+      if ((await store.getConversation(existing.conversationId))?.lastSeq === 0)
+        await service.open(existing.conversationId, undefined);
       return { ...existing, unreachable: null };
     }
     const { record } = await service.start({ channel: "zalo", locale: "vi", unitId: this.options.defaultUnit });
