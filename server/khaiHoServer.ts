@@ -26,6 +26,7 @@ import type { Store } from "./store/store";
 import { PROJECT_ROOT } from "./projectRoot";
 import { consoleHttpRoutes } from "./console/consoleHttpRoutes";
 import { createZaloChannel } from "./channels/zalo/zaloChannel";
+import { BotpressBridge } from "./channels/botpress/botpressBridge";
 import type { MessagingChannel } from "./channels/messagingChannel";
 import type { QuestionBridge } from "./conversation/questionBridge";
 
@@ -76,6 +77,17 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
     }),
   );
 
+  const questionBridge =
+    parts.questionBridge ??
+    (config.BOTPRESS_API_URL
+      ? new BotpressBridge({
+          apiUrl: config.BOTPRESS_API_URL,
+          token: config.BOTPRESS_TOKEN!,
+          botId: config.BOTPRESS_BOT_ID!,
+          timeoutMs: config.BOTPRESS_TIMEOUT_MS,
+          logger,
+        })
+      : null);
   let io: Server | null = null;
   const delivery = namespaceDelivery(() => io!.of("/chat") as never);
   const hours = parseWorkingHours(config.WORKING_HOURS, config.HOLIDAYS);
@@ -91,7 +103,7 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
     // Clerks signed in are counted on this node: with several nodes, sticky sessions and the
     // Redis adapter's room counts take over (roadmap step 6).
     clerkAvailability: clerkAvailability(hours, () => consoles),
-    ...(parts.questionBridge ? { questionBridge: parts.questionBridge } : {}),
+    ...(questionBridge ? { questionBridge } : {}),
   });
   const channels: MessagingChannel[] = [createZaloChannel({ config, store, service, catalogue, logger, now })].filter(
     (channel) => channel !== null,

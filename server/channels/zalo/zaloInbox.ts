@@ -7,6 +7,7 @@ import type { Catalogue } from "../../engine/catalogue";
 import { expectsUpload } from "../../engine/expectsUpload";
 import type { Localized } from "../../engine/localized";
 import { normalizeInput } from "../../engine/understanding/normalizeInput";
+import { ConcurrencyLimit } from "../../limits/concurrencyLimit";
 import type { SlidingWindowLimiter } from "../../limits/slidingWindowLimiter";
 import type { Logger } from "../../logger";
 import type { ConversationRecord, Store, ZaloContactRecord, ZaloInboxRecord } from "../../store/store";
@@ -31,6 +32,11 @@ export interface ZaloInboxOptions {
 }
 
 const PENDING_READ = 200;
+// Events processed at once: a burst waits in the inbox (stored) rather than crowding out the
+// webhook's own answers, which Zalo wants within 2 s.
+const PROCESSING_AT_ONCE = 16;
+// Events kept in memory waiting for their turn; beyond it they wait in the store for the next read.
+const QUEUED_AT_MOST = 5_000;
 // A clicked button's value is in the last few messages: the question it answers.
 const RECENT_FOR_CHOICE = 10;
 
@@ -42,6 +48,7 @@ const RECENT_FOR_CHOICE = 10;
  */
 export class ZaloInbox {
   private readonly perUser = new KeyedMutex();
+  private readonly processing = new ConcurrencyLimit(PROCESSING_AT_ONCE);
   private readonly inFlight = new Set<string>();
   private readonly running = new Set<Promise<void>>();
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -81,15 +88,17 @@ export class ZaloInbox {
   }
 
   private schedule(record: ZaloInboxRecord, parsed?: ZaloEvent): void {
-    if (this.stopped || this.inFlight.has(record.eventKey)) return;
+    if (this.stopped || this.inFlight.has(record.eventKey) || this.processing.queued >= QUEUED_AT_MOST) return;
     const event = parsed ?? parseZaloEvent(record.body);
     this.inFlight.add(record.eventKey);
-    const run = this.perUser
-      .run(event?.userId ?? "", async () => {
-        // A body stored by an older release that this one cannot read is set aside, not retried forever.
-        if (event && !(await this.process(event))) return;
-        await this.options.store.markZaloEventProcessed(record.eventKey, this.options.now().toISOString());
-      })
+    const run = this.processing
+      .run(() =>
+        this.perUser.run(event?.userId ?? "", async () => {
+          // A body stored by an older release that this one cannot read is set aside, not retried forever.
+          if (event && !(await this.process(event))) return;
+          await this.options.store.markZaloEventProcessed(record.eventKey, this.options.now().toISOString());
+        }),
+      )
       .catch((error: unknown) =>
         this.options.logger.error(
           { event: "zalo.event_failed", err: error, eventKey: record.eventKey },

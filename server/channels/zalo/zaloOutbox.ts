@@ -3,7 +3,10 @@ import { KeyedMutex } from "../../conversation/keyedMutex";
 import type { Logger } from "../../logger";
 import type { Store, ZaloContactRecord } from "../../store/store";
 import type { ZaloOpenApi, ZaloSendResult } from "./zaloOpenApi";
-import { zaloMessagesOf } from "./zaloOutgoing";
+import { ZALO_TEXT_LIMIT, type ZaloOutgoingMessage, zaloMessagesOf } from "./zaloOutgoing";
+import { ConcurrencyLimit } from "../../limits/concurrencyLimit";
+import type { MessageRecord } from "../../store/store";
+import type { Locale } from "../../engine/localized";
 
 export interface ZaloOutboxOptions {
   store: Store;
@@ -19,6 +22,14 @@ const BACKLOG_READ = 200;
 const FIRST_RETRY_MS = 1_000;
 const LONGEST_RETRY_MS = 60_000;
 const NEEDS_ADMIN_RETRY_MS = 5 * 60_000;
+// Citizens whose messages are being sent at once. Zalo allows an app 4,000 calls a minute in all.
+const SENDING_AT_ONCE = 16;
+
+/** What one Zalo call or a few carry: consecutive messages of Khai Hộ, and the last seq they cover. */
+interface Unit {
+  bodies: ZaloOutgoingMessage[];
+  seq: number;
+}
 
 /**
  * The Zalo outbox. A conversation's messages are already stored by their turn: what remains to
@@ -31,6 +42,7 @@ const NEEDS_ADMIN_RETRY_MS = 5 * 60_000;
  */
 export class ZaloOutbox {
   private readonly sending = new KeyedMutex();
+  private readonly slots = new ConcurrencyLimit(SENDING_AT_ONCE);
   private readonly failures = new Map<string, number>();
   private timer: ReturnType<typeof setInterval> | null = null;
   private scanning: Promise<void> | null = null;
@@ -60,10 +72,12 @@ export class ZaloOutbox {
   wake(conversationId: string): void {
     if (this.stopped) return;
     this.track(
-      this.sending.run(conversationId, async () => {
-        const contact = await this.options.store.getZaloContactByConversation(conversationId);
-        if (contact) await this.drain(contact);
-      }),
+      this.sending.run(conversationId, () =>
+        this.slots.run(async () => {
+          const contact = await this.options.store.getZaloContactByConversation(conversationId);
+          if (contact) await this.drain(contact);
+        }),
+      ),
     );
   }
 
@@ -78,11 +92,13 @@ export class ZaloOutbox {
       const due = await this.options.store.listZaloBacklog(this.options.now().toISOString(), BACKLOG_READ);
       for (const { contact } of due) {
         this.track(
-          this.sending.run(contact.conversationId, async () => {
-            // Read again under the lock: a wake may have sent everything meanwhile.
-            const fresh = await this.options.store.getZaloContact(contact.oaId, contact.userId);
-            if (fresh) await this.drain(fresh);
-          }),
+          this.sending.run(contact.conversationId, () =>
+            this.slots.run(async () => {
+              // Read again under the lock: a wake may have sent everything meanwhile.
+              const fresh = await this.options.store.getZaloContact(contact.oaId, contact.userId);
+              if (fresh) await this.drain(fresh);
+            }),
+          ),
         );
       }
     })()
@@ -100,7 +116,11 @@ export class ZaloOutbox {
     void tracked.finally(() => this.running.delete(tracked));
   }
 
-  /** Sends the contact's messages after its cursor until none is left or Zalo refuses. */
+  /**
+   * Sends the contact's messages after its cursor until none is left or Zalo refuses. The
+   * messages of one answer go in as few calls as fit (Zalo counts every call against the app's
+   * limit); the cursor moves after each call Zalo accepted.
+   */
   private async drain(contact: ZaloContactRecord): Promise<void> {
     const { store, now } = this.options;
     if (contact.unreachable) return;
@@ -110,18 +130,14 @@ export class ZaloOutbox {
     let cursor = contact.deliveredSeq;
     for (;;) {
       const page = await store.listMessages(contact.conversationId, cursor, PAGE);
-      for (const record of page) {
-        if (record.author !== "citizen" && record.via !== "zalo") {
-          for (const body of zaloMessagesOf(conversationMessage(record), conversation.state.locale)) {
-            const result = await this.options.api.sendToUser(contact.userId, body);
-            if (!result.ok) {
-              await this.failed(contact, cursor, record.seq, result);
-              if (result.kind !== "rejected") return;
-              break;
-            }
-          }
+      for (const unit of unitsOf(page, conversation.state.locale)) {
+        for (const body of unit.bodies) {
+          const result = await this.options.api.sendToUser(contact.userId, body);
+          if (result.ok) continue;
+          await this.failed(contact, cursor, unit.seq, result);
+          if (result.kind !== "rejected") return;
         }
-        cursor = record.seq;
+        cursor = unit.seq;
         await store.updateZaloContact(contact.oaId, contact.userId, {
           deliveredSeq: cursor,
           retryAt: null,
@@ -169,4 +185,34 @@ export class ZaloOutbox {
       updatedAt: at,
     });
   }
+}
+
+/**
+ * The page's messages as units of Zalo calls: Khai Hộ's consecutive messages joined into one
+ * text while it fits Zalo's limit and only the last carries buttons; the citizen's own messages
+ * and an OA admin's (Zalo has them already) send nothing and end a unit.
+ */
+function unitsOf(page: readonly MessageRecord[], locale: Locale): Unit[] {
+  const units: Unit[] = [];
+  let open: Unit | null = null;
+  for (const record of page) {
+    if (record.author === "citizen" || record.via === "zalo") {
+      open = null;
+      units.push({ bodies: [], seq: record.seq });
+      continue;
+    }
+    const bodies = zaloMessagesOf(conversationMessage(record), locale);
+    const last = open?.bodies[open.bodies.length - 1];
+    const first = bodies[0]!;
+    const joined = last && !("attachment" in last) ? `${last.text}\n\n${first.text}` : null;
+    if (open && joined !== null && [...joined].length <= ZALO_TEXT_LIMIT) {
+      open.bodies[open.bodies.length - 1] = { ...first, text: joined };
+      open.bodies.push(...bodies.slice(1));
+      open.seq = record.seq;
+    } else {
+      open = { bodies, seq: record.seq };
+      units.push(open);
+    }
+  }
+  return units;
 }

@@ -376,10 +376,11 @@ export class SqliteStore implements Store, ConsoleStore {
     return this.audit.listNotes(conversationId, limit);
   }
 
-  // The Zalo channel.
+  // The Zalo channel: reads on this connection, writes on the turn writer thread when it runs.
 
   async addZaloEvent(event: { eventKey: string; body: string; receivedAt: string }): Promise<boolean> {
-    return this.zalo.addZaloEvent(event);
+    const writer = this.opened?.writer;
+    return writer ? writer.zalo("addZaloEvent", event) : this.zalo.addZaloEvent(event);
   }
 
   async listPendingZaloEvents(limit: number): Promise<ZaloInboxRecord[]> {
@@ -387,11 +388,15 @@ export class SqliteStore implements Store, ConsoleStore {
   }
 
   async markZaloEventProcessed(eventKey: string, at: string): Promise<void> {
-    return this.zalo.markZaloEventProcessed(eventKey, at);
+    const writer = this.opened?.writer;
+    return writer
+      ? writer.zalo("markZaloEventProcessed", eventKey, at)
+      : this.zalo.markZaloEventProcessed(eventKey, at);
   }
 
   async deleteProcessedZaloEvents(before: string): Promise<number> {
-    return this.zalo.deleteProcessedZaloEvents(before);
+    const writer = this.opened?.writer;
+    return writer ? writer.zalo("deleteProcessedZaloEvents", before) : this.zalo.deleteProcessedZaloEvents(before);
   }
 
   async getZaloContact(oaId: string, userId: string): Promise<ZaloContactRecord | null> {
@@ -403,11 +408,15 @@ export class SqliteStore implements Store, ConsoleStore {
   }
 
   async createZaloContact(contact: ZaloContactRecord): Promise<ZaloContactRecord> {
-    return this.zalo.createZaloContact(contact);
+    const writer = this.opened?.writer;
+    return writer ? writer.zalo("createZaloContact", contact) : this.zalo.createZaloContact(contact);
   }
 
   async updateZaloContact(oaId: string, userId: string, patch: ZaloContactPatch): Promise<boolean> {
-    return this.zalo.updateZaloContact(oaId, userId, patch);
+    const writer = this.opened?.writer;
+    return writer
+      ? writer.zalo("updateZaloContact", oaId, userId, patch)
+      : this.zalo.updateZaloContact(oaId, userId, patch);
   }
 
   async listZaloBacklog(now: string, limit: number): Promise<{ contact: ZaloContactRecord; lastSeq: number }[]> {
@@ -423,15 +432,22 @@ export class SqliteStore implements Store, ConsoleStore {
   }
 
   async saveZaloTokens(tokens: Omit<ZaloTokensRecord, "version">, expectedVersion: number | null): Promise<boolean> {
-    return this.zalo.saveZaloTokens(tokens, expectedVersion);
+    const writer = this.opened?.writer;
+    return writer
+      ? writer.zalo("saveZaloTokens", tokens, expectedVersion)
+      : this.zalo.saveZaloTokens(tokens, expectedVersion);
   }
 
   async claimZaloTokenRefresh(holder: string, now: string, until: string): Promise<boolean> {
-    return this.zalo.claimZaloTokenRefresh(holder, now, until);
+    const writer = this.opened?.writer;
+    return writer
+      ? writer.zalo("claimZaloTokenRefresh", holder, now, until)
+      : this.zalo.claimZaloTokenRefresh(holder, now, until);
   }
 
   async releaseZaloTokenRefresh(holder: string): Promise<void> {
-    return this.zalo.releaseZaloTokenRefresh(holder);
+    const writer = this.opened?.writer;
+    return writer ? writer.zalo("releaseZaloTokenRefresh", holder) : this.zalo.releaseZaloTokenRefresh(holder);
   }
 
   private get parts() {

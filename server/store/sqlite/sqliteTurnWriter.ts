@@ -3,9 +3,10 @@ import { Worker } from "node:worker_threads";
 import type { ConversationRecord, TurnCommit, TurnWrite } from "../conversationStore";
 import { StoreError } from "../storeError";
 import type { WriterReply, WriterRequest } from "./sqliteTurnWriterProtocol";
+import type { SqliteZalo, SqliteZaloWrite } from "./sqliteZalo";
 
 interface Waiting {
-  resolve: (value: TurnCommit | null) => void;
+  resolve: (value: unknown) => void;
   reject: (error: Error) => void;
 }
 
@@ -63,7 +64,15 @@ export class SqliteTurnWriter {
   }
 
   async commitTurn(write: TurnWrite): Promise<TurnCommit> {
-    return (await this.request({ id: this.nextId++, kind: "commit", write }))!;
+    return (await this.request({ id: this.nextId++, kind: "commit", write })) as TurnCommit;
+  }
+
+  /** A write of the Zalo aggregate, in the thread's next group commit. */
+  async zalo<M extends SqliteZaloWrite>(
+    method: M,
+    ...args: Parameters<SqliteZalo[M]>
+  ): Promise<ReturnType<SqliteZalo[M]>> {
+    return (await this.request({ id: this.nextId++, kind: "zalo", method, args })) as ReturnType<SqliteZalo[M]>;
   }
 
   /** Waits for what was posted to be written, then closes the thread's connection. */
@@ -74,7 +83,7 @@ export class SqliteTurnWriter {
     await exited;
   }
 
-  private request(request: WriterRequest): Promise<TurnCommit | null> {
+  private request(request: WriterRequest): Promise<unknown> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.waiting.set(request.id, { resolve, reject });

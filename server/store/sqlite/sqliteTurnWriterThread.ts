@@ -11,13 +11,17 @@ import { openSqliteFile } from "./openSqliteFile";
 import { SqliteConversations } from "./sqliteConversations";
 import { SqliteDossiers } from "./sqliteDossiers";
 import type { WriterReply, WriterRequest } from "./sqliteTurnWriterProtocol";
+import { SQLITE_ZALO_WRITES, SqliteZalo } from "./sqliteZalo";
 
 const port = parentPort!;
 const db = openSqliteFile((workerData as { filePath: string }).filePath);
 const dossiers = new SqliteDossiers();
 const conversations = new SqliteConversations(dossiers);
+const zalo = new SqliteZalo();
 dossiers.attach(db);
 conversations.attach(db);
+zalo.attach(db);
+const ZALO_WRITES = new Set<string>(SQLITE_ZALO_WRITES);
 
 let pending: WriterRequest[] = [];
 
@@ -26,6 +30,11 @@ function apply(request: WriterRequest): WriterReply {
     if (request.kind === "create") {
       conversations.insertConversation(request.record);
       return { id: request.id, ok: true, value: null };
+    }
+    if (request.kind === "zalo") {
+      if (!ZALO_WRITES.has(request.method)) throw new Error(`not a Zalo write: ${String(request.method)}`);
+      const write = zalo[request.method] as (...args: unknown[]) => unknown;
+      return { id: request.id, ok: true, value: write.apply(zalo, request.args) ?? null };
     }
     return { id: request.id, ok: true, value: conversations.commitTurnNow(request.write) };
   } catch (error) {

@@ -78,9 +78,28 @@ function prepareZaloStatements(db: Database.Database) {
 
 type ZaloStatements = ReturnType<typeof prepareZaloStatements>;
 
-/** The Zalo channel's inbox, contacts, tokens and lease in SQLite. */
-export class SqliteZalo implements ZaloStore {
+/** The writes of the Zalo aggregate: run on the turn writer thread when there is one. */
+export const SQLITE_ZALO_WRITES = [
+  "addZaloEvent",
+  "markZaloEventProcessed",
+  "deleteProcessedZaloEvents",
+  "createZaloContact",
+  "updateZaloContact",
+  "saveZaloTokens",
+  "claimZaloTokenRefresh",
+  "releaseZaloTokenRefresh",
+] as const;
+export type SqliteZaloWrite = (typeof SQLITE_ZALO_WRITES)[number];
+
+/**
+ * The Zalo channel's inbox, contacts, tokens and lease in SQLite, synchronous: `SqliteStore`
+ * gives the reads on its connection and the writes on the turn writer thread's, inside its
+ * group commits (a write on the socket thread's connection would wait for that thread's lock).
+ */
+export class SqliteZalo {
   private readonly opened = new WhileOpen<ZaloStatements>();
+  // The patch statements, one per set of columns a patch changes.
+  private readonly patches = new Map<string, Database.Statement>();
 
   attach(db: Database.Database): void {
     this.opened.set(prepareZaloStatements(db));
@@ -88,14 +107,15 @@ export class SqliteZalo implements ZaloStore {
 
   detach(): void {
     this.opened.clear();
+    this.patches.clear();
   }
 
-  async addZaloEvent(event: { eventKey: string; body: string; receivedAt: string }): Promise<boolean> {
+  addZaloEvent(event: { eventKey: string; body: string; receivedAt: string }): boolean {
     assertIsoInstant(event.receivedAt, `zalo event ${event.eventKey} receivedAt`);
     return this.opened.get().addEvent.run(String(event.eventKey), String(event.body), event.receivedAt).changes === 1;
   }
 
-  async listPendingZaloEvents(limit: number): Promise<ZaloInboxRecord[]> {
+  listPendingZaloEvents(limit: number): ZaloInboxRecord[] {
     return this.opened
       .get()
       .pendingEvents.all(listLimit(limit))
@@ -107,34 +127,34 @@ export class SqliteZalo implements ZaloStore {
       }));
   }
 
-  async markZaloEventProcessed(eventKey: string, at: string): Promise<void> {
+  markZaloEventProcessed(eventKey: string, at: string): void {
     assertIsoInstant(at, `zalo event ${eventKey} processedAt`);
     this.opened.get().markProcessed.run(at, String(eventKey));
   }
 
-  async deleteProcessedZaloEvents(before: string): Promise<number> {
+  deleteProcessedZaloEvents(before: string): number {
     assertIsoInstant(before, "zalo events before");
     return this.opened.get().deleteProcessed.run(before).changes;
   }
 
-  async getZaloContact(oaId: string, userId: string): Promise<ZaloContactRecord | null> {
+  getZaloContact(oaId: string, userId: string): ZaloContactRecord | null {
     const row = this.opened.get().contact.get(String(oaId), String(userId));
     return row ? toContact(row) : null;
   }
 
-  async getZaloContactByConversation(conversationId: string): Promise<ZaloContactRecord | null> {
+  getZaloContactByConversation(conversationId: string): ZaloContactRecord | null {
     const row = this.opened.get().contactOf.get(String(conversationId));
     return row ? toContact(row) : null;
   }
 
-  async createZaloContact(contact: ZaloContactRecord): Promise<ZaloContactRecord> {
+  createZaloContact(contact: ZaloContactRecord): ZaloContactRecord {
     assertIsoInstant(contact.createdAt, "zalo contact createdAt");
     const statements = this.opened.get();
     statements.insertContact.run(toRow(contact));
     return toContact(statements.contact.get(String(contact.oaId), String(contact.userId))!);
   }
 
-  async updateZaloContact(oaId: string, userId: string, patch: ZaloContactPatch): Promise<boolean> {
+  updateZaloContact(oaId: string, userId: string, patch: ZaloContactPatch): boolean {
     assertIsoInstant(patch.updatedAt, "zalo contact updatedAt");
     const sets = ["updated_at = @updatedAt"];
     const params: Record<string, unknown> = { oaId: String(oaId), userId: String(userId), updatedAt: patch.updatedAt };
@@ -155,12 +175,16 @@ export class SqliteZalo implements ZaloStore {
       sets.push("retry_at = @retryAt");
       params.retryAt = patch.retryAt;
     }
-    // The set of columns varies with the patch; better-sqlite3 caches statements by text.
     const sql = `UPDATE zalo_contacts SET ${sets.join(", ")} WHERE oa_id = @oaId AND user_id = @userId`;
-    return this.opened.get().db.prepare(sql).run(params).changes === 1;
+    let statement = this.patches.get(sql);
+    if (!statement) {
+      statement = this.opened.get().db.prepare(sql);
+      this.patches.set(sql, statement);
+    }
+    return statement.run(params).changes === 1;
   }
 
-  async listZaloBacklog(now: string, limit: number): Promise<{ contact: ZaloContactRecord; lastSeq: number }[]> {
+  listZaloBacklog(now: string, limit: number): { contact: ZaloContactRecord; lastSeq: number }[] {
     assertIsoInstant(now, "zalo backlog now");
     return this.opened
       .get()
@@ -168,12 +192,12 @@ export class SqliteZalo implements ZaloStore {
       .map((row) => ({ contact: toContact(row), lastSeq: row.last_seq }));
   }
 
-  async countZaloBacklog(): Promise<{ waiting: number; unreachable: number }> {
+  countZaloBacklog(): { waiting: number; unreachable: number } {
     const row = this.opened.get().countBacklog.get()!;
     return { waiting: row.waiting, unreachable: row.unreachable };
   }
 
-  async getZaloTokens(): Promise<ZaloTokensRecord | null> {
+  getZaloTokens(): ZaloTokensRecord | null {
     const row = this.opened.get().tokens.get();
     return row
       ? {
@@ -186,7 +210,7 @@ export class SqliteZalo implements ZaloStore {
       : null;
   }
 
-  async saveZaloTokens(tokens: Omit<ZaloTokensRecord, "version">, expectedVersion: number | null): Promise<boolean> {
+  saveZaloTokens(tokens: Omit<ZaloTokensRecord, "version">, expectedVersion: number | null): boolean {
     assertIsoInstant(tokens.expiresAt, "zalo tokens expiresAt");
     const statements = this.opened.get();
     const values = [tokens.accessToken, tokens.refreshToken, tokens.expiresAt, tokens.seededFrom].map(String) as [
@@ -200,14 +224,14 @@ export class SqliteZalo implements ZaloStore {
       : statements.updateTokens.run(...values, expectedVersion).changes === 1;
   }
 
-  async claimZaloTokenRefresh(holder: string, now: string, until: string): Promise<boolean> {
+  claimZaloTokenRefresh(holder: string, now: string, until: string): boolean {
     assertIsoInstant(now, "lease now");
     assertIsoInstant(until, "lease until");
     const id = String(holder);
     return this.opened.get().claimLease.run(TOKEN_REFRESH_LEASE, id, until, now, id).changes === 1;
   }
 
-  async releaseZaloTokenRefresh(holder: string): Promise<void> {
+  releaseZaloTokenRefresh(holder: string): void {
     this.opened.get().releaseLease.run(TOKEN_REFRESH_LEASE, String(holder));
   }
 }
