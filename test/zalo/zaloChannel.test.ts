@@ -89,6 +89,16 @@ describe("a procedure over Zalo", () => {
         outgoing,
       ),
     ).toBe(true);
+
+    // The office moves the dossier on: the citizen is told in Zalo.
+    const beforeStatus = await citizen.lastSeq();
+    expect((await server.server.service.changeDossierStatus(code, "received", null)).ok).toBe(true);
+    await citizen.settled(beforeStatus);
+    expect(citizen.received[citizen.received.length - 1]!.text).toMatch(new RegExp(`^Hồ sơ ${code}: `));
+    // And the status is looked up in Zalo as on the web: the code, then the phone given.
+    await citizen.say(`tra cứu ${code}`);
+    await citizen.say("0912 345 678");
+    expect(citizen.received[citizen.received.length - 1]!.text).toContain(code);
   });
 
   it("shows few choices as buttons, and takes a button's payload, number or words", async () => {
