@@ -179,6 +179,7 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
         }
       : {}),
   });
+  for (const channel of channels) channel.onContactChange((conversationId) => consoles?.contactChanged(conversationId));
   attachChatNamespace(io, {
     service,
     logger,

@@ -1,6 +1,7 @@
 import { io, type Socket } from "socket.io-client";
 import type { ChatMessage } from "../../server/channels/web/protocol";
 import type {
+  ChannelStatusView,
   ClerkClientToServerEvents,
   ClerkNote,
   ClerkServerToClientEvents,
@@ -33,6 +34,8 @@ export interface ConnectionHandlers {
   note(note: ClerkNote & { conversationId: string }): void;
   /** The configuration the server sends on every connection. */
   settings(settings: ConsoleSettings): void;
+  /** The messaging apps' outboxes (Zalo), on connection and whenever they change; not sent without Zalo set up. */
+  channels(statuses: ChannelStatusView[]): void;
 }
 
 /** Another unit's queue, or a named clerk of the unit. */
@@ -86,6 +89,9 @@ export class ClerkConnection {
     });
     socket.on("console:settings", (settings) => {
       if (Array.isArray(settings?.cannedReplies)) this.handlers.settings(settings);
+    });
+    socket.on("channels:status", (statuses) => {
+      if (Array.isArray(statuses)) this.handlers.channels(statuses.filter(isChannelStatus));
     });
     socket.on("disconnect", (reason) => {
       // A server-side disconnect is the session ending (logout elsewhere, disabled user):
@@ -200,4 +206,14 @@ function isMessage(value: unknown): value is ChatMessage {
 function isView(value: unknown): value is ConversationView {
   const v = value as Partial<ConversationView> | null;
   return typeof v?.conversationId === "string" && Array.isArray(v.transcript) && Array.isArray(v.draft);
+}
+
+function isChannelStatus(value: unknown): value is ChannelStatusView {
+  const v = value as Partial<ChannelStatusView> | null;
+  return (
+    typeof v?.channel === "string" &&
+    typeof v.waiting === "number" &&
+    typeof v.unreachable === "number" &&
+    typeof v.backedUp === "boolean"
+  );
 }

@@ -1,12 +1,17 @@
 import type { ChatMessage } from "../../server/channels/web/protocol";
-import type { ConsoleSettings, ConversationView, QueueItem } from "../../server/console/clerkProtocol";
+import type {
+  ChannelStatusView,
+  ConsoleSettings,
+  ConversationView,
+  QueueItem,
+} from "../../server/console/clerkProtocol";
 import { h } from "../../widget/shared/dom";
 import { newClientMessageId } from "../../widget/shared/newClientMessageId";
 import { loginForm, passwordForm } from "./accountForms";
 import { ArrivalBeep } from "./arrivalBeep";
 import { AuthClient, type ConsoleUser } from "./authClient";
 import { ClerkConnection, type ConnectionStatus } from "./clerkConnection";
-import { holds, isUnheld, mergeTranscript, needsClerk, newArrivals, pageTitle } from "./consoleFormat";
+import { backedUpAlerts, holds, isUnheld, mergeTranscript, needsClerk, newArrivals, pageTitle } from "./consoleFormat";
 import { ConversationPanel } from "./conversationPanel";
 import { DossierListView } from "./dossierListView";
 import { DOSSIER_TEXTS } from "./dossierListTexts";
@@ -88,6 +93,7 @@ export class ConsoleApp {
           if (note.conversationId === this.selectedId) this.workspace?.conversation.addNote(note);
         },
         settings: (settings) => this.applySettings(settings),
+        channels: (statuses) => this.showChannels(statuses),
       });
       this.connection.start();
       this.tick = setInterval(() => this.workspace?.queue.tick(Date.now()), TICK_MS);
@@ -206,12 +212,15 @@ export class ConsoleApp {
     const connectionText = h("span");
     connectionLine.append(connectionText, retry);
     const announcer = h("p", { class: "vh", "aria-live": "assertive" });
+    // Always in the page, empty when all is well: a live region added with its news is not read out.
+    const channelAlerts = h("p", { class: "channel-alerts", role: "status" });
     const queueHeading = queue.element.querySelector<HTMLElement>("#queue-title")!;
     queueHeading.setAttribute("tabindex", "-1");
     const element = h("div", { class: "workspace" }, [
       h("header", { class: "topbar" }, [
         h("h1", { class: "brand" }, ["Khai Hộ ", h("span", {}, ["Bàn làm việc"])]),
         tabs.element,
+        channelAlerts,
         userLine,
         h("nav", { class: "topbar-actions", "aria-label": "Tài khoản" }, [sound, password, logout]),
       ]),
@@ -228,6 +237,7 @@ export class ConsoleApp {
       userLine,
       connectionLine,
       connectionText,
+      channelAlerts,
       announcer,
       queueHeading,
     };
@@ -263,6 +273,16 @@ export class ConsoleApp {
       if (typeof unit?.id === "string" && typeof unit.name === "string") this.unitNames.set(unit.id, unit.name);
     }
     this.showUserLine();
+  }
+
+  /** A badge per backed-up outbox ("Hàng đợi Zalo đang ùn: 23 công dân chờ gửi"); nothing otherwise. */
+  private showChannels(statuses: readonly ChannelStatusView[]): void {
+    const ws = this.workspace;
+    if (!ws) return;
+    const alerts = backedUpAlerts(statuses);
+    // Sent again on every reconnection: the same news is not read out twice.
+    if (alerts.join("\n") === Array.from(ws.channelAlerts.children, (c) => c.textContent).join("\n")) return;
+    ws.channelAlerts.replaceChildren(...alerts.map((text) => h("span", { class: "channel-alert" }, [text])));
   }
 
   private showUserLine(): void {
@@ -439,6 +459,7 @@ interface Workspace {
   userLine: HTMLElement;
   connectionLine: HTMLElement;
   connectionText: HTMLElement;
+  channelAlerts: HTMLElement;
   announcer: HTMLElement;
   queueHeading: HTMLElement;
 }

@@ -3,8 +3,14 @@
  * that Node can test it (the root tsconfig has no DOM).
  */
 import type { ChatMessage } from "../../server/channels/web/protocol";
-import type { ConversationView, DraftField, QueueItem } from "../../server/console/clerkProtocol";
-import { APP_TITLE } from "./texts";
+import type {
+  ChannelContactView,
+  ChannelStatusView,
+  ConversationView,
+  DraftField,
+  QueueItem,
+} from "../../server/console/clerkProtocol";
+import { APP_TITLE, CHANNEL_LABELS, TEXTS } from "./texts";
 
 const MINUTE = 60_000;
 
@@ -121,4 +127,36 @@ export function holds(view: Pick<ConversationView, "status" | "clerk">, userId: 
 export function vietnamesePart(message: string): string {
   const cut = message.indexOf(" / ");
   return cut > 0 ? message.slice(0, cut) : message;
+}
+
+/**
+ * What the header says of a citizen on Zalo beside their name: a warning while Zalo will not
+ * deliver to them (the clerk should call), a quiet note while messages wait to go out.
+ */
+export function contactNotice(
+  contact: ChannelContactView | null,
+): { kind: "unreachable" | "pending"; text: string } | null {
+  if (!contact) return null;
+  if (!contact.reachable)
+    return {
+      kind: "unreachable",
+      text: TEXTS.zaloUnreachable(contact.reason ? vietnamesePart(contact.reason) : TEXTS.zaloUnknownReason),
+    };
+  return contact.pending ? { kind: "pending", text: TEXTS.zaloPending } : null;
+}
+
+/**
+ * "Hàng đợi Zalo đang ùn: 23 công dân chờ gửi", one per backed-up outbox. Citizens the app
+ * refuses (unreachable) are left out of the count, as the server leaves them out of "backed
+ * up": they wait for their own reason, which their conversation shows.
+ */
+export function backedUpAlerts(statuses: readonly ChannelStatusView[]): string[] {
+  return statuses
+    .filter((status) => status.backedUp)
+    .map((status) =>
+      TEXTS.channelBackedUp(
+        CHANNEL_LABELS[status.channel] ?? status.channel,
+        Math.max(0, status.waiting - status.unreachable),
+      ),
+    );
 }

@@ -3,9 +3,10 @@ import type { ClerkNote, ConversationView, TransferTargets } from "../../server/
 import { h, removeChildren } from "../../widget/shared/dom";
 import { openDialog, radio } from "./actionDialog";
 import type { ActionResult, TransferTo } from "./clerkConnection";
-import { formatClock, REVIEW_STEP_ID, releaseAt, type ReleaseAt } from "./consoleFormat";
+import { contactNotice, formatClock, REVIEW_STEP_ID, releaseAt, type ReleaseAt } from "./consoleFormat";
 import { localMessageElement, TranscriptList } from "./transcriptList";
 import { STATUS_LABELS, TEXTS } from "./texts";
+import { zaloBadge } from "./zaloBadge";
 
 /** Each answers `null` when done, or the message to show. */
 export interface ConversationActions {
@@ -31,6 +32,11 @@ export class ConversationPanel {
   readonly element: HTMLElement;
   private readonly title: HTMLElement;
   private readonly sub: HTMLElement;
+  private readonly channelLine: HTMLElement;
+  private readonly contactName: HTMLElement;
+  private readonly contactNameText: HTMLElement;
+  private readonly contactPending: HTMLElement;
+  private readonly contactWarning: HTMLElement;
   private readonly actionsBar: HTMLElement;
   private readonly notice: HTMLElement;
   private readonly transcript = new TranscriptList();
@@ -64,6 +70,19 @@ export class ConversationPanel {
   ) {
     this.title = h("h2", { id: "conversation-title" });
     this.sub = h("p", { class: "panel-sub" });
+    this.contactNameText = h("span");
+    this.contactName = h("span", { class: "contact-name" }, [
+      h("span", { class: "vh" }, [`${TEXTS.zaloName} `]),
+      this.contactNameText,
+    ]);
+    this.contactPending = h("span", { class: "channel-pending", role: "status" });
+    this.channelLine = h("p", { class: "channel-line", hidden: true }, [
+      zaloBadge(),
+      this.contactName,
+      this.contactPending,
+    ]);
+    // An alert: the clerk may be about to write messages that will not reach the citizen.
+    this.contactWarning = h("p", { class: "channel-warning", role: "alert", hidden: true });
     this.buttons = {
       take: h("button", { type: "button", class: "primary" }, [TEXTS.take]),
       release: h("button", { type: "button" }, [TEXTS.release]),
@@ -128,7 +147,7 @@ export class ConversationPanel {
     ]);
     this.element = h("section", { class: "panel conversation", "aria-labelledby": "conversation-title" }, [
       h("header", { class: "panel-head conversation-head" }, [
-        h("div", { class: "heading" }, [this.title, this.sub]),
+        h("div", { class: "heading" }, [this.title, this.sub, this.channelLine, this.contactWarning]),
         this.actionsBar,
       ]),
       this.placeholder,
@@ -181,6 +200,7 @@ export class ConversationPanel {
     this.placeholder.textContent = TEXTS.noSelection;
     this.content.hidden = view === null;
     this.actionsBar.hidden = view === null;
+    this.showChannel(view);
     if (!view) {
       this.title.textContent = TEXTS.conversationTitle;
       this.sub.textContent = "";
@@ -225,6 +245,19 @@ export class ConversationPanel {
   citizenSent(): void {
     clearTimeout(this.typingTimer);
     this.typingLine.textContent = "";
+  }
+
+  /** A Zalo citizen: the badge, their name in Zalo, and whether Zalo delivers to them now. */
+  private showChannel(view: ConversationView | null): void {
+    const zalo = view?.channel === "zalo";
+    this.channelLine.hidden = !zalo;
+    const name = (zalo && view.contact?.displayName) || "";
+    setText(this.contactNameText, name);
+    this.contactName.hidden = name === "";
+    const notice = zalo ? contactNotice(view.contact) : null;
+    setText(this.contactPending, notice?.kind === "pending" ? notice.text : "");
+    setText(this.contactWarning, notice?.kind === "unreachable" ? notice.text : "");
+    this.contactWarning.hidden = notice?.kind !== "unreachable";
   }
 
   private renderNotes(): void {
@@ -442,4 +475,9 @@ export class ConversationPanel {
       this.setNotice(problem, "error");
     });
   }
+}
+
+/** Live regions read a text again when it is set again: views come often, news does not. */
+function setText(element: HTMLElement, text: string): void {
+  if (element.textContent !== text) element.textContent = text;
 }

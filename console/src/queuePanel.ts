@@ -2,6 +2,7 @@ import type { QueueItem } from "../../server/console/clerkProtocol";
 import { h, removeChildren } from "../../widget/shared/dom";
 import { formatWaiting, isUnheld, sortQueue } from "./consoleFormat";
 import { REASON_LABELS, STATUS_LABELS, TEXTS } from "./texts";
+import { zaloBadge } from "./zaloBadge";
 
 export interface QueueNames {
   procedure(item: QueueItem): string;
@@ -90,6 +91,7 @@ export class QueuePanel {
       [
         h("span", { class: "row" }, [
           h("span", { class: `reason reason-${item.reason ?? "none"}` }, [reason]),
+          ...(item.channel === "zalo" ? [zaloBadge()] : []),
           ...(isNew ? [h("span", { class: "new" }, [TEXTS.newBadge])] : []),
           wait,
         ]),

@@ -1,5 +1,5 @@
-import type { ConversationStatus, MessageAuthor } from "../../server/channels/web/protocol";
-import type { DraftField, HandoffReason } from "../../server/console/clerkProtocol";
+import type { ChatMessage, ConversationStatus, MessageAuthor } from "../../server/channels/web/protocol";
+import type { DraftField, HandoffReason, QueueItem } from "../../server/console/clerkProtocol";
 
 /** The console's words. Clerks read Vietnamese only: no second language here. */
 
@@ -24,6 +24,21 @@ export const AUTHOR_LABELS: Readonly<Record<MessageAuthor, string>> = {
   bot: "Trợ lý",
   clerk: "Cán bộ",
   system: "Hệ thống",
+};
+
+/** A channel by its name, for the badges and the outbox alert ("Hàng đợi Zalo đang ùn…"). */
+export const CHANNEL_LABELS: Readonly<Record<QueueItem["channel"], string>> = {
+  web: "Web",
+  zalo: "Zalo",
+  terminal: "Dòng lệnh",
+};
+
+type Via = NonNullable<ChatMessage["via"]>;
+
+/** A message not written by Khai Hộ itself: who wrote it, on the message, and why on hover. */
+export const VIA_LABELS: Readonly<Record<Via, { label: string; title: string }>> = {
+  botpress: { label: "Botpress", title: "Trả lời từ bot hỏi đáp của thành phố" },
+  zalo: { label: "Nhắn từ Zalo OA", title: "Viết trong công cụ chat của Zalo OA; công dân đã nhận tin này" },
 };
 
 type SourceKind = NonNullable<DraftField["source"]>["by"];
@@ -65,10 +80,16 @@ export const TEXTS = {
   heldByYou: "Bạn đang hỗ trợ",
   newBadge: "Mới",
   arrivals: (n: number) => (n === 1 ? "Có 1 công dân mới cần hỗ trợ." : `Có ${n} công dân mới cần hỗ trợ.`),
+  zaloTitle: "Công dân nhắn qua Zalo",
+  channelBackedUp: (channel: string, n: number) => `Hàng đợi ${channel} đang ùn: ${n} công dân chờ gửi`,
   soundOn: "Âm báo: bật",
   soundOff: "Âm báo: tắt",
 
   conversationTitle: "Cuộc trò chuyện",
+  zaloName: "Tên Zalo:",
+  zaloUnreachable: (reason: string) => `Không gửi được tin qua Zalo: ${reason} — gọi điện cho công dân nếu cần`,
+  zaloUnknownReason: "Zalo không nhận tin cho người này",
+  zaloPending: "Đang chờ gửi qua Zalo…",
   noSelection: "Chọn một cuộc trò chuyện trong hàng chờ để xem.",
   loading: "Đang tải…",
   take: "Nhận hỗ trợ",

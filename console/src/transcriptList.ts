@@ -1,7 +1,7 @@
 import type { ChatMessage } from "../../server/channels/web/protocol";
 import { h } from "../../widget/shared/dom";
 import { formatClock } from "./consoleFormat";
-import { AUTHOR_LABELS, TEXTS } from "./texts";
+import { AUTHOR_LABELS, TEXTS, VIA_LABELS } from "./texts";
 
 /** Within this many pixels of the end counts as "reading the latest": new messages scroll into view. */
 const STICK_PX = 48;
@@ -86,8 +86,11 @@ export function localMessageElement(text: string, note: string): HTMLElement {
 
 function messageElement(message: ChatMessage): HTMLElement {
   const author = AUTHOR_LABELS[message.author] ? message.author : "system";
+  const via = message.via ? VIA_LABELS[message.via] : undefined;
   const meta = h("p", { class: "msg-meta" }, [
     h("span", { class: "who" }, [AUTHOR_LABELS[author]]),
+    // Written outside Khai Hộ: the city's Botpress bot, or a person in Zalo's own OA tool.
+    ...(via ? [h("span", { class: `via via-${message.via}`, title: via.title }, [via.label])] : []),
     h("time", { datetime: message.at }, [formatClock(message.at)]),
   ]);
   const parts: Node[] = [meta, h("p", { class: "msg-text" }, [message.text])];

@@ -36,6 +36,8 @@ export interface MessagingChannel {
   /** A turn was committed: the channel sends its conversations' new messages. */
   committed(saved: ConversationRecord, messages: readonly ConversationMessage[]): void;
   contact(conversationId: string): Promise<ChannelContact | null>;
+  /** Adds a listener told when what the app can deliver to a conversation's citizen changes. */
+  onContactChange(listener: (conversationId: string) => void): void;
   status(): Promise<ChannelStatus>;
   start(): void;
   /** Stops taking events and waits for the work under way. */

@@ -111,6 +111,8 @@ function refused<T>(refusal: SocketRefusal): ConsoleAck<T> {
 export interface ClerkNamespace extends ClerkPresence {
   /** The citizen of a conversation is typing: the consoles watching it show it. */
   citizenTyping(conversationId: string): void;
+  /** The citizen's messaging app changed what it can deliver (Zalo down, back, or refusing): views are sent again. */
+  contactChanged(conversationId: string): void;
   /** Checks again the consoles these accounts have open on this node; cuts off those no longer allowed. */
   recheckUsers(userIds: readonly string[]): Promise<void>;
   /** Stops the namespace's timers (the server is closing). */
@@ -167,6 +169,18 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
     return loaded ? conversationView(catalogue, loaded.record, loaded.transcript, notes, contact) : null;
   }
 
+  /** Sends the conversation's view again to the consoles watching it. */
+  function refreshView(conversationId: string): void {
+    if (!namespace.adapter.rooms.get(watchRoom(conversationId))?.size) return;
+    void viewOf(conversationId)
+      .then((loaded) => {
+        if (loaded) namespace.to(watchRoom(conversationId)).emit("conversation:view", loaded);
+      })
+      .catch((error: unknown) =>
+        logger.error({ event: "clerk.view_failed", err: error, conversationId }, "conversation view update failed"),
+      );
+  }
+
   service.onCommitted((saved: ConversationRecord, messages) => {
     for (const message of messages) namespace.to(watchRoom(saved.id)).emit("conversation:message", message);
     for (const unitId of queues.changedBy(saved)) {
@@ -174,18 +188,7 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
         logger.error({ event: "clerk.queue_failed", err: error }, "queue update failed"),
       );
     }
-    if (namespace.adapter.rooms.get(watchRoom(saved.id))?.size) {
-      void viewOf(saved.id)
-        .then((loaded) => {
-          if (loaded) namespace.to(watchRoom(saved.id)).emit("conversation:view", loaded);
-        })
-        .catch((error: unknown) =>
-          logger.error(
-            { event: "clerk.view_failed", err: error, conversationId: saved.id },
-            "conversation view update failed",
-          ),
-        );
-    }
+    refreshView(saved.id);
   });
 
   // The outboxes' state, sent to every console when it changes (a backed-up Zalo outbox shows a badge).
@@ -479,6 +482,7 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
   });
 
   return {
+    contactChanged: refreshView,
     citizenTyping(conversationId) {
       namespace.to(watchRoom(conversationId)).emit("typing:citizen", { conversationId });
     },

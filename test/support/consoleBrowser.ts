@@ -75,8 +75,11 @@ export interface ConsoleBrowser {
   stop(): Promise<void>;
 }
 
-/** Builds the widget and the console, starts the server on them and launches Chromium. */
-export async function startConsoleBrowser(): Promise<ConsoleBrowser> {
+/**
+ * Builds the widget and the console, starts the server on them (with `env` on top of the
+ * tests' settings) and launches Chromium.
+ */
+export async function startConsoleBrowser(env: Record<string, string> = {}): Promise<ConsoleBrowser> {
   const buildDir = mkdtempSync(path.join(tmpdir(), "khai-ho-e2e-console-"));
   const [widget, consoleBuild] = await Promise.all([
     buildWidget({ outFile: path.join(buildDir, "widget.js") }),
@@ -89,6 +92,7 @@ export async function startConsoleBrowser(): Promise<ConsoleBrowser> {
       RATE_LIMIT_CONVERSATION_PER_MINUTE: "1000",
       WORKING_HOURS: "sun-sat 00:00-24:00",
       HOLIDAYS: "",
+      ...env,
     },
     undefined,
     readFileSync(widget.outFile, "utf8"),

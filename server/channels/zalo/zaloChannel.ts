@@ -48,7 +48,9 @@ export function createZaloChannel(parts: ZaloChannelParts): MessagingChannel | n
     logger,
   });
   const api = new ZaloOpenApi({ openApiBase: config.ZALO_OPENAPI_BASE, tokens, logger });
-  const outbox = new ZaloOutbox({ store, api, now, logger });
+  const contactListeners: ((conversationId: string) => void)[] = [];
+  const contactChanged = (conversationId: string) => contactListeners.forEach((listener) => listener(conversationId));
+  const outbox = new ZaloOutbox({ store, api, now, logger, contactChanged });
   const inbox = new ZaloInbox({
     store,
     service,
@@ -69,6 +71,7 @@ export function createZaloChannel(parts: ZaloChannelParts): MessagingChannel | n
       maxBytesPerConversation: config.UPLOAD_MAX_BYTES_PER_CONVERSATION,
     },
     perConversation: new SlidingWindowLimiter(config.RATE_LIMIT_CONVERSATION_PER_MINUTE),
+    contactChanged,
   });
   const keys = { appId: config.ZALO_APP_ID, oaSecretKey: config.ZALO_OA_SECRET_KEY! };
   return {
@@ -76,6 +79,9 @@ export function createZaloChannel(parts: ZaloChannelParts): MessagingChannel | n
     router: zaloWebhookRoute({ keys, inbox, logger, now }),
     committed(saved, messages) {
       if (saved.channel === "zalo" && messages.length > 0) outbox.wake(saved.id);
+    },
+    onContactChange(listener) {
+      contactListeners.push(listener);
     },
     async contact(conversationId): Promise<ChannelContact | null> {
       const contact = await store.getZaloContactByConversation(conversationId);

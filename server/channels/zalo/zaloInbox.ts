@@ -29,6 +29,8 @@ export interface ZaloInboxOptions {
   perConversation: SlidingWindowLimiter;
   /** How often events left unprocessed (a failure, a restart) are tried again. */
   retryMs?: number;
+  /** A citizen Zalo would not deliver to is reachable again (they wrote): clerks are shown. */
+  contactChanged?: (conversationId: string) => void;
 }
 
 const PENDING_READ = 200;
@@ -131,10 +133,12 @@ export class ZaloInbox {
         return event.kind === "text" ? this.citizenText(contact, event.eventKey, event.text) : true;
       }
       case "unfollow": {
-        await this.options.store.updateZaloContact(event.oaId, event.userId, {
+        const updated = await this.options.store.updateZaloContact(event.oaId, event.userId, {
           unreachable: { code: 0, since: this.options.now().toISOString() },
           updatedAt: this.options.now().toISOString(),
         });
+        const contact = updated ? await this.options.store.getZaloContact(event.oaId, event.userId) : null;
+        if (contact) this.options.contactChanged?.(contact.conversationId);
         return true;
       }
       case "oaEcho":
@@ -153,8 +157,10 @@ export class ZaloInbox {
     const { store, service, now } = this.options;
     const existing = await store.getZaloContact(event.oaId, event.userId);
     if (existing) {
-      if (existing.unreachable)
+      if (existing.unreachable) {
         await store.updateZaloContact(event.oaId, event.userId, { unreachable: null, updatedAt: now().toISOString() });
+        this.options.contactChanged?.(existing.conversationId);
+      }
       // Made by an event whose processing stopped before the greeting (a crash): greeted now.
       if ((await store.getConversation(existing.conversationId))?.lastSeq === 0)
         await service.open(existing.conversationId, undefined);

@@ -15,6 +15,8 @@ export interface ZaloOutboxOptions {
   logger: Logger;
   /** How often the backlog is read again (restarts, retries that came due). */
   scanMs?: number;
+  /** What Zalo can deliver to a citizen changed (waiting, refused, delivered again): clerks are shown. */
+  contactChanged?: (conversationId: string) => void;
 }
 
 const PAGE = 50;
@@ -127,6 +129,8 @@ export class ZaloOutbox {
     if (contact.retryAt && Date.parse(contact.retryAt) > now().getTime()) return;
     const conversation = await store.getConversation(contact.conversationId);
     if (!conversation) return;
+    // A contact that was waiting for Zalo is shown as delivered again once its first call succeeds.
+    let recovering = contact.retryAt !== null;
     let cursor = contact.deliveredSeq;
     for (;;) {
       const page = await store.listMessages(contact.conversationId, cursor, PAGE);
@@ -144,6 +148,8 @@ export class ZaloOutbox {
           updatedAt: now().toISOString(),
         });
         this.failures.delete(contact.conversationId);
+        if (recovering) this.options.contactChanged?.(contact.conversationId);
+        recovering = false;
       }
       if (page.length < PAGE) return;
     }
@@ -165,6 +171,7 @@ export class ZaloOutbox {
         unreachable: { code: result.code, since: at },
         updatedAt: at,
       });
+      this.options.contactChanged?.(contact.conversationId);
       return;
     }
     if (result.kind === "rejected") {
@@ -184,6 +191,7 @@ export class ZaloOutbox {
       retryAt: new Date(now().getTime() + pause).toISOString(),
       updatedAt: at,
     });
+    if (attempts === 1) this.options.contactChanged?.(contact.conversationId);
   }
 }
 
