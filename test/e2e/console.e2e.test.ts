@@ -17,7 +17,7 @@ import {
   OFFICE_SCREEN,
   startConsoleBrowser,
 } from "../support/consoleBrowser";
-import { CLERK_PASSWORD } from "../support/consoleClient";
+import { addClerk, CLERK_PASSWORD } from "../support/consoleClient";
 import { Citizen, type TestServer } from "../support/testServer";
 
 const CLERK = { username: "lan", displayName: "Nguyễn Thị Lan" };
@@ -39,18 +39,7 @@ describeInChromium("a clerk takes over a citizen's conversation, in Chromium", (
     chromium = await startConsoleBrowser();
     server = chromium.server;
     pageErrors = chromium.pageErrors;
-    await addUser(
-      server.store,
-      HONG_NGU_UNITS_2022,
-      {
-        username: CLERK.username,
-        role: "clerk",
-        unitIds: ["an-thanh"],
-        displayName: CLERK.displayName,
-        password: CLERK_PASSWORD,
-      },
-      new Date(),
-    );
+    await addClerk(server.store, CLERK);
   }, 30_000);
 
   afterAll(async () => {

@@ -9,8 +9,6 @@
  */
 import path from "node:path";
 import type { Locator, Page } from "playwright-core";
-import { HONG_NGU_UNITS_2022 } from "../../flows/units";
-import { addUser } from "../../server/console/userAccounts";
 import {
   APP_TITLE,
   type ConsoleBrowser,
@@ -20,7 +18,7 @@ import {
   OFFICE_SCREEN,
   startConsoleBrowser,
 } from "../support/consoleBrowser";
-import { Clerk, CLERK_PASSWORD } from "../support/consoleClient";
+import { addClerk, Clerk, CLERK_PASSWORD } from "../support/consoleClient";
 import { submitOverChat } from "../support/submitOverChat";
 import type { Citizen } from "../support/testServer";
 
@@ -49,18 +47,7 @@ describeInChromium("a clerk finds submitted dossiers and moves their status, in 
 
   beforeAll(async () => {
     chromium = await startConsoleBrowser();
-    await addUser(
-      chromium.server.store,
-      HONG_NGU_UNITS_2022,
-      {
-        username: CLERK.username,
-        role: "clerk",
-        unitIds: ["an-thanh"],
-        displayName: CLERK.displayName,
-        password: CLERK_PASSWORD,
-      },
-      new Date(),
-    );
+    await addClerk(chromium.server.store, CLERK);
   }, 30_000);
 
   afterAll(async () => {

@@ -8,8 +8,6 @@
 import type { Page } from "playwright-core";
 import { type FakeBotpress, startFakeBotpress } from "../../fakes/botpress/fakeBotpress";
 import { type FakeZalo, startFakeZalo } from "../../fakes/zalo/fakeZalo";
-import { HONG_NGU_UNITS_2022 } from "../../flows/units";
-import { addUser } from "../../server/console/userAccounts";
 import type { SqliteStore } from "../../server/store/sqlite/sqliteStore";
 import {
   type ConsoleBrowser,
@@ -18,7 +16,7 @@ import {
   OFFICE_SCREEN,
   startConsoleBrowser,
 } from "../support/consoleBrowser";
-import { CLERK_PASSWORD } from "../support/consoleClient";
+import { addClerk, CLERK_PASSWORD } from "../support/consoleClient";
 import { Citizen } from "../support/testServer";
 import { until, ZALO_APP, ZaloCitizen, zaloSettings } from "../support/zaloCitizen";
 
@@ -53,18 +51,7 @@ describeInChromium("a clerk serves a Zalo citizen, in Chromium", () => {
     });
     ({ store, url } = app.server);
     zalo.webhookUrl = `${url}/webhooks/zalo`;
-    await addUser(
-      store,
-      HONG_NGU_UNITS_2022,
-      {
-        username: CLERK.username,
-        role: "clerk",
-        unitIds: ["an-thanh"],
-        displayName: CLERK.displayName,
-        password: CLERK_PASSWORD,
-      },
-      new Date(),
-    );
+    await addClerk(store, CLERK);
   }, 30_000);
 
   afterAll(async () => {

@@ -15,6 +15,20 @@ import type { TestServer } from "./testServer";
 
 export const CLERK_PASSWORD = "mật khẩu của cán bộ phường";
 
+/** A clerk account of An Thạnh (or the given units) with {@link CLERK_PASSWORD}, as the admin would make it. */
+export async function addClerk(
+  store: TestServer["store"],
+  clerk: { username: string; displayName: string },
+  unitIds: string[] = ["an-thanh"],
+): Promise<void> {
+  await addUser(
+    store,
+    HONG_NGU_UNITS_2022,
+    { username: clerk.username, role: "clerk", unitIds, displayName: clerk.displayName, password: CLERK_PASSWORD },
+    new Date(),
+  );
+}
+
 /** A console user logged in, with a live `/clerk` connection recording what arrives. */
 export class Clerk {
   readonly socket: Socket<ClerkServerToClientEvents, ClerkClientToServerEvents>;

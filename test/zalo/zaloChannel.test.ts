@@ -3,7 +3,9 @@ import path from "node:path";
 import { startFakeZalo, type FakeZalo } from "../../fakes/zalo/fakeZalo";
 import { ZaloTokens } from "../../server/channels/zalo/zaloTokens";
 import { createLogger } from "../../server/logger";
+import { badRequests } from "../support/badBodies";
 import { Clerk } from "../support/consoleClient";
+import { rawRequest } from "../support/rawHttp";
 import { jpegPhoto } from "../support/documentFiles";
 import { walkFlow } from "../support/flowWalker";
 import { startTestServer, type TestServer } from "../support/testServer";
@@ -226,6 +228,25 @@ describe("the webhook", () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await citizen.lastSeq()).toBe(after);
     expect(citizen.received.length).toBe(sent);
+  });
+
+  it("survives every broken body, refusing each in both languages", async () => {
+    await start();
+    const port = Number(new URL(server.url).port);
+    const answers: string[] = [];
+    for (const bad of badRequests("POST", "/webhooks/zalo", { "X-ZEvent-Signature": "mac=00" })) {
+      const answer = await rawRequest(port, bad.bytes, bad.ending);
+      answers.push(`${bad.name}: ${answer.status}`);
+      if (typeof answer.status === "number" && answer.body.startsWith("{"))
+        expect(JSON.parse(answer.body).error.message).toMatch(/ \/ /);
+    }
+    // Nothing breaks the server: every broken body is refused (4xx) or cut off by the client itself.
+    expect(answers.filter((a) => !/: (4\d\d|closed)$/.test(a))).toEqual([]);
+    expect((await fetch(`${server.url}/health`)).status).toBe(200);
+    expect(await server.store.listPendingZaloEvents(10)).toEqual([]);
+    const citizen = new ZaloCitizen(zalo, server.store, newUserId());
+    await citizen.follow();
+    expect(citizen.received.length).toBeGreaterThan(0);
   });
 
   it("answers 404 when the channel is off", async () => {
