@@ -26,6 +26,36 @@ describe("settings", () => {
     expect(() => loadConfig({ [key]: value })).toThrow(new RegExp(`^CONFIG_INVALID: ${key}=`));
   });
 
+  const ZALO = {
+    ZALO_APP_ID: "3608465249409039671",
+    ZALO_APP_SECRET: "app-secret-1234",
+    ZALO_OA_SECRET_KEY: "oa-secret-1234",
+    ZALO_ACCESS_TOKEN: "access-token-1234",
+    ZALO_REFRESH_TOKEN: "refresh-token-1234",
+  };
+
+  it("turns the Zalo channel and the Botpress bridge on only when configured", () => {
+    expect(loadConfig({}).ZALO_APP_ID).toBeUndefined();
+    expect(loadConfig({ ...ZALO, ZALO_DEFAULT_UNIT: "an-thanh" })).toMatchObject({
+      ZALO_APP_ID: ZALO.ZALO_APP_ID,
+      ZALO_OPENAPI_BASE: "https://openapi.zalo.me",
+      ZALO_OAUTH_BASE: "https://oauth.zaloapp.com",
+    });
+    const botpress = { BOTPRESS_API_URL: "https://api.botpress.cloud", BOTPRESS_TOKEN: "t", BOTPRESS_BOT_ID: "b" };
+    expect(loadConfig(botpress).BOTPRESS_TIMEOUT_MS).toBe(4000);
+  });
+
+  it.each([
+    [{ ...ZALO, ZALO_APP_ID: "my-app" }, /^CONFIG_INVALID: ZALO_APP_ID="my-app"/],
+    [{ ...ZALO, ZALO_OA_SECRET_KEY: undefined }, /^CONFIG_INVALID: ZALO_OA_SECRET_KEY is required when ZALO_APP_ID/],
+    [{ ...ZALO, ZALO_DEFAULT_UNIT: "phuong-9" }, /^CONFIG_INVALID: ZALO_DEFAULT_UNIT="phuong-9" — not one of/],
+    [{ ...ZALO, ZALO_OPENAPI_BASE: "ftp://zalo" }, /^CONFIG_INVALID: ZALO_OPENAPI_BASE="ftp:\/\/zalo"/],
+    [{ BOTPRESS_API_URL: "https://api.botpress.cloud" }, /^CONFIG_INVALID: BOTPRESS_TOKEN is required with/],
+    [{ BOTPRESS_TIMEOUT_MS: "9000" }, /^CONFIG_INVALID: BOTPRESS_TIMEOUT_MS="9000"/],
+  ])("stops a bad Zalo or Botpress setting with one line naming it (%#)", (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
   it("reads the console's canned replies as a list separated by |, with five common ones by default", () => {
     expect(loadConfig({ CANNED_REPLIES: " Chào anh/chị ạ. |Anh/chị chờ em chút nhé.| " }).CANNED_REPLIES).toEqual([
       "Chào anh/chị ạ.",
