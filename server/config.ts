@@ -1,7 +1,10 @@
 import path from "node:path";
+import { Cron } from "croner";
 import { z } from "zod";
 import { HONG_NGU_UNITS_2022, type Unit } from "../flows/units";
+import { WorkingCalendar } from "./deadlines/workingCalendar";
 import { parseWorkingHours } from "./handoff/workingHours";
+import { PROJECT_ROOT } from "./projectRoot";
 import { readUnitsFile } from "./readUnitsFile";
 
 const boolean = z
@@ -89,8 +92,18 @@ const schema = z.object({
   ACCOUNT_CHANGES_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(250),
   /** Clerks' opening hours, Asia/Ho_Chi_Minh: outside them a citizen asking for a clerk is offered a call back. */
   WORKING_HOURS: z.string().min(1).default("mon-fri 07:00-11:30 13:30-17:00"),
-  /** Days off: MM-DD every year or YYYY-MM-DD once (lunar holidays change every year: add them). */
-  HOLIDAYS: z.string().default("01-01,04-30,05-01,09-02"),
+  /**
+   * Public holidays and moved days, as a JSON file (`flows/publicHolidays.json`, Tết and the national days of
+   * 2026–2027, is the default): clerks' days off, and the days legal processing times do not count.
+   */
+  HOLIDAYS_FILE: z
+    .string()
+    .min(1)
+    .default(path.join(PROJECT_ROOT, "flows", "publicHolidays.json")),
+  /** More days off: MM-DD every year or YYYY-MM-DD once, comma-separated (a local holiday). */
+  HOLIDAYS: z.string().default(""),
+  /** Dossiers of procedures with a same-day rule received at or after this hour count from the next working day. */
+  DEADLINE_CUTOFF_HOUR: z.coerce.number().int().min(0).max(24).default(15),
   /** The console's canned replies, separated by "|": one click puts one in the clerk's message box. */
   CANNED_REPLIES: z
     .string()
@@ -147,6 +160,24 @@ const schema = z.object({
   BOTPRESS_BOT_ID: z.string().min(1).optional(),
   /** How long a citizen waits at most for the Botpress bot's answer before the assistant's own, in ms. */
   BOTPRESS_TIMEOUT_MS: z.coerce.number().int().min(200).max(5_000).default(4_000),
+  /**
+   * When the daily report to the leaders is made (cron, Viet Nam time): 16:00 every day by default. "off": never
+   * (the report can still be made with `npm run report`).
+   */
+  REPORT_CRON: z.string().min(1).default("0 16 * * *"),
+  /** The leaders' Zalo group the daily report is posted to (needs the Zalo channel); unset: made and kept only. */
+  ZALO_REPORT_GROUP_ID: z
+    .string()
+    .regex(/^[0-9a-zA-Z]{6,64}$/, "a Zalo group id like 4a9bada229cec09099df")
+    .optional(),
+  /** The report names a unit with more overdue dossiers than this. */
+  REPORT_MAX_OVERDUE: z.coerce.number().int().min(0).default(0),
+  /** The report names a unit whose median wait for a clerk is longer than this, in minutes. */
+  REPORT_MAX_MEDIAN_WAIT_MINUTES: z.coerce.number().min(0).default(10),
+  /** The report names a unit whose share of dossiers submitted online is below this, in percent. */
+  REPORT_MIN_ONLINE_PERCENT: z.coerce.number().min(0).max(100).default(90),
+  /** The report names a unit whose average rating is below this (1–5). */
+  REPORT_MIN_RATING: z.coerce.number().min(1).max(5).default(4),
   /** pino log level. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -198,6 +229,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
         .filter(Boolean)
     : [new URL(publicUrl).origin, `http://localhost:${settings.PORT}`, `http://127.0.0.1:${settings.PORT}`];
   try {
+    WorkingCalendar.fromFile(path.resolve(settings.HOLIDAYS_FILE), settings.HOLIDAYS);
+  } catch (error) {
+    throw new ConfigError(
+      `CONFIG_INVALID: HOLIDAYS_FILE=${JSON.stringify(settings.HOLIDAYS_FILE)} — ${(error as Error).message}. ` +
+        `See .env.example.`,
+    );
+  }
+  try {
     parseWorkingHours(settings.WORKING_HOURS, settings.HOLIDAYS);
   } catch (error) {
     throw new ConfigError(`CONFIG_INVALID: WORKING_HOURS/HOLIDAYS — ${(error as Error).message}. See .env.example.`);
@@ -214,6 +253,16 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     }
   }
   checkZaloSettings(settings, units);
+  if (settings.REPORT_CRON !== "off") {
+    try {
+      new Cron(settings.REPORT_CRON, { paused: true }).stop();
+    } catch (error) {
+      throw new ConfigError(
+        `CONFIG_INVALID: REPORT_CRON=${JSON.stringify(settings.REPORT_CRON)} — ${(error as Error).message}; a cron ` +
+          `pattern like "0 16 * * *" (16:00 every day), or "off". See .env.example.`,
+      );
+    }
+  }
   checkBotpressSettings(settings);
   for (const origin of origins) {
     if (origin !== "*" && !/^https?:\/\/[^/]+$/.test(origin)) {
@@ -226,6 +275,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   return Object.freeze({
     ...settings,
     DATA_DIR: path.resolve(settings.DATA_DIR),
+    HOLIDAYS_FILE: path.resolve(settings.HOLIDAYS_FILE),
     ALLOWED_ORIGINS: Object.freeze([...new Set(origins)]),
     units,
     publicUrl,

@@ -16,6 +16,11 @@ import type { Config } from "./config";
 import { ConversationService } from "./conversation/conversationService";
 import { formTemplateExists } from "./dossier/renderForm";
 import { StatusLookupGuard } from "./dossier/statusLookupGuard";
+import { DailyReportJob } from "./reports/dailyReportJob";
+import { reportThresholds } from "./reports/reportThresholds";
+import { type ReportSchedule, startReportSchedule } from "./reports/reportSchedule";
+import { LegalDeadlines } from "./deadlines/legalDeadlines";
+import { WorkingCalendar } from "./deadlines/workingCalendar";
 import { StoreDossierService } from "./dossier/storeDossierService";
 import { buildCatalogue } from "./engine/buildCatalogue";
 import { createApp } from "./http/createApp";
@@ -64,6 +69,8 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
   const now = parts.now ?? (() => new Date());
   const city = { ...HONG_NGU_CITY, unitPrefixedCodes: config.UNIT_PREFIXED_CODES };
   const catalogue = buildCatalogue({ flows: ALL_FLOWS, units: config.units, city, formTemplateExists });
+  const calendar = WorkingCalendar.fromFile(config.HOLIDAYS_FILE, config.HOLIDAYS);
+  const deadlines = new LegalDeadlines(calendar, config.DEADLINE_CUTOFF_HOUR);
   const dossiers = new StoreDossierService(
     store,
     city,
@@ -75,6 +82,7 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
       wrongPhonesBeforeLock: config.STATUS_WRONG_PHONES_BEFORE_LOCK,
       lockMinutes: config.STATUS_LOCK_MINUTES,
     }),
+    deadlines,
   );
 
   const questionBridge =
@@ -90,7 +98,7 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
       : null);
   let io: Server | null = null;
   const delivery = namespaceDelivery(() => io!.of("/chat") as never);
-  const hours = parseWorkingHours(config.WORKING_HOURS, config.HOLIDAYS);
+  const hours = parseWorkingHours(config.WORKING_HOURS, [...calendar.daysOff].join(","));
   let consoles: ClerkNamespace | null = null;
   const service = new ConversationService({
     store,
@@ -100,6 +108,7 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
     logger,
     delivery,
     maxTurnsInFlight: config.MAX_TURNS_IN_FLIGHT,
+    deadlines,
     // Clerks signed in are counted on this node: with several nodes, sticky sessions and the
     // Redis adapter's room counts take over (roadmap step 6).
     clerkAvailability: clerkAvailability(hours, () => consoles),
@@ -127,6 +136,7 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
       logger,
       now,
       secureCookies: config.publicUrl.startsWith("https:"),
+      calendar,
     }),
     channelRouters: channels.map((channel) => channel.router),
     ...(channels.length > 0 ? { channelStatus: () => Promise.all(channels.map((channel) => channel.status())) } : {}),
@@ -203,6 +213,18 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
     await requeueHeldConversations(store, service, logger, gone);
   }
   let accountWatcher: { stop(): Promise<void> } | null = null;
+  const reportJob = new DailyReportJob({
+    store,
+    units: catalogue.units,
+    city,
+    calendar,
+    thresholds: reportThresholds(config),
+    groupId: config.ZALO_REPORT_GROUP_ID ?? null,
+    groups: channels.find((channel) => channel.groups)?.groups ?? null,
+    logger,
+    now,
+  });
+  let reportSchedule: ReportSchedule | null = null;
 
   return {
     http,
@@ -220,10 +242,13 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
             onChanges: actOnAccountChanges,
           });
           for (const channel of channels) channel.start();
+          if (config.REPORT_CRON !== "off")
+            reportSchedule ??= startReportSchedule({ pattern: config.REPORT_CRON, job: reportJob, logger, now });
           resolve((http.address() as AddressInfo).port);
         });
       }),
     async close() {
+      await reportSchedule?.stop();
       await accountWatcher?.stop();
       consoles?.stop();
       const stopped = new Promise<void>((resolve) => http.close(() => resolve()));

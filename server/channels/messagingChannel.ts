@@ -39,7 +39,18 @@ export interface MessagingChannel {
   /** Adds a listener told when what the app can deliver to a conversation's citizen changes. */
   onContactChange(listener: (conversationId: string) => void): void;
   status(): Promise<ChannelStatus>;
+  /** Posting to a group chat the organisation owns (the leaders' daily report), where the app offers it. */
+  groups?: GroupPoster;
   start(): void;
   /** Stops taking events and waits for the work under way. */
   stop(): Promise<void>;
+}
+
+/** A post to a group: done, or refused with the app's code, and whether trying again later may work. */
+export type GroupPostResult = { ok: true } | { ok: false; retry: boolean; code: number; message: string };
+
+/** Posts to a group chat: text (no buttons in groups) and images. */
+export interface GroupPoster {
+  postText(groupId: string, text: string): Promise<GroupPostResult>;
+  postImage(groupId: string, png: Buffer, caption: string): Promise<GroupPostResult>;
 }

@@ -6,6 +6,8 @@ import type { Logger } from "../logger";
 import type { Store } from "../store/store";
 import { authRoutes } from "./authRoutes";
 import { consoleRoutes } from "./consoleRoutes";
+import { dashboardRoutes } from "./dashboardRoutes";
+import type { WorkingCalendar } from "../deadlines/workingCalendar";
 
 // Ten tries a minute per account: a clerk mistyping is never stopped, a password guesser gets
 // 14,400 tries a day at most instead of millions. A ward office's clerks share one address.
@@ -20,10 +22,12 @@ export interface ConsoleHttpOptions {
   now: () => Date;
   /** Cookies marked Secure when the public address is https. */
   secureCookies: boolean;
+  /** The dashboard's "due soon": today or the next working day. */
+  calendar: WorkingCalendar;
 }
 
 /**
- * The console's REST side (sign-in, account, dossiers), for the HTTP app to mount under its
+ * The console's REST side (sign-in, account, dossiers, dashboard), for the HTTP app to mount under its
  * API guard: given how the app tells a request's address, the routers in their order.
  */
 export function consoleHttpRoutes(options: ConsoleHttpOptions): (addressOf: (req: Request) => string) => Router[] {
@@ -41,6 +45,13 @@ export function consoleHttpRoutes(options: ConsoleHttpOptions): (addressOf: (req
       store: options.store,
       service: options.service,
       catalogue: options.catalogue,
+      logger: options.logger,
+      now: options.now,
+    }),
+    dashboardRoutes({
+      store: options.store,
+      catalogue: options.catalogue,
+      calendar: options.calendar,
       logger: options.logger,
       now: options.now,
     }),

@@ -52,7 +52,11 @@ export async function takeTurn(
           const { dossier, claim } = await services.dossiers.register(effect.draft, clock.now);
           outcome.dossier = dossier;
           outcome.claim = claim;
-          inputs.push({ kind: "dossierSubmitted", code: dossier.code });
+          inputs.push({
+            kind: "dossierSubmitted",
+            code: dossier.code,
+            ...(dossier.dueDate ? { dueDate: dossier.dueDate } : {}),
+          });
           break;
         }
         case "lookupStatus":

@@ -18,6 +18,8 @@ import { CONFLICT, retryOnConflict } from "./retryOnConflict";
 import { takeTurn } from "./takeTurn";
 import type { KeyedMutex } from "./keyedMutex";
 import type { QuestionBridge } from "./questionBridge";
+import type { LegalDeadlines } from "../deadlines/legalDeadlines";
+import { serviceEventsOfTurn } from "./serviceEventsOfTurn";
 import { answeredByBridge, type TurnReply } from "./answeredByBridge";
 
 export interface TurnPipelineDeps {
@@ -34,6 +36,8 @@ export interface TurnPipelineDeps {
   clerkAvailability?: (unitId: string | null, now: Date) => ClerkAvailability;
   /** The city's own bot, asked what the assistant cannot answer (the Botpress bridge). */
   questionBridge?: QuestionBridge;
+  /** Legal due dates: a dossier's clock starts again from the day the office receives it. */
+  deadlines?: LegalDeadlines;
 }
 
 /** A turn ready to be written: everything it changes, and what its sender is told once it is. */
@@ -317,9 +321,13 @@ async function engine(
         ),
       });
     }
+    // Submitted online the dossier counted from its submission; at the counter or by post, the office's clock
+    // starts when it has the papers.
+    const dueDate = status === "received" ? deps.deadlines?.dueDate(current.procedureId, now) : current.dueDate;
     const dossier: Dossier = {
       ...current,
       status,
+      ...(dueDate ? { dueDate } : {}),
       updatedAt: at,
       ...(status === "rejected" ? { rejectionReason: reason ?? "" } : {}),
     };
@@ -332,6 +340,11 @@ async function engine(
           `${locale === "vi" ? "Hồ sơ" : "Application"} ${input.code}: ${texts.name[locale]}.`,
           reason,
           texts.next[locale],
+          status === "received" && dueDate
+            ? locale === "vi"
+              ? `Hạn giải quyết theo quy định: ${dueDate}.`
+              : `Due by law: ${dueDate}.`
+            : null,
         ]
           .filter(Boolean)
           .join(" "),
@@ -476,6 +489,13 @@ async function commit(deps: TurnPipelineDeps, turn: PlannedTurn): Promise<Settle
     dedupe: turn.dedupe,
     dossier: turn.dossier,
     counterClaim: turn.claim,
+    events: serviceEventsOfTurn(
+      record.id,
+      record.state,
+      turn.state,
+      turn.messages[0]?.author === "citizen" ? turn.messages[0].text : null,
+      turn.messages[0] ? new Date(turn.messages[0].at) : deps.now(),
+    ),
   });
   if (!result.ok && result.reason === "conflict") return CONFLICT;
   if (!result.ok) {

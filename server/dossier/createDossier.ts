@@ -27,7 +27,7 @@ function submissionOf(fields: Readonly<Record<string, Value>>): SubmissionChoice
 }
 
 /** A submitted dossier from a completed flow's draft, under its receipt code. */
-export function createDossier(draft: DossierDraft, code: string, now: Date): Dossier {
+export function createDossier(draft: DossierDraft, code: string, now: Date, dueDate?: string): Dossier {
   const fields: Record<string, FieldValue> = {};
   for (const [key, value] of Object.entries(draft.fields)) {
     if (!(SUBMISSION_KEYS as readonly string[]).includes(key)) fields[key] = value;
@@ -44,6 +44,7 @@ export function createDossier(draft: DossierDraft, code: string, now: Date): Dos
     documents: [...procedureFacts(draft.procedureId).documents],
     attachments: { ...draft.attachments },
     locale: draft.locale,
+    ...(dueDate ? { dueDate } : {}),
     createdAt: at,
     updatedAt: at,
   };

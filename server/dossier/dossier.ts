@@ -49,6 +49,11 @@ export interface Dossier {
   /** Upload step id → attachment id. */
   attachments: Record<string, string>;
   locale: Locale;
+  /**
+   * The last day the office may take by law (`dd/mm/yyyy`): the procedure's processing time in working days from
+   * the day it was received. Absent where the law sets no time, and on dossiers written before due dates existed.
+   */
+  dueDate?: string;
   /** Why the office rejected it, told to the citizen. */
   rejectionReason?: string;
   createdAt: string;

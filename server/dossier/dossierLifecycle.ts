@@ -20,6 +20,14 @@ export function canMoveDossier(from: DossierStatus, to: DossierStatus): boolean 
   return NEXT[from].includes(to);
 }
 
+/** Statuses in which the office has answered: a due date no longer runs. */
+export const ANSWERED_STATUSES: readonly DossierStatus[] = ["done", "returned", "rejected"];
+
+/** Whether the office still owes the citizen an answer (the legal clock runs). */
+export function isOpenDossier(status: DossierStatus): boolean {
+  return !ANSWERED_STATUSES.includes(status);
+}
+
 /** The statuses a dossier may go to next. */
 export function nextDossierStatuses(from: DossierStatus): readonly DossierStatus[] {
   return NEXT[from];

@@ -1,6 +1,7 @@
 import type { City, Unit } from "../../flows/units";
 import { localIsoDate } from "../engine/clock";
 import type { DossierDraft, StatusLookupResult } from "../engine/engineIO";
+import { defaultLegalDeadlines, type LegalDeadlines } from "../deadlines/legalDeadlines";
 import { createDossier } from "./createDossier";
 import type { Dossier } from "./dossier";
 import type { DossierService, Registration } from "./dossierService";
@@ -18,6 +19,7 @@ export class MemoryDossierService implements DossierService {
   constructor(
     private readonly city: City,
     private readonly units: readonly Unit[],
+    private readonly deadlines: LegalDeadlines = defaultLegalDeadlines(),
   ) {}
 
   async register(draft: DossierDraft, now: Date): Promise<Registration> {
@@ -28,6 +30,7 @@ export class MemoryDossierService implements DossierService {
       draft,
       receiptCodeFor(this.city, this.units, draft.unitId, isoDate, sequence, newReceiptSuffix()),
       now,
+      this.deadlines.dueDate(draft.procedureId, now),
     );
     this.dossiers.set(dossier.code, dossier);
     return { dossier, claim: null };

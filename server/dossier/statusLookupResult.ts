@@ -2,6 +2,7 @@ import { localFormDate } from "../engine/clock";
 import type { StatusLookupResult } from "../engine/engineIO";
 import { dossierPhone } from "./createDossier";
 import type { Dossier } from "./dossier";
+import { isOpenDossier } from "./dossierLifecycle";
 import { STATUS_TEXTS } from "./statusTexts";
 
 /**
@@ -18,5 +19,6 @@ export function statusLookupResult(dossier: Dossier | null | undefined, phone: s
     submittedAt: localFormDate(new Date(dossier.createdAt)),
     updatedAt: localFormDate(new Date(dossier.updatedAt)),
     statusText: STATUS_TEXTS[dossier.status] ?? null,
+    ...(dossier.dueDate && isOpenDossier(dossier.status) ? { dueDate: dossier.dueDate } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import type { City, Unit } from "../../flows/units";
 import { localIsoDate } from "../engine/clock";
 import type { DossierDraft, StatusLookupResult } from "../engine/engineIO";
+import { defaultLegalDeadlines, type LegalDeadlines } from "../deadlines/legalDeadlines";
 import { createDossier } from "./createDossier";
 import type { DossierRecords } from "./dossierRecords";
 import type { DossierService, Registration } from "./dossierService";
@@ -19,6 +20,7 @@ export class StoreDossierService implements DossierService {
     private readonly city: City,
     private readonly units: readonly Unit[],
     private readonly guard: StatusLookupGuard,
+    private readonly deadlines: LegalDeadlines = defaultLegalDeadlines(),
   ) {}
 
   async register(draft: DossierDraft, now: Date): Promise<Registration> {
@@ -29,6 +31,7 @@ export class StoreDossierService implements DossierService {
       draft,
       receiptCodeFor(this.city, this.units, draft.unitId, isoDate, sequence, newReceiptSuffix()),
       now,
+      this.deadlines.dueDate(draft.procedureId, now),
     );
     return { dossier, claim: { name, value: sequence } };
   }

@@ -13,7 +13,8 @@ export type EngineInput =
   /** A file uploaded by the channel, for an upload step. */
   | { kind: "attachment"; attachmentId: string }
   /** The dossier asked for by a `submitDossier` effect was stored under this receipt code. */
-  | { kind: "dossierSubmitted"; code: string }
+  /** `dueDate`: the day the office must answer by law (`dd/mm/yyyy`), when the law sets one. */
+  | { kind: "dossierSubmitted"; code: string; dueDate?: string }
   /** The answer to a `lookupStatus` effect. */
   | { kind: "statusResult"; result: StatusLookupResult }
   /** A clerk takes the conversation over: the bot falls silent. */
@@ -55,6 +56,8 @@ export type StatusLookupResult =
       status: string;
       submittedAt: string;
       updatedAt: string;
+      /** The day the office must answer by law, `dd/mm/yyyy`, while the dossier is still open. */
+      dueDate?: string;
       /** How the status reads to the citizen, given by the dossier layer that owns the statuses. */
       statusText: StatusText | null;
     };

@@ -102,6 +102,10 @@ export const TEXTS = {
     "Your {procedure} application is submitted. Your receipt code: {code}. Keep it to check the status (type " +
       '"status {code}").',
   ),
+  dueBy: t(
+    "Hạn giải quyết theo quy định: {date} (tính theo ngày làm việc).",
+    "Due by law: {date} (counted in working days).",
+  ),
   statusFound: t(
     "Hồ sơ {code} ({procedure}): {status}. Nộp ngày {submitted}, cập nhật ngày {updated}. {next}",
     "Application {code} ({procedure}): {status}. Submitted {submitted}, updated {updated}. {next}",

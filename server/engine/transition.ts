@@ -57,7 +57,7 @@ function handleInput(turn: Turn, input: EngineInput): void {
     // Answers to effects count only where the flow waits for them: a stray or repeated one
     // must not end a conversation in progress.
     case "dossierSubmitted":
-      if (awaitingEffect(turn, true)) dossierSubmitted(turn, input.code);
+      if (awaitingEffect(turn, true)) dossierSubmitted(turn, input.code, input.dueDate);
       return;
     case "statusResult":
       if (awaitingEffect(turn, false)) statusResult(turn, input.result);
@@ -117,12 +117,13 @@ function start(turn: Turn, locale: Locale | undefined, unitId: string | undefine
   showMenu(turn, TEXTS.welcome, { city: turn.state.locale === "vi" ? `${city.kind} ${city.name}` : city.nameEn });
 }
 
-function dossierSubmitted(turn: Turn, code: string): void {
+function dossierSubmitted(turn: Turn, code: string, dueDate: string | undefined): void {
   const flow = turn.flow;
   turn.state.dossierCode = code;
   turn.state.status = "completed";
   turn.state.pending = null;
-  turn.say(turn.text(TEXTS.submitted, { code, procedure: flow?.flow.name[turn.state.locale] ?? "" }));
+  const submitted = turn.text(TEXTS.submitted, { code, procedure: flow?.flow.name[turn.state.locale] ?? "" });
+  turn.say(dueDate ? `${submitted} ${turn.text(TEXTS.dueBy, { date: dueDate })}` : submitted);
   askRating(turn);
 }
 
@@ -141,7 +142,7 @@ function statusResult(turn: Turn, result: StatusLookupResult): void {
           updated: result.updatedAt,
           next: texts ? texts.next[locale] : "",
         })
-        .trim(),
+        .trim() + (result.dueDate ? ` ${turn.text(TEXTS.dueBy, { date: result.dueDate })}` : ""),
     );
   } else if ("refused" in result) {
     turn.say(

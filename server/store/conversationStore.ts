@@ -3,6 +3,7 @@ import type { Choice, ExpectedInput, Progress } from "../engine/engineIO";
 import type { Locale } from "../engine/localized";
 import type { Dossier } from "../dossier/dossier";
 import type { CounterClaim } from "../dossier/dossierRecords";
+import type { ServiceEvent } from "./reportStore";
 import type { MessageAuthor, MessageVia } from "../engine/messageAuthor";
 
 export type { MessageAuthor, MessageVia };
@@ -71,6 +72,8 @@ export interface TurnWrite {
   dossier: Dossier | null;
   /** The counter value this turn takes (its dossier's receipt number), written with it or not at all. */
   counterClaim?: CounterClaim | null;
+  /** What the turn did that the figures count (a handoff asked for, a rating…), written with it. */
+  events?: ServiceEvent[];
 }
 
 export type { CounterClaim };

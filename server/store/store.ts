@@ -3,6 +3,9 @@ import type { AuditStore } from "./auditStore";
 import type { ConversationStore } from "./conversationStore";
 import type { DossierStore } from "./dossierStore";
 import type { QueueStore } from "./queueStore";
+import type { DailyReportStore } from "./dailyReportStore";
+import type { DossierExportStore } from "./dossierExportStore";
+import type { ReportStore } from "./reportStore";
 import type { ZaloStore } from "./zaloStore";
 
 // The records live beside the aggregate they belong to; re-exported so one import gives all.
@@ -29,6 +32,17 @@ export type {
   ZaloTokensRecord,
   ZaloUnreachable,
 } from "./zaloStore";
+export type {
+  CityDay,
+  DayRange,
+  DossierDue,
+  ReportStore,
+  ServiceEvent,
+  ServiceEventKind,
+  UnitDayFigures,
+} from "./reportStore";
+export type { DailyReportRecord, DailyReportStore } from "./dailyReportStore";
+export type { DossierCursor, DossierExportStore, DossiersReceivedFilter } from "./dossierExportStore";
 export { StoreError, type StoreErrorCode } from "./storeError";
 
 /**
@@ -37,7 +51,16 @@ export { StoreError, type StoreErrorCode } from "./storeError";
  * (`sqlite/`, the embedded default) and MongoDB (`mongo/`, when `MONGODB_URI` is set). No
  * behaviour exists in only one of them.
  */
-export interface Store extends ConversationStore, QueueStore, DossierStore, ConsoleStore, ZaloStore {
+export interface Store
+  extends
+    ConversationStore,
+    QueueStore,
+    DossierStore,
+    ConsoleStore,
+    ZaloStore,
+    ReportStore,
+    DailyReportStore,
+    DossierExportStore {
   /** Creates the tables/collections and indexes if missing. Idempotent. */
   open(): Promise<void>;
   close(): Promise<void>;

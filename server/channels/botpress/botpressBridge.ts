@@ -1,6 +1,6 @@
 import { Client, isApiError } from "@botpress/client";
 import type { QuestionBridge } from "../../conversation/questionBridge";
-import { maskForRelay } from "./maskForRelay";
+import { maskPersonalText } from "../../privacy/maskPersonalText";
 
 /** What the bridge logs through: pino's `warn`, or anything with its shape. */
 export interface BridgeLogger {
@@ -46,7 +46,7 @@ class TimedOut extends Error {}
 /**
  * Asks the city's Botpress bot through its runtime API (`@botpress/client`, a bot token and
  * `x-bot-id`). Each Khai Hộ conversation has one Botpress user and one conversation, tagged with
- * its id; the question, masked ({@link maskForRelay}), is posted as the user's text message, and
+ * its id; the question, masked ({@link maskPersonalText}), is posted as the user's text message, and
  * the conversation is read every `pollIntervalMs` until the bot's next outgoing message appears.
  * Everything, calls and waiting alike, fits in `timeoutMs`; past it, or on any error, the answer
  * is null and the assistant's own reply stands.
@@ -93,7 +93,7 @@ export class BotpressBridge implements QuestionBridge {
     timedOut.catch(() => undefined);
     const within = <T>(work: Promise<T>): Promise<T> => Promise.race([work, timedOut]);
     try {
-      return await this.relay(question.conversationId, maskForRelay(question.text), within);
+      return await this.relay(question.conversationId, maskPersonalText(question.text), within);
     } catch (error) {
       if (error instanceof TimedOut) {
         this.options.logger?.warn(

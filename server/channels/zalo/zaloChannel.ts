@@ -5,9 +5,9 @@ import type { Catalogue } from "../../engine/catalogue";
 import { SlidingWindowLimiter } from "../../limits/slidingWindowLimiter";
 import type { Logger } from "../../logger";
 import type { Store } from "../../store/store";
-import type { ChannelContact, MessagingChannel } from "../messagingChannel";
+import type { ChannelContact, GroupPoster, GroupPostResult, MessagingChannel } from "../messagingChannel";
 import { ZaloInbox } from "./zaloInbox";
-import { ZaloOpenApi } from "./zaloOpenApi";
+import { ZaloOpenApi, type ZaloSendResult } from "./zaloOpenApi";
 import { ZaloOutbox } from "./zaloOutbox";
 import { ZaloTokens } from "./zaloTokens";
 import { zaloWebhookRoute } from "./zaloWebhookRoute";
@@ -38,16 +38,7 @@ const UNREACHABLE_REASONS: Record<number, string> = {
 export function createZaloChannel(parts: ZaloChannelParts): MessagingChannel | null {
   const { config, store, service, catalogue, logger, now } = parts;
   if (!config.ZALO_APP_ID) return null;
-  const tokens = new ZaloTokens({
-    store,
-    appId: config.ZALO_APP_ID,
-    appSecret: config.ZALO_APP_SECRET!,
-    oauthBase: config.ZALO_OAUTH_BASE,
-    seed: { accessToken: config.ZALO_ACCESS_TOKEN!, refreshToken: config.ZALO_REFRESH_TOKEN! },
-    now,
-    logger,
-  });
-  const api = new ZaloOpenApi({ openApiBase: config.ZALO_OPENAPI_BASE, tokens, logger });
+  const api = createZaloOpenApi(parts);
   const contactListeners: ((conversationId: string) => void)[] = [];
   const contactChanged = (conversationId: string) => contactListeners.forEach((listener) => listener(conversationId));
   const outbox = new ZaloOutbox({ store, api, now, logger, contactChanged });
@@ -97,6 +88,7 @@ export function createZaloChannel(parts: ZaloChannelParts): MessagingChannel | n
         pending: (conversation?.lastSeq ?? 0) > contact.deliveredSeq,
       };
     },
+    groups: zaloGroupPoster(api),
     async status() {
       const { waiting, unreachable } = await outbox.backlog();
       return { channel: "zalo", waiting, unreachable, backedUp: waiting - unreachable >= BACKED_UP_AT };
@@ -108,6 +100,43 @@ export function createZaloChannel(parts: ZaloChannelParts): MessagingChannel | n
     async stop() {
       await inbox.stop();
       await outbox.stop();
+    },
+  };
+}
+
+/** The OA's Open API with its tokens (kept in the store, refreshed once across processes). */
+export function createZaloOpenApi(parts: Pick<ZaloChannelParts, "config" | "store" | "logger" | "now">): ZaloOpenApi {
+  const { config, store, logger, now } = parts;
+  const tokens = new ZaloTokens({
+    store,
+    appId: config.ZALO_APP_ID!,
+    appSecret: config.ZALO_APP_SECRET!,
+    oauthBase: config.ZALO_OAUTH_BASE,
+    seed: { accessToken: config.ZALO_ACCESS_TOKEN!, refreshToken: config.ZALO_REFRESH_TOKEN! },
+    now,
+    logger,
+  });
+  return new ZaloOpenApi({ openApiBase: config.ZALO_OPENAPI_BASE, tokens, logger });
+}
+
+/** The leaders' group through Zalo's group message API (GMF, reference A.5); an image is uploaded first. */
+export function zaloGroupPoster(api: ZaloOpenApi): GroupPoster {
+  const result = (sent: ZaloSendResult): GroupPostResult =>
+    sent.ok ? { ok: true } : { ok: false, retry: sent.kind !== "rejected", code: sent.code, message: sent.message };
+  return {
+    async postText(groupId, text) {
+      return result(await api.sendToGroup(groupId, { text }));
+    },
+    async postImage(groupId, png, caption) {
+      const uploaded = await api.uploadImage(png, "bao-cao.png", "image/png");
+      if (!uploaded.ok) return result(uploaded);
+      const media = { media_type: "image", attachment_id: uploaded.messageId };
+      return result(
+        await api.sendToGroup(groupId, {
+          text: caption,
+          attachment: { type: "template", payload: { template_type: "media", elements: [media] } },
+        }),
+      );
     },
   };
 }

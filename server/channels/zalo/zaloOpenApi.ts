@@ -51,32 +51,57 @@ export class ZaloOpenApi {
     return this.post("/v3.0/oa/group/message", { recipient: { group_id: groupId }, message });
   }
 
-  private async post(path: string, body: object): Promise<ZaloSendResult> {
-    const { tokens } = this.options;
-    const token = await tokens.accessToken();
-    if (!token) return { ok: false, kind: "needsAdmin", code: -216, message: "no access token" };
-    const first = await this.call(path, body, token);
-    if (first.ok || !TOKEN_ERRORS.has(first.code)) return first;
-    const renewed = await tokens.refresh(token);
-    if (!renewed) return { ok: false, kind: "needsAdmin", code: first.code, message: "token refresh failed" };
-    return this.call(path, body, renewed);
+  /**
+   * Uploads a PNG or JPEG for a media message (`/v2.0/oa/upload/image`, multipart field `file`, at most 1 MB);
+   * on success `messageId` holds the `attachment_id` to send.
+   */
+  async uploadImage(bytes: Buffer, fileName: string, mimeType: "image/png" | "image/jpeg"): Promise<ZaloSendResult> {
+    return this.withToken((token) => {
+      const form = new FormData();
+      form.append("file", new Blob([bytes], { type: mimeType }), fileName);
+      return this.call("/v2.0/oa/upload/image", { method: "POST", headers: { access_token: token }, body: form });
+    });
   }
 
-  private async call(path: string, body: object, token: string): Promise<ZaloSendResult> {
-    try {
-      const response = await fetch(new URL(path, this.options.openApiBase), {
+  private async post(path: string, body: object): Promise<ZaloSendResult> {
+    return this.withToken((token) =>
+      this.call(path, {
         method: "POST",
         headers: { "Content-Type": "application/json", access_token: token },
         body: JSON.stringify(body),
+      }),
+    );
+  }
+
+  private async withToken(call: (token: string) => Promise<ZaloSendResult>): Promise<ZaloSendResult> {
+    const { tokens } = this.options;
+    const token = await tokens.accessToken();
+    if (!token) return { ok: false, kind: "needsAdmin", code: -216, message: "no access token" };
+    const first = await call(token);
+    if (first.ok || !TOKEN_ERRORS.has(first.code)) return first;
+    const renewed = await tokens.refresh(token);
+    if (!renewed) return { ok: false, kind: "needsAdmin", code: first.code, message: "token refresh failed" };
+    return call(renewed);
+  }
+
+  private async call(path: string, init: RequestInit): Promise<ZaloSendResult> {
+    try {
+      const response = await fetch(new URL(path, this.options.openApiBase), {
+        ...init,
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
       });
       if (!response.ok) {
         await response.body?.cancel();
         return { ok: false, kind: "retry", code: response.status, message: `HTTP ${response.status}` };
       }
-      const answer = (await response.json()) as { error?: unknown; message?: unknown; data?: { message_id?: unknown } };
+      const answer = (await response.json()) as {
+        error?: unknown;
+        message?: unknown;
+        data?: { message_id?: unknown; attachment_id?: unknown };
+      };
       const code = Number(answer.error ?? 0);
-      if (code === 0) return { ok: true, messageId: String(answer.data?.message_id ?? "") };
+      if (code === 0)
+        return { ok: true, messageId: String(answer.data?.message_id ?? answer.data?.attachment_id ?? "") };
       return { ok: false, kind: failureKind(code), code, message: String(answer.message ?? "") };
     } catch (error) {
       return { ok: false, kind: "retry", code: 0, message: (error as Error).name };

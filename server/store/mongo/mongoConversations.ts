@@ -13,6 +13,7 @@ import type {
 import { assertTurnConsistent, conversationNotFound, messageWindow } from "../storeChecks";
 import { WhileOpen } from "../whileOpen";
 import { isDuplicateKey } from "./isDuplicateKey";
+import type { MongoReports } from "./mongoReports";
 import type { MongoDossiers } from "./mongoDossiers";
 import { MAJORITY, WRITE_TIMEOUT_MS } from "./mongoTimeouts";
 
@@ -67,7 +68,10 @@ export class MongoConversations implements ConversationStore {
   private readonly opened = new WhileOpen<Opened>();
 
   /** @param dossiers Writes a turn's dossier inside the turn's transaction. */
-  constructor(private readonly dossiers: MongoDossiers) {}
+  constructor(
+    private readonly dossiers: MongoDossiers,
+    private readonly reports: MongoReports,
+  ) {}
 
   attach(client: MongoClient, db: Db): void {
     this.opened.set({
@@ -261,6 +265,7 @@ export class MongoConversations implements ConversationStore {
       }
     }
     if (write.dossier) await this.dossiers.writeInTurn(session, conversationId, write.dossier);
+    await this.reports.writeInTurn(session, write.events ?? []);
     return { ok: true, version: expectedVersion + 1 };
   }
 }

@@ -5,6 +5,8 @@ import type { DossierStore } from "../dossierStore";
 import { dossierCodeTaken, listLimit, unitFilter } from "../storeChecks";
 import { WhileOpen } from "../whileOpen";
 import { isDuplicateKey } from "./isDuplicateKey";
+import { cityDayOf } from "../../deadlines/cityDay";
+import { isOpenDossier } from "../../dossier/dossierLifecycle";
 
 interface DossierDoc {
   /** The receipt code: `_id` is the unique index on it. */
@@ -20,6 +22,9 @@ interface DossierDoc {
    */
   unitId?: string | null;
   searchKeys?: string[];
+  submitMethod?: string;
+  dueDay?: string | null;
+  open?: boolean;
 }
 
 const BACKFILL_BATCH = 500;
@@ -67,6 +72,10 @@ export class MongoDossiers implements Pick<DossierStore, "getDossier" | "getDoss
             updatedAt: dossier.updatedAt,
             unitId: dossierUnit(dossier),
             searchKeys: dossierSearchKeys(dossier),
+            // For the figures: how it was submitted, and whether (and until when) the legal clock runs.
+            submitMethod: String(dossier.submission.submitMethod),
+            dueDay: dossier.dueDate ? cityDayOf(String(dossier.dueDate)) : null,
+            open: isOpenDossier(dossier.status),
           },
           $setOnInsert: { createdAt: dossier.createdAt },
         },

@@ -24,11 +24,18 @@ import type {
 import { MongoAccounts } from "./mongoAccounts";
 import { MongoAudit } from "./mongoAudit";
 import { MongoConversations } from "./mongoConversations";
+import { MongoReports } from "./mongoReports";
+import type { DayRange, DossierDue, UnitDayFigures } from "../reportStore";
+import type { DailyReportRecord } from "../dailyReportStore";
+import { MongoDailyReports } from "./mongoDailyReports";
 import { MongoDossiers } from "./mongoDossiers";
 import { MongoQueue } from "./mongoQueue";
 import { MAJORITY, SERVER_SELECTION_TIMEOUT_MS } from "./mongoTimeouts";
 import { MongoUploads } from "./mongoUploads";
 import { MongoZalo } from "./mongoZalo";
+import { mongoDossiersReceived } from "./mongoDossiersReceived";
+import { storeNotOpen } from "../storeChecks";
+import type { DossiersReceivedFilter } from "../dossierExportStore";
 
 export interface MongoStoreOptions {
   /** A `mongodb://` or `mongodb+srv://` connection string to a replica set. */
@@ -78,7 +85,9 @@ export class MongoStore implements Store, ConsoleStore {
   private opened: Opened | null = null;
   private opening: Promise<Opened> | null = null;
   private readonly dossiers = new MongoDossiers();
-  private readonly conversations = new MongoConversations(this.dossiers);
+  private readonly reports = new MongoReports();
+  private readonly dailyReports = new MongoDailyReports();
+  private readonly conversations = new MongoConversations(this.dossiers, this.reports);
   private readonly uploads = new MongoUploads(this.conversations);
   private readonly queue = new MongoQueue();
   private readonly accounts = new MongoAccounts();
@@ -404,8 +413,81 @@ export class MongoStore implements Store, ConsoleStore {
     return this.zalo.releaseZaloTokenRefresh(holder);
   }
 
+  // --- The report's and the dashboard's figures -------------------------------------------
+
+  async insertDailyReport(report: DailyReportRecord): Promise<boolean> {
+    return this.dailyReports.insertDailyReport(report);
+  }
+
+  async getDailyReport(day: string): Promise<DailyReportRecord | null> {
+    return this.dailyReports.getDailyReport(day);
+  }
+
+  async listDailyReports(limit: number): Promise<DailyReportRecord[]> {
+    return this.dailyReports.listDailyReports(limit);
+  }
+
+  async dailyReportsToPost(): Promise<string[]> {
+    return this.dailyReports.dailyReportsToPost();
+  }
+
+  async claimDailyReportPosting(day: string, holder: string, now: string, until: string): Promise<boolean> {
+    return this.dailyReports.claimDailyReportPosting(day, holder, now, until);
+  }
+
+  async recordDailyReportPosting(
+    day: string,
+    holder: string,
+    progress: { sentMessages: number; lastError: string | null; sentAt: string | null },
+  ): Promise<void> {
+    return this.dailyReports.recordDailyReportPosting(day, holder, progress);
+  }
+
+  async releaseDailyReportPosting(day: string, holder: string): Promise<void> {
+    return this.dailyReports.releaseDailyReportPosting(day, holder);
+  }
+
+  async unitDayFigures(range: DayRange, unitIds: readonly string[] | null): Promise<UnitDayFigures[]> {
+    return this.reports.unitDayFigures(range, unitIds);
+  }
+
+  async dossiersDueBy(filter: {
+    unitIds: readonly string[] | null;
+    dueBy: string;
+    limit: number;
+  }): Promise<DossierDue[]> {
+    return this.reports.dossiersDueBy(filter);
+  }
+
+  async unansweredQuestions(
+    range: DayRange,
+    unitIds: readonly string[] | null,
+    limit: number,
+  ): Promise<{ unitId: string | null; text: string }[]> {
+    return this.reports.unansweredQuestions(range, unitIds, limit);
+  }
+
+  async openCallbacks(unitIds: readonly string[] | null): Promise<{ unitId: string | null; count: number }[]> {
+    return this.reports.openCallbacks(unitIds);
+  }
+
+  async dossiersReceived(filter: DossiersReceivedFilter): Promise<Dossier[]> {
+    if (!this.opened) throw storeNotOpen();
+    return mongoDossiersReceived(this.opened.db, filter);
+  }
+
   private get parts() {
-    return [this.conversations, this.queue, this.dossiers, this.uploads, this.accounts, this.audit, this.zalo];
+    return [
+      this.conversations,
+      this.queue,
+      this.dossiers,
+      this.uploads,
+      this.accounts,
+      this.audit,
+      this.zalo,
+      this.reports,
+      this.dailyReports,
+    ];
   }
 
   private async connect(): Promise<Opened> {
@@ -420,7 +502,16 @@ export class MongoStore implements Store, ConsoleStore {
     try {
       const db = client.db(this.dbName);
       this.conversations.attach(client, db);
-      for (const part of [this.queue, this.dossiers, this.uploads, this.accounts, this.audit, this.zalo])
+      for (const part of [
+        this.queue,
+        this.dossiers,
+        this.uploads,
+        this.accounts,
+        this.audit,
+        this.zalo,
+        this.reports,
+        this.dailyReports,
+      ])
         part.attach(db);
       // Creating the indexes also creates the collections, which a transaction cannot always do
       // (sharded clusters, servers before 4.4).

@@ -116,6 +116,9 @@ function prepareConversationStatements(db: Database.Database) {
                             client_message_id, choice, attachment_id, via, at)
       VALUES (@conversationId, @seq, @id, @author, @text, @choices, @input, @progress,
               @clientMessageId, @choice, @attachmentId, @via, @at)`),
+    insertServiceEvent: db.prepare<[string, string, string | null, string, number | null, string | null]>(
+      "INSERT INTO service_events (kind, conversation_id, unit_id, at, value, text) VALUES (?, ?, ?, ?, ?, ?)",
+    ),
     listMessages: db.prepare<[string, number, number], MessageRow>(
       "SELECT * FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?",
     ),
@@ -281,6 +284,16 @@ export class SqliteConversations implements ConversationStore {
       });
     }
     if (write.dossier) this.dossiers.writeInTurn(conversationId, write.dossier);
+    for (const event of write.events ?? []) {
+      statements.insertServiceEvent.run(
+        String(event.kind),
+        conversationId,
+        event.unitId === null ? null : String(event.unitId),
+        String(event.at),
+        typeof event.value === "number" ? event.value : null,
+        typeof event.text === "string" ? event.text : null,
+      );
+    }
     return { ok: true, version: updated.version };
   }
 }

@@ -5,12 +5,15 @@ import type { DossierStore } from "../dossierStore";
 import { dossierCodeTaken, listLimit, unitFilter } from "../storeChecks";
 import { WhileOpen } from "../whileOpen";
 import { sqlPlaceholders } from "./sqlPlaceholders";
+import { cityDayOf } from "../../deadlines/cityDay";
 
 interface DossierParams {
   code: string;
   conversationId: string;
   unitId: string | null;
   status: string;
+  submitMethod: string;
+  dueDay: string | null;
   dossier: string;
   createdAt: string;
   updatedAt: string;
@@ -22,11 +25,12 @@ function prepareDossierStatements(db: Database.Database) {
     // A later turn may change its own dossier (status, attachments); the WHERE keeps one
     // conversation from overwriting another's dossier through a reused code.
     upsertDossier: db.prepare<DossierParams>(`
-      INSERT INTO dossiers (code, conversation_id, unit_id, status, dossier, created_at, updated_at)
-      VALUES (@code, @conversationId, @unitId, @status, @dossier, @createdAt, @updatedAt)
+      INSERT INTO dossiers (code, conversation_id, unit_id, status, submit_method, due_day, dossier, created_at,
+                            updated_at)
+      VALUES (@code, @conversationId, @unitId, @status, @submitMethod, @dueDay, @dossier, @createdAt, @updatedAt)
       ON CONFLICT (code) DO UPDATE
-         SET unit_id = excluded.unit_id, status = excluded.status, dossier = excluded.dossier,
-             updated_at = excluded.updated_at
+         SET unit_id = excluded.unit_id, status = excluded.status, submit_method = excluded.submit_method,
+             due_day = excluded.due_day, dossier = excluded.dossier, updated_at = excluded.updated_at
        WHERE dossiers.conversation_id = excluded.conversation_id`),
     deleteSearchKeys: db.prepare<[string]>("DELETE FROM dossier_search WHERE code = ?"),
     insertSearchKey: db.prepare<[string, string]>("INSERT OR IGNORE INTO dossier_search (key, code) VALUES (?, ?)"),
@@ -65,6 +69,8 @@ export class SqliteDossiers implements Pick<DossierStore, "getDossier" | "getDos
       conversationId,
       unitId: dossier.unitId === null || dossier.unitId === undefined ? null : String(dossier.unitId),
       status: dossier.status,
+      submitMethod: String(dossier.submission.submitMethod),
+      dueDay: dossier.dueDate ? cityDayOf(String(dossier.dueDate)) : null,
       dossier: JSON.stringify(dossier),
       createdAt: dossier.createdAt,
       updatedAt: dossier.updatedAt,

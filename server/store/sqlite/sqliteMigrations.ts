@@ -204,6 +204,45 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
 
   ALTER TABLE messages ADD COLUMN via TEXT;
   `,
+  // The figures of the daily report and the dashboard: what turns did (handoffs, call backs, questions not
+  // understood, ratings), how each dossier was submitted and when it is due by law, and the days
+  // conversations started.
+  `
+  CREATE TABLE service_events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,
+    conversation_id TEXT NOT NULL,
+    unit_id TEXT,
+    at TEXT NOT NULL,
+    value REAL,
+    text TEXT
+  ) STRICT;
+  CREATE INDEX service_events_by_time ON service_events (at, kind);
+  CREATE INDEX service_events_by_conversation ON service_events (conversation_id, kind, at);
+
+  ALTER TABLE dossiers ADD COLUMN submit_method TEXT;
+  ALTER TABLE dossiers ADD COLUMN due_day TEXT;
+  UPDATE dossiers SET submit_method = json_extract(dossier, '$.submission.submitMethod');
+  CREATE INDEX dossiers_open_by_due ON dossiers (due_day)
+    WHERE due_day IS NOT NULL AND status NOT IN ('done', 'returned', 'rejected');
+
+  CREATE INDEX conversations_by_creation ON conversations (created_at);
+
+  CREATE TABLE daily_reports (
+    day TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    late INTEGER NOT NULL,
+    parts TEXT NOT NULL,
+    chart_png TEXT,
+    figures TEXT NOT NULL,
+    group_id TEXT,
+    sent_messages INTEGER NOT NULL,
+    last_error TEXT,
+    sent_at TEXT,
+    lease_holder TEXT,
+    lease_until TEXT
+  ) STRICT, WITHOUT ROWID;
+  `,
 ];
 
 /**

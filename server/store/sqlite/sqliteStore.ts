@@ -31,7 +31,14 @@ import { migrate } from "./sqliteMigrations";
 import { SqliteQueue } from "./sqliteQueue";
 import { SqliteTurnWriter } from "./sqliteTurnWriter";
 import { SqliteUploads } from "./sqliteUploads";
+import { SqliteReports } from "./sqliteReports";
+import type { DayRange, DossierDue, UnitDayFigures } from "../reportStore";
+import type { DailyReportRecord } from "../dailyReportStore";
+import { SqliteDailyReports } from "./sqliteDailyReports";
 import { SqliteZalo } from "./sqliteZalo";
+import { sqliteDossiersReceived } from "./sqliteDossiersReceived";
+import { storeNotOpen } from "../storeChecks";
+import type { DossiersReceivedFilter } from "../dossierExportStore";
 import { openSqliteFile } from "./openSqliteFile";
 
 export { SQLITE_MIGRATIONS } from "./sqliteMigrations";
@@ -85,6 +92,8 @@ export class SqliteStore implements Store, ConsoleStore {
   private readonly accounts = new SqliteAccounts();
   private readonly audit = new SqliteAudit();
   private readonly zalo = new SqliteZalo();
+  private readonly reports = new SqliteReports();
+  private readonly dailyReports = new SqliteDailyReports();
 
   /**
    * @param options.dataDir The folder for the database file and the uploads; created (mode 0700:
@@ -450,7 +459,80 @@ export class SqliteStore implements Store, ConsoleStore {
     return writer ? writer.zalo("releaseZaloTokenRefresh", holder) : this.zalo.releaseZaloTokenRefresh(holder);
   }
 
+  // --- The report's and the dashboard's figures -------------------------------------------
+
+  async insertDailyReport(report: DailyReportRecord): Promise<boolean> {
+    return this.dailyReports.insertDailyReport(report);
+  }
+
+  async getDailyReport(day: string): Promise<DailyReportRecord | null> {
+    return this.dailyReports.getDailyReport(day);
+  }
+
+  async listDailyReports(limit: number): Promise<DailyReportRecord[]> {
+    return this.dailyReports.listDailyReports(limit);
+  }
+
+  async dailyReportsToPost(): Promise<string[]> {
+    return this.dailyReports.dailyReportsToPost();
+  }
+
+  async claimDailyReportPosting(day: string, holder: string, now: string, until: string): Promise<boolean> {
+    return this.dailyReports.claimDailyReportPosting(day, holder, now, until);
+  }
+
+  async recordDailyReportPosting(
+    day: string,
+    holder: string,
+    progress: { sentMessages: number; lastError: string | null; sentAt: string | null },
+  ): Promise<void> {
+    return this.dailyReports.recordDailyReportPosting(day, holder, progress);
+  }
+
+  async releaseDailyReportPosting(day: string, holder: string): Promise<void> {
+    return this.dailyReports.releaseDailyReportPosting(day, holder);
+  }
+
+  async unitDayFigures(range: DayRange, unitIds: readonly string[] | null): Promise<UnitDayFigures[]> {
+    return this.reports.unitDayFigures(range, unitIds);
+  }
+
+  async dossiersDueBy(filter: {
+    unitIds: readonly string[] | null;
+    dueBy: string;
+    limit: number;
+  }): Promise<DossierDue[]> {
+    return this.reports.dossiersDueBy(filter);
+  }
+
+  async unansweredQuestions(
+    range: DayRange,
+    unitIds: readonly string[] | null,
+    limit: number,
+  ): Promise<{ unitId: string | null; text: string }[]> {
+    return this.reports.unansweredQuestions(range, unitIds, limit);
+  }
+
+  async openCallbacks(unitIds: readonly string[] | null): Promise<{ unitId: string | null; count: number }[]> {
+    return this.reports.openCallbacks(unitIds);
+  }
+
+  async dossiersReceived(filter: DossiersReceivedFilter): Promise<Dossier[]> {
+    if (!this.opened) throw storeNotOpen();
+    return sqliteDossiersReceived(this.opened.db, filter);
+  }
+
   private get parts() {
-    return [this.conversations, this.queue, this.dossiers, this.uploads, this.accounts, this.audit, this.zalo];
+    return [
+      this.conversations,
+      this.queue,
+      this.dossiers,
+      this.uploads,
+      this.accounts,
+      this.audit,
+      this.zalo,
+      this.reports,
+      this.dailyReports,
+    ];
   }
 }

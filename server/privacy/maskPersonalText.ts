@@ -1,6 +1,7 @@
-// What leaves the server for the city's Botpress bot is a question, not a citizen: personal
-// numbers and home addresses become placeholders (Nghị định 13/2023 on personal data: a third
-// party gets only what it needs). "Lệ phí khai sinh bao nhiêu?" is answered as well without them.
+// A citizen's words kept or sent beyond their own dossier — a question relayed to the city's Botpress bot,
+// a phrase the daily report quotes — carry no citizen: personal numbers and home addresses become
+// placeholders (Nghị định 13/2023 on personal data: a third party gets only what it needs). "Lệ phí khai
+// sinh bao nhiêu?" is answered as well without them.
 
 const ID_CARD = "[CCCD]";
 const PHONE = "[SĐT]";
@@ -122,8 +123,8 @@ function maskAddresses(text: string): string {
  * numbers "[SĐT]", and house addresses and the hamlet, group or lane of a home "[địa chỉ]".
  * Wards, districts, years, dates, amounts and receipt codes stay: the bot needs them to answer.
  *
- * @example maskForRelay("CCCD 087190001234, nhà 12 Nguyễn Huệ, phường 3") // "CCCD [CCCD], nhà [địa chỉ], phường 3"
+ * @example maskPersonalText("CCCD 087190001234, nhà 12 Nguyễn Huệ, phường 3") // "CCCD [CCCD], nhà [địa chỉ], phường 3"
  */
-export function maskForRelay(text: string): string {
+export function maskPersonalText(text: string): string {
   return maskAddresses(maskNumbers(text.normalize("NFC")));
 }

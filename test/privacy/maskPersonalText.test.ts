@@ -1,6 +1,6 @@
-import { maskForRelay } from "../../server/channels/botpress/maskForRelay";
+import { maskPersonalText } from "../../server/privacy/maskPersonalText";
 
-describe("maskForRelay", () => {
+describe("maskPersonalText", () => {
   it.each([
     // CCCD (12 digits) and the old CMND (9 digits), grouped or not.
     ["CCCD của tôi là 087190001234 thì sao?", "CCCD của tôi là [CCCD] thì sao?"],
@@ -32,7 +32,7 @@ describe("maskForRelay", () => {
     // Text typed with combining accents is read the same.
     ["ấp Tân Hội".normalize("NFD"), "[địa chỉ]"],
   ])("masks %j", (question, masked) => {
-    expect(maskForRelay(question)).toBe(masked);
+    expect(maskPersonalText(question)).toBe(masked);
   });
 
   it.each([
@@ -51,6 +51,6 @@ describe("maskForRelay", () => {
     "đường Nguyễn Huệ có gần phường không",
     "tổng đài 1900 1234 hoặc 113",
   ])("keeps %j", (question) => {
-    expect(maskForRelay(question)).toBe(question);
+    expect(maskPersonalText(question)).toBe(question);
   });
 });
