@@ -44,6 +44,8 @@ export interface KhaiHoServer {
   app: Express;
   io: Server;
   service: ConversationService;
+  /** The daily report: made on its schedule, or on demand. */
+  reports: DailyReportJob;
   /** Starts listening; resolves with the port (PORT=0 picks a free one). */
   listen(): Promise<number>;
   /** Graceful stop: no new connections, in-flight turns finished and stored, store closed. */
@@ -56,8 +58,8 @@ export interface ServerParts {
   logger: Logger;
   /** The built widget script. */
   widget: string;
-  /** The built clerk console (page, script, stylesheet). */
-  console?: { html: string; js: string; css: string };
+  /** The built clerk console (page, script, stylesheet, the dashboard's script). */
+  console?: { html: string; js: string; css: string; dashboardJs?: string };
   now?: () => Date;
   /** The city's own bot for questions the assistant cannot answer (the Botpress bridge), when configured. */
   questionBridge?: QuestionBridge;
@@ -231,6 +233,7 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
     app,
     io,
     service,
+    reports: reportJob,
     listen: () =>
       new Promise((resolve, reject) => {
         http.once("error", reject);

@@ -10,7 +10,7 @@ const MANIFEST = "browser-assets.json";
 
 export interface BrowserAssets {
   widget: string;
-  console: { html: string; js: string; css: string };
+  console: { html: string; js: string; css: string; dashboardJs: string };
   /** Whether they had to be bundled now (missing, or older than one of their sources). */
   built: boolean;
 }
@@ -31,11 +31,13 @@ export async function buildBrowserAssets(distDir = path.join(ROOT, "dist")): Pro
     buildConsole({ outFile: path.join(distDir, "console.js") }),
   ]);
   const manifest: Manifest = {
-    outputs: [widget.outFile, consoleBuild.outFile, consoleBuild.cssFile].map((file) => path.relative(distDir, file)),
+    outputs: [widget.outFile, consoleBuild.outFile, consoleBuild.cssFile, consoleBuild.dashboard.outFile].map((file) =>
+      path.relative(distDir, file),
+    ),
     inputs: [...new Set([...widget.inputs, ...consoleBuild.inputs])].map((file) => path.relative(ROOT, file)).sort(),
   };
   writeFileSync(path.join(distDir, MANIFEST), JSON.stringify(manifest, null, 1));
-  return { files: [widget.outFile, consoleBuild.outFile, consoleBuild.cssFile] };
+  return { files: [widget.outFile, consoleBuild.outFile, consoleBuild.cssFile, consoleBuild.dashboard.outFile] };
 }
 
 function modifiedAt(file: string): number | null {
@@ -71,7 +73,12 @@ export async function loadBrowserAssets(distDir = path.join(ROOT, "dist")): Prom
   const read = (file: string) => readFileSync(path.join(distDir, file), "utf8");
   return {
     widget: read("widget.js"),
-    console: { html: readFileSync(CONSOLE_PAGE, "utf8"), js: read("console.js"), css: read("console.css") },
+    console: {
+      html: readFileSync(CONSOLE_PAGE, "utf8"),
+      js: read("console.js"),
+      css: read("console.css"),
+      dashboardJs: read("dashboard.js"),
+    },
     built,
   };
 }

@@ -18,6 +18,10 @@ import { DOSSIER_TEXTS } from "./dossierListTexts";
 import { DossierPanel } from "./dossierPanel";
 import { QueuePanel } from "./queuePanel";
 import { TEXTS } from "./texts";
+import { ReportHistoryView } from "./reportHistoryView";
+import { DASHBOARD_TAB_LABEL, DashboardTab } from "./dashboardTab";
+import { PostalView } from "./postalView";
+import { POSTAL_TEXTS } from "./postalTexts";
 import { WorkspaceTabs } from "./workspaceTabs";
 
 /** Waits are shown in minutes: a 30 s refresh keeps them at most half a minute behind. */
@@ -179,16 +183,28 @@ export class ConsoleApp {
         dossiers.show(code);
       },
     );
+    // The daily report covers every unit: for supervisors and administrators.
+    const reports =
+      this.user?.role === "clerk" ? null : new ReportHistoryView(this.auth, () => void this.checkSession());
+    // For every role: the server shows a clerk their own units' figures only.
+    const dashboard = new DashboardTab(() => void this.checkSession());
+    const postal = new PostalView(this.auth, () => void this.checkSession());
     // The live view stays mounted while hidden: the socket, the sound and the title go on.
     const live = h("div", { class: "columns" }, [queue.element, conversation.element, dossier.element]);
     const tabs = new WorkspaceTabs(
       [
         { id: "queue", label: DOSSIER_TEXTS.queueTab, panel: live },
         { id: "dossiers", label: DOSSIER_TEXTS.dossiersTab, panel: dossiers.element },
+        ...(reports ? [{ id: "reports", label: DOSSIER_TEXTS.reportsTab, panel: reports.element }] : []),
+        { id: "dashboard", label: DASHBOARD_TAB_LABEL, panel: dashboard.element },
+        { id: "postal", label: POSTAL_TEXTS.tab, panel: postal.element },
       ],
       DOSSIER_TEXTS.tabsLabel,
       (id) => {
         if (id === "dossiers") dossiers.activate();
+        if (id === "reports") reports?.activate();
+        if (id === "dashboard") dashboard.activate();
+        postal.selected(id === "postal");
       },
     );
     const sound = h("button", { type: "button", class: "ghost", "aria-pressed": String(this.beep.on) }, [
@@ -225,7 +241,13 @@ export class ConsoleApp {
         h("nav", { class: "topbar-actions", "aria-label": "Tài khoản" }, [sound, password, logout]),
       ]),
       connectionLine,
-      h("main", { class: "views" }, [live, dossiers.element]),
+      h("main", { class: "views" }, [
+        live,
+        dossiers.element,
+        ...(reports ? [reports.element] : []),
+        dashboard.element,
+        postal.element,
+      ]),
       announcer,
     ]);
     return {

@@ -25,9 +25,13 @@ export const DOSSIER_MOVE_LABELS: Readonly<Record<DossierStatus, string>> = {
 };
 
 export const DOSSIER_TEXTS = {
+  /** A dossier past its legal due day, or due today or on the next working day. */
+  dueOverdue: (date: string) => `Quá hạn (hạn ${date})`,
+  dueSoon: (date: string) => `Sắp đến hạn: ${date}`,
   tabsLabel: "Khu làm việc",
   queueTab: "Hàng chờ",
   dossiersTab: "Hồ sơ",
+  reportsTab: "Báo cáo ngày",
 
   listTitle: "Hồ sơ đã nộp",
   searchLabel: "Tìm theo mã hồ sơ, số điện thoại hoặc họ tên",

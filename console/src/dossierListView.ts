@@ -174,7 +174,7 @@ export class DossierListView {
       h("th", { scope: "row" }, [open]),
       h("td", {}, [dossier.procedureName ?? dossier.procedureId]),
       h("td", {}, [dossier.unitName ?? dossier.unitId ?? TEXTS.noUnit]),
-      h("td", {}, [statusBadge(dossier.status)]),
+      h("td", {}, [statusBadge(dossier.status), ...dueBadge(dossier)]),
       h("td", { class: "time" }, [formatDateTime(dossier.updatedAt)]),
     ]);
     // The whole line answers a click; the button in it is the keyboard's way in.
@@ -186,4 +186,12 @@ export class DossierListView {
     void this.detail.open(code, true);
     this.render();
   }
+}
+
+/** The legal deadline beside the status, while it matters: overdue in red, due soon in amber. */
+function dueBadge(dossier: DossierSummary): (HTMLElement | string)[] {
+  if (!dossier.due || !dossier.dueDate) return [];
+  const text =
+    dossier.due === "overdue" ? DOSSIER_TEXTS.dueOverdue(dossier.dueDate) : DOSSIER_TEXTS.dueSoon(dossier.dueDate);
+  return [" ", h("span", { class: `due-badge due-${dossier.due}` }, [text])];
 }

@@ -6,6 +6,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { deliverZaloEvent, type DeliverOptions, type Delivery } from "./deliverZaloEvent";
 import { OaTokens } from "./oaTokens";
 import { PageChat } from "./pageChat";
+import { groupPage } from "./pageGroup";
 import { readCsMessage, type CsMessageContent, type ZaloButton } from "./readCsMessage";
 import { readMultipartFile } from "./readMultipartFile";
 import { selfSignedCertificate } from "./selfSignedCertificate";
@@ -89,6 +90,7 @@ const UPLOAD_RULES = {
     ],
   },
 } as const;
+const MAX_KEPT_IMAGES = 50;
 const DEMO_GROUPS = [{ groupId: "4a9bada229cec09099df", name: "Cán bộ Phường An Thạnh" }];
 // Events that are not the user interacting with the OA, though their names start with user_.
 const NOT_INTERACTIONS = new Set(["user_received_message", "user_seen_message"]);
@@ -112,6 +114,8 @@ export class FakeZalo {
   readonly sent: SentMessage[] = [];
   readonly groupMessages: SentGroupMessage[] = [];
   readonly uploads: UploadedAsset[] = [];
+  /** The bytes of the latest uploaded images, to show them on the group page. */
+  private readonly imageBytes = new Map<string, { bytes: Buffer; mimeType: string }>();
   /** Every POST to our webhook (including echoes), with whether it was answered 200 within 2 s. */
   readonly deliveries: Delivery[] = [];
   /** Builds event bodies to `deliver` as they are or altered. */
@@ -317,6 +321,7 @@ export class FakeZalo {
     app.disable("x-powered-by");
     app.use((_req, res, next) => this.rateLimitHeaders(res, next));
     app.use(this.page.router());
+    app.use(groupPage(this));
     app.get("/__media/:id/:name", (req, res) => this.serveMedia(req, res));
     const api = express.Router();
     api.use((_req, res, next) => (this.down ? void res.status(503).send("Service Unavailable") : next()));
@@ -429,7 +434,17 @@ export class FakeZalo {
     if (file.truncated) return void res.json(zaloError(-210, `The ${kind} exceeds ${rules.maxBytes} bytes`));
     const id = kind === "file" ? randomBytes(24).toString("base64url") : zaloId();
     this.uploads.push({ kind, fileName: file.fileName, mimeType: file.mimeType, size: file.bytes.length, id });
+    if (kind !== "file") {
+      this.imageBytes.set(id, { bytes: file.bytes, mimeType: file.mimeType });
+      // A few dozen are enough for a person looking at the page; a load test must not grow it without end.
+      if (this.imageBytes.size > MAX_KEPT_IMAGES) this.imageBytes.delete(this.imageBytes.keys().next().value!);
+    }
     res.json({ data: kind === "file" ? { token: id } : { attachment_id: id }, error: 0, message: "Success" });
+  }
+
+  /** An image uploaded through `/v2.0/oa/upload/image` (the latest few dozen), by its `attachment_id`. */
+  uploadedImage(id: string): { bytes: Buffer; mimeType: string } | undefined {
+    return this.imageBytes.get(id);
   }
 
   private serveMedia(req: IncomingMessage, res: ServerResponse): void {

@@ -13,6 +13,9 @@ export const DEMO_ZALO_APP = {
   refreshToken: "demo-refresh-token",
 };
 
+/** The group the fake's OA owns (its demo group): the leaders' group of the daily report. */
+const DEMO_GROUP_ID = "4a9bada229cec09099df";
+
 /** `npm run fake:zalo`: a local Zalo with a chat page, for people trying the Zalo channel. */
 async function main(): Promise<void> {
   const port = Number(process.env.FAKE_ZALO_PORT ?? 3978);
@@ -28,6 +31,7 @@ async function main(): Promise<void> {
     ZALO_OAUTH_BASE: fake.url,
     ZALO_MEDIA_HOSTS: "127.0.0.1",
     ZALO_MEDIA_CA_FILE: fake.mediaCaFile,
+    ZALO_REPORT_GROUP_ID: DEMO_GROUP_ID,
   };
   const line = Object.entries(environment)
     .map(([key, value]) => `${key}=${value}`)
@@ -36,6 +40,7 @@ async function main(): Promise<void> {
     `Fake Zalo at ${fake.url}, delivering webhook events to ${webhookUrl}.\n` +
       `Start Khai Hộ with:\n  ${line} npm start\n` +
       `Then chat as a Zalo user at ${fake.url}/ (one user per browser tab; tap "Quan tâm" to begin).\n` +
+      `The leaders' group, where the daily report is posted: ${fake.url}/group\n` +
       // Khai Hộ keeps refreshed tokens in its store, and a restarted fake knows only the demo pair again.
       `If Khai Hộ refreshed its token and the fake is restarted, start Khai Hộ again with an empty DATA_DIR.\n`,
   );

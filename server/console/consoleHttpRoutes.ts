@@ -1,3 +1,4 @@
+import { reportRoutes } from "./reportRoutes";
 import type { Request, Router } from "express";
 import type { ConversationService } from "../conversation/conversationService";
 import type { Catalogue } from "../engine/catalogue";
@@ -7,6 +8,7 @@ import type { Store } from "../store/store";
 import { authRoutes } from "./authRoutes";
 import { consoleRoutes } from "./consoleRoutes";
 import { dashboardRoutes } from "./dashboardRoutes";
+import { postalRoutes } from "./postalRoutes";
 import type { WorkingCalendar } from "../deadlines/workingCalendar";
 
 // Ten tries a minute per account: a clerk mistyping is never stopped, a password guesser gets
@@ -42,6 +44,15 @@ export function consoleHttpRoutes(options: ConsoleHttpOptions): (addressOf: (req
       addressOf,
     }),
     consoleRoutes({
+      store: options.store,
+      service: options.service,
+      catalogue: options.catalogue,
+      logger: options.logger,
+      now: options.now,
+      calendar: options.calendar,
+    }),
+    reportRoutes({ store: options.store, logger: options.logger, now: options.now }),
+    postalRoutes({
       store: options.store,
       service: options.service,
       catalogue: options.catalogue,

@@ -24,6 +24,10 @@ export interface DossierSummary {
   createdAt: string;
   updatedAt: string;
   conversationId: string;
+  /** The day the office must answer by law (`dd/mm/yyyy`), when the law sets one. */
+  dueDate: string | null;
+  /** While it is open: past its due day, or due today or on the next working day. */
+  due: "overdue" | "soon" | null;
 }
 
 /** One dossier: `GET /api/console/dossiers/:code` answers `{ ok, dossier }`. */
@@ -44,4 +48,25 @@ export interface DossierDetail extends DossierSummary {
 /** `POST /api/console/dossiers/:code/status` answers `{ ok, dossier }` with the dossier moved. */
 export interface DossierStatusChanged {
   dossier: DossierSummary;
+}
+
+/** One daily report in the console's history (`GET /api/console/reports`). */
+export interface DailyReportSummary {
+  /** The day reported, `YYYY-MM-DD`. */
+  day: string;
+  createdAt: string;
+  /** Made after its time, because the server was down then. */
+  late: boolean;
+  /** Posted to the leaders' Zalo group, still being posted (Zalo refused for now), or no group configured. */
+  posting: "posted" | "pending" | "not_configured";
+  sentMessages: number;
+  messages: number;
+  lastError: string | null;
+  sentAt: string | null;
+}
+
+/** One report as the leaders' group read it (`GET /api/console/reports/:day`); its chart at `…/chart.png`. */
+export interface DailyReportView extends DailyReportSummary {
+  text: string;
+  hasChart: boolean;
 }

@@ -4,7 +4,10 @@ import { z } from "zod";
 import type { ConversationService } from "../conversation/conversationService";
 import { consoleRefusal } from "./consoleRefusal";
 import { DOSSIER_STATUSES, type Dossier } from "../dossier/dossier";
-import { nextDossierStatuses } from "../dossier/dossierLifecycle";
+import { isOpenDossier, nextDossierStatuses } from "../dossier/dossierLifecycle";
+import { addDays, type CityDay, cityDayOf } from "../deadlines/cityDay";
+import type { WorkingCalendar } from "../deadlines/workingCalendar";
+import { localIsoDate } from "../engine/clock";
 import { FORM_CONTENT_SECURITY_POLICY, renderForm } from "../dossier/renderForm";
 import { STATUS_TEXTS } from "../dossier/statusTexts";
 import { sendWorded } from "../http/httpErrors";
@@ -24,11 +27,25 @@ export interface ConsoleRoutesOptions {
   catalogue: Catalogue;
   logger: Logger;
   now: () => Date;
+  /** The offices' working days: "due soon" means due by the next one. */
+  calendar: WorkingCalendar;
 }
 
 const statusSchema = z.object({ status: z.enum(DOSSIER_STATUSES), reason: z.string().max(1000).optional() }).strict();
 
-function dossierSummary(catalogue: Catalogue, dossier: Dossier, conversationId: string): DossierSummary {
+/** Whether an open dossier is past its due day or close to it, seen on `today` with `soonBy` the next working day. */
+function dueState(dossier: Dossier, today: CityDay, soonBy: CityDay): DossierSummary["due"] {
+  const dueDay = dossier.dueDate ? cityDayOf(dossier.dueDate) : null;
+  if (!dueDay || !isOpenDossier(dossier.status)) return null;
+  return dueDay < today ? "overdue" : dueDay <= soonBy ? "soon" : null;
+}
+
+function dossierSummary(
+  catalogue: Catalogue,
+  dossier: Dossier,
+  conversationId: string,
+  days: { today: CityDay; soonBy: CityDay },
+): DossierSummary {
   return {
     code: dossier.code,
     procedureId: dossier.procedureId,
@@ -41,6 +58,8 @@ function dossierSummary(catalogue: Catalogue, dossier: Dossier, conversationId: 
     createdAt: dossier.createdAt,
     updatedAt: dossier.updatedAt,
     conversationId,
+    dueDate: dossier.dueDate ?? null,
+    due: dueState(dossier, days.today, days.soonBy),
   };
 }
 
@@ -93,18 +112,30 @@ export function consoleRoutes(options: ConsoleRoutesOptions): Router {
     return Object.fromEntries(users.flatMap((user) => (user ? [[user.id, user.displayName]] : [])));
   }
 
+  /** Today in the city, and the last day that counts as "due soon" (the next working day). */
+  function dueDays(): { today: CityDay; soonBy: CityDay } {
+    const today = localIsoDate(options.now());
+    return { today, soonBy: options.calendar.addWorkingDays(addDays(today, 1), 0) };
+  }
+
+  const summaryOf = (days: { today: CityDay; soonBy: CityDay }) => (f: { dossier: Dossier; conversationId: string }) =>
+    dossierSummary(catalogue, f.dossier, f.conversationId, days);
+
   router.get("/api/console/dossiers", guard, async (req, res) => {
     const { user } = res.locals as ConsoleLocals;
     const query = typeof req.query.query === "string" ? req.query.query.slice(0, 200) : undefined;
-    const found = await store.listDossiers({
-      unitIds: user.role === "clerk" ? user.unitIds : null,
-      ...(query ? { query } : {}),
-      limit: 100,
-    });
-    audit(res, "dossier.search", { extra: { results: found.length } });
-    res
-      .set("Cache-Control", "no-store")
-      .json({ ok: true, dossiers: found.map((f) => dossierSummary(catalogue, f.dossier, f.conversationId)) });
+    const unitIds = user.role === "clerk" ? user.unitIds : null;
+    const days = dueDays();
+    const found = await store.listDossiers({ unitIds, ...(query ? { query } : {}), limit: 100 });
+    // Without a search, what the law makes urgent comes first: overdue, then due by the next working day.
+    const urgent = query ? [] : await store.dossiersDueBy({ unitIds, dueBy: days.soonBy, limit: 100 });
+    const urgentOwned = (await Promise.all(urgent.map((d) => store.getDossierOwner(d.code)))).filter(
+      (owned) => owned !== null,
+    );
+    const first = new Set(urgentOwned.map((owned) => owned.dossier.code));
+    const listed = [...urgentOwned, ...found.filter((f) => !first.has(f.dossier.code))];
+    audit(res, "dossier.search", { extra: { results: listed.length } });
+    res.set("Cache-Control", "no-store").json({ ok: true, dossiers: listed.map(summaryOf(days)) });
   });
 
   router.get("/api/console/dossiers/:code", guard, async (req, res) => {
@@ -113,7 +144,7 @@ export function consoleRoutes(options: ConsoleRoutesOptions): Router {
     const { dossier } = owned;
     audit(res, "dossier.read", { dossierCode: dossier.code, conversationId: owned.conversationId });
     const detail: DossierDetail = {
-      ...dossierSummary(catalogue, dossier, owned.conversationId),
+      ...dossierSummary(catalogue, dossier, owned.conversationId, dueDays()),
       fields: dossier.fields,
       provenance: dossier.provenance,
       submission: dossier.submission,
@@ -185,7 +216,7 @@ export function consoleRoutes(options: ConsoleRoutesOptions): Router {
           conversationId: owned.conversationId,
           extra: { status: input.data.status },
         });
-        res.json({ ok: true, dossier: dossierSummary(catalogue, outcome.dossier!, owned.conversationId) });
+        res.json({ ok: true, dossier: dossierSummary(catalogue, outcome.dossier!, owned.conversationId, dueDays()) });
       },
     );
   });

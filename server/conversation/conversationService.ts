@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { DossierStatus } from "../dossier/dossier";
+import type { DossierStatus, PostalStatus } from "../dossier/dossier";
 import { initialState } from "../engine/conversationState";
 import type { EngineInput } from "../engine/engineIO";
 import { t, type Locale } from "../engine/localized";
@@ -184,6 +184,36 @@ export class ConversationService {
     reason: string | null,
     acknowledge: Acknowledge = acknowledgeNothing,
   ): Promise<TurnOutcome> {
+    return this.dossierTurn(
+      code,
+      (conversationId) => ({ kind: "dossierStatus", conversationId, code, status, reason }),
+      acknowledge,
+    );
+  }
+
+  /**
+   * A clerk moves a dossier's postal pickup or delivery one step on: stored with a message telling the citizen, as
+   * a status change is. Refused (nothing written) backwards, skipping a step, or delivering before there is a result.
+   */
+  async movePostal(
+    code: string,
+    status: PostalStatus,
+    clerkId: string,
+    acknowledge: Acknowledge = acknowledgeNothing,
+  ): Promise<TurnOutcome> {
+    return this.dossierTurn(
+      code,
+      (conversationId) => ({ kind: "dossierPostal", conversationId, code, status, clerkId }),
+      acknowledge,
+    );
+  }
+
+  /** A turn on the conversation that submitted the dossier `code`; refused when there is no such dossier. */
+  private async dossierTurn(
+    code: string,
+    input: (conversationId: string) => TurnInput,
+    acknowledge: Acknowledge,
+  ): Promise<TurnOutcome> {
     const owned = await this.deps.store.getDossierOwner(code);
     if (!owned) {
       const missing: TurnOutcome = {
@@ -194,10 +224,7 @@ export class ConversationService {
       await acknowledge(missing);
       return missing;
     }
-    return this.turn(
-      { kind: "dossierStatus", conversationId: owned.conversationId, code, status, reason },
-      acknowledge,
-    );
+    return this.turn(input(owned.conversationId), acknowledge);
   }
 
   /** Resolves when every turn under way has been stored and delivered (graceful shutdown). */

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Dossier } from "../dossier/dossier";
 import { canMoveDossier } from "../dossier/dossierLifecycle";
+import { movePostal, postalToldText } from "../dossier/postalRoute";
 import type { DossierService } from "../dossier/dossierService";
 import { STATUS_TEXTS } from "../dossier/statusTexts";
 import type { Catalogue } from "../engine/catalogue";
@@ -109,7 +110,9 @@ export async function runTurnPipeline(
     if (!loaded)
       return refused(
         "TURN_NOT_FOUND",
-        input.kind === "dossierStatus" ? t("Không tìm thấy hồ sơ.", "No such dossier.") : undefined,
+        input.kind === "dossierStatus" || input.kind === "dossierPostal"
+          ? t("Không tìm thấy hồ sơ.", "No such dossier.")
+          : undefined,
       );
     if (attempt === 0) typing = signalTypingIfSlow(deps, input, loaded.record);
     const duplicate = dropDuplicate(input, loaded);
@@ -169,7 +172,8 @@ async function load(deps: TurnPipelineDeps, input: TurnInput): Promise<(TurnLoad
           ? noticeDedupeKey(input.noticeId)
           : null;
   const recent = input.kind === "citizen" && input.message.choice !== undefined ? RECENT_FOR_CHOICE : 0;
-  if (input.kind !== "dossierStatus") return deps.store.loadTurn(input.conversationId, dedupeKey, recent);
+  if (input.kind !== "dossierStatus" && input.kind !== "dossierPostal")
+    return deps.store.loadTurn(input.conversationId, dedupeKey, recent);
   const [loaded, owned] = await Promise.all([
     deps.store.loadTurn(input.conversationId, null, 0),
     deps.store.getDossierOwner(input.code),
@@ -306,6 +310,18 @@ async function engine(
       at,
     };
     return { ...base, dedupe, outcome: (saved) => ({ ok: true, record: saved, seq: clerk.seq }) };
+  }
+
+  if (input.kind === "dossierPostal") {
+    // Told like a status change: one system message beside the dossier, so the web chat and the Zalo outbox carry it.
+    const moved = movePostal(loaded.dossier!, input.status, { at, clerkId: input.clerkId });
+    if (!moved.ok) return answered({ ok: false, code: moved.code, message: moved.message });
+    base.messages.push(message("system", postalToldText(input.code, input.status, record.state.locale)));
+    return {
+      ...base,
+      dossier: moved.dossier,
+      outcome: (saved) => ({ ok: true, record: saved, dossier: moved.dossier }),
+    };
   }
 
   if (input.kind === "dossierStatus") {
@@ -532,7 +548,12 @@ function deliver(deps: TurnPipelineDeps, turn: PlannedTurn, saved: ConversationR
  * learns of a request for a clerk from the committed state, through the commit listeners.
  */
 function runEffects(deps: TurnPipelineDeps, turn: PlannedTurn, saved: ConversationRecord): void {
-  if (turn.dossier && turn.input.kind !== "dossierStatus") {
+  if (turn.input.kind === "dossierPostal") {
+    deps.logger.info(
+      { event: "dossier.postal", code: turn.input.code, status: turn.input.status, conversationId: saved.id },
+      "dossier postal status changed",
+    );
+  } else if (turn.dossier && turn.input.kind !== "dossierStatus") {
     deps.logger.info(
       {
         event: "dossier.submitted",

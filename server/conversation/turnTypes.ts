@@ -1,4 +1,4 @@
-import type { Dossier, DossierStatus } from "../dossier/dossier";
+import type { Dossier, DossierStatus, PostalStatus } from "../dossier/dossier";
 import type { EngineInput } from "../engine/engineIO";
 import type { Locale, Localized } from "../engine/localized";
 import type { MessageVia } from "../engine/messageAuthor";
@@ -42,7 +42,9 @@ export type TurnInput =
    */
   | { kind: "notice"; conversationId: string; noticeId: string; text: string; via?: MessageVia }
   /** A clerk moves the conversation's dossier on (rejected needs a reason). */
-  | { kind: "dossierStatus"; conversationId: string; code: string; status: DossierStatus; reason: string | null };
+  | { kind: "dossierStatus"; conversationId: string; code: string; status: DossierStatus; reason: string | null }
+  /** A clerk moves the dossier's postal pickup or delivery one step on (`server/dossier/postalRoute.ts`). */
+  | { kind: "dossierPostal"; conversationId: string; code: string; status: PostalStatus; clerkId: string };
 
 /** Why the pipeline refused a turn; nothing was written. */
 export type TurnRefusalCode =

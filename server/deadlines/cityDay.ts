@@ -30,3 +30,10 @@ export function cityDayOf(formDateText: string): CityDay | null {
   const match = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(formDateText);
   return match ? `${match[3]}-${match[2]}-${match[1]}` : null;
 }
+
+/** Every city day from `from` to `to`, both included. */
+export function daysOf(range: { from: CityDay; to: CityDay }): CityDay[] {
+  const days: CityDay[] = [];
+  for (let day = range.from; day <= range.to; day = addDays(day, 1)) days.push(day);
+  return days;
+}

@@ -36,6 +36,21 @@ export interface SubmissionChoice {
   postalTimeWindow?: string;
 }
 
+/**
+ * Where the public postal service (bưu chính công ích) stands with a dossier: papers to collect at home, collected,
+ * result to deliver, delivered. Which of them a dossier goes through is its route (`postalRoute.ts`), from its
+ * submission choice.
+ */
+export const POSTAL_STATUSES = ["to_pick_up", "picked_up", "to_deliver", "returned"] as const;
+export type PostalStatus = (typeof POSTAL_STATUSES)[number];
+
+/** The last postal move a clerk made; absent until the first, when the route's first step is where it stands. */
+export interface PostalProgress {
+  status: PostalStatus;
+  updatedAt: string;
+  byClerkId?: string;
+}
+
 export interface Dossier {
   code: string;
   procedureId: string;
@@ -54,6 +69,8 @@ export interface Dossier {
    * the day it was received. Absent where the law sets no time, and on dossiers written before due dates existed.
    */
   dueDate?: string;
+  /** Set by the clerks' postal moves; kept in the dossier's JSON, so no table changes for it. */
+  postal?: PostalProgress;
   /** Why the office rejected it, told to the citizen. */
   rejectionReason?: string;
   createdAt: string;

@@ -25,8 +25,8 @@ export interface AppDeps {
   widget: () => string;
   /** The demo city portal page (HTML). */
   demoPage: string;
-  /** The clerk console: its page, script and stylesheet. */
-  console: { html: string; js: string; css: string };
+  /** The clerk console: its page, script and stylesheet, and the dashboard's script (loaded when its tab opens). */
+  console: { html: string; js: string; css: string; dashboardJs?: string };
   /** The console's REST routers, given how the app tells a request's address; mounted under the API guard. */
   consoleRouters: (addressOf: (req: Request) => string) => Router[];
   /** The messaging apps' webhook routers (Zalo), and the state of their outboxes for `/ready`. */
@@ -106,6 +106,14 @@ export function createApp(deps: AppDeps): express.Express {
   });
   app.get("/console.css", (_req, res) => {
     res.set("Cache-Control", "no-cache").type("text/css").send(deps.console.css);
+  });
+  // Chart.js and the dashboard, from this server like the console itself: the console's CSP allows
+  // scripts from 'self' only, and a ward office's network may not reach a CDN.
+  app.get("/console-dashboard.js", (_req, res) => {
+    res
+      .set("Cache-Control", "no-cache")
+      .type("application/javascript")
+      .send(deps.console.dashboardJs ?? "");
   });
 
   // The API answers the city portals that embed the widget (uploads, the printable form).

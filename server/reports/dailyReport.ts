@@ -1,9 +1,8 @@
 import type { Unit } from "../../flows/units";
 import { addDays, type CityDay } from "../deadlines/cityDay";
 import type { WorkingCalendar } from "../deadlines/workingCalendar";
-import type { SubmitMethod } from "../dossier/dossier";
 import type { ReportStore, UnitDayFigures } from "../store/reportStore";
-import { emptyUnitDay } from "../store/reportFigures";
+import { type UnitTotals, unitTotals } from "./unitTotals";
 
 /** When a unit is named for correction in the report. */
 export interface ReportThresholds {
@@ -17,26 +16,16 @@ export interface ReportThresholds {
   minRating: number;
 }
 
-export interface UnitReport {
+/** One unit's (or the city's) part of the report: its totals of the day, and what the leaders are told. */
+export interface UnitReport extends UnitTotals {
   unitId: string | null;
   name: string;
-  conversations: number;
-  submitted: number;
-  submittedBy: Record<SubmitMethod, number>;
-  /** Online / submitted, or null with nothing submitted. */
-  onlineShare: number | null;
-  withClerk: number;
-  handoffs: number;
-  medianWaitMinutes: number | null;
-  longestWaitMinutes: number | null;
+  /** Call backs asked for and still not answered, now. */
   callbacksOpen: number;
   /** Open dossiers due on the report's day or the next working day. */
   dueSoon: number;
   /** Open dossiers whose due day is before the report's day. */
   overdue: number;
-  ratings: number;
-  averageRating: number | null;
-  unanswered: number;
   /** What the leaders are asked to correct, in Vietnamese ("3 hồ sơ quá hạn"). Empty: nothing. */
   problems: string[];
 }
@@ -57,14 +46,8 @@ const TOP_QUESTIONS = 5;
 const QUESTIONS_READ = 2_000;
 const DUE_READ = 100_000;
 
-function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-const minutes = (ms: number | null) => (ms === null ? null : Math.round(ms / 60_000));
+/** "8,5" — Vietnamese writes a decimal comma. */
+const decimalVi = (value: number) => value.toLocaleString("vi-VN", { maximumFractionDigits: 1 });
 
 /** "99,97%" — Vietnamese writes a decimal comma. */
 export function percentVi(share: number): string {
@@ -72,56 +55,25 @@ export function percentVi(share: number): string {
   return `${value.toLocaleString("vi-VN", { maximumFractionDigits: 2 })}%`;
 }
 
-function merge(rows: readonly UnitDayFigures[], day: CityDay, unitId: string | null): UnitDayFigures {
-  const total = emptyUnitDay(day, unitId);
-  for (const row of rows) {
-    total.conversationsStarted += row.conversationsStarted;
-    total.dossiersSubmitted += row.dossiersSubmitted;
-    for (const method of Object.keys(total.submittedBy) as SubmitMethod[])
-      total.submittedBy[method] += row.submittedBy[method];
-    total.dossiersWithClerk += row.dossiersWithClerk;
-    total.handoffsRequested += row.handoffsRequested;
-    total.handoffWaitsMs.push(...row.handoffWaitsMs);
-    total.callbacksRequested += row.callbacksRequested;
-    total.ratings += row.ratings;
-    total.ratingSum += row.ratingSum;
-    total.questionsUnanswered += row.questionsUnanswered;
-  }
-  return total;
-}
-
 function unitReport(
   name: string,
-  figures: UnitDayFigures,
+  unitId: string | null,
+  rows: readonly UnitDayFigures[],
   extra: { callbacksOpen: number; dueSoon: number; overdue: number },
   thresholds: ReportThresholds,
 ): UnitReport {
-  const submitted = figures.dossiersSubmitted;
-  const report: UnitReport = {
-    unitId: figures.unitId,
-    name,
-    conversations: figures.conversationsStarted,
-    submitted,
-    submittedBy: { ...figures.submittedBy },
-    onlineShare: submitted > 0 ? figures.submittedBy.online / submitted : null,
-    withClerk: figures.dossiersWithClerk,
-    handoffs: figures.handoffsRequested,
-    medianWaitMinutes: minutes(median(figures.handoffWaitsMs)),
-    longestWaitMinutes: minutes(figures.handoffWaitsMs.length > 0 ? Math.max(...figures.handoffWaitsMs) : null),
-    ...extra,
-    ratings: figures.ratings,
-    averageRating: figures.ratings > 0 ? Math.round((figures.ratingSum / figures.ratings) * 10) / 10 : null,
-    unanswered: figures.questionsUnanswered,
-    problems: [],
-  };
+  const report: UnitReport = { unitId, name, ...unitTotals(rows), ...extra, problems: [] };
   const problems = report.problems;
   if (report.overdue > thresholds.maxOverdue) problems.push(`${report.overdue} hồ sơ quá hạn`);
   if (report.medianWaitMinutes !== null && report.medianWaitMinutes > thresholds.maxMedianWaitMinutes)
-    problems.push(`chờ cán bộ trung vị ${report.medianWaitMinutes} phút (lâu nhất ${report.longestWaitMinutes} phút)`);
+    problems.push(
+      `chờ cán bộ trung vị ${decimalVi(report.medianWaitMinutes)} phút ` +
+        `(lâu nhất ${decimalVi(report.longestWaitMinutes!)} phút)`,
+    );
   if (report.onlineShare !== null && report.onlineShare < thresholds.minOnlineShare)
     problems.push(`tỷ lệ nộp trực tuyến ${percentVi(report.onlineShare)}`);
   if (report.averageRating !== null && report.averageRating < thresholds.minRating)
-    problems.push(`hài lòng ${report.averageRating.toLocaleString("vi-VN")}/5`);
+    problems.push(`hài lòng ${decimalVi(report.averageRating)}/5`);
   if (report.callbacksOpen > 0) problems.push(`${report.callbacksOpen} yêu cầu gọi lại chưa xử lý`);
   return report;
 }
@@ -177,11 +129,8 @@ export async function buildDailyReport(
     .map((unit) =>
       unitReport(
         unit.nameVi,
-        merge(
-          rows.filter((r) => r.unitId === unit.id),
-          day,
-          unit.id,
-        ),
+        unit.id,
+        rows.filter((r) => r.unitId === unit.id),
         extraOf(unit.id),
         thresholds,
       ),
@@ -190,10 +139,11 @@ export async function buildDailyReport(
   const unassignedRows = rows.filter((r) => r.unitId === null || !known.has(r.unitId));
   const reports = [...ranked];
   if (unassignedRows.length > 0)
-    reports.push(unitReport("Chưa chọn phường/xã", merge(unassignedRows, day, null), extraOf(null), thresholds));
+    reports.push(unitReport("Chưa chọn phường/xã", null, unassignedRows, extraOf(null), thresholds));
   const city = unitReport(
     "Toàn thành phố",
-    merge(rows, day, null),
+    null,
+    rows,
     {
       callbacksOpen: callbacks.reduce((sum, c) => sum + c.count, 0),
       dueSoon: due.filter((d) => d.dueDay >= day).length,

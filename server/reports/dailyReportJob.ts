@@ -103,6 +103,8 @@ export class DailyReportJob {
       const report = await store.getDailyReport(day);
       if (!report?.groupId) return;
       const total = report.parts.length + (report.chartPng ? 1 : 0);
+      // A message skipped for good stays reported; a passing refusal is cleared by the next success.
+      let skipped: string | null = null;
       for (let index = report.sentMessages; index < total; index += 1) {
         const sent =
           index < report.parts.length
@@ -116,14 +118,15 @@ export class DailyReportJob {
           const lastError = `Zalo ${sent.code}: ${sent.message}`;
           logger.warn({ event: "report.post_failed", day, code: sent.code, retry: sent.retry }, "report not posted");
           // A message Zalo will never take is skipped, so that the rest of the report still arrives.
-          const skipped = sent.retry ? index : index + 1;
-          await store.recordDailyReportPosting(day, this.holder, { sentMessages: skipped, lastError, sentAt: null });
+          const posted = sent.retry ? index : index + 1;
+          await store.recordDailyReportPosting(day, this.holder, { sentMessages: posted, lastError, sentAt: null });
           if (sent.retry) return;
+          skipped = lastError;
           continue;
         }
         await store.recordDailyReportPosting(day, this.holder, {
           sentMessages: index + 1,
-          lastError: null,
+          lastError: skipped,
           sentAt: now().toISOString(),
         });
       }

@@ -13,7 +13,7 @@ function compileReportTemplate(): HandlebarsTemplateDelegate {
   const hb = Handlebars.create();
   hb.registerPartial("unit", readFileSync(path.join(TEMPLATES, "unit.hbs"), "utf8"));
   hb.registerHelper("percent", (share: number) => percentVi(share));
-  hb.registerHelper("decimal", (value: number) => value.toLocaleString("vi-VN"));
+  hb.registerHelper("decimal", (value: number) => value.toLocaleString("vi-VN", { maximumFractionDigits: 1 }));
   hb.registerHelper("known", (value: unknown) => value !== null && value !== undefined);
   hb.registerHelper("inc", (index: number) => index + 1);
   hb.registerHelper("gt", (a: number, b: number) => a > b);

@@ -9,6 +9,13 @@ export interface UploadRecord {
   createdAt: string;
 }
 
+/** Which postal list to read: see {@link DossierStore.postalDossiers}. */
+export interface PostalListFilter {
+  unitIds: readonly string[] | null;
+  day: string;
+  limit: number;
+}
+
 /** Submitted dossiers (written by `commitTurn`) and the uploaded documents they attach. */
 export interface DossierStore {
   getDossier(code: string): Promise<Dossier | null>;
@@ -25,6 +32,13 @@ export interface DossierStore {
     query?: string;
     limit: number;
   }): Promise<{ dossier: Dossier; conversationId: string }[]>;
+
+  /**
+   * The postal list of some units (null: every unit) for one city day (`YYYY-MM-DD`, Asia/Ho_Chi_Minh): the dossiers
+   * submitted or returned by post created that day, and those of earlier days the post office has not finished with
+   * (not at the last step of their `postalRoute`), oldest first (then by code), at most `limit`.
+   */
+  postalDossiers(filter: PostalListFilter): Promise<Dossier[]>;
 
   saveUpload(record: UploadRecord, bytes: Buffer): Promise<void>;
   getUpload(id: string): Promise<{ record: UploadRecord; bytes: Buffer } | null>;

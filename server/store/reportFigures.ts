@@ -30,6 +30,22 @@ export class UnitDayTable {
     return row;
   }
 
+  /** Adds a unit's day counted elsewhere (kept figures). */
+  add(figures: UnitDayFigures): void {
+    const row = this.get(figures.day, figures.unitId);
+    row.conversationsStarted += figures.conversationsStarted;
+    row.dossiersSubmitted += figures.dossiersSubmitted;
+    for (const method of Object.keys(row.submittedBy) as SubmitMethod[])
+      row.submittedBy[method] += figures.submittedBy[method];
+    row.dossiersWithClerk += figures.dossiersWithClerk;
+    row.handoffsRequested += figures.handoffsRequested;
+    row.handoffWaitsMs.push(...figures.handoffWaitsMs);
+    row.callbacksRequested += figures.callbacksRequested;
+    row.ratings += figures.ratings;
+    row.ratingSum += figures.ratingSum;
+    row.questionsUnanswered += figures.questionsUnanswered;
+  }
+
   /** `n` dossiers submitted by `method` that day, `withClerk` of them after a clerk took the conversation. */
   addDossiers(day: string, unitId: string | null, method: string | null, n: number, withClerk: number): void {
     const figures = this.get(day, unitId);

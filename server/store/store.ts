@@ -22,7 +22,7 @@ export type {
   TurnLoad,
   TurnWrite,
 } from "./conversationStore";
-export type { DossierStore, UploadRecord } from "./dossierStore";
+export type { DossierStore, PostalListFilter, UploadRecord } from "./dossierStore";
 export type { QueueStore } from "./queueStore";
 export type {
   ZaloContactPatch,

@@ -96,6 +96,8 @@ describe("import directions", () => {
       "server/channels/web/protocol",
       "server/console/clerkProtocol",
       "server/console/consoleRestProtocol",
+      "server/console/dashboardProtocol",
+      "server/console/postalProtocol",
     ];
     const elsewhere = importsUnder(...BROWSER_DIRS).filter(
       (i) => within(i.target, "server") && !protocols.includes(i.target!),

@@ -123,7 +123,8 @@ describeInChromium("a clerk finds submitted dossiers and moves their status, in 
       await queueTab.press("ArrowRight");
       expect(await dossiersTab.getAttribute("aria-selected")).toBe("true");
 
-      // ── 3. Empty search: the newest first, with the procedure, the unit, the status in Vietnamese and the time.
+      // ── 3. Empty search: what the law makes urgent first (a death registration is due the day it is received,
+      // or the next working day), then the newest; with the procedure, the unit, the status and the due day.
       const table = clerk.getByRole("table", { name: "Hồ sơ đã nộp" });
       const rows = table.locator("tbody tr");
       const rowTexts = async (): Promise<string[][]> =>
@@ -132,10 +133,12 @@ describeInChromium("a clerk finds submitted dossiers and moves their status, in 
       await search.press("Enter");
       await clerk.getByText("2 hồ sơ mới nhất").waitFor();
       const latest = await rowTexts();
-      expect(latest.map((cells) => cells.slice(0, 4))).toEqual([
-        [tam.code, "Đăng ký khai tử", "Phường An Thạnh", "Đã nộp, chờ tiếp nhận"],
-        [hoa.code, "Đăng ký khai tử", "Phường An Thạnh", "Đã nộp, chờ tiếp nhận"],
+      const dueSoon = /^Đã nộp, chờ tiếp nhận Sắp đến hạn: \d{2}\/\d{2}\/\d{4}$/;
+      expect(latest.map((cells) => cells.slice(0, 3))).toEqual([
+        [hoa.code, "Đăng ký khai tử", "Phường An Thạnh"],
+        [tam.code, "Đăng ký khai tử", "Phường An Thạnh"],
       ]);
+      expect(latest.map((cells) => cells[3])).toEqual([expect.stringMatching(dueSoon), expect.stringMatching(dueSoon)]);
       expect(latest[0]![4]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
 
       // ── 4. Search: by receipt code (typed in lower case), by name without diacritics, by phone.
@@ -239,9 +242,10 @@ describeInChromium("a clerk finds submitted dossiers and moves their status, in 
       await clerk.getByText("2 hồ sơ mới nhất").waitFor();
       await table.getByRole("button", { name: `Mở hồ sơ ${hoa.code}` }).click();
       await valueOf(facts, "Mã hồ sơ").getByText(hoa.code).waitFor();
+      // Hoa's is still open and due soon; Tâm's, rejected, has no deadline left.
       expect((await rowTexts()).map((cells) => [cells[0], cells[3]])).toEqual([
+        [hoa.code, expect.stringMatching(/^Đang xử lý Sắp đến hạn: /)],
         [tam.code, "Bị từ chối"],
-        [hoa.code, "Đang xử lý"],
       ]);
       await screenshot(clerk);
       expect(chromium!.pageErrors).toEqual([]);

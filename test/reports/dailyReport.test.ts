@@ -146,6 +146,40 @@ describe("the daily report's figures", () => {
   });
 });
 
+describe("the schedule", () => {
+  afterEach(() => jest.useRealTimers());
+
+  it("makes the report at 16:00 Viet Nam time, not a minute before, on a fake clock", async () => {
+    // Only the timers and the clock are fake: the store and the promises run as they do.
+    jest.useFakeTimers({ now: vn(`${DAY}T15:58:30`), doNotFake: ["nextTick", "setImmediate", "queueMicrotask"] });
+    const job = new DailyReportJob({
+      store,
+      units: HONG_NGU_UNITS_2022,
+      city: HONG_NGU_CITY,
+      calendar,
+      thresholds: THRESHOLDS,
+      groupId: null,
+      groups: null,
+      logger,
+      now: () => new Date(),
+    });
+    const schedule = startReportSchedule({ pattern: "0 16 * * *", job, logger, now: () => new Date() });
+    try {
+      await jest.advanceTimersByTimeAsync(89_000); // 15:59:59
+      expect(await store.getDailyReport(DAY)).toBeNull();
+      await jest.advanceTimersByTimeAsync(2_000); // 16:00:01
+      const report = (await store.getDailyReport(DAY))!;
+      expect(report).toMatchObject({ late: false, createdAt: vn(`${DAY}T16:00:00`).toISOString() });
+      expect(report.parts[0]).toContain("Số liệu từ 0 giờ đến 16:00.");
+      // The next day's comes 24 hours later.
+      await jest.advanceTimersByTimeAsync(24 * 3_600_000);
+      expect(await store.getDailyReport("2026-12-04")).toMatchObject({ late: false });
+    } finally {
+      await schedule.stop();
+    }
+  });
+});
+
 describe("posting the report to the leaders' Zalo group", () => {
   let zalo: FakeZalo;
   beforeEach(async () => {
@@ -187,6 +221,14 @@ describe("posting the report to the leaders' Zalo group", () => {
     const image = zalo.uploads.find((u) => u.kind === "image")!;
     expect(image).toMatchObject({ mimeType: "image/png" });
     expect(stored).toMatchObject({ sentMessages: stored.parts.length + 1, lastError: null });
+    // A person reads it on the fake's group page, chart included.
+    const page = (await (await fetch(`${zalo.url}/__page/group`)).json()) as {
+      messages: { text: string | null; imageId: string | null }[];
+    };
+    expect(page.messages.map((m) => m.text).slice(0, stored.parts.length)).toEqual(stored.parts);
+    const chart = await fetch(`${zalo.url}/__page/uploads/${page.messages.at(-1)!.imageId}`);
+    expect(chart.headers.get("content-type")).toBe("image/png");
+    expect(Buffer.from(await chart.arrayBuffer()).equals(Buffer.from(stored.chartPng!, "base64"))).toBe(true);
   });
 
   it("tries again after Zalo's rate limit, sending nothing twice; skips what Zalo will never take", async () => {
@@ -200,6 +242,15 @@ describe("posting the report to the leaders' Zalo group", () => {
     const stored = (await store.getDailyReport(DAY))!;
     expect(zalo.groupMessages.map((m) => m.text).slice(0, stored.parts.length)).toEqual(stored.parts);
     expect(stored.lastError).toBeNull();
+    // A message Zalo refuses for good (-201, bad parameters) is skipped; the rest of the report arrives.
+    await job.make("2026-12-04", { late: false, cut: "16:00" });
+    const before = zalo.groupMessages.length;
+    zalo.failNextGroup(-201);
+    await job.postPending();
+    const next = (await store.getDailyReport("2026-12-04"))!;
+    expect(next.sentMessages).toBe(next.parts.length + 1);
+    expect(next.lastError).toMatch(/^Zalo -201/);
+    expect(zalo.groupMessages.slice(before).map((m) => m.text)).toEqual([...next.parts.slice(1), expect.any(String)]);
   });
 
   it("makes the day's report at start, marked late, when the server was down at 16:00", async () => {

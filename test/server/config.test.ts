@@ -56,6 +56,24 @@ describe("settings", () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 
+  it.each([
+    [{ REPORT_CRON: "at four" }, /^CONFIG_INVALID: REPORT_CRON="at four" — .*"0 16 \* \* \*"/],
+    [{ ZALO_REPORT_GROUP_ID: "leaders group" }, /^CONFIG_INVALID: ZALO_REPORT_GROUP_ID="leaders group"/],
+    [{ REPORT_MIN_ONLINE_PERCENT: "120" }, /^CONFIG_INVALID: REPORT_MIN_ONLINE_PERCENT="120"/],
+    [
+      { HOLIDAYS_FILE: "/nonexistent/holidays.json" },
+      /^CONFIG_INVALID: HOLIDAYS_FILE="\/nonexistent\/holidays.json" — not a readable holidays file/,
+    ],
+    [{ DEADLINE_CUTOFF_HOUR: "25" }, /^CONFIG_INVALID: DEADLINE_CUTOFF_HOUR="25"/],
+  ])("stops a bad report or deadline setting with one line naming it (%#)", (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it("makes the report at 16:00 by default, or never with REPORT_CRON=off", () => {
+    expect(loadConfig({}).REPORT_CRON).toBe("0 16 * * *");
+    expect(loadConfig({ REPORT_CRON: "off" }).REPORT_CRON).toBe("off");
+  });
+
   it("reads the console's canned replies as a list separated by |, with five common ones by default", () => {
     expect(loadConfig({ CANNED_REPLIES: " Chào anh/chị ạ. |Anh/chị chờ em chút nhé.| " }).CANNED_REPLIES).toEqual([
       "Chào anh/chị ạ.",

@@ -15,6 +15,7 @@ import {
   uniqueId,
 } from "./storeRecords";
 import { openForEachTest, type StoreUnderTest } from "../support/storeUnderTest";
+import { describePostalListContract } from "./postalListContract";
 
 /**
  * Dossiers and uploads over every adapter: the dossier a turn writes, the console's list and
@@ -426,4 +427,5 @@ export function describeDossierStoreContract(name: string, makeStore: () => Prom
       });
     });
   });
+  describePostalListContract(name, makeStore);
 }

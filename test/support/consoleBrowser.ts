@@ -100,6 +100,7 @@ export async function startConsoleBrowser(env: Record<string, string> = {}): Pro
       html: readFileSync(CONSOLE_PAGE, "utf8"),
       js: readFileSync(consoleBuild.outFile, "utf8"),
       css: readFileSync(consoleBuild.cssFile, "utf8"),
+      dashboardJs: readFileSync(consoleBuild.dashboard.outFile, "utf8"),
     },
   );
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS, timeout: 20_000 });

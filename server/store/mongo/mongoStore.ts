@@ -9,6 +9,7 @@ import type {
   DedupeRecord,
   MessageRecord,
   NoteRecord,
+  PostalListFilter,
   SessionRecord,
   Store,
   TurnCommit,
@@ -34,6 +35,7 @@ import { MAJORITY, SERVER_SELECTION_TIMEOUT_MS } from "./mongoTimeouts";
 import { MongoUploads } from "./mongoUploads";
 import { MongoZalo } from "./mongoZalo";
 import { mongoDossiersReceived } from "./mongoDossiersReceived";
+import { mongoPostalList } from "./mongoPostalList";
 import { storeNotOpen } from "../storeChecks";
 import type { DossiersReceivedFilter } from "../dossierExportStore";
 
@@ -215,6 +217,17 @@ export class MongoStore implements Store, ConsoleStore {
     limit: number;
   }): Promise<{ dossier: Dossier; conversationId: string }[]> {
     return this.dossiers.listDossiers(filter);
+  }
+
+  /**
+   * The day's postal dossiers and the earlier ones not finished, oldest first (`mongoPostalList.ts`).
+   *
+   * @example
+   * const list = await store.postalDossiers({ unitIds: ["an-thanh"], day: "2026-03-02", limit: 500 });
+   */
+  async postalDossiers(filter: PostalListFilter): Promise<Dossier[]> {
+    if (!this.opened) throw storeNotOpen();
+    return mongoPostalList(this.opened.db, filter);
   }
 
   /**

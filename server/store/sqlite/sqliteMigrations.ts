@@ -243,6 +243,24 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     lease_until TEXT
   ) STRICT, WITHOUT ROWID;
   `,
+  // The figures of past days, kept once counted: the dashboard's 90 days are a read of 90 × units rows.
+  // `day_figures_seen` holds how far the tables had been looked at; a row written later for a kept
+  // day (a clock behind, a seed) makes that day counted again.
+  `
+  CREATE TABLE day_figures (
+    day TEXT NOT NULL,
+    unit_key TEXT NOT NULL,
+    figures TEXT NOT NULL,
+    PRIMARY KEY (day, unit_key)
+  ) STRICT, WITHOUT ROWID;
+  CREATE TABLE day_figures_days (day TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;
+  CREATE TABLE day_figures_seen (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    conversations INTEGER NOT NULL,
+    dossiers INTEGER NOT NULL,
+    events INTEGER NOT NULL
+  ) STRICT;
+  `,
 ];
 
 /**

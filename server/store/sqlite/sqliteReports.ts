@@ -1,5 +1,7 @@
 import type Database from "better-sqlite3";
 import { addDays, cityDayStart } from "../../deadlines/cityDay";
+import { localIsoDate } from "../../engine/clock";
+import { SqliteDayFigures } from "./sqliteDayFigures";
 import { ANSWERED_STATUSES } from "../../dossier/dossierLifecycle";
 import type { DossierStatus } from "../../dossier/dossier";
 import { UnitDayTable } from "../reportFigures";
@@ -41,47 +43,21 @@ export class SqliteReports implements ReportStore {
 
   async unitDayFigures(range: DayRange, unitIds: readonly string[] | null): Promise<UnitDayFigures[]> {
     const db = this.opened.get();
-    const [from, to] = instants(range);
+    const today = localIsoDate(new Date());
     const table = new UnitDayTable();
-
-    const conversations = unitClause("unit_id", unitIds);
-    const conversationRows = db
-      .prepare<unknown[], { day: string; unit_id: string | null; n: number }>(
-        `SELECT ${CITY_DAY("created_at")} AS day, unit_id, count(*) AS n FROM conversations
-          WHERE created_at >= ? AND created_at < ?${conversations.sql} GROUP BY day, unit_id`,
-      )
-      .all(from, to, ...conversations.params);
-    for (const row of conversationRows) table.get(row.day, row.unit_id).conversationsStarted += row.n;
-
-    const dossiers = unitClause("d.unit_id", unitIds);
-    const dossierRows = db
-      .prepare<unknown[], { day: string; unit_id: string | null; method: string | null; n: number; clerk: number }>(
-        `SELECT ${CITY_DAY("d.created_at")} AS day, d.unit_id, d.submit_method AS method, count(*) AS n,
-                sum(EXISTS (SELECT 1 FROM service_events e
-                             WHERE e.conversation_id = d.conversation_id AND e.kind = 'handoff.taken'
-                               AND e.at <= d.created_at)) AS clerk
-           FROM dossiers d
-          WHERE d.created_at >= ? AND d.created_at < ?${dossiers.sql}
-          GROUP BY day, d.unit_id, d.submit_method`,
-      )
-      .all(from, to, ...dossiers.params);
-    for (const row of dossierRows) table.addDossiers(row.day, row.unit_id, row.method, row.n, row.clerk);
-
-    const events = unitClause("unit_id", unitIds);
-    const eventRows = db
-      .prepare<unknown[], { day: string; unit_id: string | null; kind: string; n: number; total: number | null }>(
-        `SELECT ${CITY_DAY("at")} AS day, unit_id, kind, count(*) AS n, sum(value) AS total FROM service_events
-          WHERE at >= ? AND at < ?${events.sql} GROUP BY day, unit_id, kind`,
-      )
-      .all(from, to, ...events.params);
-    for (const row of eventRows) table.addEvents(row.day, row.unit_id, row.kind, row.n, row.total ?? 0);
-    const waitRows = db
-      .prepare<unknown[], { day: string; unit_id: string | null; value: number }>(
-        `SELECT ${CITY_DAY("at")} AS day, unit_id, value FROM service_events
-          WHERE at >= ? AND at < ? AND kind = 'handoff.taken'${events.sql}`,
-      )
-      .all(from, to, ...events.params);
-    for (const row of waitRows) table.get(row.day, row.unit_id).handoffWaitsMs.push(row.value);
+    // Days before today are kept once counted (`SqliteDayFigures`); today, and what follows, is counted live.
+    if (range.from < today) {
+      const closed = { from: range.from, to: range.to < today ? range.to : addDays(today, -1) };
+      const kept = new SqliteDayFigures(db).read(closed, (missing) => {
+        const counted = new UnitDayTable();
+        scanUnitDays(db, missing, null, counted);
+        return counted.list();
+      });
+      const units = unitFilter(unitIds);
+      for (const figures of kept) if (units === null || units.includes(figures.unitId ?? "")) table.add(figures);
+    }
+    if (range.to >= today)
+      scanUnitDays(db, { from: range.from < today ? today : range.from, to: range.to }, unitIds, table);
     return table.list();
   }
 
@@ -151,4 +127,52 @@ export class SqliteReports implements ReportStore {
       .all(...units.params)
       .map((row) => ({ unitId: row.unit_id, count: row.n }));
   }
+}
+
+/** Counts the figures of a range of city days, for some units, into `table`, from the indexed time columns. */
+function scanUnitDays(
+  db: Database.Database,
+  range: DayRange,
+  unitIds: readonly string[] | null,
+  table: UnitDayTable,
+): void {
+  const [from, to] = instants(range);
+  const conversations = unitClause("unit_id", unitIds);
+  const conversationRows = db
+    .prepare<unknown[], { day: string; unit_id: string | null; n: number }>(
+      `SELECT ${CITY_DAY("created_at")} AS day, unit_id, count(*) AS n FROM conversations
+          WHERE created_at >= ? AND created_at < ?${conversations.sql} GROUP BY day, unit_id`,
+    )
+    .all(from, to, ...conversations.params);
+  for (const row of conversationRows) table.get(row.day, row.unit_id).conversationsStarted += row.n;
+
+  const dossiers = unitClause("d.unit_id", unitIds);
+  const dossierRows = db
+    .prepare<unknown[], { day: string; unit_id: string | null; method: string | null; n: number; clerk: number }>(
+      `SELECT ${CITY_DAY("d.created_at")} AS day, d.unit_id, d.submit_method AS method, count(*) AS n,
+                sum(EXISTS (SELECT 1 FROM service_events e
+                             WHERE e.conversation_id = d.conversation_id AND e.kind = 'handoff.taken'
+                               AND e.at <= d.created_at)) AS clerk
+           FROM dossiers d
+          WHERE d.created_at >= ? AND d.created_at < ?${dossiers.sql}
+          GROUP BY day, d.unit_id, d.submit_method`,
+    )
+    .all(from, to, ...dossiers.params);
+  for (const row of dossierRows) table.addDossiers(row.day, row.unit_id, row.method, row.n, row.clerk);
+
+  const events = unitClause("unit_id", unitIds);
+  const eventRows = db
+    .prepare<unknown[], { day: string; unit_id: string | null; kind: string; n: number; total: number | null }>(
+      `SELECT ${CITY_DAY("at")} AS day, unit_id, kind, count(*) AS n, sum(value) AS total FROM service_events
+          WHERE at >= ? AND at < ?${events.sql} GROUP BY day, unit_id, kind`,
+    )
+    .all(from, to, ...events.params);
+  for (const row of eventRows) table.addEvents(row.day, row.unit_id, row.kind, row.n, row.total ?? 0);
+  const waitRows = db
+    .prepare<unknown[], { day: string; unit_id: string | null; value: number }>(
+      `SELECT ${CITY_DAY("at")} AS day, unit_id, value FROM service_events
+          WHERE at >= ? AND at < ? AND kind = 'handoff.taken'${events.sql}`,
+    )
+    .all(from, to, ...events.params);
+  for (const row of waitRows) table.get(row.day, row.unit_id).handoffWaitsMs.push(row.value);
 }

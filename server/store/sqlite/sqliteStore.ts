@@ -11,6 +11,7 @@ import type {
   DedupeRecord,
   MessageRecord,
   NoteRecord,
+  PostalListFilter,
   SessionRecord,
   Store,
   TurnCommit,
@@ -37,6 +38,7 @@ import type { DailyReportRecord } from "../dailyReportStore";
 import { SqliteDailyReports } from "./sqliteDailyReports";
 import { SqliteZalo } from "./sqliteZalo";
 import { sqliteDossiersReceived } from "./sqliteDossiersReceived";
+import { sqlitePostalList } from "./sqlitePostalList";
 import { storeNotOpen } from "../storeChecks";
 import type { DossiersReceivedFilter } from "../dossierExportStore";
 import { openSqliteFile } from "./openSqliteFile";
@@ -246,6 +248,17 @@ export class SqliteStore implements Store, ConsoleStore {
     limit: number;
   }): Promise<{ dossier: Dossier; conversationId: string }[]> {
     return this.dossiers.listDossiers(filter);
+  }
+
+  /**
+   * The day's postal dossiers and the earlier ones not finished, oldest first (`sqlitePostalList.ts`).
+   *
+   * @example
+   * const list = await store.postalDossiers({ unitIds: ["an-thanh"], day: "2026-03-02", limit: 500 });
+   */
+  async postalDossiers(filter: PostalListFilter): Promise<Dossier[]> {
+    if (!this.opened) throw storeNotOpen();
+    return sqlitePostalList(this.opened.db, filter);
   }
 
   /**
