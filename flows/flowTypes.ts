@@ -71,7 +71,12 @@ export interface AskStep extends StepBase {
   min?: number;
   max?: number;
   /** For CCCD fields: earlier answers the ID number's sex and birth-year digits must agree with. */
-  idOf?: { gender?: string; birthDate?: string };
+  idOf?: {
+    gender?: string;
+    birthDate?: string;
+    /** The person's sex when the question itself says it (the mother, the father). */
+    sex?: "Nam" | "Nữ";
+  };
   /** For ID numbers: the old 9-digit CMND is accepted too. */
   allowCmnd?: boolean;
   /**

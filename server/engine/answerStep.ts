@@ -1,7 +1,7 @@
 import type { AskStep, ChooseStep, ConfirmStep, Step, TableStep, Value } from "../../flows/flowTypes";
 import { stepOf } from "./catalogue";
 import { offerFieldsToEdit } from "./editField";
-import { advanceFrom, askQuestion, askTableQuestion } from "./enterStep";
+import { advanceFrom, askQuestion, askQuestionOfferingClerk, askTableQuestion } from "./enterStep";
 import { TEXTS } from "./engineTexts";
 import { parseAnswer } from "./fieldParsers";
 import type { Localized } from "./localized";
@@ -9,6 +9,7 @@ import { requestClerk } from "./requestClerk";
 import type { Turn } from "./turn";
 import { type MatchableOption, matchOption } from "./understanding/matchOption";
 import { parseYesNo } from "./understanding/parseYesNo";
+import { saysDontKnow } from "./understanding/dontKnow";
 import { foldToWords } from "./understanding/foldDiacritics";
 
 /** A citizen's answer as it reaches a step: typed text, a clicked value, or an uploaded file. */
@@ -60,6 +61,17 @@ function failAnswer(turn: Turn, step: Step, message: Localized): void {
   const said = turn.text(message);
   turn.say(example && !said.includes(example) ? `${said} ${example}` : said);
   reAsk(turn, step);
+}
+
+/** "I don't remember" to a required question: say why it is needed, offer a clerk; on the third time, call one. */
+function neededAnyway(turn: Turn, step: Step): void {
+  turn.state.failedAnswers += 1;
+  if (turn.state.failedAnswers >= MAX_FAILED_ANSWERS) {
+    requestClerk(turn, "stuck");
+    return;
+  }
+  turn.say(turn.text(TEXTS.neededAnyway));
+  askQuestionOfferingClerk(turn, step);
 }
 
 /** A message that is no answer at all: show the choices again, or call a clerk on the second. */
@@ -114,6 +126,13 @@ function understand(
 ): { value: Value; warning?: Localized } | undefined {
   if (step.kind !== "confirm" && step.optional && isSkip(answer)) return { value: null };
   const text = textOf(answer);
+  // Not knowing is an answer, never a value: an optional question is skipped; a required one is explained,
+  // with a clerk offered.
+  if (answer.kind === "text" && text !== null && saysDontKnow(text)) {
+    if (step.kind !== "confirm" && step.optional) return { value: null };
+    neededAnyway(turn, questionStep);
+    return undefined;
+  }
   if (text === null) {
     notUnderstood(turn, questionStep, TEXTS.notAChoice);
     return undefined;

@@ -20,6 +20,12 @@ export const TEXTS = {
   whichProcedure: t("Bạn muốn làm thủ tục nào trong các thủ tục sau?", "Which of these procedures do you mean?"),
   statusLookupOption: t("Tra cứu hồ sơ đã nộp", "Check a submitted application"),
   humanOption: t("Gặp cán bộ", "Talk to a clerk"),
+  neededAnyway: t(
+    "Thông tin này bắt buộc phải có trên tờ khai nên không bỏ qua được. Bạn xem lại giấy tờ (CCCD, giấy khai sinh, " +
+      'sổ hộ khẩu…) rồi trả lời; nếu không tìm được, bấm "Gặp cán bộ" để cán bộ giúp.',
+    "The form requires this, so it cannot be skipped. Please check your papers (ID card, birth certificate, " +
+      'household book…) and answer; if you cannot find it, press "Talk to a clerk" and a clerk will help.',
+  ),
   keep: t("Giữ nguyên: {value}", "Keep: {value}"),
   skip: t("Bỏ qua", "Skip"),
   yes: t("Có", "Yes"),

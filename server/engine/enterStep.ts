@@ -198,6 +198,12 @@ function askSimple(turn: Turn, step: AskStep | ChooseStep | ConfirmStep, prefix:
   }
 }
 
+/** The question again, with "Talk to a clerk" among its choices: for a citizen who has no answer to give. */
+export function askQuestionOfferingClerk(turn: Turn, step: Step): void {
+  if (step.kind !== "ask" && step.kind !== "choose" && step.kind !== "confirm") return askQuestion(turn, step);
+  askSimple(turn, step, "", [...keepChoice(turn, step), { label: turn.text(TEXTS.humanOption), value: "cmd:human" }]);
+}
+
 /** Puts the current question to the citizen, with its choices and what kind of answer it expects. */
 export function askQuestion(turn: Turn, step: Step): void {
   switch (step.kind) {

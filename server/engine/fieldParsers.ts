@@ -66,7 +66,7 @@ function birthYearOf(value: Value | undefined): number | undefined {
 function knownIdentity(context: ParseContext): { gender?: "Nam" | "Nữ"; birthYear?: number } {
   const { idOf } = context.step;
   if (!idOf) return {};
-  const gender = idOf.gender ? context.answers[idOf.gender] : undefined;
+  const gender = idOf.sex ?? (idOf.gender ? context.answers[idOf.gender] : undefined);
   const birthYear = idOf.birthDate ? birthYearOf(context.answers[idOf.birthDate]) : undefined;
   return {
     ...(gender === "Nam" || gender === "Nữ" ? { gender } : {}),

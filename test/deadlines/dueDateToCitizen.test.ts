@@ -16,7 +16,7 @@ afterEach(async () => {
 });
 
 describe("the legal due date, as the citizen sees it", () => {
-  it("is on the receipt, in the status lookup, and given again from the day the office receives the dossier", async () => {
+  it("is on the receipt, in the status lookup, and told again from the day the office receives it", async () => {
     // A certificate of marital status: 3 working days (a same-day procedure could cross 15:00 in the test).
     const before = deadlines.dueDate("cap-giay-xac-nhan-tinh-trang-hon-nhan", new Date())!;
     const { citizen, code } = await submitOverChat(server.url, "cap-giay-xac-nhan-tinh-trang-hon-nhan", {

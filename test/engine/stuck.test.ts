@@ -6,7 +6,7 @@ describe("stuck detection", () => {
     const chat = new Conversation().say("khai sinh", "Trần Thị Mai", "hôm qua", "31/02/1995");
     expect(chat.state.status).toBe("bot");
     expect(chat.state.failedAnswers).toBe(2);
-    chat.send("không nhớ");
+    chat.send("ngày 32");
     expect(chat.state.status).toBe("waiting_clerk");
     expect(chat.effects).toEqual([
       { type: "requestClerk", reason: "stuck", flowId: "dang-ky-khai-sinh", stepId: "requesterDateOfBirth" },

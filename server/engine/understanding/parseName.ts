@@ -1,4 +1,5 @@
 import { t } from "../localized";
+import { foldToWords } from "./foldDiacritics";
 import { normalizeInput } from "./normalizeInput";
 import { parsed, rejected, type ParseResult } from "./parseResult";
 
@@ -27,7 +28,9 @@ const WORD = /^\p{L}\p{M}*(?:['-]?\p{L}\p{M}*)*$/u;
  * @example parseName("Nguyen Van 2").ok // false, code "NAME_HAS_DIGITS"
  */
 export function parseName(text: string): ParseResult<string> {
-  const name = normalizeInput(text).replace(APOSTROPHES, "'").replace(HYPHENS, "-").replace(SENTENCE_END, "");
+  const name = withoutLeadIn(
+    normalizeInput(text).replace(APOSTROPHES, "'").replace(HYPHENS, "-").replace(SENTENCE_END, ""),
+  );
   if (/\p{Nd}/u.test(name)) {
     return rejected(
       "NAME_HAS_DIGITS",
@@ -74,7 +77,46 @@ export function parseName(text: string): ParseResult<string> {
       ),
     );
   }
+  // A one-word name exists (some peoples of the Central Highlands), but is more often half an answer.
+  if (words.length === 1) {
+    return parsed(value, {
+      code: "NAME_ONE_WORD",
+      message: t(
+        `Họ tên chỉ có một chữ: "${value}". Trên giấy tờ, họ tên thường có cả họ, chữ đệm và tên (ví dụ ${EXAMPLE}).`,
+        `The name is one word: "${value}". On papers a name usually has family, middle and given names ` +
+          `(for example ${EXAMPLE}).`,
+      ),
+    });
+  }
   return parsed(value);
+}
+
+// What people type before a name ("tên bé là …", "tôi là …", "họ tên: …"), as folded words: not part of it.
+// prettier-ignore
+const LEAD_INS = [
+  "ho va ten", "ho ten", "ten day du", "ten", "ten la", "ten toi la", "toi ten la", "toi ten", "toi la", "em ten la",
+  "em ten", "em la", "minh ten la", "minh ten", "minh la", "ten be la", "ten be", "be ten la", "be ten",
+  "ten cua be la", "ten con la", "ten cua con la", "con ten la", "con ten", "con toi ten", "con em ten", "ten me la",
+  "me ten la", "me ten", "ten bo la", "bo ten la", "bo ten", "ten cha la", "cha ten la", "cha ten", "ten vo la",
+  "vo ten", "ten chong la", "chong ten", "ten chau la", "chau ten", "ten ba la", "ba ten", "ten ong la", "ong ten",
+  "my name is", "name", "full name", "his name is", "her name is", "the name is", "the baby is", "baby s name is",
+].map((words) => words.split(" "));
+// A courtesy word at the end ("Nguyễn Văn An ạ"): with its dot below, it is no name's last word.
+const COURTESY_END = /\s+(?:ạ|nhé|nha)$/u;
+
+/** The name without what was typed before it (and a courtesy word after it), when that is all there is. */
+function withoutLeadIn(text: string): string {
+  const tokens = text.replace(/:/g, " : ").split(/\s+/).filter(Boolean);
+  const folded = tokens.map((token) => foldToWords(token));
+  let cut = 0;
+  for (const lead of LEAD_INS) {
+    // "là" only as typed, with its grave accent or none: "Lã" is a family name ("tên Lã Văn Minh").
+    const matches = lead.every((word, i) => (word === "la" ? /^l[aà]$/iu.test(tokens[i] ?? "") : folded[i] === word));
+    if (matches && lead.length > cut && tokens.length > lead.length) cut = lead.length;
+  }
+  // "họ tên: …", "tên là: …"
+  while (tokens[cut] === ":") cut += 1;
+  return tokens.slice(cut).join(" ").replace(COURTESY_END, "");
 }
 
 const MARK = /\p{M}/u;

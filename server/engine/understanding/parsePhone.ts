@@ -22,7 +22,7 @@ const EXAMPLE = "0912 345 678";
  * @example parsePhone("0277 3851 234").ok // false, code "PHONE_NOT_MOBILE"
  */
 export function parsePhone(text: string): ParseResult<string> {
-  const compact = normalizeInput(text).replace(SEPARATORS, "");
+  const compact = numberPart(normalizeInput(text)).replace(SEPARATORS, "");
   const local = toLocal(compact);
   if (local !== undefined && MOBILE.test(local)) return parsed(local);
   if (local !== undefined && /^02\d{8,9}$/.test(local)) {
@@ -48,6 +48,18 @@ export function parsePhone(text: string): ParseResult<string> {
     );
   }
   const digitCount = (compact.match(/\d/g) ?? []).length;
+  // Ten digits that are not a mobile number: the count is right, so only the start is worth telling.
+  if (local !== undefined && /^\d{10}$/.test(local)) {
+    return rejected(
+      "PHONE_INVALID",
+      t(
+        `Số ${local} có đủ 10 chữ số nhưng không phải số di động: số di động bắt đầu bằng 03, 05, 07, 08 hoặc 09. ` +
+          `Ví dụ: ${EXAMPLE}.`,
+        `${local} has 10 digits but is not a mobile number: mobile numbers start with 03, 05, 07, 08 or 09. ` +
+          `Example: ${EXAMPLE}.`,
+      ),
+    );
+  }
   return rejected(
     "PHONE_INVALID",
     t(
@@ -74,4 +86,16 @@ function toLocal(compact: string): string | undefined {
 
 function withLeadingZero(national: string): string {
   return national.startsWith("0") ? national : `0${national}`;
+}
+
+// One run of digits with the separators people type, perhaps behind "+84" or "(+84)".
+const DIGIT_RUN = /\(?\+?\d[\d\s.\-\u2010-\u2015\u2212()/]*\d\)?|\d/g;
+
+/**
+ * The number in "sđt 0912 345 678", "số của em là 0912345678 ạ", "phone: +84 912 345 678": words around one
+ * run of digits are a label, not part of it. Text with no digits, or digits in several places, is read whole.
+ */
+function numberPart(text: string): string {
+  const runs = text.match(DIGIT_RUN) ?? [];
+  return runs.length === 1 ? runs[0]!.trim() : text;
 }

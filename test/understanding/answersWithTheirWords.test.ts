@@ -1,0 +1,69 @@
+import { parseName } from "../../server/engine/understanding/parseName";
+import { parsePhone } from "../../server/engine/understanding/parsePhone";
+import type { AskStep } from "../../flows/flowTypes";
+import { parseAnswer } from "../../server/engine/fieldParsers";
+import { Conversation } from "../support/conversation";
+import { catalogue } from "../support/flowWalker";
+
+describe("a name typed with what people say around it", () => {
+  it.each([
+    ["tên bé là nguyễn thị hồng nhung", "Nguyễn Thị Hồng Nhung"],
+    ["Bé tên Trần Bảo An", "Trần Bảo An"],
+    ["tôi là Lê Văn Tám", "Lê Văn Tám"],
+    ["Họ tên: Phạm Thị Lan", "Phạm Thị Lan"],
+    ["họ và tên : võ văn kiệt ạ", "Võ Văn Kiệt"],
+    ["mẹ tên Huỳnh Thị Mỹ", "Huỳnh Thị Mỹ"],
+    ["my name is John Smith", "John Smith"],
+    // "Lã" is a family name, not "là"; "Minh" a given name, not "mình".
+    ["tên Lã Văn Minh", "Lã Văn Minh"],
+    ["Minh Lan", "Minh Lan"],
+  ])("reads %p as %p", (typed, name) => {
+    expect(parseName(typed)).toEqual({ ok: true, value: name });
+  });
+
+  it("queries a one-word name instead of taking it silently, and keeps it when the citizen says it is right", () => {
+    expect(parseName("An")).toMatchObject({ ok: true, value: "An", warning: { code: "NAME_ONE_WORD" } });
+    const chat = new Conversation().say("khai sinh", "Mai");
+    expect(chat.state.stepId).toBe("requesterFullName");
+    expect(chat.said).toContain('Họ tên chỉ có một chữ: "Mai"');
+    chat.send("đúng");
+    expect(chat.state.answers.requesterFullName).toBe("Mai");
+  });
+});
+
+describe("a phone given with its label", () => {
+  it.each([
+    ["sđt 0912345678", "0912345678"],
+    ["số của em là 0912 345 678 ạ", "0912345678"],
+    ["phone: +84 912 345 678", "0912345678"],
+    ["ĐT: 0388.111.222", "0388111222"],
+  ])("reads %p as %p", (typed, phone) => {
+    expect(parsePhone(typed)).toEqual({ ok: true, value: phone });
+  });
+
+  it("never says 10 digits are needed to someone who typed 10", () => {
+    const result = parsePhone("0612 345 678");
+    expect(result.ok).toBe(false);
+    expect(JSON.stringify(result)).not.toMatch(/bạn đã nhập 10 chữ số|you typed 10 digits/);
+    expect(JSON.stringify(result)).toContain("bắt đầu bằng 03, 05, 07, 08 hoặc 09");
+  });
+});
+
+describe("a parent's ID number that says the other sex", () => {
+  const stepOf = (id: string) => {
+    const flow = catalogue().flows.get("dang-ky-khai-sinh")!;
+    return flow.flow.steps.find((step) => step.id === id) as AskStep;
+  };
+
+  it("queries a mother's CCCD with a man's sex digit, and a father's with a woman's", () => {
+    // 087 (Đồng Tháp), 0 = a man born in the 1900s, 1 = a woman.
+    const mother = parseAnswer("087095001234", { today: "2026-12-04", answers: {}, step: stepOf("motherIdNumber") });
+    expect(mother).toMatchObject({ ok: true, warning: { code: "CCCD_MISMATCH" } });
+    const father = parseAnswer("087195001234", { today: "2026-12-04", answers: {}, step: stepOf("fatherIdNumber") });
+    expect(father).toMatchObject({ ok: true, warning: { code: "CCCD_MISMATCH" } });
+    expect(parseAnswer("087195001234", { today: "2026-12-04", answers: {}, step: stepOf("motherIdNumber") })).toEqual({
+      ok: true,
+      value: "087195001234",
+    });
+  });
+});
