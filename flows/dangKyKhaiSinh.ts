@@ -37,6 +37,7 @@ export const dangKyKhaiSinh = defineFlow({
       aliases: ["tên bé", "tên con", "ten chau", "child's name", "baby name"],
     }),
     ask("childDateOfBirth", "birthDate", t("Bé sinh ngày nào?", "The child's date of birth?"), {
+      maxYearsAgo: 100,
       example: t("Ví dụ: 05/03/2026", "Example: 05/03/2026"),
       aliases: ["ngày sinh của bé", "ngày sinh con", "ngay sinh be", "birthday", "child's date of birth"],
     }),

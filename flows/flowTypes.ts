@@ -77,6 +77,8 @@ export interface AskStep extends StepBase {
     /** The person's sex when the question itself says it (the mother, the father). */
     sex?: "Nam" | "Nữ";
   };
+  /** For dates of birth: at most this many years ago (a child whose birth is registered: 100). */
+  maxYearsAgo?: number;
   /** For ID numbers: the old 9-digit CMND is accepted too. */
   allowCmnd?: boolean;
   /**

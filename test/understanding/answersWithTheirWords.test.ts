@@ -1,9 +1,10 @@
 import { parseName } from "../../server/engine/understanding/parseName";
+import { parseBirthDate } from "../../server/engine/understanding/parseBirthDate";
 import { parsePhone } from "../../server/engine/understanding/parsePhone";
 import type { AskStep } from "../../flows/flowTypes";
 import { parseAnswer } from "../../server/engine/fieldParsers";
 import { Conversation } from "../support/conversation";
-import { catalogue } from "../support/flowWalker";
+import { catalogue, walkFlow } from "../support/flowWalker";
 
 describe("a name typed with what people say around it", () => {
   it.each([
@@ -67,3 +68,40 @@ describe("a parent's ID number that says the other sex", () => {
     });
   });
 });
+
+describe("a two-digit year, and a child born a century ago", () => {
+  it('reads a newborn\'s "26" as this year and an adult\'s "95" as 1995, each shown to be confirmed', () => {
+    expect(parseBirthDate("12/4/26", "2026-12-04", 100)).toMatchObject({
+      ok: true,
+      value: "12/04/2026",
+      warning: { code: "DATE_YEAR_ASSUMED" },
+    });
+    expect(parseBirthDate("12/04/95", "2026-12-04")).toMatchObject({ ok: true, value: "12/04/1995" });
+    // Where both centuries fit, the citizen writes the year out.
+    expect(parseBirthDate("12/04/25", "2026-12-04")).toMatchObject({ ok: false, code: "DATE_YEAR_TWO_DIGITS" });
+  });
+
+  it("asks the citizen to confirm the year understood, in the birth registration", () => {
+    const chat = walkTo("childDateOfBirth");
+    chat.send("3/11/26");
+    expect(chat.said).toContain('Năm "26" được hiểu là năm 2026: ngày 03/11/2026.');
+    chat.send("đúng");
+    expect(chat.state.answers.childDateOfBirth).toBe("03/11/2026");
+  });
+
+  it("refuses a child born a century ago", () => {
+    const chat = walkTo("childDateOfBirth");
+    chat.send("03/11/1925");
+    expect(chat.state.answers.childDateOfBirth).toBeUndefined();
+    expect(chat.said).toContain("Năm 1925 là");
+  });
+});
+
+/** A birth registration walked up to `stepId`, with the walk's own answers. */
+function walkTo(stepId: string): Conversation {
+  const walk = walkFlow("dang-ky-khai-sinh", { stopAt: stepId });
+  const chat = new Conversation();
+  for (const input of walk.inputs) chat.send(input);
+  expect(chat.state.stepId).toBe(stepId);
+  return chat;
+}

@@ -256,7 +256,8 @@ describe("parseBirthDate", () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: "binary" }), nearDate), (text) => {
         const first = parseBirthDate(text, TODAY);
-        if (first.ok) expect(parseBirthDate(first.value, TODAY)).toEqual(first);
+        // The year understood from two digits is confirmed once; written out, it needs no confirming.
+        if (first.ok) expect(parseBirthDate(first.value, TODAY)).toEqual({ ok: true, value: first.value });
       }),
     );
   });

@@ -2,6 +2,9 @@ import { t } from "../localized";
 import { parseDate } from "./parseDate";
 import { type ParseResult, rejected } from "./parseResult";
 
+/** Nobody living is older: a date of birth before it is a typo in the year. */
+const MAX_AGE = 120;
+
 /**
  * Reads a date of birth: {@link parseDate} with dates after `today` refused, and a message
  * that says why. Same codes as parseDate.
@@ -11,8 +14,8 @@ import { type ParseResult, rejected } from "./parseResult";
  * parseBirthDate("ngay 5 thang 3 nam 2020", "2026-05-01") // { ok: true, value: "05/03/2020" }
  * parseBirthDate("05/03/2027", "2026-05-01").ok           // false, code "DATE_IN_FUTURE"
  */
-export function parseBirthDate(text: string, today: string): ParseResult<string> {
-  const result = parseDate(text, { today, notInFuture: true });
+export function parseBirthDate(text: string, today: string, maxYearsAgo = MAX_AGE): ParseResult<string> {
+  const result = parseDate(text, { today, notInFuture: true, maxYearsAgo });
   if (result.ok || result.code !== "DATE_IN_FUTURE") return result;
   const plain = parseDate(text);
   const value = plain.ok ? plain.value : text;

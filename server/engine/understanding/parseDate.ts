@@ -11,6 +11,8 @@ export interface ParseDateOptions {
   notInFuture?: boolean;
   /** Rejects a date before `today` (an appointment at the counter). @default false */
   notInPast?: boolean;
+  /** Rejects a year more than this many years before `today`'s (a child born a century ago). */
+  maxYearsAgo?: number;
 }
 
 const EXAMPLE = "05/03/2020";
@@ -62,13 +64,30 @@ interface DateParts {
  * parseDate("01/01/2030", { today: "2026-05-01", notInFuture: true }) // code "DATE_IN_FUTURE"
  */
 export function parseDate(text: string, options: ParseDateOptions = {}): ParseResult<string> {
-  const today = options.notInFuture || options.notInPast ? readToday(options.today) : undefined;
+  const bounded = options.notInFuture || options.notInPast || options.maxYearsAgo !== undefined;
+  const today = bounded ? readToday(options.today) : undefined;
   const folded = foldDiacritics(normalizeInput(text));
   const parts = findDate(folded);
   if (!parts) return unreadable(DAY_MONTH_ONLY.test(folded));
 
   const { day, month, yearText } = parts;
   if (yearText.length === 2) {
+    // What the field allows may leave one century: a newborn's "26" is 2026, a parent's "95" is 1995. The
+    // citizen is shown the year understood, to confirm it.
+    const fitting = today
+      ? ["19", "20"].map((century) => checkedDate(day, month, Number(century + yearText), options, today))
+      : [];
+    const only = fitting.filter((result) => result.ok);
+    if (only.length === 1 && only[0]!.ok) {
+      const value = only[0]!.value;
+      return parsed(value, {
+        code: "DATE_YEAR_ASSUMED",
+        message: t(
+          `Năm "${yearText}" được hiểu là năm ${value.slice(-4)}: ngày ${value}.`,
+          `The year "${yearText}" is read as ${value.slice(-4)}: ${value}.`,
+        ),
+      });
+    }
     return rejected(
       "DATE_YEAR_TWO_DIGITS",
       t(
@@ -79,7 +98,17 @@ export function parseDate(text: string, options: ParseDateOptions = {}): ParseRe
     );
   }
   if (yearText.length !== 4) return unreadable(false);
-  const year = Number(yearText);
+  return checkedDate(day, month, Number(yearText), options, today);
+}
+
+/** The date if it exists and is one the field allows, else why not. */
+function checkedDate(
+  day: number,
+  month: number,
+  year: number,
+  options: ParseDateOptions,
+  today: { key: number; display: string } | undefined,
+): ParseResult<string> {
   if (year < MIN_YEAR || year > MAX_YEAR) {
     return rejected(
       "DATE_OUT_OF_RANGE",
@@ -110,6 +139,18 @@ export function parseDate(text: string, options: ParseDateOptions = {}): ParseRe
       t(
         `Ngày ${value} đã qua (hôm nay là ${today.display}). Xin chọn một ngày từ hôm nay trở đi.`,
         `${value} has already passed (today is ${today.display}). Please choose today or a later date.`,
+      ),
+    );
+  }
+  const oldest =
+    today && options.maxYearsAgo !== undefined ? Math.floor(today.key / 10000) - options.maxYearsAgo : null;
+  if (oldest !== null && year <= oldest) {
+    const ago = Math.floor(today!.key / 10000) - year;
+    return rejected(
+      "DATE_TOO_OLD",
+      t(
+        `Năm ${year} là ${ago} năm trước. Xin kiểm tra lại năm. Ví dụ: ${EXAMPLE}`,
+        `${year} is ${ago} years ago. Please check the year. Example: ${EXAMPLE}`,
       ),
     );
   }
