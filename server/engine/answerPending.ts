@@ -7,12 +7,37 @@ import { startFlow } from "./startFlow";
 import type { Turn } from "./turn";
 import { matchOption } from "./understanding/matchOption";
 import { parseYesNo } from "./understanding/parseYesNo";
+import { foldToWords } from "./understanding/foldDiacritics";
 import { parseDate } from "./understanding/parseDate";
 import { parsePhone } from "./understanding/parsePhone";
 import { stepLabel } from "./stepLabel";
 import { refreshDependents } from "./enterStep";
 import { understandCorrection } from "./clerkActions";
 import { askRating } from "./rating";
+
+/** The spelling the citizen chose: by its button, by "đúng" for the only one offered, or by typing it. */
+function chosenSpelling(pending: { options: string[]; typed: string }, answer: Answer): string | null {
+  // A button's value typed as text (a script driving the terminal chat) is the button.
+  if (answer.kind === "text" && /^spell:(?:\d|keep)$/.test(answer.text.trim()))
+    return chosenSpelling(pending, { kind: "choice", value: answer.text.trim() });
+  if (answer.kind === "choice") {
+    if (answer.value === "spell:keep") return pending.typed;
+    const index = /^spell:(\d)$/.exec(answer.value)?.[1];
+    return index === undefined ? null : (pending.options[Number(index)] ?? null);
+  }
+  if (answer.kind !== "text") return null;
+  const typed = answer.text.normalize("NFC").trim();
+  const exact = pending.options.find((option) => option.toLocaleLowerCase("vi") === typed.toLocaleLowerCase("vi"));
+  if (exact) return exact;
+  // The buttons' numbers, as a terminal or a phone without buttons shows them: the last is "keep as typed".
+  const number = /^\d$/.test(typed) ? Number(typed) : 0;
+  if (number >= 1 && number <= pending.options.length) return pending.options[number - 1]!;
+  if (number === pending.options.length + 1) return pending.typed;
+  // The same name typed again without diacritics: the citizen means it as typed.
+  if (typed === typed.normalize("NFD") && foldToWords(typed) === foldToWords(pending.typed)) return pending.typed;
+  const yes = parseYesNo(answer.text);
+  return yes.ok && yes.value && pending.options.length === 1 ? pending.options[0]! : null;
+}
 
 function yesOrNo(answer: Answer): boolean | null {
   if (answer.kind === "choice" && (answer.value === "yes" || answer.value === "no")) return answer.value === "yes";
@@ -44,6 +69,20 @@ export function answerPending(turn: Turn, answer: Answer): boolean {
         turn.say(turn.text(TEXTS.reAskAfterWarning));
         reAskCurrent(turn);
       }
+      return true;
+    }
+    case "chooseSpelling": {
+      const step = stepOf(turn.flow!, pending.stepId);
+      const chosen = chosenSpelling(pending, answer);
+      state.pending = null;
+      if (chosen === null && yesOrNo(answer) === false) {
+        turn.say(turn.text(TEXTS.reAskAfterWarning));
+        reAskCurrent(turn);
+        return true;
+      }
+      // Anything else is the name typed again (with its diacritics, or another name): read as an answer.
+      if (chosen === null) return false;
+      acceptAnswer(turn, step, chosen);
       return true;
     }
     case "confirmRestart":

@@ -1,5 +1,7 @@
 import type { AskStep, ChooseStep, ConfirmStep, Step, TableStep, Value } from "../../flows/flowTypes";
 import { stepOf } from "./catalogue";
+import { copyOtherAnswer } from "./copyOtherAnswer";
+import { offerSpelling } from "./offerSpelling";
 import { offerFieldsToEdit } from "./editField";
 import { advanceFrom, askQuestion, askQuestionOfferingClerk, askTableQuestion } from "./enterStep";
 import { TEXTS } from "./engineTexts";
@@ -168,6 +170,11 @@ function understand(
     notUnderstood(turn, questionStep, TEXTS.notAChoice);
     return undefined;
   }
+  const copied = step.kind === "ask" ? copyOtherAnswer(turn, step, text) : null;
+  if (copied) {
+    turn.say(copied.told);
+    return { value: copied.value };
+  }
   const result = parseAnswer(text, { today: turn.today, answers: turn.state.answers, step });
   if (!result.ok) {
     failAnswer(turn, questionStep, result.message);
@@ -267,6 +274,7 @@ export function answerStep(turn: Turn, answer: Answer): void {
         });
         return;
       }
+      if (step.kind === "ask" && answer.kind === "text" && offerSpelling(turn, step, understood.value)) return;
       acceptAnswer(turn, step, understood.value);
       return;
     }

@@ -15,6 +15,11 @@ export type FieldSource = { by: "citizen" } | { by: "bot" } | { by: "clerk"; cle
 export type Pending =
   /** The answer parsed but contradicts earlier answers (a CCCD's sex digit): keep it? */
   | { kind: "confirmWarning"; stepId: string; value: Value; rowColumn?: string }
+  /**
+   * A name typed without (some of) its diacritics: which spelling is right? `options` are the likeliest
+   * spellings, best first; `typed` is the name as the citizen typed it (kept if they say so).
+   */
+  | { kind: "chooseSpelling"; stepId: string; options: string[]; typed: string }
   /** Several procedures fit the citizen's first message: which one? */
   | { kind: "chooseProcedure"; options: string[] }
   /** "sửa …" named several fields, or the review's "change something": which one? */

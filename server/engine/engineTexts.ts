@@ -41,6 +41,15 @@ export const TEXTS = {
     "Vui lòng gửi ảnh chụp hoặc bản scan (JPG, PNG, PDF) bằng nút đính kèm.",
     "Please send a photo or a scan (JPG, PNG, PDF) with the attach button.",
   ),
+  spellingQuestion: t(
+    'Họ tên viết có dấu là "{name}", đúng không? Trên giấy tờ, họ tên phải đúng như trên CCCD.',
+    'Is the name written with its diacritics "{name}"? On the papers it must be exactly as on the ID card.',
+  ),
+  spellingChoose: t(
+    "Họ tên viết có dấu là tên nào dưới đây? Trên giấy tờ, họ tên phải đúng như trên CCCD.",
+    "Which of these is the name with its diacritics? On the papers it must be exactly as on the ID card.",
+  ),
+  spellingKeep: t("Giữ như tôi gõ: {name}", "Keep as I typed: {name}"),
   warningConfirm: t("Bạn có chắc thông tin này đúng không?", "Are you sure this is correct?"),
   reAskAfterWarning: t("Vậy bạn vui lòng nhập lại.", "Then please type it again."),
   confirmRestart: t(

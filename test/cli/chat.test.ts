@@ -29,6 +29,8 @@ const DEATH = [
   "dang ky khai tu cho ba toi",
   "an thanh",
   "tran van minh",
+  // The name with its diacritics, as offered: "Trần Văn Minh".
+  "1",
   "bo qua",
   "bo qua",
   "cccd",
@@ -37,6 +39,7 @@ const DEATH = [
   "bo qua",
   "con",
   "tran van bay",
+  "1",
   "1945",
   "nam",
   "kinh",
@@ -78,7 +81,8 @@ describe("npm run chat --json", () => {
       code: expect.stringMatching(/^HN-\d{8}-0001-[23456789BCDFGHJKMNPQRSTVWXZ]{4}$/),
       procedureId: "dang-ky-khai-tu",
       status: "submitted",
-      fields: { deceasedFullName: "Tran Van Bay", deathTime: "14:00", deathDate: "20/11/2026", deceasedGender: "Nam" },
+      // Typed "tran van bay"; the spelling offered, "Trần Văn Bảy", was chosen.
+      fields: { deceasedFullName: "Trần Văn Bảy", deathTime: "14:00", deathDate: "20/11/2026", deceasedGender: "Nam" },
     });
     const html = readFileSync(formFile, "utf8");
     expect(html).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");

@@ -141,6 +141,11 @@ export function walkFlow(procedureId: string, options: WalkOptions = {}): Walk {
       send(typed("có"));
       continue;
     }
+    // A name typed without diacritics: the citizen takes the spelling offered first.
+    if (state.pending?.kind === "chooseSpelling") {
+      send({ kind: "choice", value: "spell:0" });
+      continue;
+    }
     const step = stepOf(cat, state);
     if (step.kind === "submit" || step.id === options.stopAt) break;
     walk.asked.push(step.id);

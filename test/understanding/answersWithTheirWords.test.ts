@@ -98,10 +98,32 @@ describe("a two-digit year, and a child born a century ago", () => {
 });
 
 /** A birth registration walked up to `stepId`, with the walk's own answers. */
-function walkTo(stepId: string): Conversation {
-  const walk = walkFlow("dang-ky-khai-sinh", { stopAt: stepId });
+function walkTo(stepId: string, answers: Record<string, string> = {}): Conversation {
+  const walk = walkFlow("dang-ky-khai-sinh", { stopAt: stepId, answers });
   const chat = new Conversation();
   for (const input of walk.inputs) chat.send(input);
   expect(chat.state.stepId).toBe(stepId);
   return chat;
 }
+
+describe('"cùng địa chỉ với mẹ", "như trên": the other person\'s answer, said so', () => {
+  // The mother files: her residence is hers; the father's is asked.
+  const PARENTS = { requesterRelationship: "Mẹ", fatherKnown: "có" };
+  it("copies the mother's residence to the father's, and tells the citizen", () => {
+    const chat = walkTo("fatherResidence", PARENTS);
+    const mother = chat.state.answers.motherResidence as string;
+    expect(mother).toBeTruthy();
+    chat.send("cùng địa chỉ với mẹ");
+    expect(chat.state.answers.fatherResidence).toBe(mother);
+    expect(chat.said).toContain(`Đã điền giống mẹ: ${mother}.`);
+  });
+
+  it('takes "như trên" as the last address given, and reads an address that merely starts alike as an address', () => {
+    const above = walkTo("fatherResidence", PARENTS);
+    above.send("như trên");
+    expect(above.state.answers.fatherResidence).toBe(above.state.answers.motherResidence);
+    const other = walkTo("fatherResidence", PARENTS);
+    other.send("Cùng Nhà 12, ấp Tân Hội, xã Tân Hội");
+    expect(other.state.answers.fatherResidence).toBe("Cùng Nhà 12, ấp Tân Hội, xã Tân Hội");
+  });
+});

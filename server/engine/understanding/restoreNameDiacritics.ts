@@ -68,6 +68,8 @@ function nameIndex(): Index {
  * Probability of a syllable in a slot for one sex: the first syllable is the surname, the last the
  * given name, those between are mostly middle names but often a given-name-like syllable ("Thị Hồng
  * Nhung") and, right after the surname of a long name, sometimes a second surname ("Trần Nguyễn …").
+ * Elsewhere a syllable that is only a surname is rare: "Nguyễn" must not outweigh the given name
+ * "Nguyên" at the end of "Trần Khôi Nguyên" merely because it is the commonest surname.
  */
 function slotProbability(
   syllable: NameSyllable,
@@ -87,10 +89,10 @@ function slotProbability(
       p = 0.55 * middle + 0.3 * given + 0.15 * surname;
       break;
     case "middle":
-      p = 0.6 * middle + 0.37 * given + 0.03 * surname;
+      p = 0.6 * middle + 0.395 * given + 0.005 * surname;
       break;
     case "given":
-      p = 0.93 * given + 0.05 * middle + 0.02 * surname;
+      p = 0.948 * given + 0.05 * middle + 0.002 * surname;
       break;
     case "alone":
       p = 0.5 * given + 0.5 * surname;
