@@ -89,6 +89,8 @@ export interface ConversationState {
   counterVisit: string | null;
   /** The clerk holding the conversation (status `with_clerk`). */
   clerk: { id: string; name: string } | null;
+  /** Status lookups of this code that matched no dossier: the phone is asked again, twice, before the menu. */
+  lookupMisses?: number;
   /** The citizen's rating of the service, once given. */
   rating: { score: number; comment: string | null } | null;
 }

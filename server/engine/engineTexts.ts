@@ -125,6 +125,12 @@ export const TEXTS = {
     "Hồ sơ {code} ({procedure}): {status}. Nộp ngày {submitted}, cập nhật ngày {updated}. {next}",
     "Application {code} ({procedure}): {status}. Submitted {submitted}, updated {updated}. {next}",
   ),
+  statusPhoneAgain: t(
+    "Mã hồ sơ và số điện thoại này chưa khớp nhau. Bạn nhập lại số điện thoại đã khai trong hồ sơ (hoặc gõ " +
+      '"tra cứu" kèm mã hồ sơ để nhập lại mã).',
+    "This receipt code and phone number do not match. Type the phone number given in the application again (or " +
+      '"status" with the receipt code to enter the code again).',
+  ),
   statusNotFound: t(
     "Không tìm thấy hồ sơ khớp với mã và số điện thoại này. Bạn kiểm tra lại mã hồ sơ (ví dụ " +
       "HN-20261127-0042-K7QM) và số điện thoại đã khai.",

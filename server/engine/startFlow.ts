@@ -16,6 +16,7 @@ export function startFlow(turn: Turn, flowId: string, prefill: Record<string, Va
   state.failedAnswers = 0;
   state.notUnderstood = 0;
   state.returnToReview = false;
+  delete state.lookupMisses;
   state.status = "bot";
   enterStep(turn, from ?? compiled.flow.steps[0]!.id);
 }

@@ -21,6 +21,8 @@ import {
   clerkTransfer,
 } from "./clerkActions";
 import { askRating } from "./rating";
+import { stepOf } from "./catalogue";
+import { askQuestion } from "./enterStep";
 import { noClerkAvailable } from "./noClerkAvailable";
 import { Turn } from "./turn";
 import { type Command, matchCommand } from "./understanding/matchCommand";
@@ -127,6 +129,17 @@ function dossierSubmitted(turn: Turn, code: string, dueDate: string | undefined)
   askRating(turn);
 }
 
+/** How many times a status lookup that matched nothing asks for the phone again before giving up. */
+const STATUS_PHONE_RETRIES = 2;
+
+/** Goes back to one question of the flow, its answer forgotten. */
+function askAgain(turn: Turn, stepId: string): void {
+  const step = stepOf(turn.flow!, stepId);
+  turn.setAnswer(stepId, null, "citizen");
+  turn.state.stepId = stepId;
+  askQuestion(turn, step);
+}
+
 function statusResult(turn: Turn, result: StatusLookupResult): void {
   const { locale } = turn.state;
   if (result.found) {
@@ -150,9 +163,16 @@ function statusResult(turn: Turn, result: StatusLookupResult): void {
         minutes: result.retryMinutes,
       }),
     );
+  } else if ((turn.state.lookupMisses ?? 0) < STATUS_PHONE_RETRIES) {
+    // Most misses are a phone typed differently from the one in the dossier: ask it again rather than start over.
+    turn.state.lookupMisses = (turn.state.lookupMisses ?? 0) + 1;
+    turn.say(turn.text(TEXTS.statusPhoneAgain));
+    askAgain(turn, "phone");
+    return;
   } else {
     turn.say(turn.text(TEXTS.statusNotFound));
   }
+  delete turn.state.lookupMisses;
   turn.state.flowId = null;
   turn.state.stepId = null;
   turn.state.answers = {};

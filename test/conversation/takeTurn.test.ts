@@ -71,6 +71,6 @@ describe("a turn with its effects", () => {
     const wrongPhone = await chat(svc, initialState(), "tra cứu", code, "0987654321");
     const unknownCode = await chat(svc, initialState(), "tra cứu", "HN-20261127-0099-BCDF", "0912345678");
     expect(wrongPhone.replies[0]!.text).toBe(unknownCode.replies[0]!.text);
-    expect(wrongPhone.replies[0]!.text).toContain("Không tìm thấy");
+    expect(wrongPhone.replies[0]!.text).toContain("chưa khớp nhau");
   });
 });

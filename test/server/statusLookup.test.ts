@@ -147,7 +147,7 @@ describe("status lookup limits, shared by every way in", () => {
       await start();
       await storedDossier(CODE);
       for (let i = 0; i < 3; i++) expect((await lookUp({ code: CODE, phone: "0987654321" })).status).toBe(404);
-      for (let i = 0; i < 2; i++) expect(await lookUpInChat(CODE, "0987654321")).toContain("Không tìm thấy");
+      for (let i = 0; i < 2; i++) expect(await lookUpInChat(CODE, "0987654321")).toContain("chưa khớp nhau");
 
       const http = await lookUp({ code: CODE, phone: "0912345678" });
       expect(http.status).toBe(429);
@@ -192,7 +192,7 @@ describe("status lookup limits, shared by every way in", () => {
     await start({ RATE_LIMIT_STATUS_PER_MINUTE: "3" });
     expect((await lookUp({ code: "HN-20261127-0001-BCDF", phone: "0912345678" })).status).toBe(404);
     expect((await lookUp({ code: "HN-20261127-0002-BCDF", phone: "0912345678" })).status).toBe(404);
-    expect(await lookUpInChat("HN-20261127-0003-BCDF", "0912345678")).toContain("Không tìm thấy");
+    expect(await lookUpInChat("HN-20261127-0003-BCDF", "0912345678")).toContain("chưa khớp nhau");
 
     const refused = await lookUp({ code: "HN-20261127-0004-BCDF", phone: "0912345678" });
     expect(refused.status).toBe(429);
