@@ -234,11 +234,16 @@ export const dangKyHoKinhDoanh = defineFlow({
       { aliases: "trụ sở" },
     ),
     // A shop's phone is often a landline, which the "phone" type (mobiles only, for SMS) refuses.
-    ask("hqPhone", "text", t("Số điện thoại của cửa hàng (nếu có)?", "The business's phone number (if any)?"), {
-      optional: true,
-      example: t("Ví dụ: 0277 3837 123", "Example: 0277 3837 123"),
-      aliases: ["điện thoại cửa hàng", "điện thoại trụ sở"],
-    }),
+    ask(
+      "hqPhone",
+      "businessPhone",
+      t("Số điện thoại của cửa hàng (nếu có)?", "The business's phone number (if any)?"),
+      {
+        optional: true,
+        example: t("Ví dụ: 0277 3837 123", "Example: 0277 3837 123"),
+        aliases: ["điện thoại cửa hàng", "điện thoại trụ sở"],
+      },
+    ),
     ask("hqFax", "text", t("Số fax (nếu có)?", "Fax number (if any)?"), {
       optional: true,
       example: t("Ví dụ: 0277 3837 124", "Example: 0277 3837 124"),

@@ -29,6 +29,8 @@ export type FieldTypeName =
   | "cccd"
   | "idNumber"
   | "phone"
+  /** A shop's or an office's phone: a landline as well as a mobile. */
+  | "businessPhone"
   | "email"
   | "integer"
   | "money"

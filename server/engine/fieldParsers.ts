@@ -90,6 +90,7 @@ export const FIELD_PARSERS: Readonly<Record<FieldTypeName, FieldParser>> = {
   cccd: (text, c) => parseCccd(text, knownIdentity(c)),
   idNumber: (text, c) => parseIdNumber(text, { allowCmnd: c.step.allowCmnd === true, known: knownIdentity(c) }),
   phone: (text) => parsePhone(text),
+  businessPhone: (text) => parsePhone(text, { allowLandline: true }),
   email: (text) => parseEmail(text),
   integer: (text, c) =>
     parseInteger(text, {

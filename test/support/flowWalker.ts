@@ -34,6 +34,7 @@ const SAMPLE_BY_TYPE: Record<AskStep["type"], string> = {
   cccd: "087090012345",
   idNumber: "087090012345",
   phone: "0912 345 678",
+  businessPhone: "0277 3837 123",
   email: "an@example.com",
   integer: "2",
   money: "50 triệu",

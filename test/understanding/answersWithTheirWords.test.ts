@@ -127,3 +127,15 @@ describe('"cùng địa chỉ với mẹ", "như trên": the other person\'s ans
     expect(other.state.answers.fatherResidence).toBe("Cùng Nhà 12, ấp Tân Hội, xã Tân Hội");
   });
 });
+
+describe("a shop's phone", () => {
+  it("is read like every phone, a landline accepted, in the household business registration", () => {
+    const hqPhone = catalogue()
+      .flows.get("dang-ky-ho-kinh-doanh")!
+      .flow.steps.find((step) => step.id === "hqPhone") as AskStep;
+    const read = (text: string) => parseAnswer(text, { today: "2026-12-04", answers: {}, step: hqPhone });
+    expect(read("ĐT cửa hàng: 0277 3837 123")).toEqual({ ok: true, value: "02773837123" });
+    expect(read("+84 912 345 678")).toEqual({ ok: true, value: "0912345678" });
+    expect(read("cửa hàng chưa có số")).toMatchObject({ ok: false, code: "PHONE_INVALID" });
+  });
+});

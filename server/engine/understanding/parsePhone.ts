@@ -21,10 +21,12 @@ const EXAMPLE = "0912 345 678";
  * @example parsePhone("+84 912 345 678") // { ok: true, value: "0912345678" }
  * @example parsePhone("0277 3851 234").ok // false, code "PHONE_NOT_MOBILE"
  */
-export function parsePhone(text: string): ParseResult<string> {
+export function parsePhone(text: string, options: { allowLandline?: boolean } = {}): ParseResult<string> {
   const compact = numberPart(normalizeInput(text)).replace(SEPARATORS, "");
   const local = toLocal(compact);
   if (local !== undefined && MOBILE.test(local)) return parsed(local);
+  // Landlines since 2017: 02 + area code + number, 11 digits in all (10 in a few provinces).
+  if (options.allowLandline && local !== undefined && /^02\d{8,9}$/.test(local)) return parsed(local);
   if (local !== undefined && /^02\d{8,9}$/.test(local)) {
     return rejected(
       "PHONE_NOT_MOBILE",
