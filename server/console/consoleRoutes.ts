@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import express, { type Request, type Response, Router } from "express";
 import { z } from "zod";
 import type { ConversationService } from "../conversation/conversationService";
-import { consoleRefusal } from "./consoleRefusal";
+import { sendTurnRefusal } from "./consoleRefusal";
 import { DOSSIER_STATUSES, type Dossier } from "../dossier/dossier";
 import { isOpenDossier, nextDossierStatuses } from "../dossier/dossierLifecycle";
 import { addDays, type CityDay, cityDayOf } from "../deadlines/cityDay";
@@ -10,7 +10,6 @@ import type { WorkingCalendar } from "../deadlines/workingCalendar";
 import { localIsoDate } from "../engine/clock";
 import { FORM_CONTENT_SECURITY_POLICY, renderForm } from "../dossier/renderForm";
 import { STATUS_TEXTS } from "../dossier/statusTexts";
-import { sendWorded } from "../http/httpErrors";
 import { sendConsoleError } from "./sendConsoleError";
 import type { Catalogue } from "../engine/catalogue";
 import type { Logger } from "../logger";
@@ -203,14 +202,7 @@ export function consoleRoutes(options: ConsoleRoutesOptions): Router {
       input.data.status,
       input.data.reason?.trim() || null,
       (outcome) => {
-        if (!outcome.ok) {
-          const refusal = consoleRefusal(outcome);
-          sendWorded(res, refusal.code === "CONSOLE_NOT_FOUND" ? 404 : 409, refusal.code, {
-            vi: refusal.vi,
-            en: refusal.en,
-          });
-          return;
-        }
+        if (!outcome.ok) return sendTurnRefusal(res, outcome);
         audit(res, "dossier.status", {
           dossierCode: owned.dossier.code,
           conversationId: owned.conversationId,

@@ -12,11 +12,11 @@ import { describeValue } from "../engine/describeValue";
 import { attachmentHeader, csvTable } from "../exports/csvTable";
 import { POSTAL_CSV_HEADER, postalCsvRows } from "../exports/postalCsv";
 import { mayAccess } from "../handoff/mayAccess";
-import { errorSender, sendWorded } from "../http/httpErrors";
+import { errorSender } from "../http/httpErrors";
 import type { Logger } from "../logger";
 import type { AuditRecord, Store, UserRecord } from "../store/store";
 import { type ConsoleLocals, requireConsoleSession } from "./authRoutes";
-import { consoleRefusal } from "./consoleRefusal";
+import { sendTurnRefusal } from "./consoleRefusal";
 import type { PostalList, PostalMoved } from "./postalProtocol";
 import { POSTAL_LIST_TEXTS } from "./postalListTexts";
 import { postalRow } from "./postalRow";
@@ -181,14 +181,7 @@ export function postalRoutes(options: PostalRoutesOptions): Router {
     const code = owned.dossier.code;
     // Answered once the move is stored, before the citizen and the consoles are told of it.
     await options.service.movePostal(code, input.data.status, user.id, (outcome) => {
-      if (!outcome.ok) {
-        const refusal = consoleRefusal(outcome);
-        sendWorded(res, refusal.code === "CONSOLE_NOT_FOUND" ? 404 : 409, refusal.code, {
-          vi: refusal.vi,
-          en: refusal.en,
-        });
-        return;
-      }
+      if (!outcome.ok) return sendTurnRefusal(res, outcome);
       const dossier = outcome.dossier!;
       const status = postalStatusOf(dossier)!;
       auditLater(

@@ -1,8 +1,9 @@
+import { VIETNAM_OFFSET_MS } from "../engine/clock";
+
 /** A day in the city's calendar (Asia/Ho_Chi_Minh, UTC+7 all year, no daylight saving), `YYYY-MM-DD`. */
 export type CityDay = string;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 /** The day `n` days after (or before, n < 0) a city day. */
 export function addDays(day: CityDay, n: number): CityDay {

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { procedureFacts } from "../../flows/procedureFacts";
-import { localIsoDate } from "../engine/clock";
+import { localHour, localIsoDate } from "../engine/clock";
 import { PROJECT_ROOT } from "../projectRoot";
 import { addDays, type CityDay, formDate } from "./cityDay";
 import { WorkingCalendar } from "./workingCalendar";
@@ -15,9 +15,6 @@ const CUT_OFF_PROCEDURES: ReadonlySet<string> = new Set([
   "dang-ky-khai-tu",
   "chung-thuc-ban-sao-tu-ban-chinh",
 ]);
-
-const HOUR_MS = 60 * 60 * 1000;
-const VIETNAM_OFFSET_MS = 7 * HOUR_MS;
 
 /**
  * When a dossier is due by law: its procedure's processing time (`processingDays` in the
@@ -37,8 +34,11 @@ export class LegalDeadlines {
     const days = procedureFacts(procedureId).processingDays;
     if (days === null) return null;
     let from = localIsoDate(receivedAt);
-    const hour = new Date(receivedAt.getTime() + VIETNAM_OFFSET_MS).getUTCHours();
-    if (CUT_OFF_PROCEDURES.has(procedureId) && hour >= this.cutOffHour && this.calendar.isWorkingDay(from)) {
+    if (
+      CUT_OFF_PROCEDURES.has(procedureId) &&
+      localHour(receivedAt) >= this.cutOffHour &&
+      this.calendar.isWorkingDay(from)
+    ) {
       from = addDays(from, 1);
     }
     return this.calendar.addWorkingDays(from, days);

@@ -3,7 +3,7 @@ import { addDays, cityDayStart } from "../../deadlines/cityDay";
 import type { Dossier } from "../../dossier/dossier";
 import type { DossiersReceivedFilter } from "../dossierExportStore";
 import { listLimit, unitFilter } from "../storeChecks";
-import { sqlPlaceholders } from "./sqlPlaceholders";
+import { selectDossiers } from "./selectDossiers";
 
 /**
  * One page of an export in SQLite, on the `dossiers_by_time (created_at, code)` index (or
@@ -19,14 +19,5 @@ export function sqliteDossiersReceived(db: Database.Database, filter: DossiersRe
     conditions.push("(created_at > ? OR (created_at = ? AND code > ?))");
     params.push(String(filter.after.createdAt), String(filter.after.createdAt), String(filter.after.code));
   }
-  if (units !== null) {
-    conditions.push(`unit_id IN (${sqlPlaceholders(units.length)})`);
-    params.push(...units);
-  }
-  return db
-    .prepare<(string | number)[], { dossier: string }>(
-      `SELECT dossier FROM dossiers WHERE ${conditions.join(" AND ")} ORDER BY created_at, code LIMIT ?`,
-    )
-    .all(...params, max)
-    .map((row) => JSON.parse(row.dossier) as Dossier);
+  return selectDossiers(db, { conditions, params }, units, max);
 }

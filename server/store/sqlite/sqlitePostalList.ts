@@ -3,7 +3,7 @@ import type { Dossier } from "../../dossier/dossier";
 import type { PostalListFilter } from "../dossierStore";
 import { POSTAL_LAST_STEP, postalListWindow } from "../postalListWindow";
 import { listLimit, unitFilter } from "../storeChecks";
-import { sqlPlaceholders } from "./sqlPlaceholders";
+import { selectDossiers } from "./selectDossiers";
 
 // The postal choices live in the dossier's JSON only (no column, no migration for them). The day's part is a range of
 // the `dossiers_by_unit` / `dossiers_by_time` index; the earlier days' part reads each older dossier's JSON to see
@@ -23,14 +23,5 @@ export function sqlitePostalList(db: Database.Database, filter: PostalListFilter
   if (max === 0 || units?.length === 0) return [];
   const conditions = ["created_at < ?", BY_POST, `(created_at >= ? OR ${UNFINISHED})`];
   const params: (string | number)[] = [to, from];
-  if (units !== null) {
-    conditions.push(`unit_id IN (${sqlPlaceholders(units.length)})`);
-    params.push(...units);
-  }
-  return db
-    .prepare<(string | number)[], { dossier: string }>(
-      `SELECT dossier FROM dossiers WHERE ${conditions.join(" AND ")} ORDER BY created_at, code LIMIT ?`,
-    )
-    .all(...params, max)
-    .map((row) => JSON.parse(row.dossier) as Dossier);
+  return selectDossiers(db, { conditions, params }, units, max);
 }

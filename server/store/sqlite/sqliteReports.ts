@@ -2,23 +2,16 @@ import type Database from "better-sqlite3";
 import { addDays, cityDayStart } from "../../deadlines/cityDay";
 import { localIsoDate } from "../../engine/clock";
 import { SqliteDayFigures } from "./sqliteDayFigures";
+import { unitClause } from "./sqlUnitClause";
 import { ANSWERED_STATUSES } from "../../dossier/dossierLifecycle";
 import type { DossierStatus } from "../../dossier/dossier";
 import { UnitDayTable } from "../reportFigures";
 import type { DayRange, DossierDue, ReportStore, UnitDayFigures } from "../reportStore";
 import { listLimit, unitFilter } from "../storeChecks";
 import { WhileOpen } from "../whileOpen";
-import { sqlPlaceholders } from "./sqlPlaceholders";
 
 // The city's day of a stored instant: Viet Nam is UTC+7 all year.
 const CITY_DAY = (column: string) => `substr(datetime(${column}, '+7 hours'), 1, 10)`;
-
-/** `AND <column> IN (…)` for some units, nothing for every unit; with the values to bind. */
-function unitClause(column: string, unitIds: readonly string[] | null): { sql: string; params: string[] } {
-  const units = unitFilter(unitIds);
-  if (units === null) return { sql: "", params: [] };
-  return { sql: ` AND ${column} IN (${sqlPlaceholders(units.length)})`, params: units };
-}
 
 /** The store's instants bounding a range of city days: [start of `from`, start of the day after `to`). */
 function instants(range: DayRange): [string, string] {
