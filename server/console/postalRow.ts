@@ -1,22 +1,10 @@
-import type { Dossier, FieldValue } from "../dossier/dossier";
+import type { Dossier } from "../dossier/dossier";
+import { dossierFiler } from "../dossier/dossierFiler";
 import { hasResult, nextPostalStatus, postalStatusOf } from "../dossier/postalRoute";
 import { POSTAL_STATUS_TEXTS } from "../dossier/postalTexts";
 import { STATUS_TEXTS } from "../dossier/statusTexts";
 import { maskIdNumber } from "../exports/maskIdentifiers";
 import type { PostalRow } from "./postalProtocol";
-
-// The person who files differs by form: the requester of a civil-status paper, the applicant of a criminal record
-// (`fullName`), the owner of a business. Preferred in this order, then any other field named like a person's name.
-const NAME_KEYS = ["requesterFullName", "fullName", "ownerFullName", "applicantFullName", "brideFullName"];
-const ID_KEYS = ["requesterIdNumber", "applicantIdNumber", "personalIdNumber", "ownerIdNumber", "brideIdNumber"];
-
-function firstText(fields: Record<string, FieldValue>, keys: readonly string[], suffix: string): string | null {
-  for (const key of [...keys, ...Object.keys(fields).filter((k) => k.endsWith(suffix))]) {
-    const value = fields[key];
-    if ((typeof value === "string" && value.trim() !== "") || typeof value === "number") return String(value).trim();
-  }
-  return null;
-}
 
 export interface PostalRowContext {
   /** The first instant of the listed day: a dossier created before it is carried over. */
@@ -35,7 +23,7 @@ export function postalRow(dossier: Dossier, context: PostalRowContext): PostalRo
   const pickUp = dossier.submission.submitMethod === "postal";
   const deliver = dossier.submission.returnMethod === "postal";
   const procedureName = context.procedureName(dossier.procedureId);
-  const idNumber = firstText(dossier.fields, ID_KEYS, "IdNumber");
+  const filer = dossierFiler(dossier.fields);
   const timeWindow = dossier.submission.postalTimeWindow?.trim();
   return {
     code: dossier.code,
@@ -53,8 +41,8 @@ export function postalRow(dossier: Dossier, context: PostalRowContext): PostalRo
     waitingForResult: (next === "to_deliver" || next === "returned") && !hasResult(dossier),
     pickUp,
     deliver,
-    name: firstText(dossier.fields, NAME_KEYS, "FullName"),
-    idNumberMasked: idNumber === null ? null : maskIdNumber(idNumber),
+    name: filer.name,
+    idNumberMasked: filer.idNumber === null ? null : maskIdNumber(filer.idNumber),
     address: dossier.submission.postalAddress?.trim() || null,
     phone: dossier.submission.postalPhone?.trim() || null,
     timeWindow: timeWindow ? context.timeWindowText(dossier.procedureId, timeWindow) : null,

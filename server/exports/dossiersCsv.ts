@@ -1,5 +1,6 @@
 import { cityDayOf, type CityDay } from "../deadlines/cityDay";
-import type { Dossier, FieldValue, SubmitMethod } from "../dossier/dossier";
+import type { Dossier, SubmitMethod } from "../dossier/dossier";
+import { dossierFiler } from "../dossier/dossierFiler";
 import { isOpenDossier } from "../dossier/dossierLifecycle";
 import { STATUS_TEXTS } from "../dossier/statusTexts";
 import type { CsvCell } from "./csvTable";
@@ -26,20 +27,6 @@ const METHOD_NAMES: Record<SubmitMethod, string> = {
   postal: "Bưu chính công ích",
 };
 
-// Who the dossier is for differs by form (the requester of a civil-status paper, the owner of a
-// business); these are the fields the flows give the person who files, in the order they are preferred.
-const NAME_KEYS = ["requesterFullName", "ownerFullName", "applicantFullName", "subjectFullName"];
-const ID_KEYS = ["requesterIdNumber", "ownerIdNumber", "applicantIdNumber", "personalIdNumber", "subjectIdNumber"];
-const PHONE_KEYS = ["contactPhone", "requesterPhone", "ownerPhone"];
-
-function firstText(fields: Record<string, FieldValue>, keys: readonly string[], suffix: string): string | null {
-  for (const key of [...keys, ...Object.keys(fields).filter((k) => k.endsWith(suffix))]) {
-    const value = fields[key];
-    if ((typeof value === "string" && value.trim() !== "") || typeof value === "number") return String(value).trim();
-  }
-  return null;
-}
-
 /** "2026-03-01 14:05", the city's time: what a spreadsheet reads as a date and time in any locale. */
 export function cityDateTime(iso: string): string {
   const local = new Date(Date.parse(iso) + 7 * 60 * 60 * 1000).toISOString();
@@ -60,8 +47,9 @@ export interface DossierCsvContext {
  */
 export function dossierCsvRow(dossier: Dossier, context: DossierCsvContext): CsvCell[] {
   const dueDay = dossier.dueDate ? cityDayOf(dossier.dueDate) : null;
-  const idNumber = firstText(dossier.fields, ID_KEYS, "IdNumber");
-  const phone = firstText(dossier.fields, PHONE_KEYS, "Phone") ?? dossier.submission.postalPhone ?? null;
+  const filer = dossierFiler(dossier.fields);
+  const idNumber = filer.idNumber;
+  const phone = filer.phone ?? dossier.submission.postalPhone ?? null;
   return [
     dossier.code,
     context.procedureName(dossier.procedureId),
@@ -72,7 +60,7 @@ export function dossierCsvRow(dossier: Dossier, context: DossierCsvContext): Csv
     METHOD_NAMES[dossier.submission.returnMethod] ?? dossier.submission.returnMethod,
     dueDay,
     dueDay === null ? null : isOpenDossier(dossier.status) && dueDay < context.today ? "Có" : "Không",
-    firstText(dossier.fields, NAME_KEYS, "FullName"),
+    filer.name,
     idNumber === null ? null : context.full ? idNumber : maskIdNumber(idNumber),
     phone === null ? null : context.full ? phone : maskPhone(phone),
   ];
