@@ -53,6 +53,11 @@ const schema = z.object({
    * Minutes an upload no message refers to is kept before it is deleted (a photo sent but never attached to an answer).
    */
   UPLOAD_UNATTACHED_TTL_MINUTES: positiveInt.default(60),
+  /**
+   * Days a draft left alone is kept: a conversation that never filed a dossier is deleted with its messages and
+   * uploads this long after its last message.
+   */
+  DRAFT_RETENTION_DAYS: positiveInt.default(30),
   /** Citizen messages a conversation may send per minute before being asked to slow down. */
   RATE_LIMIT_CONVERSATION_PER_MINUTE: positiveInt.default(30),
   /** Requests and messages one IP address may send per minute (a ward office shares one IP: keep it generous). */

@@ -26,6 +26,7 @@ import { buildCatalogue } from "./engine/buildCatalogue";
 import { createApp } from "./http/createApp";
 import { SlidingWindowLimiter } from "./limits/slidingWindowLimiter";
 import { startUnattachedUploadSweep } from "./http/unattachedUploadSweep";
+import { startDraftRetentionSweep } from "./privacy/draftRetentionSweep";
 import type { Logger } from "./logger";
 import type { Store } from "./store/store";
 import { PROJECT_ROOT } from "./projectRoot";
@@ -206,6 +207,7 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
     now,
     logger,
   });
+  const draftSweep = startDraftRetentionSweep({ store, retentionDays: config.DRAFT_RETENTION_DAYS, now, logger });
 
   /** An account disabled or given a new password: its consoles are cut, its conversations requeued. */
   async function actOnAccountChanges(userIds: string[]): Promise<void> {
@@ -261,6 +263,7 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
       await new Promise<void>((resolve) => io!.close(() => resolve()));
       await stopped;
       await uploadSweep.stop();
+      await draftSweep.stop();
       await store.close();
     },
   };

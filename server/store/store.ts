@@ -6,6 +6,7 @@ import type { QueueStore } from "./queueStore";
 import type { DailyReportStore } from "./dailyReportStore";
 import type { DossierExportStore } from "./dossierExportStore";
 import type { ReportStore } from "./reportStore";
+import type { RetentionStore } from "./retentionStore";
 import type { ZaloStore } from "./zaloStore";
 
 // The records live beside the aggregate they belong to; re-exported so one import gives all.
@@ -42,6 +43,7 @@ export type {
   UnitDayFigures,
 } from "./reportStore";
 export type { DailyReportRecord, DailyReportStore } from "./dailyReportStore";
+export type { DraftsDeleted, RetentionStore } from "./retentionStore";
 export type { DossierCursor, DossierExportStore, DossiersReceivedFilter } from "./dossierExportStore";
 export { StoreError, type StoreErrorCode } from "./storeError";
 
@@ -60,7 +62,8 @@ export interface Store
     ZaloStore,
     ReportStore,
     DailyReportStore,
-    DossierExportStore {
+    DossierExportStore,
+    RetentionStore {
   /** Creates the tables/collections and indexes if missing. Idempotent. */
   open(): Promise<void>;
   close(): Promise<void>;

@@ -12,6 +12,7 @@ import type {
   TurnWrite,
   UploadRecord,
   UserRecord,
+  ZaloContactRecord,
 } from "../../server/store/store";
 
 // Records the contract suites write, the same for every adapter.
@@ -283,6 +284,24 @@ export function newNote(second: number, fields: Partial<NoteRecord> = {}): NoteR
     text: "Đã gọi lại cho công dân, hẹn mang bản chính thứ Hai.",
     at: new Date(Date.parse(T0) + second * 1000).toISOString(),
     ...fields,
+  };
+}
+
+/** The Zalo Official Account of the contract suites. */
+export const OA = "388613280878808645";
+
+/** A Zalo contact of `conversationId`, delivered up to nothing yet. */
+export function newZaloContact(conversationId: string, userId = uniqueId("2468458835")): ZaloContactRecord {
+  return {
+    oaId: OA,
+    userId,
+    conversationId,
+    displayName: null,
+    deliveredSeq: 0,
+    unreachable: null,
+    retryAt: null,
+    createdAt: at(0),
+    updatedAt: at(0),
   };
 }
 

@@ -1,22 +1,6 @@
 import type { Store, ZaloContactRecord } from "../../server/store/store";
-import { at, createdConversation, turnFor, uniqueId } from "./storeRecords";
+import { at, createdConversation, newZaloContact, OA, turnFor, uniqueId } from "./storeRecords";
 import { openForEachTest, type StoreUnderTest } from "../support/storeUnderTest";
-
-const OA = "388613280878808645";
-
-function contactFor(conversationId: string, userId = uniqueId("2468458835")): ZaloContactRecord {
-  return {
-    oaId: OA,
-    userId,
-    conversationId,
-    displayName: null,
-    deliveredSeq: 0,
-    unreachable: null,
-    retryAt: null,
-    createdAt: at(0),
-    updatedAt: at(0),
-  };
-}
 
 /**
  * The Zalo channel's inbox, contacts (the outbox cursor) and tokens over every adapter.
@@ -70,9 +54,9 @@ export function describeZaloStoreContract(name: string, makeStore: () => Promise
       it("finds a contact by user and by conversation; a second create returns the first", async () => {
         const conversation = await createdConversation(store);
         const other = await createdConversation(store);
-        const contact = contactFor(conversation.id, "246845883529197922");
+        const contact = newZaloContact(conversation.id, "246845883529197922");
         expect(await store.createZaloContact(contact)).toEqual(contact);
-        const raced = await store.createZaloContact({ ...contactFor(other.id, contact.userId), displayName: "B" });
+        const raced = await store.createZaloContact({ ...newZaloContact(other.id, contact.userId), displayName: "B" });
         expect(raced).toEqual(contact);
         expect(await store.getZaloContact(OA, "246845883529197922")).toEqual(contact);
         expect(await store.getZaloContactByConversation(conversation.id)).toEqual(contact);
@@ -81,7 +65,7 @@ export function describeZaloStoreContract(name: string, makeStore: () => Promise
       });
 
       it("patches only the given fields; the cursor never moves back", async () => {
-        const contact = contactFor((await createdConversation(store)).id);
+        const contact = newZaloContact((await createdConversation(store)).id);
         await store.createZaloContact(contact);
         const unreachable = { code: -230, since: at(3) };
         await store.updateZaloContact(OA, contact.userId, {
@@ -115,11 +99,11 @@ export function describeZaloStoreContract(name: string, makeStore: () => Promise
         for (let i = 0; i < 4; i += 1) {
           const conversation = await createdConversation(store);
           await store.commitTurn(turnFor(conversation));
-          const contact = { ...contactFor(conversation.id), updatedAt: at(10 - i) };
+          const contact = { ...newZaloContact(conversation.id), updatedAt: at(10 - i) };
           await store.createZaloContact(contact);
           behind.push(contact);
         }
-        const caughtUp = contactFor((await createdConversation(store)).id);
+        const caughtUp = newZaloContact((await createdConversation(store)).id);
         await store.createZaloContact(caughtUp);
         const [waiting, delivered, unreachable, retrying] = behind as [ZaloContactRecord, ...ZaloContactRecord[]];
         await store.updateZaloContact(OA, delivered!.userId, { deliveredSeq: 2, updatedAt: at(1) });

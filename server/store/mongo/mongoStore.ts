@@ -26,6 +26,8 @@ import { MongoAccounts } from "./mongoAccounts";
 import { MongoAudit } from "./mongoAudit";
 import { MongoConversations } from "./mongoConversations";
 import { MongoReports } from "./mongoReports";
+import { MongoRetention } from "./mongoRetention";
+import type { DraftsDeleted } from "../retentionStore";
 import type { DayRange, DossierDue, UnitDayFigures } from "../reportStore";
 import type { DailyReportRecord } from "../dailyReportStore";
 import { MongoDailyReports } from "./mongoDailyReports";
@@ -95,6 +97,7 @@ export class MongoStore implements Store, ConsoleStore {
   private readonly accounts = new MongoAccounts();
   private readonly audit = new MongoAudit();
   private readonly zalo = new MongoZalo();
+  private readonly retention = new MongoRetention();
 
   constructor(options: MongoStoreOptions) {
     this.uri = options.uri;
@@ -489,8 +492,13 @@ export class MongoStore implements Store, ConsoleStore {
     return mongoDossiersReceived(this.opened.db, filter);
   }
 
+  async deleteAbandonedDrafts(olderThan: string, limit: number): Promise<DraftsDeleted> {
+    return this.retention.deleteAbandonedDrafts(olderThan, limit);
+  }
+
   private get parts() {
     return [
+      this.retention,
       this.conversations,
       this.queue,
       this.dossiers,
@@ -524,6 +532,7 @@ export class MongoStore implements Store, ConsoleStore {
         this.zalo,
         this.reports,
         this.dailyReports,
+        this.retention,
       ])
         part.attach(db);
       // Creating the indexes also creates the collections, which a transaction cannot always do

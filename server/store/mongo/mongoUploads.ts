@@ -14,7 +14,7 @@ import { isDuplicateKey } from "./isDuplicateKey";
 import type { MongoConversations } from "./mongoConversations";
 import { MAJORITY } from "./mongoTimeouts";
 
-const UPLOADS_BUCKET = "uploads";
+export const UPLOADS_BUCKET = "uploads";
 
 interface Opened {
   db: Db;

@@ -261,6 +261,10 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     events INTEGER NOT NULL
   ) STRICT;
   `,
+  // The retention sweep finds drafts left alone by their last activity.
+  `
+  CREATE INDEX conversations_by_update ON conversations (updated_at);
+  `,
 ];
 
 /**

@@ -33,6 +33,8 @@ import { SqliteQueue } from "./sqliteQueue";
 import { SqliteTurnWriter } from "./sqliteTurnWriter";
 import { SqliteUploads } from "./sqliteUploads";
 import { SqliteReports } from "./sqliteReports";
+import { SqliteRetention } from "./sqliteRetention";
+import type { DraftsDeleted } from "../retentionStore";
 import type { DayRange, DossierDue, UnitDayFigures } from "../reportStore";
 import type { DailyReportRecord } from "../dailyReportStore";
 import { SqliteDailyReports } from "./sqliteDailyReports";
@@ -90,6 +92,7 @@ export class SqliteStore implements Store, ConsoleStore {
   private readonly dossiers = new SqliteDossiers();
   private readonly conversations = new SqliteConversations(this.dossiers);
   private readonly uploads: SqliteUploads;
+  private readonly retention: SqliteRetention;
   private readonly queue = new SqliteQueue();
   private readonly accounts = new SqliteAccounts();
   private readonly audit = new SqliteAudit();
@@ -106,6 +109,7 @@ export class SqliteStore implements Store, ConsoleStore {
     this.writerThread = options.writerThread ?? false;
     this.uploadsDir = path.join(this.dataDir, "uploads");
     this.uploads = new SqliteUploads(this.uploadsDir, this.conversations);
+    this.retention = new SqliteRetention(this.uploads);
   }
 
   /** The database file's path, for backups and tests. */
@@ -535,8 +539,13 @@ export class SqliteStore implements Store, ConsoleStore {
     return sqliteDossiersReceived(this.opened.db, filter);
   }
 
+  async deleteAbandonedDrafts(olderThan: string, limit: number): Promise<DraftsDeleted> {
+    return this.retention.deleteAbandonedDrafts(olderThan, limit);
+  }
+
   private get parts() {
     return [
+      this.retention,
       this.conversations,
       this.queue,
       this.dossiers,

@@ -134,9 +134,14 @@ export class SqliteUploads implements Pick<
   async deleteUnattachedUploads(olderThan: string): Promise<number> {
     assertIsoInstant(olderThan, "olderThan");
     const deleted = this.opened.get().deleteUnattachedUploads.all(olderThan);
-    await Promise.all(deleted.map(({ id }) => rm(this.uploadPath(id), { force: true })));
+    await this.removeUploadFiles(deleted.map(({ id }) => id));
     await this.removeStrayUploadFiles(new Date(olderThan));
     return deleted.length;
+  }
+
+  /** Removes the bytes of uploads whose rows were deleted. */
+  async removeUploadFiles(ids: readonly string[]): Promise<void> {
+    await Promise.all(ids.map((id) => rm(this.uploadPath(id), { force: true })));
   }
 
   /** Removes the half-written uploads a crash left behind; run at open. */
