@@ -9,6 +9,7 @@ import { authRoutes } from "./authRoutes";
 import { consoleRoutes } from "./consoleRoutes";
 import { dashboardRoutes } from "./dashboardRoutes";
 import { postalRoutes } from "./postalRoutes";
+import { privacyRoutes } from "./privacyRoutes";
 import type { WorkingCalendar } from "../deadlines/workingCalendar";
 
 // Ten tries a minute per account: a clerk mistyping is never stopped, a password guesser gets
@@ -52,6 +53,7 @@ export function consoleHttpRoutes(options: ConsoleHttpOptions): (addressOf: (req
       calendar: options.calendar,
     }),
     reportRoutes({ store: options.store, logger: options.logger, now: options.now }),
+    privacyRoutes({ store: options.store, logger: options.logger, now: options.now }),
     postalRoutes({
       store: options.store,
       service: options.service,

@@ -1,3 +1,6 @@
+import type { Dossier } from "../dossier/dossier";
+import type { UploadRecord } from "./dossierStore";
+
 /** What a retention sweep removed. */
 export interface DraftsDeleted {
   conversations: number;
@@ -22,4 +25,20 @@ export interface RetentionStore {
    * await store.deleteAbandonedDrafts("2026-11-05T00:00:00.000Z", 500); // { conversations: 12, uploads: 3 }
    */
   deleteAbandonedDrafts(olderThan: string, limit: number): Promise<DraftsDeleted>;
+
+  /** Every dossier a conversation filed, oldest first: what a citizen's data export holds besides the transcript. */
+  dossiersOfConversation(conversationId: string): Promise<Dossier[]>;
+
+  /** The records of every upload of a conversation, attached or not, oldest first (bytes through `getUpload`). */
+  uploadsOfConversation(conversationId: string): Promise<UploadRecord[]>;
+
+  /**
+   * Erases a conversation on its citizen's request: the conversation, its messages, replay keys, notes,
+   * uploads (bytes included), Zalo contact and dossiers with their search keys. The audit log keeps its
+   * entries (who did what, never content). Returns what went, or null when there is no such conversation.
+   *
+   * @example
+   * await store.eraseConversation("conv-1"); // { dossiers: 1, uploads: 2 }
+   */
+  eraseConversation(conversationId: string): Promise<{ dossiers: number; uploads: number } | null>;
 }

@@ -78,6 +78,41 @@ export function describeRetentionStoreContract(name: string, makeStore: () => Pr
       expect(await store.deleteAbandonedDrafts(AFTER_ALL, 2)).toEqual({ conversations: 0, uploads: 0 });
     });
 
+    it("lists a conversation's dossiers and uploads, and no other conversation's", async () => {
+      const { conversation, uploadId } = await fullDraft();
+      const code = `HN-20260302-${uniqueId("x").slice(-4)}`;
+      const filed = turnFor({ ...conversation, version: 1, lastSeq: 2 }, { dossierCode: code });
+      expect(await store.commitTurn(filed)).toMatchObject({ ok: true });
+      const other = await fullDraft();
+
+      expect((await store.dossiersOfConversation(conversation.id)).map((d) => d.code)).toEqual([code]);
+      expect((await store.uploadsOfConversation(conversation.id)).map((u) => u.id)).toEqual([uploadId]);
+      expect(await store.dossiersOfConversation(other.conversation.id)).toEqual([]);
+      expect(await store.dossiersOfConversation("no-such-conversation")).toEqual([]);
+      expect(await store.uploadsOfConversation("no-such-conversation")).toEqual([]);
+    });
+
+    it("erases a conversation on request with its dossiers, and leaves every other conversation as it was", async () => {
+      const { conversation, uploadId, userId } = await fullDraft();
+      const code = `HN-20260302-${uniqueId("x").slice(-4)}`;
+      const filed = turnFor({ ...conversation, version: 1, lastSeq: 2 }, { dossierCode: code });
+      expect(await store.commitTurn(filed)).toMatchObject({ ok: true });
+      const other = await fullDraft();
+
+      expect(await store.eraseConversation(conversation.id)).toEqual({ dossiers: 1, uploads: 1 });
+
+      expect(await store.getConversation(conversation.id)).toBeNull();
+      expect(await store.getDossier(code)).toBeNull();
+      expect(await store.listDossiers({ unitIds: null, query: code, limit: 10 })).toEqual([]);
+      expect(await store.listMessages(conversation.id, 0, 10)).toEqual([]);
+      expect(await store.getUpload(uploadId)).toBeNull();
+      expect(await store.getZaloContact(OA, userId)).toBeNull();
+      expect(await store.listNotes(conversation.id, 10)).toEqual([]);
+      expect(await store.getConversation(other.conversation.id)).not.toBeNull();
+      expect(await store.getUpload(other.uploadId)).not.toBeNull();
+      expect(await store.eraseConversation(conversation.id)).toBeNull();
+    });
+
     it("refuses a cut-off time that is not an ISO instant", async () => {
       await expect(store.deleteAbandonedDrafts("last month", 10)).rejects.toMatchObject({
         name: "StoreError",

@@ -543,6 +543,18 @@ export class SqliteStore implements Store, ConsoleStore {
     return this.retention.deleteAbandonedDrafts(olderThan, limit);
   }
 
+  async dossiersOfConversation(conversationId: string): Promise<Dossier[]> {
+    return this.retention.dossiersOfConversation(conversationId);
+  }
+
+  async uploadsOfConversation(conversationId: string): Promise<UploadRecord[]> {
+    return this.retention.uploadsOfConversation(conversationId);
+  }
+
+  async eraseConversation(conversationId: string): Promise<{ dossiers: number; uploads: number } | null> {
+    return this.retention.eraseConversation(conversationId);
+  }
+
   private get parts() {
     return [
       this.retention,
