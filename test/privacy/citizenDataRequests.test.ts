@@ -4,6 +4,9 @@ import { Citizen, startTestServer, type TestServer } from "../support/testServer
 
 jest.setTimeout(30_000);
 
+// The answers, read as the JSON they are.
+type Json = any;
+
 let server: TestServer;
 const open: { close(): void }[] = [];
 
@@ -51,7 +54,7 @@ describe("a citizen's request about their personal data", () => {
       const user = await signedIn(`nv-${role}`, role);
       const answer = await call(user, `/api/console/privacy/${code}/export`);
       expect(answer.status).toBe(403);
-      const refusal = await answer.json();
+      const refusal = (await answer.json()) as { error: { message: string } };
       expect(refusal).toMatchObject({ ok: false, error: { code: "PRIVACY_FORBIDDEN" } });
       expect(refusal.error.message).toMatch(/quản trị viên[\s\S]*administrator/);
       expect((await call(user, `/api/console/privacy/${code}/erase`, { confirm: code })).status).toBe(403);
@@ -63,13 +66,13 @@ describe("a citizen's request about their personal data", () => {
     const { code, conversationId } = await filed();
     const admin = await signedIn("quan-tri", "admin");
 
-    const summary = await (await call(admin, `/api/console/privacy/${code.toLowerCase()}`)).json();
+    const summary = (await (await call(admin, `/api/console/privacy/${code.toLowerCase()}`)).json()) as Json;
     expect(summary.subject).toMatchObject({ conversationId, dossiers: [{ code, status: "submitted" }] });
 
     const answer = await call(admin, `/api/console/privacy/${code}/export`);
     expect(answer.status).toBe(200);
     expect(answer.headers.get("content-disposition")).toContain("attachment");
-    const data = await answer.json();
+    const data = (await answer.json()) as Json;
     expect(data.dossiers[0]).toMatchObject({ code, fields: { deceasedFullName: "Trần Văn Bảy" } });
     expect(data.messages.some((m: { text: string }) => m.text === "079203001234")).toBe(true);
     expect(data.conversation.answers.requesterIdNumber).toBe("079203001234");
@@ -89,7 +92,7 @@ describe("a citizen's request about their personal data", () => {
     expect(mistyped.status).toBe(400);
     const whileOpen = await call(admin, `/api/console/privacy/${code}/erase`, { confirm: code });
     expect(whileOpen.status).toBe(409);
-    expect((await whileOpen.json()).error.message).toContain(code);
+    expect(((await whileOpen.json()) as Json).error.message).toContain(code);
     expect(await server.store.getDossier(code)).not.toBeNull();
 
     const rejected = await call(clerk, `/api/console/dossiers/${code}/status`, {
