@@ -38,7 +38,7 @@ export const capGiayXacNhanTinhTrangHonNhan = defineFlow({
       aliases: ["dân tộc"],
     }),
     ask("subjectNationality", "nationality", t("Quốc tịch?", "Nationality?"), {
-      suggestions: ["Việt Nam"],
+      suggestions: [t("Việt Nam", "Vietnam")],
       aliases: ["quốc tịch"],
     }),
     ask("subjectResidence", "address", t("Nơi cư trú của người cần xác nhận?", "Where do they live?"), {
@@ -79,6 +79,7 @@ export const capGiayXacNhanTinhTrangHonNhan = defineFlow({
     }),
     ask("periodTo", "pastDate", t("Đến ngày nào?", "Until which date?"), {
       when: is("needsPeriod", true),
+      notBefore: "periodFrom",
       example: t("Ví dụ: 31/12/2020", "Example: 31/12/2020"),
     }),
 
@@ -133,7 +134,14 @@ export const capGiayXacNhanTinhTrangHonNhan = defineFlow({
         "What is the certificate for? (It is valid for 6 months and only for the stated purpose. For a marriage, " +
           "say with whom and where.)",
       ),
-      { suggestions: ["Đăng ký kết hôn", "Vay vốn ngân hàng", "Mua bán nhà đất"], aliases: ["mục đích"] },
+      {
+        suggestions: [
+          t("Đăng ký kết hôn", "To register a marriage"),
+          t("Vay vốn ngân hàng", "For a bank loan"),
+          t("Mua bán nhà đất", "To buy or sell land or a house"),
+        ],
+        aliases: ["mục đích"],
+      },
     ),
 
     ...signingSteps(),

@@ -120,7 +120,7 @@ export const capPhieuLyLichTuPhap = defineFlow({
       },
     ),
     ask("nationality", "nationality", t("Quốc tịch của bạn?", "Your nationality?"), {
-      suggestions: ["Việt Nam"],
+      suggestions: [t("Việt Nam", "Vietnam")],
       example: t("Ví dụ: Việt Nam", "Example: Việt Nam"),
       aliases: ["quốc tịch"],
     }),
@@ -182,7 +182,10 @@ export const capPhieuLyLichTuPhap = defineFlow({
       ),
       {
         optional: true,
-        suggestions: ["Cục Cảnh sát QLHC về TTXH", "Bộ Công an"],
+        suggestions: [
+          t("Cục Cảnh sát QLHC về TTXH", "Police Department for Administrative Management of Social Order"),
+          t("Bộ Công an", "Ministry of Public Security"),
+        ],
         example: t("Ví dụ: Bộ Công an", "Example: Bộ Công an"),
         aliases: ["nơi cấp"],
       },
@@ -247,8 +250,9 @@ export const capPhieuLyLichTuPhap = defineFlow({
             'Until which month and year? (type "nay" if you still live there)',
           ),
           {
+            notBefore: "fromMonthYear",
             example: t("Ví dụ: 06/2016 hoặc nay", "Example: 06/2016 or nay (now)"),
-            suggestions: ["nay"],
+            suggestions: [t("nay", "Now")],
           },
         ),
         ask(
@@ -272,7 +276,13 @@ export const capPhieuLyLichTuPhap = defineFlow({
           {
             optional: true,
             example: t("Ví dụ: Học sinh, Trường THPT Hồng Ngự 1", "Example: Student, Hong Ngu 1 High School"),
-            suggestions: ["Học sinh", "Sinh viên", "Làm ruộng", "Nội trợ", "Công nhân"],
+            suggestions: [
+              t("Học sinh", "Pupil"),
+              t("Sinh viên", "Student"),
+              t("Làm ruộng", "Farming"),
+              t("Nội trợ", "Homemaker"),
+              t("Công nhân", "Factory worker"),
+            ],
           },
         ),
       ],
@@ -296,12 +306,12 @@ export const capPhieuLyLichTuPhap = defineFlow({
     ask("purpose", "text", t("Bạn xin Phiếu để làm gì?", "What do you need the certificate for?"), {
       example: t("Ví dụ: Xin việc", "Example: Xin việc (job application)"),
       suggestions: [
-        "Xin việc",
-        "Du học",
-        "Xuất khẩu lao động",
-        "Bổ sung hồ sơ",
-        "Định cư nước ngoài",
-        "Kết hôn với người nước ngoài",
+        t("Xin việc", "Job application"),
+        t("Du học", "Study abroad"),
+        t("Xuất khẩu lao động", "Working abroad"),
+        t("Bổ sung hồ sơ", "To complete a file"),
+        t("Định cư nước ngoài", "Settling abroad"),
+        t("Kết hôn với người nước ngoài", "Marrying a foreigner"),
       ],
       aliases: ["mục đích", "để làm gì", "purpose"],
     }),

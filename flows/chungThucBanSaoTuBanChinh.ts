@@ -32,10 +32,10 @@ export const chungThucBanSaoTuBanChinh = defineFlow({
       t("Bạn cần chứng thực (sao y) giấy tờ gì?", "Which document do you need certified copies of?"),
       {
         suggestions: [
-          "Giấy khai sinh",
-          "Bằng tốt nghiệp",
-          "Căn cước công dân",
-          "Sổ đỏ (Giấy chứng nhận quyền sử dụng đất)",
+          t("Giấy khai sinh", "Birth certificate"),
+          t("Bằng tốt nghiệp", "Diploma"),
+          t("Căn cước công dân", "Citizen ID card"),
+          t("Sổ đỏ (Giấy chứng nhận quyền sử dụng đất)", "Land use right certificate (sổ đỏ)"),
         ],
         aliases: ["tên giấy tờ", "giấy tờ"],
       },

@@ -171,7 +171,7 @@ export function requesterSteps(
     }),
     ask(
       "requesterIdIssuer",
-      "text",
+      "issuingAuthority",
       t(
         "Nơi cấp (ví dụ: Cục Cảnh sát QLHC về TTXH, hoặc Bộ Công an với thẻ Căn cước mới)?",
         "Issued by (e.g. the Police Department for Administrative Management of Social Order, or the Ministry of " +
@@ -330,7 +330,7 @@ export function submissionSteps(online: boolean, offlineWhy?: Text): Step[] {
     ask("postalPhone", "phone", t("Số điện thoại để bưu tá liên hệ?", "Phone number for the postman?"), {
       when: postal,
       group: "Cách nộp và nhận kết quả",
-      label: t("Điện thoại liên hệ", "Contact phone"),
+      label: t("Điện thoại cho bưu tá", "Phone for the postman"),
       example: t("Ví dụ: 0912 345 678", "Example: 0912 345 678"),
     }),
     choose(

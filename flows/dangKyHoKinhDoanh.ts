@@ -15,7 +15,7 @@ const ID = "dang-ky-ho-kinh-doanh";
 const FAMILY = "Các thành viên hộ gia đình";
 
 const PROVINCE_EXAMPLE = t("Ví dụ: Đồng Tháp", "Example: Đồng Tháp");
-const WARD_EXAMPLE = t("Ví dụ: phường An Thạnh", "Example: phường An Thạnh (An Thanh ward)");
+const WARD_EXAMPLE = t("Ví dụ: phường Hồng Ngự", "Example: phường Hồng Ngự (Hồng Ngự ward)");
 const STREET_EXAMPLE = t("Ví dụ: Số 12, đường Nguyễn Huệ, khóm 1", "Example: 12 Nguyen Hue street, block 1");
 
 interface AddressKeys {
@@ -26,7 +26,8 @@ interface AddressKeys {
 
 /**
  * An address of the 2025 form in its three blanks: province, then commune/ward/special zone
- * (no district level since 01/7/2025), then house number and street or hamlet.
+ * (no district level since 01/7/2025), then house number and street or hamlet. The province must
+ * be one of the 34 and, in the configured province, the ward one of its units since the merger.
  */
 function addressSteps(
   keys: AddressKeys,
@@ -37,16 +38,16 @@ function addressSteps(
   const copy = (part: keyof AddressKeys) =>
     options.copyWhen ? { copyWhen: { when: options.copyWhen.when, from: options.copyWhen.from[part] } } : {};
   return [
-    ask(keys.province, "text", t(`${whose.vi} ở tỉnh/thành phố nào?`, `${whose.en}: which province or city?`), {
+    ask(keys.province, "province", t(`${whose.vi} ở tỉnh/thành phố nào?`, `${whose.en}: which province or city?`), {
       ...when,
       ...copy("province"),
-      suggestions: ["Đồng Tháp"],
+      suggestions: [t("Đồng Tháp", "Dong Thap")],
       example: PROVINCE_EXAMPLE,
       aliases: [`tỉnh ${options.aliases}`],
     }),
     ask(
       keys.ward,
-      "text",
+      "ward",
       t(
         `${whose.vi} ở xã, phường nào? (không cần ghi huyện)`,
         `${whose.en}: which commune or ward? (no district needed)`,
@@ -54,13 +55,14 @@ function addressSteps(
       {
         ...when,
         ...copy("ward"),
+        inProvince: keys.province,
         example: WARD_EXAMPLE,
         aliases: [`phường ${options.aliases}`, `xã ${options.aliases}`],
       },
     ),
     ask(
       keys.street,
-      "text",
+      "addressLine",
       t(`${whose.vi}: số nhà, đường hoặc ấp/khóm?`, `${whose.en}: house number and street, or hamlet?`),
       {
         ...when,
@@ -364,12 +366,17 @@ export const dangKyHoKinhDoanh = defineFlow({
         ask("locationName", "text", t("Tên địa điểm kinh doanh?", "The location's name?"), {
           example: t("Ví dụ: Điểm bán Tạp hóa Bảy Liên 2", "Example: Tap hoa Bay Lien shop 2"),
         }),
-        ask("locationProvince", "text", t("Địa điểm này ở tỉnh/thành phố nào?", "Which province or city is it in?"), {
-          suggestions: ["Đồng Tháp"],
-          example: PROVINCE_EXAMPLE,
+        ask(
+          "locationProvince",
+          "province",
+          t("Địa điểm này ở tỉnh/thành phố nào?", "Which province or city is it in?"),
+          { suggestions: [t("Đồng Tháp", "Dong Thap")], example: PROVINCE_EXAMPLE },
+        ),
+        ask("locationWard", "ward", t("Ở xã, phường nào?", "Which commune or ward?"), {
+          inProvince: "locationProvince",
+          example: WARD_EXAMPLE,
         }),
-        ask("locationWard", "text", t("Ở xã, phường nào?", "Which commune or ward?"), { example: WARD_EXAMPLE }),
-        ask("locationStreet", "text", t("Số nhà, đường hoặc ấp/khóm?", "House number and street, or hamlet?"), {
+        ask("locationStreet", "addressLine", t("Số nhà, đường hoặc ấp/khóm?", "House number and street, or hamlet?"), {
           example: STREET_EXAMPLE,
         }),
         ask(
@@ -410,8 +417,9 @@ export const dangKyHoKinhDoanh = defineFlow({
       optionsWithWords("establishmentEntity", ENTITY_WORDS),
       { aliases: ["chủ thể thành lập", "ai thành lập"] },
     ),
-    // Section 7 only when household members found it together. Each member signs their row on
-    // paper, so the signature column is not asked.
+    // Section 7 only when household members found it together. Each member signs their own row
+    // on paper: the signature column (memberSignature) is never asked nor typed, and the form
+    // leaves a blank space in it for each member.
     table(
       "familyMembers",
       t("thành viên", "member"),
@@ -428,7 +436,7 @@ export const dangKyHoKinhDoanh = defineFlow({
         }),
         genderChoice("memberGender", t("Thành viên này là nam hay nữ?", "Is the member male or female?")),
         ask("memberNationality", "nationality", t("Quốc tịch của thành viên này?", "The member's nationality?"), {
-          suggestions: ["Việt Nam"],
+          suggestions: [t("Việt Nam", "Vietnam")],
           example: t("Ví dụ: Việt Nam", "Example: Việt Nam"),
         }),
         ask("memberEthnicity", "ethnicity", t("Dân tộc của thành viên này?", "The member's ethnic group?"), {

@@ -36,7 +36,7 @@ function sideSteps(side: Side): Step[] {
       aliases: alias("dân tộc"),
     }),
     ask(`${side}Nationality`, "nationality", t(`Quốc tịch của ${w.vi}?`, `Nationality of ${w.en}?`), {
-      suggestions: ["Việt Nam"],
+      suggestions: [t("Việt Nam", "Vietnam")],
       aliases: alias("quốc tịch"),
     }),
     ask(`${side}Residence`, "address", t(`Nơi cư trú của ${w.vi}?`, `Where does ${w.en} live?`), {

@@ -50,12 +50,12 @@ export const dangKyKhaiSinh = defineFlow({
       aliases: ["dân tộc bé"],
     }),
     ask("childNationality", "nationality", t("Quốc tịch của bé?", "The child's nationality?"), {
-      suggestions: ["Việt Nam"],
+      suggestions: [t("Việt Nam", "Vietnam")],
       aliases: ["quốc tịch bé"],
     }),
     ask(
       "childPlaceOfBirth",
-      "text",
+      "address",
       t(
         "Nơi sinh của bé? (sinh ở bệnh viện/trạm y tế: ghi tên và địa chỉ nơi đó; sinh ở nhà: ghi xã/phường, tỉnh)",
         "Place of birth? (in a hospital or clinic: its name and address; at home: the ward/commune and province)",
@@ -70,7 +70,7 @@ export const dangKyKhaiSinh = defineFlow({
     ),
     ask(
       "childHometown",
-      "text",
+      "address",
       t(
         "Quê quán của bé (theo quê của cha hoặc mẹ, do cha mẹ thỏa thuận)?",
         "The child's home town (the father's or the mother's, as the parents agree)?",
@@ -139,7 +139,7 @@ export const dangKyKhaiSinh = defineFlow({
     ask("motherNationality", "nationality", t("Quốc tịch của mẹ?", "The mother's nationality?"), {
       when: motherGiven,
       optional: true,
-      suggestions: ["Việt Nam"],
+      suggestions: [t("Việt Nam", "Vietnam")],
       aliases: ["quốc tịch mẹ"],
     }),
     ask("motherResidence", "address", t("Nơi cư trú của mẹ?", "Where does the mother live?"), {
@@ -201,7 +201,7 @@ export const dangKyKhaiSinh = defineFlow({
     }),
     ask("fatherNationality", "nationality", t("Quốc tịch của cha?", "The father's nationality?"), {
       optional: true,
-      suggestions: ["Việt Nam"],
+      suggestions: [t("Việt Nam", "Vietnam")],
       aliases: ["quốc tịch cha"],
     }),
     ask("fatherResidence", "address", t("Nơi cư trú của cha?", "Where does the father live?"), {

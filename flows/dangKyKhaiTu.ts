@@ -51,7 +51,7 @@ export const dangKyKhaiTu = defineFlow({
     }),
     ask("deceasedNationality", "nationality", t("Quốc tịch của người đã mất?", "Nationality of the deceased?"), {
       optional: true,
-      suggestions: ["Việt Nam"],
+      suggestions: [t("Việt Nam", "Vietnam")],
     }),
     ask(
       "deceasedLastResidence",
@@ -95,7 +95,7 @@ export const dangKyKhaiTu = defineFlow({
       },
     ),
     ask("causeOfDeath", "text", t("Nguyên nhân mất?", "Cause of death?"), {
-      suggestions: ["Bệnh", "Già yếu", "Tai nạn giao thông"],
+      suggestions: [t("Bệnh", "Illness"), t("Già yếu", "Old age"), t("Tai nạn giao thông", "Road accident")],
       aliases: ["nguyên nhân"],
     }),
 

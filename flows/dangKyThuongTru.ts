@@ -192,7 +192,14 @@ export const dangKyThuongTru = defineFlow({
           t("Người này là gì của chủ hộ?", "How is this person related to the household head?"),
           {
             example: t("Ví dụ: Con", "Example: Con (child)"),
-            suggestions: ["Vợ", "Chồng", "Con", "Cháu", "Cha", "Mẹ"],
+            suggestions: [
+              t("Vợ", "Wife"),
+              t("Chồng", "Husband"),
+              t("Con", "Child"),
+              t("Cháu", "Grandchild"),
+              t("Cha", "Father"),
+              t("Mẹ", "Mother"),
+            ],
           },
         ),
       ],

@@ -17,6 +17,14 @@ export type Value = string | number | boolean | null | Record<string, string | n
 export type FieldTypeName =
   | "text"
   | "address"
+  /** One blank of a 2025 form's address: house number and street, or hamlet ("Số 12, đường Nguyễn Huệ"). */
+  | "addressLine"
+  /** A province or centrally-run city since 01/7/2025 ("Tỉnh Đồng Tháp"). */
+  | "province"
+  /** A commune, ward or special zone, checked against its province where the province is configured. */
+  | "ward"
+  /** Who issued an identity paper ("Bộ Công an"). */
+  | "issuingAuthority"
   | "name"
   | "date"
   | "birthDate"
@@ -83,14 +91,22 @@ export interface AskStep extends StepBase {
   maxYearsAgo?: number;
   /** For ID numbers: the old 9-digit CMND is accepted too. */
   allowCmnd?: boolean;
+  /** For a ward: the field (or the table column) holding its province. */
+  inProvince?: string;
+  /** For the end of a period: the field (or the column) holding its start, which it may not precede. */
+  notBefore?: string;
   /**
    * Not asked where the answer is already known from another field: the mother's name when
    * the mother is the one filing. The value is copied (and kept in step when that field is
    * edited) and shows as given by the bot.
    */
   copyWhen?: { when: Condition; from: string };
-  /** Common answers offered as buttons ("Kinh", "Việt Nam"); typing anything else works too. */
-  suggestions?: readonly string[];
+  /**
+   * Common answers offered as buttons ("Kinh", "Việt Nam"); typing anything else works too. A
+   * plain string reads the same in both languages (a name, a number); a text's Vietnamese is the
+   * answer the form gets, its English the button's label in English.
+   */
+  suggestions?: readonly (string | Text)[];
   /** Another field type where an earlier answer says so (a passport number is not a CCCD). */
   typeWhen?: readonly { when: Condition; type: FieldTypeName }[];
 }

@@ -95,6 +95,11 @@ const schema = z.object({
    * sessions within it. One indexed read of nothing new per poll.
    */
   ACCOUNT_CHANGES_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(250),
+  /**
+   * Minutes after which a citizen waiting for a clerk who has closed the chat (or, on Zalo, written nothing) leaves
+   * the consoles' queue and the wait told to others; they are queued again when they come back. Fractions allowed.
+   */
+  QUEUE_ABANDON_MINUTES: z.coerce.number().positive().max(1440).default(30),
   /** Clerks' opening hours, Asia/Ho_Chi_Minh: outside them a citizen asking for a clerk is offered a call back. */
   WORKING_HOURS: z.string().min(1).default("mon-fri 07:00-11:30 13:30-17:00"),
   /**

@@ -11,6 +11,7 @@ import { attachClerkNamespace, type ClerkNamespace } from "./console/clerkNamesp
 import { watchAccountChanges } from "./console/watchAccountChanges";
 import { requeueHeldConversations } from "./handoff/requeueHeldConversations";
 import { clerkAvailability } from "./handoff/clerkAvailability";
+import { citizenConnections } from "./handoff/citizenConnections";
 import { parseWorkingHours } from "./handoff/workingHours";
 import type { Config } from "./config";
 import { ConversationService } from "./conversation/conversationService";
@@ -103,6 +104,10 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
   const delivery = namespaceDelivery(() => io!.of("/chat") as never);
   const hours = parseWorkingHours(config.WORKING_HOURS, [...calendar.daysOff].join(","));
   let consoles: ClerkNamespace | null = null;
+  const queueAbandonment = {
+    afterMs: config.QUEUE_ABANDON_MINUTES * 60_000,
+    connected: citizenConnections(() => io!.of("/chat")),
+  };
   const service = new ConversationService({
     store,
     catalogue,
@@ -115,6 +120,7 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
     // Clerks signed in are counted on this node: with several nodes, sticky sessions and the
     // Redis adapter's room counts take over (roadmap step 6).
     clerkAvailability: clerkAvailability(hours, () => consoles),
+    queueAbandonment,
     ...(questionBridge ? { questionBridge } : {}),
   });
   const channels: MessagingChannel[] = [createZaloChannel({ config, store, service, catalogue, logger, now })].filter(
@@ -179,6 +185,7 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
     now,
     recheckMs: config.CONSOLE_SESSION_RECHECK_MS,
     cannedReplies: config.CANNED_REPLIES,
+    abandonment: queueAbandonment,
     ...(channels.length > 0
       ? {
           contactOf: async (conversationId: string) => {

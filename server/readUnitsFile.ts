@@ -13,6 +13,9 @@ const unitSchema = z
     // Put before receipt codes that a citizen reads out on the phone: short capitals.
     code: z.string().regex(/^[A-Z0-9]{1,8}$/, "code must be 1–8 capital letters or digits like AT"),
     kind: z.enum(["phuong", "xa"]),
+    // Names an address typed without diacritics is offered with ("Khóm 1", "Nguyễn Huệ").
+    hamlets: z.array(z.string().trim().min(1).max(100)).max(500).optional(),
+    streets: z.array(z.string().trim().min(1).max(100)).max(1000).optional(),
   })
   .strict();
 
@@ -31,7 +34,8 @@ const unitsSchema = z
   });
 
 /**
- * Reads a city's units: a JSON array of `{ id, nameVi, code, kind }`, the fields of `Unit`.
+ * Reads a city's units: a JSON array of `{ id, nameVi, code, kind }` with, optionally, the unit's
+ * `hamlets` and `streets` (the fields of `Unit`).
  * Throws one line naming the problem and where it is (`[2].code: …`).
  *
  * @example readUnitsFile("/etc/khai-ho/units.json") // [{ id: "an-binh", nameVi: "Phường An Bình", code: "AB", kind:

@@ -10,7 +10,7 @@ const clock = { now: new Date("2026-11-27T03:00:00Z") };
 
 // A mother registering her daughter's birth, typed without diacritics, father known, one
 // copy, postal return: 40-odd turns through every kind of step.
-export const BIRTH: EngineInput[] = [
+const TYPED: EngineInput[] = [
   "toi muon lam giay khai sinh cho con",
   "an thanh",
   "nguyen thi hoa",
@@ -54,6 +54,30 @@ export const BIRTH: EngineInput[] = [
   "sang",
   "xac nhan",
 ].map((text) => ({ kind: "text", text }));
+
+/**
+ * The typed answers with the citizen's confirmations put in where the engine asks for them: the first
+ * spelling offered for a name or address ("1"), "đúng" to a value to confirm.
+ */
+function withConfirmations(typed: readonly EngineInput[]): EngineInput[] {
+  const inputs: EngineInput[] = [];
+  let state = initialState("vi");
+  const send = (input: EngineInput) => {
+    inputs.push(input);
+    state = transition(catalogue, state, input, clock).state;
+  };
+  for (const input of typed) {
+    send(input);
+    for (let guard = 0; guard < 3 && state.pending !== null; guard++) {
+      if (state.pending.kind === "chooseSpelling") send({ kind: "text", text: "1" });
+      else if (state.pending.kind === "confirmWarning") send({ kind: "text", text: "đúng" });
+      else break;
+    }
+  }
+  return inputs;
+}
+
+export const BIRTH: EngineInput[] = withConfirmations(TYPED);
 
 function walkBirth(): number {
   let state = initialState("vi");

@@ -107,7 +107,13 @@ export class ConversationPanel {
     });
     this.sendButton = h("button", { type: "submit", class: "primary" }, [TEXTS.send]);
     this.composerHint = h("p", { class: "hint", id: "composer-hint" });
-    this.cannedList = h("div", { class: "canned-list", role: "group", "aria-label": TEXTS.cannedTitle });
+    // One row that scrolls sideways, its buttons disabled until the clerk holds the conversation: a tab stop itself.
+    this.cannedList = h("div", {
+      class: "canned-list",
+      role: "group",
+      "aria-label": TEXTS.cannedTitle,
+      tabindex: "0",
+    });
     this.composer = h("form", { class: "composer", "aria-label": TEXTS.composerLabel }, [
       this.cannedList,
       h("div", { class: "composer-row" }, [
@@ -119,7 +125,7 @@ export class ConversationPanel {
     ]);
 
     this.notesSummary = h("summary");
-    this.notesList = h("ol", { class: "notes-list" });
+    this.notesList = h("ol", { class: "notes-list", "aria-label": TEXTS.notesTitle, tabindex: "0" });
     this.noteInput = h("textarea", {
       id: "note-text",
       rows: "1",

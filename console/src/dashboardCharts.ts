@@ -54,7 +54,9 @@ export function chartFigure(spec: ChartSpec): ChartFigure {
   const canvas = h("canvas", { role: "img", "aria-label": `${spec.title}. ${spec.summary}` }, [spec.summary]);
   // The table is always in the page for screen readers (a closed <details> would hide it from them);
   // the button only shows it to the eye as well.
-  const data = h("div", { class: "chart-data vh", id: `chart-${spec.id}-data` }, [dashboardTable(spec.table)]);
+  const data = h("div", { class: "chart-data vh", id: `chart-${spec.id}-data`, "aria-labelledby": titleId }, [
+    dashboardTable(spec.table),
+  ]);
   const toggle = h(
     "button",
     { type: "button", class: "small link", "aria-controls": data.id, "aria-expanded": "false" },
@@ -62,6 +64,9 @@ export function chartFigure(spec: ChartSpec): ChartFigure {
   );
   toggle.addEventListener("click", () => {
     const shown = data.classList.toggle("vh") === false;
+    // Shown, the table scrolls in its box: a tab stop then, never while only a screen reader has it.
+    if (shown) data.setAttribute("tabindex", "0");
+    else data.removeAttribute("tabindex");
     toggle.setAttribute("aria-expanded", String(shown));
     toggle.textContent = shown ? T.hideTable : T.showTable;
   });

@@ -21,8 +21,10 @@ export class DashboardTab {
   private loading: Promise<void> | null = null;
 
   constructor(private readonly sessionLost: () => void) {
-    // Its tab names the panel (WorkspaceTabs): the heading only repeats it for the eye.
-    this.element = h("section", { class: "dashboard" }, [h("h2", { id: "dashboard-title" }, [TEXTS.title])]);
+    // Its tab names the panel (WorkspaceTabs): the heading only repeats it for the eye. It scrolls: a tab stop.
+    this.element = h("section", { class: "dashboard", tabindex: "0" }, [
+      h("h2", { id: "dashboard-title" }, [TEXTS.title]),
+    ]);
   }
 
   /** The tab was opened: the first time, loads and mounts the dashboard; later, shows it as it was left. */

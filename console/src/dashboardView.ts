@@ -133,7 +133,10 @@ export class DashboardPage implements DashboardView {
         { class: "charts" },
         this.charts.map((chart) => chart.element),
       ),
-      h("div", { class: "summary-table" }, [dashboardTable(unitSummaryTable(figures))]),
+      // Wider than a narrow screen: it scrolls sideways, a tab stop under the table's caption.
+      h("div", { class: "summary-table", tabindex: "0", "aria-label": T.summary }, [
+        dashboardTable(unitSummaryTable(figures)),
+      ]),
     );
     // Drawn once in the page: Chart.js sizes each canvas to its box.
     for (const chart of this.charts) chart.draw();

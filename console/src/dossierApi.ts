@@ -30,13 +30,16 @@ export class DossierApi {
     return result.ok ? { ok: true, body: result.body.dossier } : result;
   }
 
-  /** `reason` only for a rejection, which needs one. */
-  async move(code: string, status: DossierStatus, reason: string | null): Promise<ApiResult<DossierSummary>> {
-    const result = await this.auth.request<DossierStatusChanged>(
-      "POST",
-      `${dossierPath(code)}/status`,
-      reason === null ? { status } : { status, reason },
-    );
+  /** `note`: a rejection's reason, or the list of what is missing for a request for more; both are required. */
+  async move(
+    code: string,
+    status: DossierStatus,
+    note: { reason: string } | { missingItems: string[] } | null,
+  ): Promise<ApiResult<DossierSummary>> {
+    const result = await this.auth.request<DossierStatusChanged>("POST", `${dossierPath(code)}/status`, {
+      status,
+      ...note,
+    });
     return result.ok ? { ok: true, body: result.body.dossier } : result;
   }
 

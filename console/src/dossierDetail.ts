@@ -37,7 +37,12 @@ export class DossierDetailPanel {
   constructor(private readonly deps: DossierDetailDeps) {
     this.heading = h("h2", { id: "dossier-detail-title", tabindex: "-1" }, [DOSSIER_TEXTS.detailTitle]);
     this.sub = h("p", { class: "panel-sub" });
-    this.body = h("div", { class: "panel-body dossier-body", "aria-busy": "false" });
+    this.body = h("div", {
+      class: "panel-body dossier-body",
+      "aria-busy": "false",
+      tabindex: "0",
+      "aria-labelledby": "dossier-detail-title",
+    });
     this.notice = h("p", { class: "notice notice-info", role: "status", hidden: true });
     this.element = h("section", { class: "panel dossier-detail", "aria-labelledby": "dossier-detail-title" }, [
       h("header", { class: "panel-head" }, [this.heading, this.sub]),
@@ -145,6 +150,16 @@ export class DossierDetailPanel {
       ...(dossier.rejectionReason
         ? fact(DOSSIER_TEXTS.rejectionReason, h("span", { class: "value" }, [dossier.rejectionReason]))
         : []),
+      ...(dossier.missingItems.length > 0
+        ? fact(
+            DOSSIER_TEXTS.missingItems,
+            h(
+              "ul",
+              { class: "missing-items" },
+              dossier.missingItems.map((item) => h("li", {}, [item])),
+            ),
+          )
+        : []),
       ...fact(DOSSIER_TEXTS.submittedAt, formatDateTime(dossier.createdAt)),
       ...fact(DOSSIER_TEXTS.updatedAt, formatDateTime(dossier.updatedAt)),
     ];
@@ -175,28 +190,66 @@ export class DossierDetailPanel {
     return h("section", { class: "group moves" }, [h("h3", {}, [DOSSIER_TEXTS.moveTitle]), ...content]);
   }
 
-  /** The confirmation step; a rejection asks for its reason, which the citizen reads. */
+  /**
+   * The confirmation step; a rejection asks for its reason, a request for more for the list of what is missing:
+   * the citizen reads either word for word, in the chat and in status lookup.
+   */
   private confirmMove(code: string, status: DossierStatus): void {
     const label = DOSSIER_STATUS_LABELS[status];
-    const reason =
+    const note =
       status === "rejected"
-        ? h("textarea", { id: "reject-reason", rows: "3", maxlength: "1000", "aria-required": "true" })
-        : null;
+        ? { id: "reject-reason", label: DOSSIER_TEXTS.reasonLabel, required: DOSSIER_TEXTS.reasonRequired }
+        : status === "needs_more_info"
+          ? { id: "missing-items", label: DOSSIER_TEXTS.missingLabel, required: DOSSIER_TEXTS.missingRequired }
+          : null;
+    const hintId = "missing-items-hint";
+    const text = note
+      ? h("textarea", {
+          id: note.id,
+          rows: status === "needs_more_info" ? "5" : "3",
+          maxlength: status === "needs_more_info" ? "3000" : "1000",
+          "aria-required": "true",
+          ...(status === "needs_more_info" ? { "aria-describedby": hintId } : {}),
+        })
+      : null;
     openDialog({
       title: DOSSIER_TEXTS.confirmTitle(code, label),
       intro: DOSSIER_TEXTS.confirmIntro,
-      body: reason
-        ? [h("div", { class: "field" }, [h("label", { for: reason.id }, [DOSSIER_TEXTS.reasonLabel]), reason])]
-        : [],
+      body:
+        note && text
+          ? [
+              h("div", { class: "field" }, [
+                h("label", { for: note.id }, [note.label]),
+                ...(status === "needs_more_info"
+                  ? [h("p", { class: "hint", id: hintId }, [DOSSIER_TEXTS.missingHint])]
+                  : []),
+                text,
+              ]),
+            ]
+          : [],
       confirmLabel: status === "rejected" ? DOSSIER_MOVE_LABELS.rejected : DOSSIER_TEXTS.confirm,
       confirm: async () => {
-        const why = reason ? reason.value.trim() : null;
-        if (reason && !why) {
-          reason.setAttribute("aria-invalid", "true");
-          reason.focus();
-          return DOSSIER_TEXTS.reasonRequired;
+        const written = text ? text.value.trim() : "";
+        const problem =
+          note && text && !written
+            ? note.required
+            : status === "needs_more_info" && !fitsMissingList(missingItemsOf(written))
+              ? DOSSIER_TEXTS.missingTooLong
+              : null;
+        if (text && problem) {
+          text.setAttribute("aria-invalid", "true");
+          text.focus();
+          return problem;
         }
-        const result = await this.deps.api.move(code, status, why);
+        const result = await this.deps.api.move(
+          code,
+          status,
+          status === "rejected"
+            ? { reason: written }
+            : status === "needs_more_info"
+              ? { missingItems: missingItemsOf(written) }
+              : null,
+        );
         if (!result.ok) {
           if (result.status === 401) this.deps.sessionLost();
           return result.message;
@@ -237,4 +290,20 @@ export class DossierDetailPanel {
 /** A status as a coloured label: the colour says how far along it is, the words say which. */
 export function statusBadge(status: DossierStatus): HTMLElement {
   return h("span", { class: `status-badge status-${status}` }, [DOSSIER_STATUS_LABELS[status]]);
+}
+
+/** The server's bounds on a list of what is missing (`consoleRoutes.ts`): said in the dialog, before sending. */
+const MISSING_ITEMS_MAX = 20;
+const MISSING_ITEM_MAX_CHARS = 300;
+
+function fitsMissingList(items: readonly string[]): boolean {
+  return items.length <= MISSING_ITEMS_MAX && items.every((item) => item.length <= MISSING_ITEM_MAX_CHARS);
+}
+
+/** One item a line, as the clerk typed them; list marks they typed ("-", "1.") are the console's to add, not theirs. */
+export function missingItemsOf(text: string): string[] {
+  return text
+    .split("\n")
+    .map((line) => line.replace(/^\s*(?:[-*\u2022+]|\d{1,2}[.)])\s*/, "").trim())
+    .filter(Boolean);
 }

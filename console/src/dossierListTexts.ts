@@ -72,6 +72,11 @@ export const DOSSIER_TEXTS = {
   confirm: "Xác nhận",
   reasonLabel: "Lý do từ chối (công dân sẽ đọc lý do này)",
   reasonRequired: "Ghi lý do từ chối để công dân biết cần làm gì.",
+  missingLabel: "Cần bổ sung những gì (công dân sẽ đọc danh sách này)",
+  missingHint: "Mỗi giấy tờ hoặc thông tin một dòng, ví dụ: Giấy báo tử (bản chính).",
+  missingRequired: "Ghi những gì cần bổ sung để công dân mang đến đủ một lần.",
+  missingTooLong: "Tối đa 20 mục, mỗi mục tối đa 300 ký tự.",
+  missingItems: "Cần bổ sung",
   moved: (code: string, status: string) => `Đã chuyển hồ sơ ${code} sang “${status}”. Công dân đã được báo.`,
 
   openDossier: "Mở trong danh sách hồ sơ",

@@ -67,7 +67,11 @@ export class DossierListView {
       void this.search(this.input.value.trim(), true);
     });
     this.count = h("p", { class: "panel-sub", id: "dossier-count", role: "status" });
-    this.results = h("div", { class: "panel-body dossier-results" });
+    this.results = h("div", {
+      class: "panel-body dossier-results",
+      tabindex: "0",
+      "aria-labelledby": "dossier-list-title",
+    });
     const list = h("section", { class: "panel dossier-list", "aria-labelledby": "dossier-list-title" }, [
       h("header", { class: "panel-head" }, [
         h("h2", { id: "dossier-list-title" }, [DOSSIER_TEXTS.listTitle]),

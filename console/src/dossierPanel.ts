@@ -31,7 +31,7 @@ export class DossierPanel {
     private readonly onOpenDossier: (code: string) => void,
   ) {
     this.sub = h("p", { class: "panel-sub" });
-    this.body = h("div", { class: "panel-body dossier-body" });
+    this.body = h("div", { class: "panel-body dossier-body", tabindex: "0", "aria-labelledby": "dossier-title" });
     this.element = h("section", { class: "panel dossier", "aria-labelledby": "dossier-title" }, [
       h("header", { class: "panel-head" }, [h("h2", { id: "dossier-title" }, [TEXTS.dossierTitle]), this.sub]),
       this.body,

@@ -56,7 +56,7 @@ export class PostalView {
     this.count = h("p", { class: "panel-sub", id: "postal-count", role: "status" });
     this.status = h("p", { class: "vh", "aria-live": "polite" });
     this.printHead = h("div", { class: "print-only postal-print-head" });
-    this.results = h("div", { class: "panel-body postal-results" });
+    this.results = h("div", { class: "panel-body postal-results", tabindex: "0", "aria-labelledby": "postal-title" });
     this.element = h("section", { class: "panel postal-view", "aria-labelledby": "postal-title" }, [
       h("header", { class: "panel-head" }, [h("h2", { id: "postal-title" }, [POSTAL_TEXTS.title]), this.count]),
       filters,

@@ -25,7 +25,8 @@ export class QueuePanel {
     private readonly onSelect: (conversationId: string) => void,
   ) {
     this.count = h("p", { class: "panel-sub", id: "queue-count" });
-    this.list = h("ul", { class: "queue-list", "aria-labelledby": "queue-title" });
+    // It scrolls: a tab stop under the panel's name, so that the keyboard scrolls it too.
+    this.list = h("ul", { class: "queue-list", "aria-labelledby": "queue-title", tabindex: "0" });
     this.element = h("section", { class: "panel queue", "aria-labelledby": "queue-title" }, [
       h("header", { class: "panel-head" }, [h("h2", { id: "queue-title" }, [TEXTS.queueTitle]), this.count]),
       this.list,
@@ -110,11 +111,11 @@ export class QueuePanel {
     return Array.from(this.list.querySelectorAll<HTMLButtonElement>("button.queue-item"));
   }
 
-  /** Up/Down, Home/End between items; Tab leaves the list. */
+  /** Up/Down, Home/End between items, from the list itself too; Tab goes through them and leaves the list. */
   private onKey(event: KeyboardEvent): void {
     const buttons = this.buttons();
     const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
-    if (index < 0) return;
+    if (index < 0 && document.activeElement !== this.list) return;
     const target = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: buttons.length - 1 }[event.key];
     if (target === undefined) return;
     event.preventDefault();

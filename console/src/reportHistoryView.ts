@@ -16,6 +16,7 @@ const REPORT_TEXTS = {
   sent: (sent: number, total: number) => `${sent}/${total} tin`,
   chartAlt: (day: string) => `Biểu đồ tỷ lệ nộp trực tuyến và hồ sơ quá hạn theo đơn vị, ngày ${day}`,
   choose: "Chọn một ngày để xem báo cáo.",
+  detailLabel: "Nội dung báo cáo",
 };
 
 /** "2026-12-04" → "04/12/2026". */
@@ -35,10 +36,17 @@ export class ReportHistoryView {
     private readonly auth: AuthClient,
     private readonly sessionLost: () => void,
   ) {
-    this.list = h("div", { class: "panel-body report-days" });
-    this.detail = h("section", { class: "panel report-detail", "aria-live": "polite" }, [
-      h("p", { class: "empty" }, [REPORT_TEXTS.choose]),
-    ]);
+    this.list = h("div", { class: "panel-body report-days", tabindex: "0", "aria-labelledby": "report-list-title" });
+    this.detail = h(
+      "section",
+      {
+        class: "panel report-detail",
+        "aria-live": "polite",
+        "aria-label": REPORT_TEXTS.detailLabel,
+        tabindex: "0",
+      },
+      [h("p", { class: "empty" }, [REPORT_TEXTS.choose])],
+    );
     this.element = h("div", { class: "report-view" }, [
       h("section", { class: "panel report-list", "aria-labelledby": "report-list-title" }, [
         h("header", { class: "panel-head" }, [h("h2", { id: "report-list-title" }, [REPORT_TEXTS.title])]),

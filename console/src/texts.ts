@@ -71,6 +71,7 @@ export const TEXTS = {
   sessionEnded: "Phiên đăng nhập đã hết hạn, bạn đăng nhập lại nhé.",
 
   queueTitle: "Hàng chờ",
+  transcriptLabel: "Nội dung trò chuyện",
   queueEmpty: "Chưa có công dân nào cần hỗ trợ.",
   queueWaiting: (n: number) => (n === 0 ? "Không ai đang chờ" : `${n} người đang chờ`),
   noProcedure: "Chưa chọn thủ tục",
@@ -105,7 +106,7 @@ export const TEXTS = {
   citizenTyping: "Công dân đang nhập…",
   choicesShown: "Nút đã hiện:",
   releaseTitle: "Trả cuộc trò chuyện về trợ lý",
-  releaseIntro: "Trợ lý tiếp tục hỏi công dân từ:",
+  releaseIntro: "Trợ lý hỏi tiếp câu đầu tiên chưa có câu trả lời, kể từ:",
   releaseCurrent: "Chỗ đang dừng",
   releaseReview: "Màn xem lại hồ sơ",
   releaseStep: "Một bước cụ thể:",

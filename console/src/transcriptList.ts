@@ -8,22 +8,29 @@ const STICK_PX = 48;
 
 /**
  * The transcript as a live log. Messages are added in place, never re-rendered as a whole,
- * so a screen reader announces each new one once, not the conversation again.
+ * so a screen reader announces each new one once, not the conversation again. The log is the
+ * box that scrolls, a tab stop under its name; inside it the messages are a list, read as one.
  */
 export class TranscriptList {
-  readonly element: HTMLOListElement;
+  readonly element: HTMLElement;
+  private readonly list: HTMLOListElement;
   private rendered = new Map<number, { message: ChatMessage; element: HTMLElement }>();
   /** Whether the clerk is reading the latest messages (scrolled to the end), as of their last scroll. */
   private stuck = true;
 
   constructor() {
-    this.element = h("ol", {
-      class: "transcript",
-      role: "log",
-      "aria-live": "polite",
-      "aria-label": "Nội dung trò chuyện",
-      tabindex: "0",
-    });
+    this.list = h("ol", { class: "transcript-list" });
+    this.element = h(
+      "div",
+      {
+        class: "transcript",
+        role: "log",
+        "aria-live": "polite",
+        "aria-label": TEXTS.transcriptLabel,
+        tabindex: "0",
+      },
+      [this.list],
+    );
     this.element.addEventListener("scroll", () => {
       this.stuck = this.element.scrollHeight - this.element.scrollTop - this.element.clientHeight < STICK_PX;
     });
@@ -35,7 +42,7 @@ export class TranscriptList {
 
   clear(): void {
     this.rendered = new Map();
-    this.element.replaceChildren();
+    this.list.replaceChildren();
     this.stuck = true;
   }
 
@@ -60,10 +67,10 @@ export class TranscriptList {
         if (existing) existing.element.replaceWith(element);
         this.rendered.set(message.seq, { message, element });
       }
-      const expectedPlace: Element | null = previous ? previous.nextElementSibling : this.element.firstElementChild;
+      const expectedPlace: Element | null = previous ? previous.nextElementSibling : this.list.firstElementChild;
       if (expectedPlace !== element) {
         if (previous) previous.after(element);
-        else this.element.prepend(element);
+        else this.list.prepend(element);
       }
       previous = element;
     }

@@ -132,6 +132,8 @@ export function authRoutes(options: AuthRoutesOptions): Router {
   router.post("/api/auth/logout", guard, async (_req, res) => {
     const { session, user } = res.locals as ConsoleLocals;
     await options.store.deleteSession(session.idHash);
+    // The consoles open on this session, on any node, are cut off now rather than at their next periodic re-check.
+    await options.store.appendAccountChange(user.id, options.now().toISOString());
     options.logger.info({ event: "auth.logout", userId: user.id }, "logout");
     res.set("Set-Cookie", cookie("", 0)).json({ ok: true });
   });

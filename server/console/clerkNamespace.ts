@@ -16,6 +16,7 @@ import { colleaguesOf } from "../handoff/colleaguesOf";
 import { handOverTarget } from "../handoff/handOverTarget";
 import { mayAccess } from "../handoff/mayAccess";
 import { transferTargets } from "../handoff/transferTargets";
+import type { QueueAbandonment } from "../handoff/abandonedConversations";
 import { UnitQueues } from "../handoff/unitQueues";
 import type { ConversationRecord, NoteRecord, Store, UserRecord } from "../store/store";
 import type {
@@ -53,7 +54,15 @@ export interface ClerkNamespaceOptions {
   /** The messaging apps' outboxes, read every `channelStatusMs` and sent to the consoles when changed. */
   channelStatus?: () => Promise<ChannelStatusView[]>;
   channelStatusMs?: number;
+  /** When a waiting citizen who has gone leaves the queues (QUEUE_ABANDON_MINUTES); absent, nobody does. */
+  abandonment?: QueueAbandonment;
 }
+
+/**
+ * How often the queues are checked for citizens who went away or came back: a tenth of the abandon time, so
+ * that one leaves the consoles' queue within 10% of it, and at least once a minute.
+ */
+const abandonSweepMs = (afterMs: number) => Math.min(60_000, Math.max(250, afterMs / 10));
 
 /** The console shows a conversation's latest notes; a ward's case rarely needs more. */
 const NOTES_SHOWN = 200;
@@ -143,7 +152,7 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
     next();
   });
 
-  const queues = new UnitQueues(store);
+  const queues = new UnitQueues(store, options.abandonment, options.now);
   const presence: ClerkPresence = {
     clerksSignedIn: (unitId) => namespace.adapter.rooms.get(unitRoom(unitId))?.size ?? 0,
     isSignedIn: (userId) => (namespace.adapter.rooms.get(userRoom(userId))?.size ?? 0) > 0,
@@ -209,6 +218,34 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
       )
     : null;
   channelTimer?.unref();
+
+  // Citizens who went away leave the queues on screen, and come back into them, without a turn to tell of it.
+  let sweeping = false;
+  const sweepAbandoned = async () => {
+    if (sweeping || namespace.sockets.size === 0) return;
+    sweeping = true;
+    try {
+      const swept = await queues.sweepAbandoned();
+      for (const record of swept.left)
+        logger.info(
+          { event: "queue.abandoned", conversationId: record.id, unitId: record.state.unitId },
+          "waiting citizen gone: out of the queue until they come back",
+        );
+      for (const unitId of swept.units) await publishQueue(unitId);
+    } finally {
+      sweeping = false;
+    }
+  };
+  const abandonTimer = options.abandonment
+    ? setInterval(
+        () =>
+          void sweepAbandoned().catch((error: unknown) =>
+            logger.error({ event: "clerk.queue_failed", err: error }, "queue sweep failed"),
+          ),
+        abandonSweepMs(options.abandonment.afterMs),
+      )
+    : null;
+  abandonTimer?.unref();
 
   namespace.on("connection", (raw) => {
     const socket = raw as unknown as ClerkSocket;
@@ -506,6 +543,7 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
     },
     stop() {
       if (channelTimer) clearInterval(channelTimer);
+      if (abandonTimer) clearInterval(abandonTimer);
     },
   };
 }

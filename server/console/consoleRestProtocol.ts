@@ -39,6 +39,8 @@ export interface DossierDetail extends DossierSummary {
   /** Upload step id → attachment id, for `GET /api/console/dossiers/:code/attachments/:id`. */
   attachments: Record<string, string>;
   rejectionReason: string | null;
+  /** While it `needs_more_info`: what the citizen was told to add, one item each. */
+  missingItems: string[];
   /** The fields grouped like the paper form with each one's provenance, as the draft panel shows them. */
   draft: DraftField[];
   /** Display names of the clerks the provenance names, by user id (an account since removed is absent). */

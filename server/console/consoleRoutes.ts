@@ -30,7 +30,14 @@ export interface ConsoleRoutesOptions {
   calendar: WorkingCalendar;
 }
 
-const statusSchema = z.object({ status: z.enum(DOSSIER_STATUSES), reason: z.string().max(1000).optional() }).strict();
+/** A ward's list of what is missing is a few papers; twenty lines is more than any request needs. */
+const statusSchema = z
+  .object({
+    status: z.enum(DOSSIER_STATUSES),
+    reason: z.string().max(1000).optional(),
+    missingItems: z.array(z.string().max(300)).max(20).optional(),
+  })
+  .strict();
 
 /** Whether an open dossier is past its due day or close to it, seen on `today` with `soonBy` the next working day. */
 function dueState(dossier: Dossier, today: CityDay, soonBy: CityDay): DossierSummary["due"] {
@@ -150,6 +157,7 @@ export function consoleRoutes(options: ConsoleRoutesOptions): Router {
       documents: dossier.documents,
       attachments: dossier.attachments,
       rejectionReason: dossier.rejectionReason ?? null,
+      missingItems: dossier.status === "needs_more_info" ? (dossier.missingItems ?? []) : [],
       draft: submittedDraft(catalogue, dossier),
       clerks: await clerkNames(dossier),
     };
@@ -196,21 +204,25 @@ export function consoleRoutes(options: ConsoleRoutesOptions): Router {
       sendConsoleError(res, "DOSSIER_STATUS_INVALID");
       return;
     }
+    const reason = input.data.reason?.trim();
+    const missingItems = (input.data.missingItems ?? []).map((item) => item.trim()).filter(Boolean);
+    // The citizen is sent back for more: they must read what to bring, or they come back without it.
+    if (input.data.status === "needs_more_info" && missingItems.length === 0) {
+      sendConsoleError(res, "DOSSIER_STATUS_INVALID.missing");
+      return;
+    }
+    const note =
+      input.data.status === "rejected" ? { reason } : input.data.status === "needs_more_info" ? { missingItems } : null;
     // Answered once the change is stored, before the citizen and the consoles are told of it.
-    await options.service.changeDossierStatus(
-      owned.dossier.code,
-      input.data.status,
-      input.data.reason?.trim() || null,
-      (outcome) => {
-        if (!outcome.ok) return sendTurnRefusal(res, outcome);
-        audit(res, "dossier.status", {
-          dossierCode: owned.dossier.code,
-          conversationId: owned.conversationId,
-          extra: { status: input.data.status },
-        });
-        res.json({ ok: true, dossier: dossierSummary(catalogue, outcome.dossier!, owned.conversationId, dueDays()) });
-      },
-    );
+    await options.service.changeDossierStatus(owned.dossier.code, input.data.status, note, (outcome) => {
+      if (!outcome.ok) return sendTurnRefusal(res, outcome);
+      audit(res, "dossier.status", {
+        dossierCode: owned.dossier.code,
+        conversationId: owned.conversationId,
+        extra: { status: input.data.status },
+      });
+      res.json({ ok: true, dossier: dossierSummary(catalogue, outcome.dossier!, owned.conversationId, dueDays()) });
+    });
   });
 
   return router;

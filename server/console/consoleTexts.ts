@@ -55,6 +55,11 @@ export const CONSOLE_REST_TEXTS = {
     vi: "Chọn trạng thái mới; từ chối thì ghi rõ lý do.",
     en: "Choose the new status; a rejection needs a reason.",
   },
+  "DOSSIER_STATUS_INVALID.missing": {
+    status: 400,
+    vi: "Yêu cầu bổ sung thì ghi rõ cần bổ sung những gì, mỗi mục một dòng.",
+    en: "A request for more needs the list of what is missing, one item a line.",
+  },
 } as const satisfies Readonly<Record<string, HttpErrorText>>;
 
 /** What `/clerk` refuses a connection or an event with, by code (docs/protocol.md, "`/clerk`"). */

@@ -59,7 +59,7 @@ function walkDraft(
     if (!answered && !question) continue;
     walk.draft.push({
       key: step.id,
-      label: stepLabel(compiled, step, "vi"),
+      label: stepLabel(compiled, step, "vi", answers[step.id]),
       group: stepGroup(compiled, step),
       display: answered ? describeValue(step, answers[step.id], "vi") : "",
       source: sources[step.id] ?? null,

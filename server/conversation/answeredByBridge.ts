@@ -29,8 +29,10 @@ export function looksLikeQuestion(text: string): boolean {
  * The city's bot answers a question the assistant could not: a citizen's typed question that no
  * procedure, command or step answer matched (the engine said it did not understand, and did not
  * call a clerk for it). Its answer replaces the "I did not understand" line, the question being
- * asked again follows, and the question does not count as a misunderstanding. Null when the
- * turn is not such a question or the bridge has no answer (then the assistant's own stands).
+ * asked again follows, and the question does not count as a misunderstanding. It also answers
+ * what the engine said another office does (a divorce, a passport), question or not: its answer
+ * comes first, then the engine's "not here" and the menu. Null when the turn is neither or the
+ * bridge has no answer (then the assistant's own stands).
  */
 export async function answeredByBridge(
   bridge: QuestionBridge,
@@ -39,6 +41,15 @@ export async function answeredByBridge(
   text: string | undefined,
 ): Promise<{ state: ConversationState; replies: TurnReply[] } | null> {
   const before = record.state;
+  if (text && turn.effects.some((effect) => effect.type === "relayQuestion")) {
+    const answer = await bridge.ask({ conversationId: record.id, text, locale: before.locale });
+    if (!answer) return null;
+    const progress = turn.replies[0]?.progress ?? null;
+    return {
+      state: turn.state,
+      replies: [{ text: `${BRIDGE_LABEL[before.locale]} ${answer}`, progress, via: "botpress" }, ...turn.replies],
+    };
+  }
   const failed = turn.state.notUnderstood > before.notUnderstood || turn.state.failedAnswers > before.failedAnswers;
   if (!text || !failed || turn.effects.length > 0 || turn.replies.length === 0 || !looksLikeQuestion(text)) return null;
   const answer = await bridge.ask({ conversationId: record.id, text, locale: before.locale });

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { DossierStatus, PostalStatus } from "../dossier/dossier";
+import type { DossierStatus, PostalStatus, StatusNote } from "../dossier/dossier";
 import { initialState } from "../engine/conversationState";
 import type { EngineInput } from "../engine/engineIO";
 import { t, type Locale } from "../engine/localized";
@@ -174,19 +174,19 @@ export class ConversationService {
   }
 
   /**
-   * A clerk moves a dossier on (received, processing, done…, or rejected with a reason): the
-   * dossier and a message telling the citizen are written together, and status lookup shows
-   * the new status at once.
+   * A clerk moves a dossier on (received, processing, done…, rejected with a reason, or sent
+   * back with the list of what is missing): the dossier and a message telling the citizen, the
+   * note included, are written together, and status lookup shows the new status at once.
    */
   async changeDossierStatus(
     code: string,
     status: DossierStatus,
-    reason: string | null,
+    note: StatusNote | null,
     acknowledge: Acknowledge = acknowledgeNothing,
   ): Promise<TurnOutcome> {
     return this.dossierTurn(
       code,
-      (conversationId) => ({ kind: "dossierStatus", conversationId, code, status, reason }),
+      (conversationId) => ({ kind: "dossierStatus", conversationId, code, status, note }),
       acknowledge,
     );
   }

@@ -3,11 +3,13 @@ import type { Dossier } from "../dossier/dossier";
 import { canMoveDossier } from "../dossier/dossierLifecycle";
 import { movePostal, postalToldText } from "../dossier/postalRoute";
 import type { DossierService } from "../dossier/dossierService";
+import { statusChangeText } from "../dossier/dossierStatusText";
 import { STATUS_TEXTS } from "../dossier/statusTexts";
 import type { Catalogue } from "../engine/catalogue";
 import type { ConversationState } from "../engine/conversationState";
 import type { Effect, EngineInput } from "../engine/engineIO";
 import { t, type Localized } from "../engine/localized";
+import { abandonedConversations, type QueueAbandonment } from "../handoff/abandonedConversations";
 import type { ClerkAvailability } from "../handoff/clerkAvailability";
 import type { Logger } from "../logger";
 import type { ConversationRecord, CounterClaim, DedupeRecord, MessageRecord, Store, TurnLoad } from "../store/store";
@@ -39,6 +41,8 @@ export interface TurnPipelineDeps {
   questionBridge?: QuestionBridge;
   /** Legal due dates: a dossier's clock starts again from the day the office receives it. */
   deadlines?: LegalDeadlines;
+  /** Citizens who left the queue (gone and silent): not counted ahead of one who joins it. */
+  queueAbandonment?: QueueAbandonment;
 }
 
 /** A turn ready to be written: everything it changes, and what its sender is told once it is. */
@@ -326,7 +330,7 @@ async function engine(
 
   if (input.kind === "dossierStatus") {
     const current = loaded.dossier!;
-    const { status, reason } = input;
+    const { status, note } = input;
     if (!canMoveDossier(current.status, status)) {
       return answered({
         ok: false,
@@ -345,27 +349,12 @@ async function engine(
       status,
       ...(dueDate ? { dueDate } : {}),
       updatedAt: at,
-      ...(status === "rejected" ? { rejectionReason: reason ?? "" } : {}),
+      ...(status === "rejected" ? { rejectionReason: note?.reason ?? "" } : {}),
+      ...(status === "needs_more_info" ? { missingItems: note?.missingItems ?? [] } : {}),
     };
-    const locale = record.state.locale;
-    const texts = STATUS_TEXTS[status];
-    base.messages.push(
-      message(
-        "system",
-        [
-          `${locale === "vi" ? "Hồ sơ" : "Application"} ${input.code}: ${texts.name[locale]}.`,
-          reason,
-          texts.next[locale],
-          status === "received" && dueDate
-            ? locale === "vi"
-              ? `Hạn giải quyết theo quy định: ${dueDate}.`
-              : `Due by law: ${dueDate}.`
-            : null,
-        ]
-          .filter(Boolean)
-          .join(" "),
-      ),
-    );
+    // A list of what was missing is over once the dossier moves on; a second request brings its own.
+    if (status !== "needs_more_info") delete dossier.missingItems;
+    base.messages.push(message("system", statusChangeText(dossier, record.state.locale)));
     return { ...base, dossier, outcome: (saved) => ({ ok: true, record: saved, dossier }) };
   }
 
@@ -473,7 +462,8 @@ async function engine(
 /**
  * Tells a citizen who joins the queue their place in it and a rough wait. The turn's commit
  * puts the conversation last (its `updatedAt` is now), behind every other one waiting. The wait
- * counts a few minutes per conversation ahead: a ward clerk's handoffs are short questions.
+ * counts a few minutes per conversation ahead: a ward clerk's handoffs are short questions. A
+ * citizen ahead who has gone (abandoned, QUEUE_ABANDON_MINUTES) is not counted: no clerk waits on them.
  */
 async function queuePositionText(
   deps: TurnPipelineDeps,
@@ -485,7 +475,11 @@ async function queuePositionText(
     statuses: ["waiting_clerk"],
     limit: QUEUE_READ_LIMIT,
   });
-  const position = queue.filter((c) => c.id !== conversationId).length + 1;
+  const ahead = queue.filter((c) => c.id !== conversationId);
+  const gone = deps.queueAbandonment
+    ? await abandonedConversations(ahead, deps.queueAbandonment, deps.now())
+    : new Set<string>();
+  const position = ahead.filter((c) => !gone.has(c.id)).length + 1;
   const minutes = position * MINUTES_PER_CONVERSATION_AHEAD;
   return state.locale === "vi"
     ? `Bạn đang ở vị trí thứ ${position} trong hàng chờ, dự kiến khoảng ${minutes} phút. Bạn cứ nhắn tin, cán bộ sẽ ` +

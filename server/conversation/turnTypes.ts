@@ -1,4 +1,4 @@
-import type { Dossier, DossierStatus, PostalStatus } from "../dossier/dossier";
+import type { Dossier, DossierStatus, PostalStatus, StatusNote } from "../dossier/dossier";
 import type { EngineInput } from "../engine/engineIO";
 import type { Locale, Localized } from "../engine/localized";
 import type { MessageVia } from "../engine/messageAuthor";
@@ -41,8 +41,8 @@ export type TurnInput =
    * message from Zalo's own tool): one system message, stored once per `noticeId`.
    */
   | { kind: "notice"; conversationId: string; noticeId: string; text: string; via?: MessageVia }
-  /** A clerk moves the conversation's dossier on (rejected needs a reason). */
-  | { kind: "dossierStatus"; conversationId: string; code: string; status: DossierStatus; reason: string | null }
+  /** A clerk moves the conversation's dossier on (rejected needs a reason; needs_more_info, what is missing). */
+  | { kind: "dossierStatus"; conversationId: string; code: string; status: DossierStatus; note: StatusNote | null }
   /** A clerk moves the dossier's postal pickup or delivery one step on (`server/dossier/postalRoute.ts`). */
   | { kind: "dossierPostal"; conversationId: string; code: string; status: PostalStatus; clerkId: string };
 

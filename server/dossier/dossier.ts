@@ -21,6 +21,12 @@ export const DOSSIER_STATUSES = [
 ] as const;
 export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
 
+/** What a clerk writes for the citizen with a status move: a rejection's reason, or what is missing. */
+export interface StatusNote {
+  reason?: string;
+  missingItems?: string[];
+}
+
 export type SubmitMethod = "online" | "counter" | "postal";
 export type ReturnMethod = "online" | "counter" | "postal";
 
@@ -73,6 +79,8 @@ export interface Dossier {
   postal?: PostalProgress;
   /** Why the office rejected it, told to the citizen. */
   rejectionReason?: string;
+  /** What the office asks the citizen to add while the dossier `needs_more_info`, one item each, told to them. */
+  missingItems?: string[];
   createdAt: string;
   updatedAt: string;
 }

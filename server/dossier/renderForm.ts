@@ -187,8 +187,9 @@ export function formTemplateExists(procedureId: string): boolean {
 
 /**
  * The Content-Security-Policy a printed form is served with: citizen data shown as HTML, so
- * nothing may run, load or submit; only the form's own inline print CSS applies.
+ * nothing may load or submit, and nothing may run but the print button's handler, `window.print()`,
+ * allowed by its hash (the same policy is in the page's meta tag, `templates/forms/partials/layout.hbs`).
  */
 export const FORM_CONTENT_SECURITY_POLICY =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; " +
-  "frame-ancestors 'self'";
+  "script-src 'unsafe-hashes' 'sha256-MguIPR6qNR8D3B+eAlK+bIRTZe8t3wkOY4B/56Me9FU='; frame-ancestors 'self'";

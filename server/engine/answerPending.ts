@@ -1,3 +1,4 @@
+import { offerSpellingAgain } from "./offerSpelling";
 import { acceptAnswer, type Answer, notUnderstood } from "./answerStep";
 import { stepOf } from "./catalogue";
 import { TEXTS } from "./engineTexts";
@@ -14,6 +15,7 @@ import { stepLabel } from "./stepLabel";
 import { refreshDependents } from "./enterStep";
 import { understandCorrection } from "./clerkActions";
 import { askRating } from "./rating";
+import { withFieldExample } from "./fieldExample";
 
 /** The spelling the citizen chose: by its button, by "đúng" for the only one offered, or by typing it. */
 function chosenSpelling(pending: { options: string[]; typed: string }, answer: Answer): string | null {
@@ -78,6 +80,11 @@ export function answerPending(turn: Turn, answer: Answer): boolean {
       if (chosen === null && yesOrNo(answer) === false) {
         turn.say(turn.text(TEXTS.reAskAfterWarning));
         reAskCurrent(turn);
+        return true;
+      }
+      // "Đúng" to two or three spellings: ask which, never store the word as the name.
+      if (chosen === null && yesOrNo(answer) === true) {
+        offerSpellingAgain(turn, pending);
         return true;
       }
       // Anything else is the name typed again (with its diacritics, or another name): read as an answer.
@@ -170,7 +177,11 @@ export function answerPending(turn: Turn, answer: Answer): boolean {
     case "counterVisitDate": {
       const date = answer.kind === "text" ? parseDate(answer.text, { today: turn.today, notInPast: true }) : null;
       if (!date?.ok) {
-        turn.say(date ? turn.text(date.message) : turn.text(TEXTS.askCounterDate));
+        turn.say(
+          date
+            ? withFieldExample(turn, turn.text(date.message), { type: "futureDate" })
+            : turn.text(TEXTS.askCounterDate),
+        );
         return true;
       }
       state.pending = null;

@@ -1,10 +1,12 @@
 import type { AskStep, ChooseStep, ConfirmStep, Step, TableStep, Value } from "../../flows/flowTypes";
 import { stepOf } from "./catalogue";
+import { clarifyChoice } from "./clarifyChoice";
 import { copyOtherAnswer } from "./copyOtherAnswer";
 import { offerSpelling } from "./offerSpelling";
 import { offerFieldsToEdit } from "./editField";
 import { advanceFrom, askQuestion, askQuestionOfferingClerk, askTableQuestion } from "./enterStep";
 import { TEXTS } from "./engineTexts";
+import { withFieldExample } from "./fieldExample";
 import { parseAnswer } from "./fieldParsers";
 import type { Localized } from "./localized";
 import { requestClerk } from "./requestClerk";
@@ -42,6 +44,12 @@ function isSkip(answer: Answer): boolean {
   return answer.kind === "text" && SKIP_WORDS.has(foldToWords(answer.text));
 }
 
+/** "Bỏ qua" pressed or typed: asking to leave the field empty, which a required field cannot be. */
+function asksToSkip(answer: Answer): boolean {
+  if (answer.kind === "choice") return answer.value === "skip";
+  return answer.kind === "text" && ["bo qua", "skip"].includes(foldToWords(answer.text));
+}
+
 function isKeep(answer: Answer): boolean {
   return answer.kind === "choice" && answer.value === "keep";
 }
@@ -52,16 +60,18 @@ function textOf(answer: Answer): string | null {
   return null;
 }
 
-/** A wrong answer: say what is wrong (with an example) and ask again, or call a clerk on the third. */
-function failAnswer(turn: Turn, step: Step, message: Localized): void {
+/**
+ * A wrong answer: say what is wrong, with one example that fits the field (`field`, the step or
+ * the table's column asked), and ask again; or call a clerk on the third.
+ */
+function failAnswer(turn: Turn, step: Step, message: Localized, field: Step = step): void {
   turn.state.failedAnswers += 1;
   if (turn.state.failedAnswers >= MAX_FAILED_ANSWERS) {
     requestClerk(turn, "stuck");
     return;
   }
-  const example = step.kind === "ask" && step.example ? turn.text(step.example) : "";
   const said = turn.text(message);
-  turn.say(example && !said.includes(example) ? `${said} ${example}` : said);
+  turn.say(field.kind === "ask" ? withFieldExample(turn, said, field) : said);
   reAsk(turn, step);
 }
 
@@ -125,8 +135,12 @@ function understand(
   step: AskStep | ChooseStep | ConfirmStep,
   answer: Answer,
   questionStep: Step,
-): { value: Value; warning?: Localized } | undefined {
+): { value: Value; warning?: Localized; confirm?: Localized } | undefined {
   if (step.kind !== "confirm" && step.optional && isSkip(answer)) return { value: null };
+  if (step.kind !== "confirm" && !step.optional && asksToSkip(answer)) {
+    neededAnyway(turn, questionStep);
+    return undefined;
+  }
   const text = textOf(answer);
   // Not knowing is an answer, never a value: an optional question is skipped; a required one is explained,
   // with a clerk offered.
@@ -159,12 +173,7 @@ function understand(
     const match = chooseOption(step, text);
     if (match.kind === "match") return { value: match.value };
     if (match.kind === "ambiguous") {
-      turn.say(turn.text(TEXTS.ambiguousChoice), {
-        choices: step.options
-          .filter((o) => match.values.includes(o.value))
-          .map((o) => ({ label: o.label[turn.state.locale], value: o.value })),
-        input: { kind: "choice" },
-      });
+      clarifyChoice(turn, step, match.values);
       return undefined;
     }
     notUnderstood(turn, questionStep, TEXTS.notAChoice);
@@ -175,16 +184,55 @@ function understand(
     turn.say(copied.told);
     return { value: copied.value };
   }
-  const result = parseAnswer(text, { today: turn.today, answers: turn.state.answers, step });
+  // A table's column is read with the row asked so far: its ward with its province, its end with its start.
+  const answers = turn.state.table ? { ...turn.state.answers, ...turn.state.table.row } : turn.state.answers;
+  const result = parseAnswer(text, { today: turn.today, answers, step, places: turn.catalogue });
   if (!result.ok) {
-    failAnswer(turn, questionStep, result.message);
+    failAnswer(turn, questionStep, result.message, step);
     return undefined;
   }
-  return result.warning ? { value: result.value, warning: result.warning.message } : { value: result.value };
+  return {
+    value: result.value,
+    ...(result.warning ? { warning: result.warning.message } : {}),
+    ...(result.confirm ? { confirm: result.confirm } : {}),
+  };
 }
 
-/** Stores an answer to the current step and moves on. */
+/**
+ * Asks before keeping a value: one that contradicts an earlier answer, one read into another form
+ * (a lunar date), one typed without diacritics where the spelling matters. True when it asked;
+ * the pending question then keeps the value for `pendingStep` (the step, or the table asked).
+ */
+function askBeforeKeeping(
+  turn: Turn,
+  field: Step,
+  pendingStep: Step,
+  understood: { value: Value; warning?: Localized; confirm?: Localized },
+  answer: Answer,
+): boolean {
+  if (understood.warning || understood.confirm) {
+    turn.state.pending = { kind: "confirmWarning", stepId: pendingStep.id, value: understood.value };
+    const question = understood.confirm
+      ? turn.text(understood.confirm)
+      : `${turn.text(understood.warning!)} ${turn.text(TEXTS.warningConfirm)}`;
+    turn.say(question, {
+      choices: [
+        { label: turn.text(TEXTS.yes), value: "yes" },
+        { label: turn.text(TEXTS.no), value: "no" },
+      ],
+      input: { kind: "yesNo" },
+    });
+    return true;
+  }
+  return field.kind === "ask" && answer.kind === "text" && offerSpelling(turn, field, understood.value, pendingStep);
+}
+
+/** Stores an answer to the current step (or the table's column being asked) and moves on. */
 export function acceptAnswer(turn: Turn, step: Step, value: Value): void {
+  if (step.kind === "table" && turn.state.table) {
+    takeTableValue(turn, step, value);
+    return;
+  }
   turn.setAnswer(step.id, value, "citizen");
   turn.state.failedAnswers = 0;
   advanceFrom(turn, step.id);
@@ -223,8 +271,19 @@ function answerTable(turn: Turn, step: TableStep, answer: Answer): void {
   const column = step.columns[progress.column]!;
   const understood = understand(turn, column, answer, step);
   if (!understood) return;
-  const row = { ...progress.row, [column.id]: understood.value as string | number | boolean | null };
   turn.state.notUnderstood = 0;
+  if (askBeforeKeeping(turn, column, step, understood, answer)) return;
+  takeTableValue(turn, step, understood.value);
+}
+
+/** Puts a value in the column being asked, then asks the next column, the next row, or moves on. */
+function takeTableValue(turn: Turn, step: TableStep, value: Value): void {
+  const progress = turn.state.table!;
+  const rows = [
+    ...((turn.state.answers[step.id] as Record<string, string | number | boolean | null>[] | undefined) ?? []),
+  ];
+  const column = step.columns[progress.column]!;
+  const row = { ...progress.row, [column.id]: value as string | number | boolean | null };
   turn.state.failedAnswers = 0;
   if (progress.column + 1 < step.columns.length) {
     turn.state.table = { ...progress, row, column: progress.column + 1 };
@@ -263,18 +322,7 @@ export function answerStep(turn: Turn, answer: Answer): void {
       const understood = understand(turn, step, answer, step);
       if (!understood) return;
       turn.state.notUnderstood = 0;
-      if (understood.warning) {
-        turn.state.pending = { kind: "confirmWarning", stepId: step.id, value: understood.value };
-        turn.say(`${turn.text(understood.warning)} ${turn.text(TEXTS.warningConfirm)}`, {
-          choices: [
-            { label: turn.text(TEXTS.yes), value: "yes" },
-            { label: turn.text(TEXTS.no), value: "no" },
-          ],
-          input: { kind: "yesNo" },
-        });
-        return;
-      }
-      if (step.kind === "ask" && answer.kind === "text" && offerSpelling(turn, step, understood.value)) return;
+      if (askBeforeKeeping(turn, step, step, understood, answer)) return;
       acceptAnswer(turn, step, understood.value);
       return;
     }

@@ -3,9 +3,9 @@ import { stepOf } from "./catalogue";
 import { describeValue } from "./describeValue";
 import type { ClerkRef } from "./engineIO";
 import { TEXTS } from "./engineTexts";
-import { continuePast, enterStep, refreshDependents } from "./enterStep";
+import { continuePast, enterStep, refreshDependents, refreshDerived } from "./enterStep";
 import { parseAnswer } from "./fieldParsers";
-import { isQuestion } from "./flowPath";
+import { applies, followingIndex, isCopied, isQuestion } from "./flowPath";
 import { t } from "./localized";
 import { askRating } from "./rating";
 import { reAskCurrent } from "./runCommand";
@@ -119,7 +119,7 @@ export function clerkSetField(turn: Turn, clerk: ClerkRef, field: string, text: 
   turn.say(
     turn.text(TEXTS.clerkFilled, {
       name: clerk.name,
-      label: stepLabel(compiled, step, locale),
+      label: stepLabel(compiled, step, locale, understood.value),
       value: describeValue(step, understood.value, locale),
     }),
     {
@@ -158,13 +158,51 @@ export function clerkRelease(turn: Turn, at: "current" | "review" | { stepId: st
     enterStep(turn, compiled.flow.steps.find((s) => s.kind === "review")!.id);
   } else if (typeof at === "object") {
     state.returnToReview = true;
-    enterStep(turn, at.stepId);
+    resumeFrom(turn, at.stepId);
   } else {
     const current = stepOf(compiled, state.stepId);
     if (current.kind === "submit") return;
     if (current.kind === "handoff") continuePast(turn, current.id);
-    else enterStep(turn, state.stepId);
+    else resumeFrom(turn, state.stepId);
   }
+}
+
+/** A question on the path still to be put to the citizen: unanswered, a table being filled row by row, the review. */
+function isOpenQuestion(turn: Turn, step: Step): boolean {
+  const { answers, table, unitId } = turn.state;
+  if (!isQuestion(step) || isCopied(step, answers)) return false;
+  if (step.kind === "review" || table?.stepId === step.id) return true;
+  return step.kind === "unit" ? unitId === null : !(step.id in answers);
+}
+
+/**
+ * Takes up a hand-back at `stepId`: walks the flow from there as the citizen's answers would, deriving fields on
+ * the way, past the questions already answered — what the clerk has just filled for the citizen is not asked
+ * again — to the first one still open, entered from just after the last answer passed (so that what the flow says
+ * before it is said). A walk that would reach the submission without a review asks the chosen step instead.
+ */
+function resumeFrom(turn: Turn, stepId: string): void {
+  const compiled = turn.flow!;
+  const steps = compiled.flow.steps;
+  let index = compiled.stepIndex.get(stepId)!;
+  let resumeAt: string | null = null;
+  // Validation at load forbids cycles; the bound only protects a turn from a bad flow.
+  for (let guard = steps.length * 2; index < steps.length && guard > 0; guard--) {
+    const step = steps[index]!;
+    const { answers } = turn.state;
+    if (applies(step, answers)) {
+      if (step.kind === "submit") break;
+      if (isOpenQuestion(turn, step) || step.kind === "handoff") {
+        enterStep(turn, resumeAt ?? step.id);
+        return;
+      }
+      if (step.kind === "compute" || isCopied(step, answers)) refreshDerived(turn, step);
+      if (isQuestion(step)) resumeAt = null;
+      else resumeAt ??= step.id;
+    }
+    index = followingIndex(compiled, index, turn.state.answers);
+  }
+  enterStep(turn, stepId);
 }
 
 /**

@@ -70,9 +70,10 @@ export function offerFieldsToEdit(turn: Turn, steps: Step[] | null, notFoundTarg
   turn.state.pending = { kind: "chooseField", options: options.map((s) => s.id) };
   turn.say(notFoundTarget ? turn.text(TEXTS.fieldNotFound, { target: notFoundTarget }) : turn.text(TEXTS.whichField), {
     choices: options.map((s) => {
-      const value = describeValue(s, turn.state.answers[s.id], locale);
+      const answer = turn.state.answers[s.id];
+      const value = describeValue(s, answer, locale);
       return {
-        label: `${stepLabel(compiled, s, locale)}: ${value.length > 30 ? `${value.slice(0, 29)}…` : value}`,
+        label: `${stepLabel(compiled, s, locale, answer)}: ${value.length > 30 ? `${value.slice(0, 29)}…` : value}`,
         value: `edit:${s.id}`,
       };
     }),

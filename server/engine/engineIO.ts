@@ -105,7 +105,9 @@ export interface DossierDraft {
 export type Effect =
   | { type: "submitDossier"; draft: DossierDraft }
   | { type: "requestClerk"; reason: HandoffReason; flowId: string | null; stepId: string | null }
-  | { type: "lookupStatus"; code: string; phone: string };
+  | { type: "lookupStatus"; code: string; phone: string }
+  /** The citizen asked about something the assistant does not do: the city's own bot may answer it. */
+  | { type: "relayQuestion" };
 
 export interface TransitionResult<S> {
   state: S;

@@ -17,6 +17,39 @@ export const TEXTS = {
     'Xin lỗi, tôi chưa hiểu bạn cần thủ tục nào. Bạn chọn một mục bên dưới, hoặc gõ "gặp cán bộ" để được hỗ trợ.',
     'Sorry, I did not understand which procedure you need. Pick one below, or type "talk to a clerk" for help.',
   ),
+  // Small talk at the menu is answered in a line, and the menu follows.
+  greetingHello: t(
+    "Chào bạn! Bạn cần làm thủ tục gì? Chọn bên dưới hoặc gõ vài chữ mô tả.",
+    "Hello! Which procedure do you need? Pick one below or describe it in a few words.",
+  ),
+  greetingThanks: t(
+    "Không có gì ạ! Bạn cần gì thêm thì chọn bên dưới hoặc gõ vài chữ nhé.",
+    "You're welcome! If you need anything else, pick it below or type a few words.",
+  ),
+  greetingGoodbye: t(
+    "Tạm biệt bạn! Khi cần làm thủ tục, bạn cứ nhắn lại hoặc chọn bên dưới.",
+    "Goodbye! Whenever you need a procedure, write again or pick one below.",
+  ),
+  greetingWhoAreYou: t(
+    "Tôi là trợ lý tự động của {city}, không phải người: tôi hỏi từng câu ngắn và điền tờ khai giúp bạn. Cần " +
+      'cán bộ thì bấm "Gặp cán bộ". Bạn cần làm thủ tục gì?',
+    "I am {city}'s automatic assistant, not a person: I ask short questions and fill in the form for you. For a " +
+      'clerk, press "Talk to a clerk". Which procedure do you need?',
+  ),
+  greetingKindWords: t(
+    "Cảm ơn bạn nhiều! Bạn cần làm thủ tục gì? Chọn bên dưới hoặc gõ vài chữ mô tả.",
+    "Thank you, that is kind! Which procedure do you need? Pick one below or describe it in a few words.",
+  ),
+  greetingOkay: t(
+    "Dạ. Bạn cần làm thủ tục gì? Chọn bên dưới hoặc gõ vài chữ mô tả.",
+    "All right. Which procedure do you need? Pick one below or describe it in a few words.",
+  ),
+  outOfScope: t(
+    "Việc này trợ lý không làm được: tôi chỉ giúp khai hồ sơ các thủ tục dưới đây. Việc khác, bạn hỏi tại Bộ " +
+      'phận Một cửa hoặc bấm "Gặp cán bộ" để được chỉ nơi làm.',
+    "This assistant does not handle that: it only fills in the applications below. For anything else, ask at " +
+      'the one-stop counter or press "Talk to a clerk" to be told where to go.',
+  ),
   whichProcedure: t("Bạn muốn làm thủ tục nào trong các thủ tục sau?", "Which of these procedures do you mean?"),
   statusLookupOption: t("Tra cứu hồ sơ đã nộp", "Check a submitted application"),
   humanOption: t("Gặp cán bộ", "Talk to a clerk"),
@@ -35,7 +68,8 @@ export const TEXTS = {
     "Tôi chưa hiểu lựa chọn của bạn. Vui lòng bấm một nút hoặc gõ số thứ tự.",
     "I did not understand your choice. Please press a button or type its number.",
   ),
-  ambiguousChoice: t("Bạn muốn chọn mục nào?", "Which one do you mean?"),
+  /** A reply fitting several options: the question again, naming them ("Bạn là gì của bé: Cha hay Bà?"). */
+  ambiguousChoice: t("{question}: {options}?", "{question}: {options}?"),
   notYesNo: t('Bạn vui lòng trả lời "Có" hoặc "Không".', 'Please answer "Yes" or "No".'),
   uploadHint: t(
     "Vui lòng gửi ảnh chụp hoặc bản scan (JPG, PNG, PDF) bằng nút đính kèm.",
@@ -50,6 +84,26 @@ export const TEXTS = {
     "Which of these is the name with its diacritics? On the papers it must be exactly as on the ID card.",
   ),
   spellingKeep: t("Giữ như tôi gõ: {name}", "Keep as I typed: {name}"),
+  spellingWhichOne: t(
+    "Bạn chọn giúp một cách viết dưới đây (bấm nút hoặc gõ số thứ tự).",
+    "Please pick one of the spellings below (press its button or type its number).",
+  ),
+  spellingAddressQuestion: t(
+    "Viết có dấu là: {name} — đúng không? Trên giấy tờ, địa chỉ cần ghi đúng dấu.",
+    "Written with its diacritics: {name} — is that right? On the papers the address must be spelt right.",
+  ),
+  spellingAddressChoose: t(
+    "Viết có dấu là cách nào dưới đây? Trên giấy tờ, địa chỉ cần ghi đúng dấu.",
+    "Which of these is it, written with its diacritics? On the papers the address must be spelt right.",
+  ),
+  spellingAuthorityQuestion: t(
+    "Nơi cấp viết có dấu là: {name} — đúng không? Ghi đúng như trên giấy tờ.",
+    "The issuing authority written with its diacritics: {name} — is that right? Write it as on the document.",
+  ),
+  spellingAuthorityChoose: t(
+    "Nơi cấp viết có dấu là cách nào dưới đây? Ghi đúng như trên giấy tờ.",
+    "Which of these is the issuing authority, written with its diacritics? Write it as on the document.",
+  ),
   warningConfirm: t("Bạn có chắc thông tin này đúng không?", "Are you sure this is correct?"),
   reAskAfterWarning: t("Vậy bạn vui lòng nhập lại.", "Then please type it again."),
   confirmRestart: t(

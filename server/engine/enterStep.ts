@@ -1,4 +1,6 @@
 import type { ChooseStep, ConfirmStep, AskStep, Step, TableStep, Value } from "../../flows/flowTypes";
+import type { Unit } from "../../flows/units";
+import type { Locale } from "./localized";
 
 import { computeField } from "./computeField";
 import { describeValue } from "./describeValue";
@@ -58,7 +60,7 @@ export function enterStep(turn: Turn, stepId: string): void {
 }
 
 /** Recomputes one derived field (a compute step, or an ask step copying another field). */
-function refreshDerived(turn: Turn, step: Step): void {
+export function refreshDerived(turn: Turn, step: Step): void {
   const { answers } = turn.state;
   if (step.kind === "compute") {
     turn.setAnswer(
@@ -156,6 +158,13 @@ function skipChoice(turn: Turn, step: { optional?: boolean }): Choice[] {
   return step.optional ? [{ label: turn.text(TEXTS.skip), value: "skip" }] : [];
 }
 
+/** A ward's or commune's name: "Phường An Thạnh", in English "An Thạnh ward" (the name itself is not translated). */
+function unitLabel(unit: Unit, locale: Locale): string {
+  if (locale === "vi") return unit.nameVi;
+  const name = unit.nameVi.replace(/^(Phường|Xã)\s+/u, "");
+  return `${name} ${unit.kind === "xa" ? "commune" : "ward"}`;
+}
+
 function capitalise(text: string): string {
   return text.charAt(0).toLocaleUpperCase("vi") + text.slice(1);
 }
@@ -190,7 +199,10 @@ function askSimple(turn: Turn, step: AskStep | ChooseStep | ConfirmStep, prefix:
     turn.say(question, { choices: [...yesNoChoices(turn), ...extra], input: { kind: "yesNo" } });
   } else {
     const hint = step.optional ? ` ${turn.text(TEXTS.skippable)}` : "";
-    const suggestions = (step.suggestions ?? []).map((s) => ({ label: s, value: s }));
+    const { locale } = turn.state;
+    const suggestions = (step.suggestions ?? []).map((s) =>
+      typeof s === "string" ? { label: s, value: s } : { label: s[locale], value: s.vi },
+    );
     turn.say(question + hint, {
       choices: [...extra, ...suggestions, ...skipChoice(turn, step)],
       input: { kind: "text", fieldType: step.type },
@@ -220,7 +232,7 @@ export function askQuestion(turn: Turn, step: Step): void {
       return;
     case "unit":
       turn.say(turn.text(step.question), {
-        choices: turn.catalogue.units.map((u) => ({ label: u.nameVi, value: u.id })),
+        choices: turn.catalogue.units.map((u) => ({ label: unitLabel(u, turn.state.locale), value: u.id })),
         input: { kind: "choice" },
       });
       return;

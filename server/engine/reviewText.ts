@@ -14,7 +14,8 @@ export function reviewText(turn: Turn): string {
     if (!(step.id in answers)) continue;
     const group = stepGroup(compiled, step);
     const lines = groups.get(group) ?? [];
-    lines.push(`• ${stepLabel(compiled, step, locale)}: ${describeValue(step, answers[step.id], locale)}`);
+    const value = answers[step.id];
+    lines.push(`• ${stepLabel(compiled, step, locale, value)}: ${describeValue(step, value, locale)}`);
     groups.set(group, lines);
   }
   // Plain characters only: a phone without CJK fonts shows brackets like 【】 as empty boxes.

@@ -3,7 +3,8 @@ import { answerPending } from "./answerPending";
 import type { Catalogue } from "./catalogue";
 import type { Clock } from "./clock";
 import { type ConversationState, initialState } from "./conversationState";
-import type { Locale } from "./localized";
+import type { SmallTalk } from "../../flows/intentPhrases";
+import type { Locale, Localized } from "./localized";
 import type { EngineInput, StatusLookupResult, TransitionResult } from "./engineIO";
 import { TEXTS } from "./engineTexts";
 import { reAskCurrent, runCommand } from "./runCommand";
@@ -115,8 +116,13 @@ function start(turn: Turn, locale: Locale | undefined, unitId: string | undefine
     return;
   }
   if (turn.state.status !== "bot") return;
+  showMenu(turn, TEXTS.welcome, { city: cityName(turn) });
+}
+
+/** The city as the citizen's language names it: "Thành phố Hồng Ngự", "Hong Ngu City". */
+function cityName(turn: Turn): string {
   const { city } = turn.catalogue;
-  showMenu(turn, TEXTS.welcome, { city: turn.state.locale === "vi" ? `${city.kind} ${city.name}` : city.nameEn });
+  return turn.state.locale === "vi" ? `${city.kind} ${city.name}` : city.nameEn;
 }
 
 function dossierSubmitted(turn: Turn, code: string, dueDate: string | undefined): void {
@@ -227,12 +233,28 @@ function handleAnswer(turn: Turn, answer: Answer): void {
     return;
   }
   if (command && runCommand(turn, command)) return;
+  if (saysMoreThanAMenuChoice(turn, answer)) {
+    turn.state.pending = null;
+    chooseProcedure(turn, answer);
+    return;
+  }
   if (turn.state.pending && answerPending(turn, answer)) return;
   if (turn.flow === null || turn.state.stepId === null) {
     chooseProcedure(turn, answer);
     return;
   }
   answerStep(turn, answer);
+}
+
+/**
+ * At the menu, a message read as a status lookup, a person, small talk or another office's
+ * business is that, although it holds a procedure's name that would pick it from the menu:
+ * "hôm 25 tôi có nộp hồ sơ đăng ký kết hôn, chừng nào lấy được", "đổi tên trong giấy khai sinh".
+ */
+function saysMoreThanAMenuChoice(turn: Turn, answer: Answer): boolean {
+  if (turn.state.pending?.kind !== "chooseProcedure" || answer.kind !== "text") return false;
+  const kind = matchIntent(answer.text).kind;
+  return kind !== "procedure" && kind !== "none";
 }
 
 /** At the menu: a clicked procedure, or a first message that names or describes one. */
@@ -273,11 +295,29 @@ function chooseProcedure(turn: Turn, answer: Answer): void {
     case "human":
       requestClerk(turn, "asked");
       return;
+    // Neither small talk nor another office's business is a misunderstanding: the count that
+    // calls a clerk for a stuck citizen is left as it was.
+    case "greeting":
+      showMenu(turn, SMALL_TALK_ANSWERS[intent.smallTalk], { city: cityName(turn) });
+      return;
+    case "outOfScope":
+      showMenu(turn, TEXTS.outOfScope);
+      turn.emit({ type: "relayQuestion" });
+      return;
     case "none":
       break;
   }
   menuNotUnderstood(turn);
 }
+
+const SMALL_TALK_ANSWERS: Record<SmallTalk, Localized> = {
+  hello: TEXTS.greetingHello,
+  thanks: TEXTS.greetingThanks,
+  goodbye: TEXTS.greetingGoodbye,
+  whoAreYou: TEXTS.greetingWhoAreYou,
+  kindWords: TEXTS.greetingKindWords,
+  okay: TEXTS.greetingOkay,
+};
 
 // Two messages in a row that name no procedure: the citizen is stuck at the very start.
 const MAX_NOT_UNDERSTOOD_AT_MENU = 2;

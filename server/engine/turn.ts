@@ -7,7 +7,8 @@ import type { Choice, Effect, ExpectedInput, Progress, Reply } from "./engineIO"
 import { fill } from "./engineTexts";
 import type { Localized } from "./localized";
 
-import { memoizedPathOf, progressOf } from "./flowPath";
+import { flowProgress } from "./conversationProgress";
+import { memoizedPathOf } from "./flowPath";
 import type { Step } from "../../flows/flowTypes";
 
 /**
@@ -91,6 +92,7 @@ export class Turn {
     path: readonly Step[];
     stepId: string | null;
     answered: number;
+    editing: boolean;
     progress: Progress;
   } | null = null;
 
@@ -98,10 +100,17 @@ export class Turn {
     const path = this.path();
     const cache = this.cachedProgress;
     const answered = this.answeredCount;
-    if (cache && cache.path === path && cache.stepId === this.state.stepId && cache.answered === answered)
+    const editing = this.state.returnToReview;
+    if (
+      cache &&
+      cache.path === path &&
+      cache.stepId === this.state.stepId &&
+      cache.answered === answered &&
+      cache.editing === editing
+    )
       return cache.progress;
-    const progress = progressOf(path, this.state.answers, this.state.stepId);
-    this.cachedProgress = { path, stepId: this.state.stepId, answered, progress };
+    const progress = flowProgress(this.flow!, path, this.state);
+    this.cachedProgress = { path, stepId: this.state.stepId, answered, editing, progress };
     return progress;
   }
 

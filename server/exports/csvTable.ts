@@ -4,8 +4,9 @@ import { stringify } from "csv-stringify/sync";
 const UTF8_BOM = "\uFEFF";
 
 // A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets
-// ("=HYPERLINK(…)", "+84…", "@SUM"): OWASP's CSV injection advice is to put a quote before it.
-const FORMULA_START = /^[=+\-@\t\r]/;
+// ("=HYPERLINK(…)", "+84…", "@SUM"): OWASP's CSV injection advice is to put a quote before it. A leading NUL
+// is on ASVS 1.2.10's list too: some spreadsheets drop it and read the formula behind it.
+const FORMULA_START = /^[=+\-@\t\r\0]/;
 
 /** A cell as a spreadsheet will read it: text that would start a formula is prefixed with `'`. */
 export function neutraliseFormula(cell: string): string {

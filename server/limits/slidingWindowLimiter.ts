@@ -15,8 +15,12 @@ export class SlidingWindowLimiter {
     private readonly windowMs = 60_000,
   ) {}
 
-  /** Records one event for `key`; false when the key is over its limit (the event is not counted). */
-  allow(key: string, now = Date.now()): boolean {
+  /**
+   * Records one event for `key`; false when the key is at its limit (the event is not counted).
+   * `cost`: what the event weighs, 1 unless some events are cheaper than others (a fraction whose
+   * sums stay exact, such as 1/4).
+   */
+  allow(key: string, now = Date.now(), cost = 1): boolean {
     const start = now - (now % this.windowMs);
     let window = this.windows.get(key);
     if (!window || window.start !== start) {
@@ -26,7 +30,7 @@ export class SlidingWindowLimiter {
     }
     const overlap = 1 - (now - start) / this.windowMs;
     if (window.count + window.previous * overlap >= this.limit) return false;
-    window.count += 1;
+    window.count += cost;
     if (++this.calls % 10_000 === 0) this.sweep(start);
     return true;
   }

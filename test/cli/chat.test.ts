@@ -45,6 +45,8 @@ const DEATH = [
   "kinh",
   "viet nam",
   "ap binh hoa, xa tan hoi, dong thap",
+  // The address with its diacritics, as offered: "Ấp Bình Hòa, xã Tân Hội, Đồng Tháp".
+  "1",
   "087045001234",
   "2 gio chieu",
   "20/11/2026",
@@ -82,7 +84,13 @@ describe("npm run chat --json", () => {
       procedureId: "dang-ky-khai-tu",
       status: "submitted",
       // Typed "tran van bay"; the spelling offered, "Trần Văn Bảy", was chosen.
-      fields: { deceasedFullName: "Trần Văn Bảy", deathTime: "14:00", deathDate: "20/11/2026", deceasedGender: "Nam" },
+      fields: {
+        deceasedFullName: "Trần Văn Bảy",
+        deceasedLastResidence: "Ấp Bình Hòa, xã Tân Hội, Đồng Tháp",
+        deathTime: "14:00",
+        deathDate: "20/11/2026",
+        deceasedGender: "Nam",
+      },
     });
     const html = readFileSync(formFile, "utf8");
     expect(html).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");

@@ -43,8 +43,10 @@ describe("a clerk in the conversation", () => {
     chat.send("đúng rồi");
     expect(chat.state.pending).toBeNull();
     expect(chat.said).toContain("xác nhận");
-    // Back with the bot, the clerk's value is offered to keep and the flow walks on with it.
-    chat.send({ kind: "clerkRelease", at: "current" }).send({ kind: "choice", value: "keep" });
+    // Back with the bot, the clerk's value is not asked again: the flow walks on with it, deriving what it derives.
+    chat.send({ kind: "clerkRelease", at: "current" });
+    expect(chat.state.stepId).not.toBe("childDateOfBirth");
+    expect(chat.said).not.toContain("Bé sinh ngày nào?");
     expect(chat.state.answers.childDateOfBirthInWords).toBe(
       "Ngày năm, tháng ba, năm hai nghìn không trăm hai mươi sáu",
     );
@@ -87,11 +89,10 @@ describe("a clerk in the conversation", () => {
     expect(chat.lastReply.text).toBe("Bé sinh ngày nào?");
   });
 
-  it("hands back at a chosen step, and the flow then returns to the first open question", () => {
+  it("hands back at a chosen step, taking up the first question unanswered from there", () => {
     const chat = withClerk().send({ kind: "clerkRelease", at: { stepId: "requesterFullName" } });
-    expect(chat.state.stepId).toBe("requesterFullName");
-    chat.send("Trần Thị Mai Anh");
     expect(chat.state.stepId).toBe("childDateOfBirth");
+    expect(chat.lastReply.text).toBe("Bé sinh ngày nào?");
   });
 
   it("closes the conversation and asks the citizen for a rating, which may carry a comment", () => {

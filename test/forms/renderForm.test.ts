@@ -70,7 +70,9 @@ function sampleFields(facts: ProcedureFacts): Record<string, FieldValue> {
         fields[field.key] = [0, 1].map((r) => {
           const row: TableRow = {};
           (field.columns ?? []).forEach((column, j) => {
-            if (column.type === "date") row[column.key] = sampleDate(100 + i * 10 + r * 5 + j);
+            // A row's signature is signed on paper, never typed (the household business's members).
+            if (column.type === "signature") row[column.key] = null;
+            else if (column.type === "date") row[column.key] = sampleDate(100 + i * 10 + r * 5 + j);
             else if (column.type === "boolean") row[column.key] = r === 0;
             else row[column.key] = `V-${field.key}-${r}-${column.key}`;
           });
@@ -314,7 +316,11 @@ describe("renderForm", () => {
       for (const field of facts.form.fields) {
         if (field.type === "table") {
           hostile[field.key] = [
-            Object.fromEntries((field.columns ?? []).map((c) => [c.key, attack(`${field.key}.${c.key}`)])),
+            Object.fromEntries(
+              (field.columns ?? [])
+                .filter((c) => c.type !== "signature")
+                .map((c) => [c.key, attack(`${field.key}.${c.key}`)]),
+            ),
           ];
         } else if (!["boolean", "integer", "date", "time"].includes(field.type)) {
           hostile[field.key] = attack(field.key);

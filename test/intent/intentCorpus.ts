@@ -9,6 +9,32 @@
  * unseen messages and measured before the matcher was changed for them: 95.0% top-1 (76/80)
  * and 89.4% top-1 (42/47), every miss a phrase the matcher did not know yet. Expect figures
  * like those on new kinds of messages, not the 100% this corpus now shows.
+ *
+ * The batch of seven classes (192 messages: life events and purposes, dossiers already filed,
+ * asking for a person, typos and shorthand, long messages, small talk, other offices' business)
+ * was written before the matcher was changed for it. Before: top-1 37.0% (71/192), top-3 40.6%
+ * (78/192), 27 procedures started for a status lookup, a person or another office; on its 90
+ * procedure messages alone top-1 63.3% (57/90), top-3 71.1%. Small talk and other offices
+ * scored 0 then, as the "greeting" and "outOfScope" kinds did not exist; the earlier "none"
+ * messages that are greetings or other offices' business were relabelled with them. After: top-1
+ * 100% (192/192), top-3 100%, none started wrongly. Printed per batch by
+ * `npx jest test/intent/matchIntent.test.ts -t "per batch"`.
+ *
+ * The batch of five classes (190 messages: dossiers filed and asked about, a person asked for
+ * indirectly, reactions and kind words, needs of other offices, life events said indirectly)
+ * was written and measured before the matcher was changed for it. Before: top-1 26.3%
+ * (50/190), top-3 27.4% (52/190), 37 procedures started wrongly; by class, filed then asked
+ * about 26.7% (12/45, 29 started), a person indirectly 39.3% (11/28), reactions and kind words
+ * 20.0% (6/30), other needs 14.0% (8/57, 8 started), events indirectly 43.3% (13/30, top-3
+ * 50.0%); the whole corpus then 81.3% top-1 (608/748). After: 100% top-1 and top-3 (190/190),
+ * none started wrongly. Two earlier "none" messages were relabelled as out of scope (the
+ * weather, the police's number), as what other offices do now includes them. Two checks were
+ * written after that, each measured before the matcher was changed again: the first 81.3%
+ * top-1 (61/75), 4 procedures started wrongly; the second 86.0% (43/50), 1 started wrongly,
+ * one of its messages relabelled afterwards from the marital status certificate to the
+ * marriage it asks about, as it names no proof of being single. Whole corpus after: top-1 100%
+ * (873/873), top-3 100%, none started wrongly. Expect figures like those of the checks on
+ * wordings not seen yet.
  */
 export type IntentLabel =
   | "dang-ky-khai-sinh"
@@ -21,6 +47,8 @@ export type IntentLabel =
   | "dang-ky-ho-kinh-doanh"
   | "status"
   | "human"
+  | "greeting"
+  | "out-of-scope"
   | "none";
 
 export interface LabelledMessage {
@@ -471,39 +499,743 @@ const human: LabelledMessage[] = [
   { text: "contact a staff", expected: "human" },
 ];
 
+// Small talk and requests this assistant does not handle were "none" until the matcher told them
+// apart: a greeting is answered and a procedure of another office is named as such.
 const none: LabelledMessage[] = [
-  { text: "xin chào", expected: "none" },
-  { text: "cảm ơn nhiều nha", expected: "none" },
-  { text: "hello", expected: "none" },
-  { text: "ok", expected: "none" },
-  { text: "thời tiết Hồng Ngự hôm nay thế nào", expected: "none" },
-  { text: "làm căn cước công dân ở đâu", expected: "none" },
-  { text: "cấp lại hộ chiếu", expected: "none" },
-  { text: "đổi bằng lái xe máy", expected: "none" },
+  { text: "xin chào", expected: "greeting" },
+  { text: "cảm ơn nhiều nha", expected: "greeting" },
+  { text: "hello", expected: "greeting" },
+  { text: "ok", expected: "greeting" },
+  { text: "thời tiết Hồng Ngự hôm nay thế nào", expected: "out-of-scope" },
+  { text: "làm căn cước công dân ở đâu", expected: "out-of-scope" },
+  { text: "cấp lại hộ chiếu", expected: "out-of-scope" },
+  { text: "đổi bằng lái xe máy", expected: "out-of-scope" },
   { text: "giá lúa hôm nay bao nhiêu", expected: "none" },
-  { text: "bạn là ai", expected: "none" },
+  { text: "bạn là ai", expected: "greeting" },
   { text: "???", expected: "none" },
   { text: "", expected: "none" },
   { text: "asdfgh", expected: "none" },
-  { text: "xin giấy phép xây dựng nhà ở", expected: "none" },
-  { text: "đăng ký xe máy mới mua", expected: "none" },
+  { text: "xin giấy phép xây dựng nhà ở", expected: "out-of-scope" },
+  { text: "đăng ký xe máy mới mua", expected: "out-of-scope" },
   { text: "mấy giờ phường mở cửa", expected: "none" },
   { text: "123456", expected: "none" },
-  { text: "chào buổi sáng", expected: "none" },
+  { text: "chào buổi sáng", expected: "greeting" },
   { text: "ủa", expected: "none" },
-  { text: "bot ơi", expected: "none" },
+  { text: "bot ơi", expected: "greeting" },
   { text: "đường đến UBND phường An Lộc", expected: "none" },
-  { text: "số điện thoại công an phường", expected: "none" },
-  { text: "hi", expected: "none" },
-  { text: "ok cảm ơn", expected: "none" },
+  { text: "số điện thoại công an phường", expected: "out-of-scope" },
+  { text: "hi", expected: "greeting" },
+  { text: "ok cảm ơn", expected: "greeting" },
   { text: "giờ làm việc của phường", expected: "none" },
-  { text: "bạn tên gì", expected: "none" },
+  { text: "bạn tên gì", expected: "greeting" },
   { text: "hôm nay phường có làm việc không", expected: "none" },
   { text: "test", expected: "none" },
-  { text: "ăn cơm chưa", expected: "none" },
+  { text: "ăn cơm chưa", expected: "greeting" },
 ];
 
-/** Every labelled message, grouped by label in this order. */
+// The batch of seven classes: written before the matcher was changed for them, one array per
+// class of message the earlier batches were weak on.
+
+/** What happened or what the paper is for, instead of the procedure's name. */
+const lifeEvents: LabelledMessage[] = [
+  { text: "bé nhà em mới chào đời hôm qua, giờ phải làm giấy tờ gì cho bé", expected: BIRTH },
+  { text: "vợ tui mới sanh thằng cu, đi làm giấy cho nó ở đâu", expected: BIRTH },
+  { text: "nhà mình vừa có thêm em bé, cần làm thủ tục gì với phường", expected: BIRTH },
+  { text: "má em mới sanh em bé, ba em nhờ em hỏi giùm thủ tục cho bé", expected: BIRTH },
+  { text: "My wife just had a baby last week, what papers does the baby need?", expected: BIRTH },
+  { text: "we just had our first child, what do we register?", expected: BIRTH },
+  { text: "con gái tôi đẻ được 1 tuần rồi, làm giấy cho cháu ngoại thế nào", expected: BIRTH },
+  { text: "bả mới sanh con nhỏ, tui đi làm giấy tờ cho con được hông", expected: BIRTH },
+  { text: "tía tui mới mất hôm kia, giờ phải lo giấy tờ gì", expected: DEATH },
+  { text: "bả mới mất tối qua, con cái phải làm giấy tờ gì vậy cô", expected: DEATH },
+  { text: "ba tui mới khuất, nhà đang lo hậu sự, phải làm giấy gì với xã", expected: DEATH },
+  { text: "nhà em có tang, ông nội vừa mất, cần làm thủ tục gì", expected: DEATH },
+  { text: "My grandfather passed away last night, what do we need to do at the ward?", expected: DEATH },
+  { text: "my mother died at home, who do I report it to", expected: DEATH },
+  { text: "chồng tôi mới mất vì tai nạn, tôi cần làm giấy tờ gì cho anh ấy", expected: DEATH },
+  { text: "mạ em mới mất, giờ phải làm răng với xã", expected: DEATH },
+  { text: "tháng sau tụi em làm đám cưới rồi, cần làm giấy tờ gì ở phường", expected: MARRIAGE },
+  { text: "em sắp lấy chồng, phải làm thủ tục gì cho hợp pháp", expected: MARRIAGE },
+  { text: "hai đứa tính về chung một nhà, ra phường làm giấy gì", expected: MARRIAGE },
+  { text: "We're having our wedding next month, what paperwork do we need?", expected: MARRIAGE },
+  { text: "tôi muốn tái hôn với người cũ thì làm thủ tục gì", expected: MARRIAGE },
+  { text: "vợ mất được 3 năm, giờ tui muốn cưới vợ mới, làm giấy ở đâu", expected: MARRIAGE },
+  { text: "I'm planning to marry my Vietnamese girlfriend in Hong Ngu", expected: MARRIAGE },
+  { text: "em lấy chồng Hàn Quốc, bên đó bắt nộp giấy chứng minh em chưa có chồng", expected: SINGLE },
+  { text: "mua đất ngân hàng bắt chứng minh chưa lập gia đình, xin giấy đó ở đâu", expected: SINGLE },
+  { text: "The Korean embassy asked me for a paper saying I am not married", expected: SINGLE },
+  { text: "công chứng hợp đồng mua nhà họ bắt giấy xác nhận tình trạng hôn nhân", expected: SINGLE },
+  { text: "em đi lấy chồng Đài Loan, bên môi giới nói cần giấy xác nhận chưa có gia đình", expected: SINGLE },
+  { text: "công ty Nhật yêu cầu giấy chứng nhận không phạm tội, làm ở đâu", expected: RECORD },
+  { text: "đi xuất khẩu lao động Đài Loan thì cần xin giấy gì ở tư pháp", expected: RECORD },
+  { text: "xin visa đi Canada họ bắt giấy chứng nhận lý lịch trong sạch", expected: RECORD },
+  { text: "my employer in Japan wants proof that I have no convictions", expected: RECORD },
+  { text: "công ty bên Hàn đòi giấy chứng minh không vi phạm pháp luật để đi làm", expected: RECORD },
+  { text: "nộp hồ sơ xin việc cần mấy bản sao bằng cấp có đóng dấu, làm ở đâu", expected: COPY },
+  { text: "trường yêu cầu nộp bản sao giấy khai sinh có chứng thực để nhập học cho con", expected: COPY },
+  { text: "công ty bắt nộp bản photo CCCD có đóng dấu đỏ của phường", expected: COPY },
+  { text: "I need my diploma copies stamped for a job application", expected: COPY },
+  { text: "tính mở xe bánh mì trước nhà, có phải đăng ký gì không", expected: BUSINESS },
+  { text: "má em muốn mở sạp bán rau ngoài chợ thì làm giấy gì", expected: BUSINESS },
+  { text: "định mở quán hủ tiếu nhỏ đầu hẻm, cần giấy tờ chi", expected: BUSINESS },
+  { text: "I want to open a small food stall at the market", expected: BUSINESS },
+  { text: "mở tiệm may đồ tại nhà có cần giấy phép không", expected: BUSINESS },
+  { text: "em mới về làm dâu, muốn chuyển tên về nhà chồng", expected: RESIDENCE },
+  { text: "tui dọn dìa ở chung với tía má vợ, giờ muốn nhập tên vô sổ nhà đó", expected: RESIDENCE },
+  { text: "ông bà nội lên ở với gia đình em luôn, phải khai báo cư trú thế nào", expected: RESIDENCE },
+  { text: "I'm moving in with my in-laws for good, how do I register there?", expected: RESIDENCE },
+  { text: "con trai cưới vợ, muốn cho vợ nó nhập về nhà mình", expected: RESIDENCE },
+];
+
+/** A dossier already filed: where it is, even when the procedure is named. */
+const statusOfFiled: LabelledMessage[] = [
+  { text: "em nộp hồ sơ khai sinh cho con hôm thứ 2 rồi, bao giờ có giấy ạ", expected: "status" },
+  { text: "giấy khai sinh của bé xong chưa ad", expected: "status" },
+  { text: "đăng ký kết hôn nộp tuần trước, giờ lấy kết quả ở đâu", expected: "status" },
+  { text: "I applied for a criminal record certificate last week, when will it be ready?", expected: "status" },
+  { text: "is my marriage certificate ready yet", expected: "status" },
+  { text: "lý lịch tư pháp nộp 10 ngày rồi mà chưa thấy gì", expected: "status" },
+  { text: "đã nộp hồ sơ thường trú trên mạng, giờ tới đâu rồi", expected: "status" },
+  { text: "hồ sơ hộ kinh doanh của tui bữa trước nộp rồi, chừng nào có", expected: "status" },
+  { text: "bữa trước tui có làm giấy độc thân, giờ lấy được chưa", expected: "status" },
+  { text: "khai tử cho ba nộp hôm qua rồi, khi nào nhận được giấy chứng tử", expected: "status" },
+  { text: "I submitted my household business application, any update?", expected: "status" },
+  { text: "when can I pick up my birth certificate, I applied on Monday", expected: "status" },
+  { text: "hôm bữa nhờ cán bộ làm sao y, giờ lấy được chưa", expected: "status" },
+  { text: "con em nộp đơn xin lltp tuần trước, có kết quả chưa ạ", expected: "status" },
+  { text: "em đã gửi hồ sơ kết hôn online, sao chưa thấy ai gọi", expected: "status" },
+  { text: "hồ sơ em nộp rồi mà giờ vẫn chưa có, kiểm tra giùm em", expected: "status" },
+  { text: "has my application for permanent residence been approved", expected: "status" },
+  { text: "nộp rồi, bao giờ có kết quả vậy", expected: "status" },
+  { text: "ngày hẹn trả kết quả là hôm nay mà chưa có tin gì", expected: "status" },
+  { text: "đăng ký thường trú cho con nộp được 1 tuần, xử lý tới đâu rồi", expected: "status" },
+  { text: "What's happening with my death registration? I filed it 5 days ago", expected: "status" },
+  { text: "giấy phép kinh doanh tui xin bữa giờ sao chưa có", expected: "status" },
+];
+
+/** Asking for a person, in every register, also next to a procedure's or a department's name. */
+const askingForPerson: LabelledMessage[] = [
+  { text: "cho em gặp cán bộ hộ tịch", expected: "human" },
+  { text: "có ai trực không ạ", expected: "human" },
+  { text: "cho tui nói chuyện với người thật đi, máy trả lời hoài không đúng", expected: "human" },
+  { text: "I want to talk to a human", expected: "human" },
+  { text: "can I speak with an officer about my marriage registration?", expected: "human" },
+  { text: "cho em hỏi trực tiếp cán bộ tư pháp về khai tử được không", expected: "human" },
+  { text: "bot ngu quá, gọi người ra đây", expected: "human" },
+  { text: "tôi muốn gặp người phụ trách thủ tục hộ kinh doanh", expected: "human" },
+  { text: "có cán bộ nào đang online không, em cần hỏi về lý lịch tư pháp", expected: "human" },
+  { text: "làm ơn chuyển cho cán bộ phường giúp tôi", expected: "human" },
+  { text: "I need to speak to someone at the ward office, not a bot", expected: "human" },
+  { text: "kết nối với bộ phận một cửa giùm tui", expected: "human" },
+  { text: "anh chị cán bộ ơi cho em hỏi xíu", expected: "human" },
+  { text: "mình không muốn chat với máy, cho gặp nhân viên thật", expected: "human" },
+  { text: "let me talk to a real officer please", expected: "human" },
+  { text: "em muốn được tư vấn trực tiếp về thủ tục nhập hộ khẩu", expected: "human" },
+  { text: "có người nào trả lời tui không vậy trời", expected: "human" },
+  { text: "officer please", expected: "human" },
+  { text: "tôi đã hỏi 3 lần rồi mà vẫn không được, tôi muốn khiếu nại, cho gặp lãnh đạo", expected: "human" },
+  { text: "cho gặp cán bộ gấp, hồ sơ khai sinh của tôi bị ghi sai tên", expected: "human" },
+];
+
+/** Slipped keys, doubled or dropped letters, Telex and VNI left-overs, abbreviations. */
+const typosAndShorthand: LabelledMessage[] = [
+  { text: "ket hoon", expected: MARRIAGE },
+  { text: "khai sinhh cho be", expected: BIRTH },
+  { text: "dang kys ket hon", expected: MARRIAGE },
+  { text: "ddawng kys thuwowngf trus", expected: RESIDENCE },
+  { text: "d9ang ky1 khai sinh", expected: BIRTH },
+  { text: "ke61t ho6n", expected: MARRIAGE },
+  { text: "lam hkd cho vk", expected: BUSINESS },
+  { text: "xin lltp gap", expected: RECORD },
+  { text: "đk kết hôn vs ck", expected: MARRIAGE },
+  { text: "gks cho be", expected: BIRTH },
+  { text: "gđ em muốn làm gks cho bé", expected: BIRTH },
+  { text: "khai sinj cho con", expected: BIRTH },
+  { text: "ker hon", expected: MARRIAGE },
+  { text: "dang ky khau tu", expected: DEATH },
+  { text: "ly lcih tu phap", expected: RECORD },
+  { text: "xac nhan tinh trang hon nhn", expected: SINGLE },
+  { text: "thuongg tru cho con", expected: RESIDENCE },
+  { text: "chung thuc ban saoo", expected: COPY },
+  { text: "ho kinh doanhh", expected: BUSINESS },
+  { text: "giay chung tuw", expected: DEATH },
+  { text: "giaays khai sinh", expected: BIRTH },
+  { text: "laf giaasy ddoocj thaan", expected: SINGLE },
+  { text: "đăng lý khai sinh cho bé", expected: BIRTH },
+  { text: "xn tthn", expected: SINGLE },
+  { text: "dkkh", expected: MARRIAGE },
+  { text: "lltp so 2", expected: RECORD },
+  { text: "sao y bnag tot nghiep", expected: COPY },
+  { text: "đk thường trú cho vk", expected: RESIDENCE },
+  { text: "mo quan an can dkkd ko", expected: BUSINESS },
+  { text: "khai tu cho ong noi, gđ em o xa", expected: DEATH },
+  { text: "nhập khẩu cho ck", expected: RESIDENCE },
+  { text: "regsiter a brith", expected: BIRTH },
+  { text: "marraige registration", expected: MARRIAGE },
+  { text: "ddawng kys kinh doanh", expected: BUSINESS },
+];
+
+/** 40–120 words of greetings and context with the need somewhere inside. */
+const longMessages: LabelledMessage[] = [
+  {
+    text:
+      "Dạ chào anh chị ạ, em tên là Lan ở phường An Lạc. Em xin lỗi đã làm phiền buổi tối. Chuyện là vầy, em mới " +
+      "sanh bé thứ hai được hơn 2 tuần ở bệnh viện huyện, chồng em thì đang đi làm ở Bình Dương chưa về được, ông " +
+      "bà nội thì lớn tuổi rồi. Em nghe nói phải làm giấy cho bé trong vòng 60 ngày, mà em không biết em đi một mình " +
+      "có được không, cần mang theo những gì. Em cảm ơn nhiều ạ.",
+    expected: BIRTH,
+  },
+  {
+    text:
+      "Chào cô chú, con là cháu nội của ông Sáu ở ấp Bình Hòa. Ông con bệnh lâu năm, tối hôm thứ Bảy vừa rồi ông " +
+      "đã đi rồi, nhà con đã lo đám xong xuôi. Giờ ba con nhờ con lên hỏi xem phải làm giấy tờ gì để báo cho xã, " +
+      "vì ông còn tên trong hộ khẩu và còn sổ tiết kiệm nữa. Con cảm ơn cô chú nhiều.",
+    expected: DEATH,
+  },
+  {
+    text:
+      "Hello ạ, mình với bạn trai quen nhau cũng được 5 năm rồi, hai bên gia đình đã gặp nhau và coi ngày cưới vào " +
+      "tháng Chạp năm nay. Mình ở Hồng Ngự còn anh ấy quê ở Tân Châu, An Giang. Mình muốn làm giấy tờ cho đàng hoàng " +
+      "trước khi đãi tiệc, cho mình hỏi hai đứa phải ra đâu làm và cần mang những gì theo vậy, có cần cả hai cùng đi " +
+      "không? Cảm ơn nhiều nha.",
+    expected: MARRIAGE,
+  },
+  {
+    text:
+      "Chào phường, em là Tuấn, năm nay 28 tuổi, đang làm việc ở Bình Dương nhưng hộ khẩu vẫn ở An Bình B. Em với " +
+      "bạn gái người Đài Loan tính đăng ký kết hôn bên đó, và bên văn phòng đại diện họ yêu cầu em phải có giấy " +
+      "chứng minh là em chưa có vợ, do nơi cư trú cấp. Em không về được lâu nên muốn hỏi làm online được không, bao " +
+      "lâu thì có ạ?",
+    expected: SINGLE,
+  },
+  {
+    text:
+      "Dạ em chào anh chị, em mới tốt nghiệp đại học và đang chuẩn bị nộp hồ sơ xin việc vào mấy công ty ở Cần Thơ. " +
+      "Bên nhân sự dặn phải có bản sao bằng tốt nghiệp, bảng điểm và căn cước có đóng dấu đỏ của phường, mỗi thứ 3 " +
+      "bản. Em muốn hỏi là làm ở phường mình mất bao lâu, có tốn phí không, em cần mang bản gốc theo hả anh chị? Em " +
+      "cảm ơn.",
+    expected: COPY,
+  },
+  {
+    text:
+      "Chào anh chị, nhà em vừa mua được căn nhà nhỏ ở khóm 3 phường An Thạnh sau mấy năm ở thuê. Cả nhà bốn người " +
+      "gồm vợ chồng em và hai đứa nhỏ hiện vẫn còn tên ở quê bên Tam Nông. Giờ tụi em muốn chuyển hết về nhà mới để " +
+      "sau này cho con đi học gần, làm giấy tờ cũng tiện. Cho em hỏi thủ tục phải làm những gì và có làm trên điện " +
+      "thoại được không ạ?",
+    expected: RESIDENCE,
+  },
+  {
+    text:
+      "Em chào anh chị ạ. Em đang làm hồ sơ đi làm việc bên Nhật theo diện kỹ sư, công ty môi giới ở Sài Gòn đã lo " +
+      "gần hết rồi, nhưng họ nói em còn thiếu một giấy xác nhận là em không có tiền án tiền sự gì, phải xin ở nơi em " +
+      "thường trú hoặc trên mạng. Em đang ở Sài Gòn chưa về được, có cách nào làm từ xa không, và mất khoảng mấy " +
+      "ngày vậy anh chị? Em cảm ơn nhiều.",
+    expected: RECORD,
+  },
+  {
+    text:
+      "Chào anh chị cán bộ, nhà tôi có mặt bằng nhỏ ngay chợ Hồng Ngự, trước giờ cho thuê nhưng giờ người ta trả " +
+      "lại. Vợ chồng tôi tính tự mở một tiệm bán đồ gia dụng với văn phòng phẩm, thuê thêm một đứa cháu phụ bán. Tôi " +
+      "nghe nói buôn bán như vậy phải có giấy phép đàng hoàng mới không bị phạt, vậy cho tôi hỏi phải đăng ký ở đâu, " +
+      "tốn bao nhiêu tiền và bao lâu thì có ạ.",
+    expected: BUSINESS,
+  },
+  {
+    text:
+      "Dạ chào anh chị, em xin lỗi làm phiền. Hôm thứ Hai tuần trước em có lên phường nộp hồ sơ đăng ký khai sinh " +
+      "cho bé nhà em, cán bộ hẹn em năm ngày làm việc sau lên lấy. Hôm nay đã qua ngày hẹn mà em chưa thấy ai gọi " +
+      "hay nhắn tin gì hết, em không biết hồ sơ của bé đã giải quyết xong chưa. Anh chị kiểm tra giúp em với ạ, em " +
+      "cảm ơn.",
+    expected: "status",
+  },
+  {
+    text:
+      "Tôi đã nhắn ở đây từ sáng tới giờ, hỏi mấy lần về việc nhập hộ khẩu cho mẹ tôi mà trả lời lòng vòng không " +
+      "đúng ý, tôi lớn tuổi rồi không rành điện thoại. Tôi không muốn nói chuyện với máy nữa, làm ơn cho tôi gặp một " +
+      "cán bộ thật để tôi hỏi cho rõ ràng, hoặc có số điện thoại ai thì cho tôi xin.",
+    expected: "human",
+  },
+  {
+    text:
+      "Hi there, I'm a British man married to a Vietnamese woman and we live in Hong Ngu. Our daughter was born last " +
+      "month at the district hospital. We have the hospital paper but nothing official yet, and I'm not sure what we " +
+      "must do next or whether I need to come along since I'm a foreigner. Could you tell me which office to go to " +
+      "and what to bring? Thanks a lot.",
+    expected: BIRTH,
+  },
+  {
+    text:
+      "Chào anh chị, vợ chồng em cưới nhau được 6 năm, có một bé 4 tuổi. Mấy năm nay tụi em không hợp, sống ly thân " +
+      "cả năm rồi, giờ hai bên đồng ý chia tay trong êm đẹp. Em muốn hỏi thủ tục ly hôn thuận tình làm ở đâu, có cần " +
+      "giấy đăng ký kết hôn bản chính không, và con thì ai nuôi. Em cảm ơn.",
+    expected: "out-of-scope",
+  },
+];
+
+/** Greetings, thanks and small talk: answered briefly, never a procedure nor a clerk. */
+const smallTalk: LabelledMessage[] = [
+  { text: "chào", expected: "greeting" },
+  { text: "chào em", expected: "greeting" },
+  { text: "alo", expected: "greeting" },
+  { text: "cảm ơn nha", expected: "greeting" },
+  { text: "cảm ơn em nhiều nhé", expected: "greeting" },
+  { text: "bot hả", expected: "greeting" },
+  { text: "tạm biệt", expected: "greeting" },
+  { text: "thanks", expected: "greeting" },
+  { text: "thank you so much", expected: "greeting" },
+  { text: "good morning", expected: "greeting" },
+  { text: "hi bot", expected: "greeting" },
+  { text: "chào buổi tối ạ", expected: "greeting" },
+  { text: "dạ em chào cô", expected: "greeting" },
+  { text: "bạn là người hay máy vậy", expected: "greeting" },
+  { text: "ok cảm ơn bạn", expected: "greeting" },
+  { text: "bye", expected: "greeting" },
+  { text: "cám ơn", expected: "greeting" },
+  { text: "tks", expected: "greeting" },
+  { text: "chao ban", expected: "greeting" },
+  { text: "xin chào trợ lý", expected: "greeting" },
+  { text: "who are you", expected: "greeting" },
+  { text: "are you a bot?", expected: "greeting" },
+  { text: "dạ vâng ạ", expected: "greeting" },
+  { text: "bạn khỏe không", expected: "greeting" },
+];
+
+/** Procedures of other offices, and near-miss words that must start nothing. */
+const outOfScope: LabelledMessage[] = [
+  { text: "ly hôn thế nào", expected: "out-of-scope" },
+  { text: "thủ tục ly hôn đơn phương", expected: "out-of-scope" },
+  { text: "làm sổ đỏ cho miếng đất mới mua", expected: "out-of-scope" },
+  { text: "sang tên sổ hồng nhà", expected: "out-of-scope" },
+  { text: "công chứng hợp đồng mua bán nhà", expected: "out-of-scope" },
+  { text: "công chứng di chúc", expected: "out-of-scope" },
+  { text: "làm hộ chiếu đi Hàn", expected: "out-of-scope" },
+  { text: "passport renewal", expected: "out-of-scope" },
+  { text: "đóng bảo hiểm y tế cho cả nhà", expected: "out-of-scope" },
+  { text: "lãnh bảo hiểm xã hội một lần", expected: "out-of-scope" },
+  { text: "làm căn cước cho con 14 tuổi", expected: "out-of-scope" },
+  { text: "cấp đổi CCCD gắn chip", expected: "out-of-scope" },
+  { text: "đăng ký tạm trú cho người thuê trọ", expected: "out-of-scope" },
+  { text: "khai báo tạm trú", expected: "out-of-scope" },
+  { text: "xin trích lục khai sinh", expected: "out-of-scope" },
+  { text: "trích lục kết hôn bản sao", expected: "out-of-scope" },
+  { text: "thi bằng lái xe máy", expected: "out-of-scope" },
+  { text: "đóng thuế đất", expected: "out-of-scope" },
+  { text: "quyết toán thuế thu nhập cá nhân", expected: "out-of-scope" },
+  { text: "nộp phạt giao thông", expected: "out-of-scope" },
+  { text: "đăng ký cho con vào lớp 1", expected: "out-of-scope" },
+  { text: "xin học cho con trường mầm non", expected: "out-of-scope" },
+  { text: "đóng tiền điện", expected: "out-of-scope" },
+  { text: "hóa đơn tiền nước tháng này", expected: "out-of-scope" },
+  { text: "I want a divorce", expected: "out-of-scope" },
+  { text: "how do I renew my passport", expected: "out-of-scope" },
+  { text: "pay my electricity bill", expected: "out-of-scope" },
+  { text: "health insurance card for my kid", expected: "out-of-scope" },
+  { text: "chứng thực hợp đồng cho tặng đất", expected: "out-of-scope" },
+  { text: "đăng ký tạm vắng", expected: "out-of-scope" },
+  { text: "giấy tờ", expected: "none" },
+  { text: "hồ sơ", expected: "none" },
+  { text: "cho hỏi về giấy tờ", expected: "none" },
+];
+
+// The batch of five classes: written before the matcher was changed for them, one array per
+// class that a measurement on unseen messages found weak.
+
+/** A dossier handed in (at a time, online, at the counter) and a question about its time, result or progress. */
+const filedThenAsked: LabelledMessage[] = [
+  { text: "em nộp hồ sơ khai sinh cho bé tuần trước, bao giờ lấy được ạ", expected: "status" },
+  { text: "hôm 25 tôi có nộp hồ sơ đăng ký kết hôn, chừng nào lấy được vậy", expected: "status" },
+  { text: "sáng nay em đã nộp lý lịch tư pháp trên cổng dịch vụ công, khi nào có kết quả", expected: "status" },
+  { text: "nộp hồ sơ thường trú được 1 tuần rồi mà chưa thấy gọi", expected: "status" },
+  { text: "giấy độc thân em xin 10 ngày rồi, lấy được chưa anh", expected: "status" },
+  { text: "em nộp online đăng ký hộ kinh doanh hôm thứ ba, khi nào nhận được giấy phép", expected: "status" },
+  { text: "mình nộp trên VNeID khai sinh cho con rồi, giờ làm sao biết xong chưa", expected: "status" },
+  { text: "hôm thứ 5 tui lên một cửa nộp hồ sơ khai tử cho ba, chừng nào lấy giấy chứng tử được", expected: "status" },
+  { text: "kết quả hồ sơ chứng thực bản sao nộp ngày 12/3 sao rồi ạ", expected: "status" },
+  { text: "hồ sơ nhập hộ khẩu cho vợ em đang xử lý hoài, sao lâu vậy", expected: "status" },
+  { text: "kiểm tra giúp em hồ sơ đăng ký kết hôn đang ở đâu với", expected: "status" },
+  { text: "I submitted my marriage registration two weeks ago, is it ready?", expected: "status" },
+  { text: "I applied for the criminal record certificate online, when can I pick it up?", expected: "status" },
+  { text: "We filed our baby's birth registration on Friday. When will the certificate be ready?", expected: "status" },
+  { text: "lltp nộp từ đầu tháng tới giờ chưa có, cán bộ xem giùm", expected: "status" },
+  { text: "khai sinh cho bé nộp rồi mà chưa thấy ai gọi lên nhận", expected: "status" },
+  { text: "e nop ho so ket hon hom qua roi, bao lau thi lay duoc", expected: "status" },
+  { text: "nop giay xac nhan tinh trang hon nhan duoc 5 ngay roi chua co ket qua", expected: "status" },
+  { text: "tui làm giấy phép kinh doanh bữa giờ, chừng nào có vậy mấy em", expected: "status" },
+  { text: "hôm bữa có gửi hồ sơ thường trú qua mạng, giờ coi kết quả ở đâu", expected: "status" },
+  { text: "hồ sơ khai tử của mẹ tôi nộp ngày 3 tháng này rồi, sao chưa xong", expected: "status" },
+  { text: "xin hỏi hồ sơ đăng ký hộ kinh doanh của tôi nộp hôm thứ hai đã được duyệt chưa", expected: "status" },
+  { text: "em đã nộp hồ sơ chứng thực, hẹn thứ sáu mà qua rồi vẫn chưa nhận được", expected: "status" },
+  { text: "nộp lý lịch tư pháp số 2 lâu quá, khi nào mới có", expected: "status" },
+  { text: "When can I collect the certified copies I dropped off this morning?", expected: "status" },
+  {
+    text: "my application for household registration has been pending for 10 days, what's going on?",
+    expected: "status",
+  },
+  { text: "khai sinh nộp online hôm chủ nhật giờ vẫn đang chờ xử lý, bình thường mấy ngày", expected: "status" },
+  { text: "đăng ký kết hôn nộp sáng nay, chiều có lấy được luôn không", expected: "status" },
+  { text: "hồ sơ lý lịch tư pháp của con tôi nộp cả tháng nay rồi vẫn im re", expected: "status" },
+  { text: "giấy đăng ký kết hôn hẹn hôm nay trả mà chưa thấy báo", expected: "status" },
+  { text: "cho hỏi hồ sơ thường trú của tôi đã giải quyết tới bước nào rồi", expected: "status" },
+  { text: "em gửi hồ sơ khai sinh cho con qua bưu điện rồi, giờ theo dõi thế nào", expected: "status" },
+  { text: "bữa trước có nhờ làm giấy xác nhận độc thân, tới giờ chưa thấy ai liên lạc", expected: "status" },
+  { text: "em lên phường nộp hồ sơ hộ kinh doanh từ tuần rồi, giờ nhận kết quả ở đâu", expected: "status" },
+  { text: "Did my death registration go through? I sent it last Tuesday", expected: "status" },
+  { text: "đã nộp đủ giấy tờ làm khai tử cho ông ngoại rồi mà cán bộ chưa gọi lại", expected: "status" },
+  { text: "da em nop ho so ly lich tu phap ngay 20, chung nao lay dc a", expected: "status" },
+  { text: "nộp đơn kết hôn 2 tuần rồi mà chưa được hẹn ngày lên ký", expected: "status" },
+  { text: "hồ sơ sao y em gửi hôm qua đã xong chưa vậy ạ", expected: "status" },
+  { text: "mình đã đăng ký thường trú cho con trên dịch vụ công, sao mãi chưa thấy cập nhật", expected: "status" },
+  { text: "I registered my business last week but haven't heard anything", expected: "status" },
+  { text: "hỏi thăm hồ sơ khai sinh cho cháu nộp hôm 15, đã có giấy chưa", expected: "status" },
+  { text: "chứng nhận độc thân của em nộp 3 ngày rồi, mai lấy được không ạ", expected: "status" },
+  { text: "đăng ký kết hôn online xong rồi, khi nào 2 vợ chồng lên nhận giấy", expected: "status" },
+  { text: "ủa hồ sơ khai sinh em nộp mấy bữa nay sao im ru vậy", expected: "status" },
+];
+
+/** A person asked for without the usual words: transfer, connect, a consultant, a number to call, frustration. */
+const personIndirectly: LabelledMessage[] = [
+  { text: "chuyển máy cho cán bộ giùm em", expected: "human" },
+  { text: "nối máy cho tôi với người phụ trách hộ tịch", expected: "human" },
+  { text: "cho em xin số điện thoại cán bộ tư pháp để gọi hỏi", expected: "human" },
+  { text: "có số nào gọi trực tiếp cho phường không, nhắn với máy mệt quá", expected: "human" },
+  { text: "connect me to someone who can actually help", expected: "human" },
+  { text: "transfer me to an officer please", expected: "human" },
+  { text: "is there a phone number I can call to talk to someone?", expected: "human" },
+  { text: "tôi cần người tư vấn, không cần máy", expected: "human" },
+  { text: "có ai tư vấn giúp em không ạ", expected: "human" },
+  { text: "trả lời như máy vậy, cho tôi người thật coi", expected: "human" },
+  { text: "bực mình quá, hỏi hoài không được, cho nói chuyện với ai đó ở phường", expected: "human" },
+  { text: "làm ơn cho tôi gặp người có thẩm quyền", expected: "human" },
+  { text: "I want a real human, this bot is useless", expected: "human" },
+  { text: "nhờ cán bộ gọi lại cho em với ạ", expected: "human" },
+  { text: "em muốn được tư vấn viên hướng dẫn trực tiếp", expected: "human" },
+  { text: "cho xin số hotline của phường", expected: "human" },
+  { text: "nhắn mãi không ai trả lời, có ai ở đó không vậy", expected: "human" },
+  { text: "chuyển qua người thật dùm cái", expected: "human" },
+  { text: "can you put me through to the civil status officer", expected: "human" },
+  { text: "may I speak to your supervisor", expected: "human" },
+  { text: "cho tôi liên hệ với cán bộ một cửa", expected: "human" },
+  { text: "tui già rồi không rành, có ai chỉ giùm tui không", expected: "human" },
+  { text: "em muốn có người hướng dẫn tận tình hơn, máy khó hiểu quá", expected: "human" },
+  { text: "gấp lắm, cần người giúp ngay", expected: "human" },
+  { text: "Please get me someone real, not an automated reply", expected: "human" },
+  { text: "cho minh so dien thoai cua chu can bo tu phap phuong An Lac", expected: "human" },
+  { text: "I'd like a consultant to call me back", expected: "human" },
+  { text: "có tư vấn viên nào rảnh không", expected: "human" },
+];
+
+/** Small talk that is no greeting word: emoji, laughter, who is chatting, well-wishes, compliments. */
+const reactionsAndKindWords: LabelledMessage[] = [
+  { text: "👍", expected: "greeting" },
+  { text: "😊😊", expected: "greeting" },
+  { text: "❤️", expected: "greeting" },
+  { text: "haha", expected: "greeting" },
+  { text: "hihi", expected: "greeting" },
+  { text: "hehe ok", expected: "greeting" },
+  { text: ":)", expected: "greeting" },
+  { text: "🙏", expected: "greeting" },
+  { text: "hì hì", expected: "greeting" },
+  { text: "bạn dễ thương quá", expected: "greeting" },
+  { text: "bot giỏi ghê", expected: "greeting" },
+  { text: "chúc em một ngày vui vẻ", expected: "greeting" },
+  { text: "chúc mừng năm mới", expected: "greeting" },
+  { text: "mình đang nói chuyện với ai vậy", expected: "greeting" },
+  { text: "ai đang chat với tôi vậy", expected: "greeting" },
+  { text: "is this a real person?", expected: "greeting" },
+  { text: "you're very helpful, thanks", expected: "greeting" },
+  { text: "great job", expected: "greeting" },
+  { text: "trả lời nhanh ghê, hay quá", expected: "greeting" },
+  { text: "tuyệt vời", expected: "greeting" },
+  { text: "😂😂😂", expected: "greeting" },
+  { text: "kkk", expected: "greeting" },
+  { text: "lol", expected: "greeting" },
+  { text: "chúc cán bộ nhiều sức khỏe", expected: "greeting" },
+  { text: "have a nice day", expected: "greeting" },
+  { text: "đây là tổng đài hay máy tự động vậy", expected: "greeting" },
+  { text: "ủa ai vậy ta", expected: "greeting" },
+  { text: "hay quá bạn ơi", expected: "greeting" },
+  { text: "🥰 cảm ơn", expected: "greeting" },
+  { text: "good bot", expected: "greeting" },
+];
+
+/** Needs no procedure here meets, also when a procedure's paper is the object of another action. */
+const otherNeeds: LabelledMessage[] = [
+  { text: "nhà tôi bị cúp điện từ sáng tới giờ, báo ai", expected: "out-of-scope" },
+  { text: "khu phố mất nước 2 ngày rồi", expected: "out-of-scope" },
+  { text: "đèn đường hẻm 5 bị hư, phản ánh ở đâu", expected: "out-of-scope" },
+  { text: "mai Hồng Ngự có mưa không", expected: "out-of-scope" },
+  { text: "dự báo thời tiết tuần này", expected: "out-of-scope" },
+  { text: "làm hồ sơ hộ nghèo cần gì", expected: "out-of-scope" },
+  { text: "xin trợ cấp cho người khuyết tật", expected: "out-of-scope" },
+  { text: "mẹ tôi 80 tuổi có được trợ cấp người cao tuổi không", expected: "out-of-scope" },
+  { text: "thủ tục nhận con nuôi", expected: "out-of-scope" },
+  { text: "muốn nhận nuôi một bé ở chùa thì làm sao", expected: "out-of-scope" },
+  { text: "đổi tên trong giấy khai sinh cho con", expected: "out-of-scope" },
+  { text: "giấy khai sinh ghi sai ngày sinh, muốn sửa lại", expected: "out-of-scope" },
+  { text: "cải chính hộ tịch", expected: "out-of-scope" },
+  { text: "thay đổi họ cho con theo họ mẹ", expected: "out-of-scope" },
+  { text: "bổ sung tên cha vào giấy khai sinh", expected: "out-of-scope" },
+  { text: "giải thể hộ kinh doanh", expected: "out-of-scope" },
+  { text: "tạm ngừng kinh doanh 3 tháng có cần báo không", expected: "out-of-scope" },
+  { text: "đóng cửa tiệm rồi, muốn chấm dứt hộ kinh doanh", expected: "out-of-scope" },
+  { text: "xác nhận sơ yếu lý lịch ở đâu", expected: "out-of-scope" },
+  { text: "chứng thực sơ yếu lý lịch để đi làm", expected: "out-of-scope" },
+  { text: "lịch tiêm chủng cho bé sơ sinh", expected: "out-of-scope" },
+  { text: "tiêm vắc xin cho con ở đâu", expected: "out-of-scope" },
+  { text: "đăng ký khám bệnh bảo hiểm", expected: "out-of-scope" },
+  { text: "tôi bị mất ví có giấy tờ xe, trình báo ở đâu", expected: "out-of-scope" },
+  { text: "làm mất cà vẹt xe thì làm lại sao", expected: "out-of-scope" },
+  { text: "mất giấy tờ tùy thân, báo mất ở đâu", expected: "out-of-scope" },
+  { text: "xin phép sửa nhà", expected: "out-of-scope" },
+  { text: "đo đạc lại diện tích đất", expected: "out-of-scope" },
+  { text: "tranh chấp ranh đất với hàng xóm", expected: "out-of-scope" },
+  { text: "đổi biển số xe", expected: "out-of-scope" },
+  { text: "sang tên xe máy", expected: "out-of-scope" },
+  { text: "chuyển trường cho con lên thành phố", expected: "out-of-scope" },
+  { text: "xin học bổng cho học sinh nghèo", expected: "out-of-scope" },
+  { text: "hàng xóm hát karaoke ồn quá báo công an", expected: "out-of-scope" },
+  { text: "nhà bị trộm, báo ai", expected: "out-of-scope" },
+  { text: "nộp thuế môn bài", expected: "out-of-scope" },
+  { text: "đăng ký mã số thuế cá nhân", expected: "out-of-scope" },
+  { text: "how do I get a work permit for foreigners", expected: "out-of-scope" },
+  { text: "power outage in my street", expected: "out-of-scope" },
+  { text: "where can my child get vaccinated", expected: "out-of-scope" },
+  { text: "I lost my wallet with my ID, where do I report it", expected: "out-of-scope" },
+  { text: "how to adopt a child in Vietnam", expected: "out-of-scope" },
+  { text: "I need to correct the date of birth on my birth certificate", expected: "out-of-scope" },
+  { text: "close my household business", expected: "out-of-scope" },
+  { text: "xin xác nhận hộ cận nghèo", expected: "out-of-scope" },
+  { text: "đăng ký nghĩa vụ quân sự", expected: "out-of-scope" },
+  { text: "lãnh lương hưu ở đâu", expected: "out-of-scope" },
+  { text: "con tôi bị chó cắn, tiêm ngừa ở đâu", expected: "out-of-scope" },
+  { text: "rác trước nhà mấy ngày không ai lấy", expected: "out-of-scope" },
+  { text: "nhận trợ cấp thất nghiệp", expected: "out-of-scope" },
+  { text: "chế độ cho thân nhân liệt sĩ", expected: "out-of-scope" },
+  { text: "xe bị giam, lấy lại sao", expected: "out-of-scope" },
+  { text: "mua bán đất giấy tay có hợp pháp không", expected: "out-of-scope" },
+  { text: "hộ kinh doanh đóng thuế bao nhiêu một năm", expected: "out-of-scope" },
+  { text: "cap lai giay to xe bi mat", expected: "out-of-scope" },
+  { text: "đăng ký hiến máu", expected: "out-of-scope" },
+  { text: "giá vàng hôm nay", expected: "none" },
+];
+
+/** What happened, said indirectly: a baby home, "giấy cưới", a new household, a job's demand, a remarriage. */
+const eventsIndirectly: LabelledMessage[] = [
+  { text: "nhà em mới đón bé về từ bệnh viện, cần làm gì tiếp ạ", expected: BIRTH },
+  { text: "bé nhà mình đầy tháng rồi mà chưa làm giấy tờ gì", expected: BIRTH },
+  { text: "vợ em vừa vượt cạn thành công, con trai 3 ký 2, giờ lo giấy tờ sao", expected: BIRTH },
+  { text: "we just brought our newborn home from the hospital, what's next?", expected: BIRTH },
+  { text: "mẹ tròn con vuông rồi, giờ lo giấy cho bé", expected: BIRTH },
+  { text: "làm giấy cưới ở đâu vậy", expected: MARRIAGE },
+  { text: "tụi em muốn làm giấy cưới trước khi đãi tiệc", expected: MARRIAGE },
+  { text: "giay cuoi can nhung gi", expected: MARRIAGE },
+  { text: "con dâu mới về, muốn cho nó vào hộ nhà mình", expected: RESIDENCE },
+  { text: "em lấy chồng rồi, muốn chuyển về hộ bên chồng", expected: RESIDENCE },
+  { text: "thêm tên con vào hộ của ba mẹ", expected: RESIDENCE },
+  { text: "cho con vào hộ khẩu bố", expected: RESIDENCE },
+  { text: "về sống với ba mẹ vợ luôn, giờ phải khai báo gì", expected: RESIDENCE },
+  { text: "I'm moving into my wife's family home, how do I register?", expected: RESIDENCE },
+  { text: "chồng em muốn nhập vào hộ nhà ngoại", expected: RESIDENCE },
+  { text: "công ty mới đòi giấy chứng minh không có tiền án", expected: RECORD },
+  { text: "đi làm bảo vệ, chỗ làm bắt nộp giấy chứng nhận chưa từng phạm tội", expected: RECORD },
+  { text: "my new job asks for proof that I have no criminal record", expected: RECORD },
+  { text: "xin việc ở trường học họ yêu cầu xác nhận không có án", expected: RECORD },
+  { text: "the school I'm going to teach at wants a background check", expected: RECORD },
+  { text: "ly hôn xong rồi giờ muốn lấy vợ khác, cần giấy gì chứng minh độc thân", expected: SINGLE },
+  {
+    text: "đã ly hôn 2 năm, giờ muốn đăng ký kết hôn lại thì cần giấy chứng minh đang độc thân",
+    expected: SINGLE,
+  },
+  { text: "I'm divorced and want to remarry, what paper proves I'm single now?", expected: SINGLE },
+  { text: "ly dị rồi, giờ xin giấy xác nhận hiện không có vợ để cưới", expected: SINGLE },
+  { text: "ông cụ nhà tôi vừa nằm xuống hôm qua, giờ làm giấy tờ gì", expected: DEATH },
+  { text: "gia đình mới làm đám cho ông xong, giờ báo với phường sao", expected: DEATH },
+  { text: "cha tôi ra đi thanh thản sáng nay", expected: DEATH },
+  { text: "tính mở tiệm nail nhỏ ở nhà", expected: BUSINESS },
+  { text: "bán hàng online tại nhà có phải đăng ký không", expected: BUSINESS },
+  { text: "đi làm ở Nhật cần lý lịch sạch", expected: RECORD },
+];
+
+/**
+ * Checks written after the matcher was changed for the batch of five classes, each measured
+ * before the matcher was changed again: new wordings of the same five classes and procedure
+ * messages that those changes must not take for something else.
+ */
+const firstCheck: LabelledMessage[] = [
+  { text: "hồ sơ khai sinh của con tui nộp từ hôm thứ tư, giờ sao rồi", expected: "status" },
+  { text: "em nộp giấy tờ đăng ký thường trú rồi mà chưa thấy phản hồi", expected: "status" },
+  { text: "cho hỏi giấy khai tử của ông tôi làm hôm thứ hai bao giờ lấy được", expected: "status" },
+  { text: "I dropped off my documents for the marriage registration yesterday, any news?", expected: "status" },
+  { text: "submitted birth registration for my son 3 days ago, still nothing", expected: "status" },
+  { text: "nộp hs kết hôn bữa thứ 6, mấy ngày thì có", expected: "status" },
+  { text: "đã gửi hồ sơ hộ kinh doanh trên cổng dịch vụ công từ 20/5, hỏi tiến độ", expected: "status" },
+  { text: "hôm qua lên phường nộp đơn xin lý lịch tư pháp, khi nào lên lấy", expected: "status" },
+  { text: "giấy xác nhận độc thân làm hôm 2/6, bao giờ có vậy chị", expected: "status" },
+  { text: "my permanent residence application was filed in May, is there any progress?", expected: "status" },
+  { text: "sao y mấy bản hôm qua để lại chỗ một cửa, giờ lấy được chưa", expected: "status" },
+  { text: "cho tui nói chuyện với chị cán bộ hôm bữa", expected: "human" },
+  { text: "ai đó nghe máy giùm em với", expected: "human" },
+  { text: "xin số zalo cán bộ hộ tịch", expected: "human" },
+  { text: "I need to talk to somebody in charge", expected: "human" },
+  { text: "can someone call me", expected: "human" },
+  { text: "muốn gặp trực tiếp người giải quyết hồ sơ", expected: "human" },
+  { text: "chán quá, cho gặp người thật coi", expected: "human" },
+  { text: "làm ơn kết nối giúp tôi tới cán bộ tiếp dân", expected: "human" },
+  { text: "😀", expected: "greeting" },
+  { text: "👌👌", expected: "greeting" },
+  { text: ":D", expected: "greeting" },
+  { text: "hahaha", expected: "greeting" },
+  { text: "kkkk", expected: "greeting" },
+  { text: "bạn thật tuyệt", expected: "greeting" },
+  { text: "cảm ơn bạn nhiều, bạn giỏi lắm", expected: "greeting" },
+  { text: "chúc bạn buổi tối vui vẻ", expected: "greeting" },
+  { text: "are you human?", expected: "greeting" },
+  { text: "who am I talking to?", expected: "greeting" },
+  { text: "em đang chat với máy hả", expected: "greeting" },
+  { text: "nice", expected: "greeting" },
+  { text: "xin giấy phép bán pháo hoa", expected: "out-of-scope" },
+  { text: "đường trước nhà bị ngập nặng", expected: "out-of-scope" },
+  { text: "trả tiền nước ở đâu", expected: "out-of-scope" },
+  { text: "xin hỗ trợ tiền lũ lụt", expected: "out-of-scope" },
+  { text: "đăng ký bảo hiểm xã hội tự nguyện", expected: "out-of-scope" },
+  { text: "làm lại thẻ bảo hiểm y tế bị mất", expected: "out-of-scope" },
+  { text: "thay đổi tên hộ kinh doanh", expected: "out-of-scope" },
+  { text: "sửa năm sinh trên giấy khai sinh", expected: "out-of-scope" },
+  { text: "cấp lại bằng tốt nghiệp bị mất", expected: "out-of-scope" },
+  { text: "nhận trợ cấp cho trẻ mồ côi", expected: "out-of-scope" },
+  { text: "xin giấy chứng nhận hộ nghèo", expected: "out-of-scope" },
+  { text: "xác nhận thu nhập để vay ngân hàng", expected: "out-of-scope" },
+  { text: "báo cháy ở đâu", expected: "out-of-scope" },
+  { text: "thủ tục nhập quốc tịch Việt Nam", expected: "out-of-scope" },
+  { text: "where do I pay my water bill", expected: "out-of-scope" },
+  { text: "I want to change my surname", expected: "out-of-scope" },
+  { text: "how do I get my child into primary school", expected: "out-of-scope" },
+  { text: "is it going to rain tomorrow", expected: "out-of-scope" },
+  { text: "bé nhà mình mới được 2 tuần, ra phường làm giấy gì", expected: BIRTH },
+  { text: "vợ vừa sinh em bé thứ 2 ở trạm xá", expected: BIRTH },
+  { text: "nhà có đám, ông ngoại mới mất tối qua", expected: DEATH },
+  { text: "ba em mất được 1 tuần, em lên xã làm giấy sao", expected: DEATH },
+  { text: "tụi em định làm giấy cưới tháng sau", expected: MARRIAGE },
+  { text: "muốn nhập tên vợ vào hộ nhà mình", expected: RESIDENCE },
+  { text: "cháu ngoại về ở với tui luôn, nhập cho nó được không", expected: RESIDENCE },
+  { text: "công ty xuất khẩu lao động đòi giấy chứng nhận không tiền án", expected: RECORD },
+  { text: "I'm remarrying after my divorce, what do I need from the ward to prove I'm single?", expected: SINGLE },
+  { text: "bên Hàn yêu cầu giấy chứng nhận độc thân", expected: SINGLE },
+  { text: "my father in law just passed, what do we do", expected: DEATH },
+  { text: "we are expecting our baby next week, what papers will we need", expected: BIRTH },
+  { text: "đăng ký khai sinh cho con thì cần mang gì, bao lâu có", expected: BIRTH },
+  { text: "nộp hồ sơ đăng ký kết hôn ở đâu, mấy ngày thì có kết quả", expected: MARRIAGE },
+  { text: "nộp hồ sơ xin lý lịch tư pháp online được không", expected: RECORD },
+  { text: "đăng ký hộ kinh doanh thì phải đóng thuế không", expected: BUSINESS },
+  { text: "giấy khai sinh bị mất, làm lại thế nào", expected: BIRTH },
+  { text: "làm giấy chứng tử cho bà", expected: DEATH },
+  { text: "I need a certified copy of my diploma for a job", expected: COPY },
+  { text: "đã có giấy chứng sinh, giờ làm khai sinh ở đâu", expected: BIRTH },
+  { text: "em đã nộp đơn xin việc, công ty bảo cần lý lịch tư pháp, làm sao", expected: RECORD },
+  { text: "nộp hồ sơ khai sinh online thì khi nào nhận được giấy", expected: BIRTH },
+  { text: "chuyển hộ khẩu cho con về nhà ngoại", expected: RESIDENCE },
+  { text: "đăng ký kết hôn lần hai sau khi vợ mất", expected: MARRIAGE },
+  { text: "mở quán cà phê nhỏ cần giấy tờ gì", expected: BUSINESS },
+  { text: "chứng thực bản sao sổ đỏ", expected: COPY },
+];
+
+const secondCheck: LabelledMessage[] = [
+  { text: "mình nộp giấy đăng ký kết hôn rồi, chừng nào hai đứa lên ký", expected: "status" },
+  { text: "hồ sơ thường trú nộp tháng trước tới giờ vẫn chưa xong là sao", expected: "status" },
+  { text: "ho so khai tu cua ba em nop tu thu 2 toi gio chua co ket qua", expected: "status" },
+  { text: "I handed in the papers for my business licence two weeks ago. Is it approved?", expected: "status" },
+  { text: "làm lý lịch tư pháp online hôm 10, bao giờ được gửi về nhà", expected: "status" },
+  { text: "chứng thực bản sao gửi hôm thứ 3, đã lấy được chưa ạ", expected: "status" },
+  { text: "em ơi hồ sơ của chị nộp ngày 5/7 đang ở bước nào rồi", expected: "status" },
+  { text: "cho chị nói chuyện trực tiếp với cán bộ tư pháp được không", expected: "human" },
+  { text: "máy trả lời không đúng gì hết, cần người thật hỗ trợ", expected: "human" },
+  { text: "có ai online không cho em hỏi chút", expected: "human" },
+  { text: "gọi cho em theo số này được không, em cần tư vấn gấp", expected: "human" },
+  { text: "please let me speak with a staff member", expected: "human" },
+  { text: "😅", expected: "greeting" },
+  { text: "hehehe", expected: "greeting" },
+  { text: "^^", expected: "greeting" },
+  { text: "dạ em cảm ơn cô nhiều ạ", expected: "greeting" },
+  { text: "bot dễ thương ghê", expected: "greeting" },
+  { text: "thank you, have a good day", expected: "greeting" },
+  { text: "bạn là người thật hả", expected: "greeting" },
+  { text: "chúc mọi người cuối tuần vui vẻ", expected: "greeting" },
+  { text: "nhà em bị cúp nước mấy hôm nay", expected: "out-of-scope" },
+  { text: "xin trợ cấp khó khăn cho gia đình", expected: "out-of-scope" },
+  { text: "đổi tên cho con trên giấy khai sinh được không", expected: "out-of-scope" },
+  { text: "chấm dứt hoạt động hộ kinh doanh cần gì", expected: "out-of-scope" },
+  { text: "tạm ngừng hộ kinh doanh 6 tháng", expected: "out-of-scope" },
+  { text: "lịch tiêm ngừa cho trẻ sơ sinh ở phường", expected: "out-of-scope" },
+  { text: "làm sao nhận con nuôi", expected: "out-of-scope" },
+  { text: "báo mất giấy tờ xe máy", expected: "out-of-scope" },
+  { text: "xin cấp sổ đỏ lần đầu", expected: "out-of-scope" },
+  { text: "đổi giấy phép lái xe", expected: "out-of-scope" },
+  { text: "con tôi bị đánh ở trường", expected: "out-of-scope" },
+  { text: "đăng ký học lớp 6 cho con", expected: "out-of-scope" },
+  { text: "tiền điện tháng này cao quá", expected: "out-of-scope" },
+  { text: "how do I correct a mistake on my marriage certificate", expected: "out-of-scope" },
+  { text: "mẹ tui mới sanh em bé ở nhà bảo sanh, làm giấy cho em sao", expected: BIRTH },
+  { text: "bé về nhà được 1 tuần rồi, giờ đi đăng ký", expected: BIRTH },
+  { text: "chồng tôi vừa qua đời ở bệnh viện", expected: DEATH },
+  { text: "ông bà xui đã ra đi, con cháu lo thủ tục", expected: DEATH },
+  { text: "hai đứa muốn ra phường làm giấy kết hôn", expected: MARRIAGE },
+  { text: "sắp cưới vợ người Việt, tôi là người Mỹ", expected: MARRIAGE },
+  { text: "muốn cho mẹ vợ vào hộ khẩu nhà mình", expected: RESIDENCE },
+  { text: "vợ em muốn chuyển khẩu từ quê lên ở với em", expected: RESIDENCE },
+  { text: "trường đòi giấy chứng nhận không có tiền án để đi dạy", expected: RECORD },
+  { text: "đi Úc theo diện lao động cần giấy gì ở tư pháp", expected: RECORD },
+  { text: "ly hôn rồi muốn đăng ký kết hôn với người khác cần xin giấy gì", expected: MARRIAGE },
+  { text: "xin giấy xác nhận chưa kết hôn để nộp cho lãnh sự quán", expected: SINGLE },
+  { text: "photo công chứng 5 bản căn cước", expected: COPY },
+  { text: "sao y học bạ cho con đi học", expected: COPY },
+  { text: "tính bán cơm tấm trước nhà, có phải xin phép gì không", expected: BUSINESS },
+  { text: "mở tiệm sửa xe nhỏ", expected: BUSINESS },
+];
+
+/**
+ * The labelled batches, by name: the earlier messages (grouped by label) and the batch of seven
+ * classes, one array per class, for figures per batch.
+ */
+export const INTENT_BATCHES: Readonly<Record<string, readonly LabelledMessage[]>> = {
+  earlier: [...birth, ...death, ...marriage, ...single, ...copy, ...residence, ...record, ...business, ...status],
+  "earlier, not procedures": [...human, ...none],
+  "life events": lifeEvents,
+  "status of a filed dossier": statusOfFiled,
+  "asking for a person": askingForPerson,
+  "typos and shorthand": typosAndShorthand,
+  "long messages": longMessages,
+  "small talk": smallTalk,
+  "out of scope": outOfScope,
+  "filed, then asked about": filedThenAsked,
+  "a person, indirectly": personIndirectly,
+  "reactions and kind words": reactionsAndKindWords,
+  "other needs": otherNeeds,
+  "events, indirectly": eventsIndirectly,
+  "first check": firstCheck,
+  "second check": secondCheck,
+};
+
+/** The batch of seven classes, in one list. */
+export const SEVEN_CLASSES_BATCH: readonly LabelledMessage[] = [
+  ...lifeEvents,
+  ...statusOfFiled,
+  ...askingForPerson,
+  ...typosAndShorthand,
+  ...longMessages,
+  ...smallTalk,
+  ...outOfScope,
+];
+
+/** The batch of five classes, in one list. */
+export const FIVE_CLASSES_BATCH: readonly LabelledMessage[] = [
+  ...filedThenAsked,
+  ...personIndirectly,
+  ...reactionsAndKindWords,
+  ...otherNeeds,
+  ...eventsIndirectly,
+];
+
+/** Every labelled message: the earlier ones grouped by label, then the batches of seven and five classes. */
 export const INTENT_CORPUS: readonly LabelledMessage[] = [
   ...birth,
   ...death,
@@ -516,4 +1248,8 @@ export const INTENT_CORPUS: readonly LabelledMessage[] = [
   ...status,
   ...human,
   ...none,
+  ...SEVEN_CLASSES_BATCH,
+  ...FIVE_CLASSES_BATCH,
+  ...firstCheck,
+  ...secondCheck,
 ];

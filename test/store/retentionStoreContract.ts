@@ -92,7 +92,7 @@ export function describeRetentionStoreContract(name: string, makeStore: () => Pr
       expect(await store.uploadsOfConversation("no-such-conversation")).toEqual([]);
     });
 
-    it("erases a conversation on request with its dossiers, and leaves every other conversation as it was", async () => {
+    it("erases a conversation on request with its dossiers, and leaves every other conversation as it is", async () => {
       const { conversation, uploadId, userId } = await fullDraft();
       const code = `HN-20260302-${uniqueId("x").slice(-4)}`;
       const filed = turnFor({ ...conversation, version: 1, lastSeq: 2 }, { dossierCode: code });

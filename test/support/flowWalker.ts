@@ -21,6 +21,10 @@ export function catalogue(): Catalogue {
 const SAMPLE_BY_TYPE: Record<AskStep["type"], string> = {
   text: "Nội dung mẫu",
   address: "12 Nguyễn Huệ, phường An Thạnh, Đồng Tháp",
+  addressLine: "Số 12, đường Nguyễn Huệ, khóm 1",
+  province: "Đồng Tháp",
+  ward: "phường An Bình",
+  issuingAuthority: "Bộ Công an",
   name: "Nguyễn Văn An",
   date: "05/03/2020",
   birthDate: "15/08/1990",

@@ -40,6 +40,8 @@ export interface PendingBubble {
 /** Accepted by the file button; the server checks the content again. */
 const ACCEPT = "image/jpeg,image/png,application/pdf,.jpg,.jpeg,.png,.pdf";
 const INPUT_MAX_HEIGHT_PX = 140;
+/** The space left above a message scrolled to the top of the log, and below one at its bottom. */
+const GAP_PX = 8;
 
 /**
  * `<khai-ho-chat>`: launcher, panel and everything in it, inside a shadow root so that the
@@ -184,19 +186,28 @@ export class KhaiHoChatElement extends HTMLElement {
     this.addToLog(notice);
   }
 
-  appendReceipt(dossierCode: string): void {
+  /**
+   * The receipt card, right after the message `afterSeq` (the one giving the code) when it is
+   * shown: the questions that came after it (the rating) stay next to their buttons.
+   */
+  appendReceipt(dossierCode: string, afterSeq?: number): void {
     const { ui } = this.texts;
     const formButton = h("button", { type: "button", class: "done-form" }, [ui.openForm]);
     formButton.addEventListener("click", () => this.handlers.openForm(dossierCode));
-    this.addToLog(
-      h("div", { class: "done" }, [
-        h("p", { class: "done-title" }, [ui.doneTitle]),
-        h("p", { class: "done-label" }, [ui.doneCode]),
-        h("p", { class: "done-code" }, [dossierCode]),
-        formButton,
-        h("p", { class: "done-hint" }, [ui.doneHint]),
-      ]),
-    );
+    const card = h("div", { class: "done" }, [
+      h("p", { class: "done-title" }, [ui.doneTitle]),
+      h("p", { class: "done-label" }, [ui.doneCode]),
+      h("p", { class: "done-code" }, [dossierCode]),
+      formButton,
+      h("p", { class: "done-hint" }, [ui.doneHint]),
+    ]);
+    const after = afterSeq === undefined ? null : this.messages.querySelector(`[data-seq="${afterSeq}"]`);
+    if (after && after.nextElementSibling) {
+      after.after(card);
+      this.queueScroll();
+    } else {
+      this.addToLog(card);
+    }
   }
 
   /** The citizen's messages not yet acknowledged, each with what is happening to it. */
@@ -429,8 +440,9 @@ export class KhaiHoChatElement extends HTMLElement {
   }
 
   /**
-   * After a batch of messages, scrolls to the end, unless the first new message would then
-   * start above the top: the review of every answer is read from its first line.
+   * After a batch of messages, scrolls to show it from its first message, as far as the last one
+   * (the question to answer) stays whole in view: after a long introduction of the procedure, its
+   * end and the first question show, and the citizen scrolls up for the rest.
    */
   private queueScroll(): void {
     if (this.scrollQueued) return;
@@ -441,7 +453,13 @@ export class KhaiHoChatElement extends HTMLElement {
       this.firstUnseen = null;
       if (!this.isOpen) return;
       const end = this.log.scrollHeight - this.log.clientHeight;
-      this.log.scrollTop = first ? Math.min(end, first.offsetTop - 8) : end;
+      if (!first) {
+        this.log.scrollTop = end;
+        return;
+      }
+      const last = this.messages.lastElementChild;
+      const lastBottom = last instanceof HTMLElement ? last.offsetTop + last.offsetHeight + GAP_PX : end;
+      this.log.scrollTop = Math.min(end, Math.max(first.offsetTop - GAP_PX, lastBottom - this.log.clientHeight));
     });
   }
 }

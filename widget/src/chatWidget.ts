@@ -50,6 +50,11 @@ export class ChatWidget {
   private typingSignalAt = 0;
   private gapTimer: ReturnType<typeof setTimeout> | undefined;
   private closedNoticeShown = false;
+  /**
+   * The language was switched and the question is being asked again in it: until it comes, the
+   * previous language's buttons are not shown (a tap on them would answer a question being replaced).
+   */
+  private awaitingLocaleReply = false;
   private unread = 0;
   /** A state that came while messages before it were missing: it describes them, so it waits. */
   private heldState: ConversationStateEvent | null = null;
@@ -159,9 +164,12 @@ export class ChatWidget {
     if (locale === this.locale) return;
     this.locale = locale;
     this.save({ locale });
+    // Asked again, the server answers the current question in the new language (not while a clerk
+    // holds the conversation: the clerk goes on in their own words).
+    const status = this.record.state?.status;
+    this.awaitingLocaleReply = this.conversationOpenSent && status !== "with_clerk" && status !== "waiting_clerk";
     this.view.setTexts(this.viewTexts());
     this.renderAll();
-    // Asked again, the server answers the current question in the new language.
     if (this.conversationOpenSent) this.connection.openConversation(locale, () => {});
   }
 
@@ -210,6 +218,7 @@ export class ChatWidget {
   private show(message: ChatMessage): void {
     this.record.messages.push(message);
     if (message.author === "bot" || message.author === "clerk") {
+      this.awaitingLocaleReply = false;
       this.stopTyping();
       if (!this.view.isOpen) this.view.setUnread(++this.unread);
     }
@@ -227,8 +236,9 @@ export class ChatWidget {
     this.renderHeader(state.progress);
     const { receipts } = this.record;
     if (state.dossierCode && !receipts.some((r) => r.dossierCode === state.dossierCode)) {
-      this.save({ receipts: [...receipts, { dossierCode: state.dossierCode, afterSeq: this.sequence.lastSeq }] });
-      this.view.appendReceipt(state.dossierCode);
+      const afterSeq = this.seqTelling(state.dossierCode);
+      this.save({ receipts: [...receipts, { dossierCode: state.dossierCode, afterSeq }] });
+      this.view.appendReceipt(state.dossierCode, afterSeq);
       this.events.emit("submitted", { dossierCode: state.dossierCode, conversationId: this.record.conversationId });
     }
     if (state.status === "closed" && !this.closedNoticeShown) {
@@ -237,6 +247,16 @@ export class ChatWidget {
         action: { label: this.ui.newConversation, run: () => this.reset() },
       });
     }
+  }
+
+  /** The message that gave the receipt code: the card goes under it, before the questions after it. */
+  private seqTelling(dossierCode: string): number {
+    const messages = this.record.messages;
+    for (let i = messages.length - 1; i >= 0; i--) {
+      const message = messages[i]!;
+      if (message.author === "bot" && message.text.includes(dossierCode)) return message.seq;
+    }
+    return this.sequence.lastSeq;
   }
 
   private onTyping(): void {
@@ -412,7 +432,7 @@ export class ChatWidget {
       if (message.input?.kind === "upload") upload = true;
     }
     const answered = this.record.outbox.length > 0 || this.uploading !== null;
-    this.view.setChoices(answered ? [] : choices);
+    this.view.setChoices(answered || this.awaitingLocaleReply ? [] : choices);
     this.view.setAttachVisible(upload && this.uploading === null);
   }
 

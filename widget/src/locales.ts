@@ -18,6 +18,10 @@ export interface UiText {
   placeholder: string;
   send: string;
   attach: string;
+  /**
+   * The header's count of what is left. The server's total is the most questions the flow can still
+   * ask, so the count only goes down; "about" because a branch not taken may take some off.
+   */
   progress: (step: number, total: number) => string;
   waitingClerk: string;
   withClerk: string;
@@ -53,14 +57,14 @@ export const UI_TEXT: Readonly<Record<Locale, UiText>> = {
     title: "Trợ lý thủ tục hành chính",
     close: "Đóng",
     otherLocaleName: "English",
-    otherLocaleLabel: "Chuyển sang tiếng Anh (English)",
+    otherLocaleLabel: "English – chuyển sang tiếng Anh",
     logLabel: "Nội dung trò chuyện",
     choicesLabel: "Chọn một câu trả lời",
     inputLabel: "Câu trả lời của bạn",
     placeholder: "Nhập câu trả lời…",
     send: "Gửi",
     attach: "Gửi ảnh hoặc tệp PDF (JPG, PNG, PDF)",
-    progress: (step, total) => `Bước ${step}/${total}`,
+    progress: (step, total) => (total - step < 1 ? "Câu cuối" : `Còn khoảng ${total - step + 1} câu`),
     waitingClerk: "Đang chờ cán bộ tiếp nhận",
     withClerk: "Cán bộ đang hỗ trợ bạn",
     connecting: "Đang kết nối…",
@@ -93,14 +97,14 @@ export const UI_TEXT: Readonly<Record<Locale, UiText>> = {
     title: "Administrative procedures assistant",
     close: "Close",
     otherLocaleName: "Tiếng Việt",
-    otherLocaleLabel: "Switch to Vietnamese (Tiếng Việt)",
+    otherLocaleLabel: "Tiếng Việt – switch to Vietnamese",
     logLabel: "Conversation",
     choicesLabel: "Choose an answer",
     inputLabel: "Your answer",
     placeholder: "Type your answer…",
     send: "Send",
     attach: "Send a photo or a PDF (JPG, PNG, PDF)",
-    progress: (step, total) => `Step ${step}/${total}`,
+    progress: (step, total) => (total - step < 1 ? "Last question" : `About ${total - step + 1} questions left`),
     waitingClerk: "Waiting for a clerk",
     withClerk: "A clerk is helping you",
     connecting: "Connecting…",

@@ -4,6 +4,8 @@ import type { UnitsResponse, UploadResponse } from "../../server/channels/web/pr
 const UPLOAD_TIMEOUT_MS = 120_000;
 const FORM_TIMEOUT_MS = 30_000;
 const UNITS_TIMEOUT_MS = 30_000;
+/** How long the form's tab is watched for its page to load, to wire its print button. */
+const PRINT_WIRING_MS = 15_000;
 
 export type UploadResult = { ok: true; attachmentId: string } | { ok: false; message?: string };
 
@@ -69,8 +71,10 @@ export function openFormWindow(): (html: string | null, fileName: string) => voi
       return;
     }
     const url = URL.createObjectURL(new Blob([html], { type: "text/html;charset=utf-8" }));
-    if (tab && !tab.closed) tab.location.href = url;
-    else {
+    if (tab && !tab.closed) {
+      tab.location.href = url;
+      wirePrintButton(tab, url);
+    } else {
       const link = document.createElement("a");
       link.href = url;
       link.download = fileName;
@@ -80,6 +84,32 @@ export function openFormWindow(): (html: string | null, fileName: string) => voi
     // Long enough for the tab to load it; the blob holds the citizen's personal data.
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
   };
+}
+
+/**
+ * The form's "In / Lưu PDF" button calls `print()` through an inline handler its own policy allows
+ * by hash. A blob page also takes the policy of the page that made it, the city portal's, which
+ * usually forbids inline handlers: the widget, same-origin with the blob, gives the button its
+ * handler from here once the page has loaded.
+ */
+function wirePrintButton(tab: Window, url: string): void {
+  const started = Date.now();
+  const attempt = (): void => {
+    try {
+      if (tab.closed) return;
+      if (tab.location.href === url && tab.document.readyState !== "loading") {
+        const button = tab.document.querySelector("[data-print]");
+        button?.removeAttribute("onclick");
+        button?.addEventListener("click", () => tab.print());
+        return;
+      }
+    } catch {
+      // Not readable (the citizen navigated the tab elsewhere): nothing to wire.
+      return;
+    }
+    if (Date.now() - started < PRINT_WIRING_MS) setTimeout(attempt, 50);
+  };
+  attempt();
 }
 
 async function timedFetch(url: string, init: RequestInit, timeoutMs: number): Promise<Response | null> {

@@ -54,6 +54,10 @@ svg {
   font-size: 13px; font-weight: 700; line-height: 1;
 }
 .left .launcher { right: auto; left: 20px; }
+/* Its own shadow would hide the shared ring: an outline, with a white gap, shows on any page. */
+.launcher:focus-visible {
+  outline: 3px solid #0d1b2a; outline-offset: 3px; box-shadow: 0 0 0 3px #fff, 0 4px 14px rgba(0, 0, 0, .28);
+}
 
 .panel {
   position: fixed; z-index: 2147483000; bottom: calc(88px + env(safe-area-inset-bottom, 0px)); right: 20px;

@@ -29,6 +29,13 @@ const KNOWN_EVENTS = new Set(["message:send", "conversation:open", "typing:citiz
  * A citizen's typing signals pass to the console at most this often per connection (the widget sends one every 2 s).
  */
 const TYPING_RELAY_EVERY_MS = 500;
+/**
+ * What a tap on one of the bot's buttons weighs against the conversation's limit, a typed message
+ * weighing 1. Taps come fast from a person (a dozen in three seconds through yes/no questions and
+ * the review), typing does not: RATE_LIMIT_CONVERSATION_PER_MINUTE counts typed messages, and a
+ * script flooding text still meets it after that many.
+ */
+const CHOICE_COST = 0.25;
 /** How long a new message waits at most for the replays of reconnecting citizens to go first. */
 const RESUME_FIRST_MAX_WAIT_MS = 1_000;
 
@@ -176,7 +183,8 @@ export function attachChatNamespace(io: Server, options: ChatNamespaceOptions): 
         reply(refusal("CHAT_PAYLOAD_INVALID", socket.data.locale));
         return;
       }
-      if (!options.perConversation.allow(conversationId) || !options.perIp.allow(socket.data.ip)) {
+      const cost = parsed.data.choice !== undefined ? CHOICE_COST : 1;
+      if (!options.perConversation.allow(conversationId, Date.now(), cost) || !options.perIp.allow(socket.data.ip)) {
         reply(refusal("CHAT_RATE_LIMITED", socket.data.locale));
         return;
       }

@@ -52,6 +52,11 @@ export const INTENT_SHORTHAND: ReadonlyMap<string, readonly string[]> = new Map(
     bv: "benh vien",
     xkld: "xuat khau lao dong",
     cty: "cong ty",
+    gd: "gia dinh",
+    vs: "voi",
+    xn: "xac nhan",
+    bhyt: "bao hiem y te",
+    bhxh: "bao hiem xa hoi",
     // "kí"/"ký" and "lí"/"lý" are both correct spellings.
     ki: "ky",
     li: "ly",
@@ -60,7 +65,19 @@ export const INTENT_SHORTHAND: ReadonlyMap<string, readonly string[]> = new Map(
 
 /**
  * Dropped before matching, so that "talk to a human" and "talk to human", "certificate of
- * single status" and "single status certificate" meet. None of them is a Vietnamese word
- * that the phrases need ("be" and "me" are "bé" and "mẹ", so they stay).
+ * single status" and "single status certificate", "gọi giùm một cán bộ" and "gọi cán bộ"
+ * meet. None of them is a Vietnamese word that the phrases need ("be" and "me" are "bé" and
+ * "mẹ", so they stay); "m" is what is left of "I'm".
  */
-export const INTENT_STOP_WORDS = wordSet("a the my our your his her their of s i is am are");
+export const INTENT_STOP_WORDS = wordSet("a the my our your his her their of s i m is am are mot gium dum");
+
+/** Stop words kept after these words, where they are Vietnamese: "tạ thế" (passed away) folds to "ta the". */
+export const STOP_WORDS_KEPT_AFTER: ReadonlyMap<string, string> = new Map([["the", "ta"]]);
+
+/** Whether `word`, after `previous`, is dropped before matching. */
+export function isStopWord(word: string, previous: string | undefined): boolean {
+  if (!INTENT_STOP_WORDS.has(word)) return false;
+  const keptAfter = STOP_WORDS_KEPT_AFTER.get(word);
+  // Checked apart: a message's first word has no previous word, and neither do most stop words.
+  return keptAfter === undefined || keptAfter !== previous;
+}

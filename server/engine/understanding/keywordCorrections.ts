@@ -6,13 +6,13 @@ import { wordSet } from "./wordSet";
 
 /**
  * Real words one typo away from a keyword word, never corrected into it: "kết hợp" is not
- * "kết hôn", "carry" is not "marry", "stuff" is not "staff".
+ * "kết hôn", "carry" is not "marry", "stuff" is not "staff", "từ tuần" is not "từ trần".
  */
 const NEVER_CORRECTED = wordSet(
   "hop hom hoc hoi hong cung khac khach nhu nhe nay sau thi thoi tui vay lai len luon mot hai nam " +
     "ngay phi giup biet tren duoi trong ngoai anh chi ben bang cap chu gi nen neu tai theo vi xa xe " +
     "chon choi bac kem sai sach sang thang truong carry merry stuff truck trick stars ship statue " +
-    "states depth berth",
+    "states depth berth tuan",
 );
 
 // Symmetric-delete index: a typo within one edit of a keyword word shares a one-deletion

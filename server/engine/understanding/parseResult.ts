@@ -7,8 +7,11 @@ import type { Localized } from "../localized";
  *
  * `warning` marks a value that parses but contradicts something already known (a CCCD whose
  * sex digit disagrees with the declared sex): the engine asks the citizen to confirm it.
+ * `confirm` marks a value read into another form than the one typed (a lunar date converted to
+ * the solar calendar): the engine asks this yes/no question before keeping it.
  */
-export type ParseResult<T> = { ok: true; value: T; warning?: ParseProblem } | ({ ok: false } & ParseProblem);
+export type ParseResult<T> =
+  { ok: true; value: T; warning?: ParseProblem; confirm?: Localized } | ({ ok: false } & ParseProblem);
 
 export interface ParseProblem {
   code: string;

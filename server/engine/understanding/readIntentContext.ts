@@ -8,9 +8,18 @@ const ENGLISH_PURPOSE_VERBS = wordSet("get marry apply use work submit travel st
 // "để" shares its folded form with "đề" (đề nghị), "dễ" (easy) and "vấn đề".
 const NOT_PURPOSE_AFTER_DE = wordSet("nghi xuat cap an tai muc");
 const NOT_PURPOSE_BEFORE_DE = wordSet("van chu tieu khong rat qua de hon");
-const WANT_WORDS = wordSet("muon xin want need wanna how dinh");
-// "cần" folds like "cán" (cán bộ) and "căn" (căn cước).
+const WANT_WORDS = wordSet("muon xin want need wanna how dinh wants asked requires required");
+// "cần" folds like "cán" (cán bộ), "căn" (căn cước) and "căn hộ" (a flat).
 const NOT_WANT_AFTER_CAN = wordSet("bo cuoc ho");
+const NOT_NEED_AFTER_CAN = wordSet("bo cuoc");
+// Asked for by someone else: "yêu cầu", "bắt nộp" ("bắt" alone is also "bật", "bắt đầu").
+const DEMANDED_AFTER_BAT = wordSet("nop phai lam co");
+// "tính" plans ("tính mở quán") before a verb; it is also "tình" (tình trạng) and "tỉnh".
+const PLANNED_AFTER_TINH = wordSet("mo ve lam dang cuoi lay chuyen nhap xin di ban");
+// "for" after asking is what is asked for, not a purpose: "the embassy asked me for a paper".
+const ASKING_BEFORE_FOR = wordSet(
+  "ask asked asking apply applied applying look looking wait waiting application applications request",
+);
 
 /** Where a purpose clause starts ("để kết hôn", "for my visa"), or -1 when `i` opens none. */
 function purposeClauseStart(words: readonly string[], i: number): number {
@@ -21,15 +30,18 @@ function purposeClauseStart(words: readonly string[], i: number): number {
   if ((word === "cho" && next === "viec") || (word === "phuc" && next === "vu") || (word === "dung" && next === "de")) {
     return i + 2;
   }
-  if (word === "for") return i + 1;
+  if (word === "for") return ASKING_BEFORE_FOR.has(previous) || ASKING_BEFORE_FOR.has(words[i - 2] ?? "") ? -1 : i + 1;
   if (word === "to" && ENGLISH_PURPOSE_VERBS.has(next) && !WANT_BEFORE_ENGLISH_TO.has(previous)) return i + 1;
   return -1;
 }
 
 function isWantMarker(words: readonly string[], i: number): boolean {
   const word = words[i]!;
-  if (word === "can") return !NOT_WANT_AFTER_CAN.has(words[i + 1] ?? "");
-  return WANT_WORDS.has(word) || (word === "thu" && words[i + 1] === "tuc");
+  const next = words[i + 1] ?? "";
+  if (word === "can") return !NOT_WANT_AFTER_CAN.has(next);
+  if (word === "bat") return DEMANDED_AFTER_BAT.has(next);
+  if (word === "tinh") return PLANNED_AFTER_TINH.has(next);
+  return WANT_WORDS.has(word) || (word === "thu" && next === "tuc") || (word === "yeu" && next === "cau");
 }
 
 /** How the words around each phrase change what it counts for. */
@@ -46,7 +58,7 @@ const SIDE_QUESTION = Math.log(0.6);
 
 /**
  * Reads the markers of a message: purpose clauses ("để kết hôn", "for my visa"), negation
- * ("không phải", "not"), side questions ("có cần … không") and "want" words.
+ * ("không phải", "not"), side questions ("có cần … không", "… cần … không") and "want" words.
  */
 export function readIntentContext(tokens: IntentTokens): IntentContext {
   const { words, sentenceStart, sentenceEnd } = tokens;
@@ -60,7 +72,11 @@ export function readIntentContext(tokens: IntentTokens): IntentContext {
     logDamping[to]! -= logFactor;
   };
   const nextThi = new Int32Array(n + 1).fill(n);
-  for (let i = n - 1; i >= 0; i--) nextThi[i] = words[i] === "thi" ? i : nextThi[i + 1]!;
+  const nextAsking = new Int32Array(n + 1).fill(n);
+  for (let i = n - 1; i >= 0; i--) {
+    nextThi[i] = words[i] === "thi" ? i : nextThi[i + 1]!;
+    nextAsking[i] = words[i] === "khong" || words[i] === "chua" ? i : nextAsking[i + 1]!;
+  }
 
   const lastWant = new Int32Array(n);
   for (let i = 0; i < n; i++) {
@@ -76,20 +92,24 @@ export function readIntentContext(tokens: IntentTokens): IntentContext {
       const from = word === "not" ? i + 1 : i + 2;
       scope(from, Math.min(from + 4, end), NEGATED);
     }
-    // "có cần / có phải … không": asks whether something else is needed on the way.
-    if (word === "co" && (words[i + 1] === "can" || words[i + 1] === "phai")) {
-      for (let k = i + 2; k < end; k++) {
-        if (words[k] !== "khong" && words[k] !== "chua") continue;
-        scope(i + 2, k, SIDE_QUESTION);
-        break;
-      }
+    // "có cần / có phải … không": asks whether something else is needed on the way; so does
+    // "cần … không" after what the message is about ("khai sinh cho con cần mang căn cước không").
+    const sideQuestion =
+      (word === "co" && (words[i + 1] === "can" || words[i + 1] === "phai")) ||
+      (word === "can" &&
+        i - sentenceStart[i]! >= 2 &&
+        words[i - 1] !== "co" &&
+        !NOT_NEED_AFTER_CAN.has(words[i + 1] ?? ""));
+    if (sideQuestion) {
+      const from = word === "co" ? i + 2 : i + 1;
+      if (nextAsking[from]! < end) scope(from, nextAsking[from]!, SIDE_QUESTION);
     }
   }
   const damping = new Float64Array(n);
   let sum = 0;
   for (let i = 0; i < n; i++) {
     sum += logDamping[i]!;
-    damping[i] = Math.exp(sum);
+    damping[i] = sum === 0 ? 1 : Math.exp(sum);
   }
   return { damping, lastWant };
 }

@@ -1,5 +1,5 @@
 import type { IntentHit } from "./findIntentHits";
-import { STATUS, TARGETS, type IntentSource } from "./intentTargets";
+import { STATUS, TARGETS } from "./intentTargets";
 
 /**
  * The evidence for each target. A procedure is named once, and naming it again in other
@@ -9,12 +9,21 @@ import { STATUS, TARGETS, type IntentSource } from "./intentTargets";
 export function scoreIntentTargets(hits: readonly IntentHit[], weights: readonly number[]): Float64Array {
   const byTarget = new Float64Array(TARGETS);
   const rest = new Float64Array(TARGETS);
-  const seen = new Set<IntentSource>();
-  const order = hits.map((_, i) => i).sort((a, b) => weights[b]! - weights[a]!);
-  for (const i of order) {
+  // The hits, heaviest first (equal ones in message order): a message holds a few, so sorting
+  // them by insertion and looking back for a phrase said before costs less than a Set and a sort.
+  const n = hits.length;
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) {
+    let j = order.length;
+    while (j > 0 && weights[order[j - 1]!]! < weights[i]!) j--;
+    order.splice(j, 0, i);
+  }
+  for (let o = 0; o < n; o++) {
+    const i = order[o]!;
     const { source } = hits[i]!;
-    if (seen.has(source)) continue;
-    seen.add(source);
+    let repeated = false;
+    for (let p = 0; p < o && !repeated; p++) repeated = hits[order[p]!]!.source === source;
+    if (repeated) continue;
     const target = source.target;
     if (byTarget[target] === 0) byTarget[target] = weights[i]!;
     else rest[target]! += weights[i]!;

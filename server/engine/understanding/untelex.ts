@@ -1,8 +1,10 @@
 // Typed with the Telex keys while the Vietnamese keyboard was off: "dang kys", "ddawng".
 // English shares the vowel pairs ("how", "need", "book"), so a pair only counts when what is
-// left is a whole syllable, never a two-letter one like "ho".
+// left is a whole syllable, never a two-letter one like "ho", unless the pair is one no
+// English word holds ("tuw" is "tư", "ddi" is "đi").
 const TELEX = /dd|aa|aw|ee|oo|ow|uw|[fsrxj]$/;
 const TELEX_VOWEL_PAIR = /dd|aa|aw|ee|oo|ow|uw/;
+const NOT_ENGLISH_PAIR = /dd|uw/;
 
 /**
  * A folded word without the Telex keys left in it; the word itself when it holds none.
@@ -20,5 +22,5 @@ export function untelex(word: string): string {
     .replace(/ee/g, "e")
     .replace(/oo|ow/g, "o")
     .replace(/uw/g, "u");
-  return untyped.length >= 3 ? untyped : bare;
+  return untyped.length >= 3 || (untyped.length === 2 && NOT_ENGLISH_PAIR.test(bare)) ? untyped : bare;
 }

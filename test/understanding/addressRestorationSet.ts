@@ -1,0 +1,157 @@
+/**
+ * HELD-OUT SET — ONLY EVER MEASURED. Written before the address restoration was built or tuned;
+ * never change the restoration to fit one of these, and never add an entry after seeing the figures
+ * (add new ones to a new set, measured separately).
+ *
+ * 125 real-looking addresses as they go on a form, each in correct Vietnamese: Hồng Ngự's wards,
+ * khóm and ấp (before and after the 2025 reorganisation), the rest of Đồng Tháp (with the former
+ * Tiền Giang), the Mekong delta, Hồ Chí Minh City, Hà Nội (ngõ, ngách, phố), the centre (kiệt, thôn),
+ * streets named after people and dates, places of birth (hospitals, health stations). They are
+ * written the way a clerk would write them, not copied from anyone's papers: no real person lives
+ * at them as far as their writer knows.
+ *
+ * The measuring test types each one without diacritics, twice: as written (capitals and commas
+ * kept), and in lower case without commas, as most citizens type on a phone.
+ */
+export const ADDRESS_RESTORATION_SET: readonly string[] = [
+  // Hồng Ngự
+  "Số 12 đường Nguyễn Huệ, khóm 3, phường An Thạnh, thành phố Hồng Ngự, tỉnh Đồng Tháp",
+  "Số 45 đường Trần Hưng Đạo, khóm 1, phường An Lộc, thành phố Hồng Ngự, tỉnh Đồng Tháp",
+  "Số 7 đường Hùng Vương, khóm 2, phường An Thạnh, Đồng Tháp",
+  "Ấp Tân Thạnh, xã Tân Hội, thành phố Hồng Ngự, tỉnh Đồng Tháp",
+  "Ấp 2, xã Bình Thạnh, thành phố Hồng Ngự, Đồng Tháp",
+  "Khóm An Thịnh, phường An Lạc, thành phố Hồng Ngự, tỉnh Đồng Tháp",
+  "Số 88 đường Lê Lợi, phường Hồng Ngự, tỉnh Đồng Tháp",
+  "Số 5 đường Võ Thị Sáu, khóm 4, phường An Bình, Đồng Tháp",
+  "Ấp An Hòa, phường An Bình A, thành phố Hồng Ngự",
+  "Ấp Bình Hòa Thượng, phường An Bình B, thành phố Hồng Ngự",
+  "Số 21 đường Chu Văn An, phường An Lộc, thành phố Hồng Ngự",
+  "Số 102 đường Nguyễn Tất Thành, phường An Thạnh, thành phố Hồng Ngự, tỉnh Đồng Tháp",
+  "Số 3 đường Thiên Hộ Dương, phường Hồng Ngự, Đồng Tháp",
+  "Ấp Tân Hòa, xã Tân Hội, Đồng Tháp",
+  "Số 60 đường Điện Biên Phủ, khóm 5, phường An Thạnh",
+  "Số 14 hẻm 2, đường Lý Thường Kiệt, phường An Lạc, thành phố Hồng Ngự",
+  "Tổ 5, khóm 2, phường An Lộc, thành phố Hồng Ngự",
+  "Ấp Thống Nhất, phường Thường Lạc, tỉnh Đồng Tháp",
+  "Số 9 đường Trần Phú, phường An Bình, tỉnh Đồng Tháp",
+  "Số 27 đường Nguyễn Trãi, khóm 1, phường An Thạnh, thành phố Hồng Ngự, Đồng Tháp",
+  "Ấp Long Hưng, xã Long Khánh, tỉnh Đồng Tháp",
+  "Ấp Phú Thuận A, xã Long Phú Thuận, Đồng Tháp",
+  "Số 10 đường Hai Bà Trưng, phường An Lộc, thành phố Hồng Ngự",
+  "Khóm Sở Thượng, phường An Lạc, thành phố Hồng Ngự",
+  "Số 40 đường Ngô Quyền, phường An Thạnh, thành phố Hồng Ngự",
+  "Số 11 đường Phạm Ngũ Lão, phường An Lạc, thành phố Hồng Ngự",
+  "Số 2 đường Nguyễn Văn Cừ, khóm 3, phường An Thạnh",
+  "Tổ 12, ấp An Hòa, xã Tân Hội, thành phố Hồng Ngự",
+  "Số 9 đường Đinh Tiên Hoàng, phường An Lộc, thành phố Hồng Ngự",
+  "Số 7 đường Bà Triệu, phường Hồng Ngự, tỉnh Đồng Tháp",
+  "Số 31 đường Lý Tự Trọng, phường An Bình, tỉnh Đồng Tháp",
+  "Số 6 đường Nguyễn Thị Minh Khai, phường An Bình, tỉnh Đồng Tháp",
+  "Khóm Mỹ Thuận, phường Thường Lạc, tỉnh Đồng Tháp",
+
+  // The former huyện Hồng Ngự and Tân Hồng
+  "Ấp Thượng 1, xã Thường Thới Hậu A, huyện Hồng Ngự, tỉnh Đồng Tháp",
+  "Ấp Long Thái, xã Long Thuận, huyện Hồng Ngự, tỉnh Đồng Tháp",
+  "Ấp Phú Hòa, xã Phú Thuận B, huyện Hồng Ngự, tỉnh Đồng Tháp",
+  "Ấp Hậu Thạnh, xã Thường Phước 1, huyện Hồng Ngự, tỉnh Đồng Tháp",
+  "Khóm Thượng, thị trấn Thường Thới Tiền, huyện Hồng Ngự, tỉnh Đồng Tháp",
+  "Ấp An Lạc, xã Thường Phước, tỉnh Đồng Tháp",
+  "Ấp Thi Sơn, xã Tân Hộ Cơ, huyện Tân Hồng, tỉnh Đồng Tháp",
+  "Ấp Gò Da, xã An Phước, tỉnh Đồng Tháp",
+  "Số 3 đường Võ Văn Kiệt, thị trấn Sa Rài, huyện Tân Hồng, tỉnh Đồng Tháp",
+  "Ấp Tân Dinh, xã Tân Thành, tỉnh Đồng Tháp",
+  "Ấp Hưng Thành, xã Tân Hồng, tỉnh Đồng Tháp",
+
+  // The rest of Đồng Tháp, with the former Tiền Giang
+  "Số 15 đường Tôn Đức Thắng, phường 1, thành phố Cao Lãnh, tỉnh Đồng Tháp",
+  "Số 150 đường Nguyễn Sinh Sắc, phường Sa Đéc, tỉnh Đồng Tháp",
+  "Ấp 3, xã Tràm Chim, tỉnh Đồng Tháp",
+  "Số 33 đường Lý Thường Kiệt, phường Mỹ Phú, thành phố Cao Lãnh, Đồng Tháp",
+  "Ấp Mỹ Đông, xã Mỹ Thọ, tỉnh Đồng Tháp",
+  "Ấp Tân Lập, xã Tân Thạnh, huyện Thanh Bình, tỉnh Đồng Tháp",
+  "Khóm 2, thị trấn Mỹ An, huyện Tháp Mười, tỉnh Đồng Tháp",
+  "Ấp Hòa Định, xã Lai Vung, tỉnh Đồng Tháp",
+  "Số 8 đường 30 Tháng 4, phường Cao Lãnh, tỉnh Đồng Tháp",
+  "Ấp Bình Phú, xã Lấp Vò, Đồng Tháp",
+  "Số 42 đường Hùng Vương, phường Mỹ Tho, tỉnh Đồng Tháp",
+  "Ấp Mỹ Hòa, xã Tháp Mười, tỉnh Đồng Tháp",
+  "Số 71 đường Ấp Bắc, phường Đạo Thạnh, tỉnh Đồng Tháp",
+  "Ấp 4, xã Cái Bè, tỉnh Đồng Tháp",
+  "Số 19 đường Nguyễn Trung Trực, phường Gò Công, tỉnh Đồng Tháp",
+  "Ấp Long Hòa, xã Chợ Gạo, tỉnh Tiền Giang",
+  "Số 5 đường Trưng Trắc, phường Cai Lậy, tỉnh Đồng Tháp",
+  "Ấp Thạnh Hòa, xã Phú Thọ, huyện Tam Nông, tỉnh Đồng Tháp",
+  "Số 120 quốc lộ 30, ấp 1, xã An Bình, huyện Cao Lãnh, tỉnh Đồng Tháp",
+  "Ấp Tân Mỹ, xã Tân Khánh Trung, tỉnh Đồng Tháp",
+  "Số 2 đường Trần Thị Nhượng, phường Sa Đéc, Đồng Tháp",
+  "Tổ 3, ấp 2, xã Phong Hòa, tỉnh Đồng Tháp",
+  "Số 56 đường Lê Văn Duyệt, phường Mỹ Tho, Đồng Tháp",
+  "Số 17 đường Phạm Hữu Lầu, phường Cao Lãnh, Đồng Tháp",
+  "Ấp Bắc Sơn, xã Tân Long, tỉnh Đồng Tháp",
+  "Ấp 5, xã Mỹ Hiệp, huyện Cao Lãnh, tỉnh Đồng Tháp",
+  "Số 25 đường Đỗ Công Tường, phường Cao Lãnh, tỉnh Đồng Tháp",
+  "Ấp An Thịnh, xã An Long, tỉnh Đồng Tháp",
+  "Số 88 đường Trần Quốc Toản, phường 2, thành phố Sa Đéc, tỉnh Đồng Tháp",
+  "Số 6 đường Nguyễn Đình Chiểu, phường 3, thành phố Mỹ Tho, tỉnh Tiền Giang",
+
+  // The Mekong delta
+  "Số 22 đường Nguyễn Văn Cưng, phường Long Xuyên, tỉnh An Giang",
+  "Ấp Long Thạnh, xã Long Điền, tỉnh An Giang",
+  "Số 9 đường Thủ Khoa Nghĩa, phường Châu Đốc, tỉnh An Giang",
+  "Ấp Phú Lợi, xã Phú Tân, An Giang",
+  "Số 44 đường Mậu Thân, phường Ninh Kiều, thành phố Cần Thơ",
+  "Số 12 hẻm 51, đường 3 Tháng 2, phường Xuân Khánh, quận Ninh Kiều, thành phố Cần Thơ",
+  "Ấp Mỹ Tân, xã Mỹ Thuận, tỉnh Vĩnh Long",
+  "Số 7 đường Đồng Khởi, phường Bến Tre, tỉnh Vĩnh Long",
+  "Ấp Chợ, xã Cầu Kè, tỉnh Vĩnh Long",
+  "Số 15 đường Trần Hưng Đạo, phường Rạch Giá, tỉnh An Giang",
+  "Ấp Kinh Xáng, xã Tân Hiệp, tỉnh An Giang",
+  "Khóm 4, phường 7, thành phố Cà Mau, tỉnh Cà Mau",
+  "Số 3 đường Hòa Bình, phường Bạc Liêu, tỉnh Cà Mau",
+  "Số 200 đường Hùng Vương, phường 1, thị xã Kiến Tường, tỉnh Long An",
+  "Ấp Bình Tả 1, xã Đức Lập Hạ, huyện Đức Hòa, tỉnh Long An",
+
+  // Hồ Chí Minh City
+  "Số 135 đường Nam Kỳ Khởi Nghĩa, phường Bến Thành, quận 1, thành phố Hồ Chí Minh",
+  "Số 48 đường Lê Văn Sỹ, phường 13, quận Phú Nhuận, thành phố Hồ Chí Minh",
+  "Số 12/4 đường Phan Đăng Lưu, phường Gia Định, thành phố Hồ Chí Minh",
+  "Số 271 đường Nguyễn Văn Linh, phường Tân Thuận, thành phố Hồ Chí Minh",
+  "Số 60 hẻm 213, đường Hòa Hảo, phường 4, quận 10, thành phố Hồ Chí Minh",
+  "Số 18 đường Võ Văn Kiệt, phường Cầu Ông Lãnh, thành phố Hồ Chí Minh",
+  "Số 9 đường Tô Hiến Thành, phường 13, quận 10, thành phố Hồ Chí Minh",
+  "Số 5 đường Quang Trung, phường 10, quận Gò Vấp, thành phố Hồ Chí Minh",
+  "Số 77 đường Cách Mạng Tháng Tám, phường Bàn Cờ, thành phố Hồ Chí Minh",
+  "Số 404 đường Điện Biên Phủ, phường Thạnh Mỹ Tây, thành phố Hồ Chí Minh",
+  "Số 23 đường Lũy Bán Bích, phường Tân Phú, thành phố Hồ Chí Minh",
+  "Khu phố 3, phường Linh Trung, thành phố Thủ Đức, thành phố Hồ Chí Minh",
+  "Số 14 đường Lê Thánh Tôn, phường Sài Gòn, thành phố Hồ Chí Minh",
+  "Số 3 đường Âu Cơ, phường Tân Sơn Nhì, thành phố Hồ Chí Minh",
+
+  // Hà Nội
+  "Số 8 ngõ 42, phố Thịnh Hào 1, phường Hàng Bột, quận Đống Đa, thành phố Hà Nội",
+  "Số 15 ngách 2, ngõ 79, đường Cầu Giấy, phường Quan Hoa, quận Cầu Giấy, Hà Nội",
+  "Số 36 phố Hàng Bạc, phường Hoàn Kiếm, thành phố Hà Nội",
+  "Thôn Đông, xã Yên Viên, huyện Gia Lâm, thành phố Hà Nội",
+  "Số 102 đường Trường Chinh, phường Kim Liên, thành phố Hà Nội",
+  "Tổ dân phố số 5, phường Phú Diễn, thành phố Hà Nội",
+  "Xóm 3, thôn Vân Trì, xã Vân Nội, huyện Đông Anh, thành phố Hà Nội",
+  "Số 4 đường Giải Phóng, phường Bạch Mai, Hà Nội",
+
+  // The centre and the highlands
+  "Kiệt 45, đường Hoàng Diệu, phường Hải Châu, thành phố Đà Nẵng",
+  "Số 12 kiệt 3, đường Lê Duẩn, phường Thạch Thang, quận Hải Châu, thành phố Đà Nẵng",
+  "Số 20 đường Lê Lợi, phường Thuận Hóa, thành phố Huế",
+  "Thôn Phước Thuận, xã Hòa Nhơn, huyện Hòa Vang, thành phố Đà Nẵng",
+  "Số 1 đường Trần Phú, phường Nha Trang, tỉnh Khánh Hòa",
+  "Số 56 đường Phan Bội Châu, phường Quy Nhơn, tỉnh Gia Lai",
+  "Xóm 2, xã Nghi Phú, thành phố Vinh, tỉnh Nghệ An",
+  "Thôn 4, xã Ea Kao, thành phố Buôn Ma Thuột, tỉnh Đắk Lắk",
+  "Số 8 đường Hai Bà Trưng, phường Xuân Hương - Đà Lạt, tỉnh Lâm Đồng",
+  "Tổ 7, phường Quyết Thắng, thành phố Sơn La, tỉnh Sơn La",
+
+  // Places of birth
+  "Bệnh viện Đa khoa khu vực Hồng Ngự, Đồng Tháp",
+  "Trạm Y tế xã Tân Hội, thành phố Hồng Ngự, tỉnh Đồng Tháp",
+  "Bệnh viện Từ Dũ, thành phố Hồ Chí Minh",
+  "Bệnh viện Đa khoa tỉnh Đồng Tháp, phường Cao Lãnh",
+];
