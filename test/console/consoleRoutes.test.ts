@@ -1,5 +1,5 @@
 import type { DossierDetail, DossierSummary } from "../../server/console/consoleRestProtocol";
-import { Clerk } from "../support/consoleClient";
+import { Clerk, consoleRequest } from "../support/consoleClient";
 import { type SubmitOverChatOptions, submitOverChat } from "../support/submitOverChat";
 import { type Citizen, startTestServer, type TestServer } from "../support/testServer";
 
@@ -35,15 +35,7 @@ async function signedIn(username: string, unitIds: string[]): Promise<Clerk> {
 }
 
 function call(clerk: Clerk, path: string, body?: unknown): Promise<Response> {
-  return fetch(`${server.url}${path}`, {
-    method: body === undefined ? "GET" : "POST",
-    headers: {
-      Cookie: clerk.cookie,
-      "X-CSRF-Token": clerk.csrfToken,
-      ...(body === undefined ? {} : { "Content-Type": "application/json" }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
+  return consoleRequest(server.url, clerk, path, body);
 }
 
 describe("the console's dossiers", () => {

@@ -2,7 +2,7 @@ import { startFakeZalo, type FakeZalo } from "../../fakes/zalo/fakeZalo";
 import type { PostalList, PostalRow } from "../../server/console/postalProtocol";
 import { addDays } from "../../server/deadlines/cityDay";
 import { localIsoDate } from "../../server/engine/clock";
-import { Clerk } from "../support/consoleClient";
+import { Clerk, consoleRequest } from "../support/consoleClient";
 import { walkFlow } from "../support/flowWalker";
 import { submitOverChat } from "../support/submitOverChat";
 import { type Citizen, startTestServer, type TestServer } from "../support/testServer";
@@ -47,16 +47,7 @@ async function signedIn(username: string, role: "clerk" | "supervisor", unitIds:
 }
 
 function call(clerk: Clerk, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(`${server.url}${path}`, {
-    method: body === undefined ? "GET" : "POST",
-    headers: {
-      Cookie: clerk.cookie,
-      "X-CSRF-Token": clerk.csrfToken,
-      ...(body === undefined ? {} : { "Content-Type": "application/json" }),
-      ...headers,
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
+  return consoleRequest(server.url, clerk, path, body, headers);
 }
 
 async function listOf(clerk: Clerk, query = ""): Promise<PostalList> {

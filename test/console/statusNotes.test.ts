@@ -6,7 +6,7 @@
 import { startFakeZalo, type FakeZalo } from "../../fakes/zalo/fakeZalo";
 import type { DossierDetail } from "../../server/console/consoleRestProtocol";
 import { dossierStatusText, statusChangeText } from "../../server/dossier/dossierStatusText";
-import { Clerk } from "../support/consoleClient";
+import { Clerk, consoleRequest } from "../support/consoleClient";
 import { walkFlow } from "../support/flowWalker";
 import { submitOverChat } from "../support/submitOverChat";
 import { Citizen, startTestServer, type TestServer } from "../support/testServer";
@@ -36,15 +36,7 @@ afterEach(async () => {
 });
 
 function call(clerk: Clerk, path: string, body?: unknown): Promise<Response> {
-  return fetch(`${server.url}${path}`, {
-    method: body === undefined ? "GET" : "POST",
-    headers: {
-      Cookie: clerk.cookie,
-      "X-CSRF-Token": clerk.csrfToken,
-      ...(body === undefined ? {} : { "Content-Type": "application/json" }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
+  return consoleRequest(server.url, clerk, path, body);
 }
 
 async function move(clerk: Clerk, code: string, body: Record<string, unknown>): Promise<Response> {

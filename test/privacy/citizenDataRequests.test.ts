@@ -1,4 +1,4 @@
-import { Clerk } from "../support/consoleClient";
+import { Clerk, consoleRequest } from "../support/consoleClient";
 import { submitOverChat } from "../support/submitOverChat";
 import { Citizen, startTestServer, type TestServer } from "../support/testServer";
 
@@ -26,15 +26,7 @@ async function signedIn(username: string, role: "clerk" | "supervisor" | "admin"
 }
 
 function call(user: Clerk, path: string, body?: unknown): Promise<Response> {
-  return fetch(`${server.url}${path}`, {
-    method: body === undefined ? "GET" : "POST",
-    headers: {
-      Cookie: user.cookie,
-      "X-CSRF-Token": user.csrfToken,
-      ...(body === undefined ? {} : { "Content-Type": "application/json" }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
+  return consoleRequest(server.url, user, path, body);
 }
 
 /** A death registration filed over the chat, the deceased's name and the filer's CCCD in it. */

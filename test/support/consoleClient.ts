@@ -113,3 +113,26 @@ export class Clerk {
     this.socket.disconnect();
   }
 }
+
+/**
+ * A console user's REST request, as the console sends it: the session cookie, the CSRF token on every
+ * request, a JSON body when there is one (a POST), and any extra headers.
+ */
+export function consoleRequest(
+  url: string,
+  user: Clerk,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(`${url}${path}`, {
+    method: body === undefined ? "GET" : "POST",
+    headers: {
+      Cookie: user.cookie,
+      "X-CSRF-Token": user.csrfToken,
+      ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+      ...headers,
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
