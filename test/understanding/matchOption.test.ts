@@ -108,16 +108,6 @@ describe("matchOption", () => {
     expect(matchOption("cha", [])).toEqual({ kind: "none" });
   });
 
-  it("matches 60 options in well under a millisecond per reply", () => {
-    const options = [...ETHNIC_OPTIONS, ...UNITS];
-    const replies = ["kinh", "xyzw qrst", "số 12", "khmerr", "tôi là người dân tộc tày", "a".repeat(500)];
-    const rounds = 300;
-    const start = process.hrtime.bigint();
-    for (let i = 0; i < rounds; i++) for (const reply of replies) matchOption(reply, options);
-    const microseconds = Number(process.hrtime.bigint() - start) / 1000 / (rounds * replies.length);
-    expect(microseconds).toBeLessThan(500);
-  });
-
   it("never throws, whatever the text", () => {
     fc.assert(
       fc.property(fc.string({ unit: "binary", maxLength: 60 }), fc.constantFrom(...LISTS), (text, options) => {

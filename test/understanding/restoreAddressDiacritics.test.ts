@@ -53,10 +53,8 @@ describe("restoreAddressDiacritics", () => {
   });
 
   it("offers nothing for an answer far longer than an address, which stays as typed", () => {
-    const started = performance.now();
     expect(spellings("so 12 duong nguyen hue ".repeat(20))).toEqual([]);
     expect(spellings("a ".repeat(250))).toEqual([]);
-    expect(performance.now() - started).toBeLessThan(50);
   });
 
   it("returns at most `limit` spellings, best first, with shares in (0, 1]", () => {
