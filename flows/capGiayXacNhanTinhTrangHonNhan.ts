@@ -1,4 +1,11 @@
-import { civilStatusOpening, contactPhone, genderChoice, signingSteps, submissionSteps } from "./commonSteps";
+import {
+  civilStatusOpening,
+  contactPhone,
+  genderChoice,
+  requesterIdentity,
+  signingSteps,
+  submissionSteps,
+} from "./commonSteps";
 import { defineFlow } from "./defineFlow";
 import { allOf, ask, choose, compute, confirm, is, isFilled, not, option, review, submit, t } from "./stepBuilders";
 
@@ -150,4 +157,5 @@ export const capGiayXacNhanTinhTrangHonNhan = defineFlow({
     review(),
     submit(),
   ],
+  identities: [requesterIdentity({ askDateOfBirth: false })],
 });

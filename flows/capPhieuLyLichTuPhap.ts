@@ -349,4 +349,20 @@ export const capPhieuLyLichTuPhap = defineFlow({
     review(),
     submit(),
   ],
+  identities: [
+    {
+      id: "applicant",
+      person: t("bạn", "you"),
+      fields: {
+        fullName: "fullName",
+        sex: "gender",
+        dateOfBirth: "dateOfBirth",
+        residence: "permanentResidence",
+        idType: "applicantIdType",
+        idNumber: "applicantIdNumber",
+        issueDate: "applicantIdIssueDate",
+        issuer: "applicantIdIssuer",
+      },
+    },
+  ],
 });

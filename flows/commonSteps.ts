@@ -1,4 +1,4 @@
-import type { AskStep, ChooseStep, Condition, Step, Text } from "./flowTypes";
+import type { AskStep, ChooseStep, Condition, IdentityGroup, Step, Text } from "./flowTypes";
 import { formField } from "./procedureFacts";
 import { ask, choose, compute, confirm, infoTemplate, is, isOneOf, option, t, unit } from "./stepBuilders";
 
@@ -183,6 +183,23 @@ export function requesterSteps(
     ),
   );
   return steps;
+}
+
+/** The requester of {@link requesterSteps} as an ID card fills them. */
+export function requesterIdentity(options: { askDateOfBirth: boolean }): IdentityGroup {
+  return {
+    id: "requester",
+    person: t("bạn", "you"),
+    fields: {
+      fullName: "requesterFullName",
+      ...(options.askDateOfBirth ? { dateOfBirth: "requesterDateOfBirth" } : {}),
+      residence: "requesterResidence",
+      idType: "requesterIdType",
+      idNumber: "requesterIdNumber",
+      issueDate: "requesterIdIssueDate",
+      issuer: "requesterIdIssuer",
+    },
+  };
 }
 
 /**

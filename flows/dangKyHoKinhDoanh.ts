@@ -518,4 +518,17 @@ export const dangKyHoKinhDoanh = defineFlow({
     review(),
     submit(),
   ],
+  identities: [
+    {
+      id: "owner",
+      person: t("bạn", "you"),
+      fields: {
+        fullName: "ownerFullName",
+        sex: "ownerGender",
+        dateOfBirth: "ownerDateOfBirth",
+        idType: "ownerIdType",
+        idNumber: "ownerIdNumber",
+      },
+    },
+  ],
 });

@@ -1,6 +1,6 @@
 import { contactPhone, copySteps, formOptions, procedureIntro, signingSteps, submissionSteps } from "./commonSteps";
 import { defineFlow } from "./defineFlow";
-import type { Step } from "./flowTypes";
+import type { IdentityGroup, Step } from "./flowTypes";
 import { ask, choose, compute, confirm, is, review, submit, t, unit, upload } from "./stepBuilders";
 
 const ID = "dang-ky-ket-hon";
@@ -11,6 +11,22 @@ const SIDE_WORDS: Record<Side, { vi: string; en: string; aliases: string[] }> = 
   bride: { vi: "bên nữ (cô dâu)", en: "the bride", aliases: ["cô dâu", "bên nữ", "vợ", "bride"] },
   groom: { vi: "bên nam (chú rể)", en: "the groom", aliases: ["chú rể", "bên nam", "chồng", "groom"] },
 };
+
+/** What a side's ID card fills: the bride's card must be a woman's, the groom's a man's. */
+function sideIdentity(side: Side): IdentityGroup {
+  const w = SIDE_WORDS[side];
+  return {
+    id: side,
+    person: t(w.vi, w.en),
+    sex: side === "bride" ? "Nữ" : "Nam",
+    fields: {
+      fullName: `${side}FullName`,
+      dateOfBirth: `${side}DateOfBirth`,
+      idNumber: `${side}IdNumber`,
+      residence: `${side}Residence`,
+    },
+  };
+}
 
 /** One column of the form's table (Bên nữ | Bên nam): the same rows for each side. */
 function sideSteps(side: Side): Step[] {
@@ -137,4 +153,5 @@ export const dangKyKetHon = defineFlow({
     review(),
     submit(),
   ],
+  identities: [sideIdentity("bride"), sideIdentity("groom")],
 });

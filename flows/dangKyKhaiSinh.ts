@@ -3,6 +3,7 @@ import {
   contactPhone,
   copySteps,
   genderChoice,
+  requesterIdentity,
   signingSteps,
   submissionSteps,
 } from "./commonSteps";
@@ -253,5 +254,30 @@ export const dangKyKhaiSinh = defineFlow({
     ...submissionSteps(true),
     review(),
     submit(),
+  ],
+  identities: [
+    requesterIdentity({ askDateOfBirth: true }),
+    {
+      id: "mother",
+      person: t("người mẹ", "the mother"),
+      sex: "Nữ",
+      fields: {
+        fullName: "motherFullName",
+        dateOfBirth: "motherBirthDateOrYear",
+        idNumber: "motherIdNumber",
+        residence: "motherResidence",
+      },
+    },
+    {
+      id: "father",
+      person: t("người cha", "the father"),
+      sex: "Nam",
+      fields: {
+        fullName: "fatherFullName",
+        dateOfBirth: "fatherBirthDateOrYear",
+        idNumber: "fatherIdNumber",
+        residence: "fatherResidence",
+      },
+    },
   ],
 });

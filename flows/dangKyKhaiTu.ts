@@ -3,6 +3,7 @@ import {
   contactPhone,
   copySteps,
   genderChoice,
+  requesterIdentity,
   signingSteps,
   submissionSteps,
 } from "./commonSteps";
@@ -157,5 +158,19 @@ export const dangKyKhaiTu = defineFlow({
     ...submissionSteps(true),
     review(),
     submit(),
+  ],
+  identities: [
+    requesterIdentity({ askDateOfBirth: true }),
+    {
+      id: "deceased",
+      person: t("người đã mất", "the deceased"),
+      fields: {
+        fullName: "deceasedFullName",
+        dateOfBirth: "deceasedDateOfBirth",
+        sex: "deceasedGender",
+        residence: "deceasedLastResidence",
+        idNumber: "deceasedIdNumber",
+      },
+    },
   ],
 });

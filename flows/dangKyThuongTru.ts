@@ -357,4 +357,11 @@ export const dangKyThuongTru = defineFlow({
     review(),
     submit(),
   ],
+  identities: [
+    {
+      id: "applicant",
+      person: t("bạn", "you"),
+      fields: { fullName: "fullName", dateOfBirth: "dateOfBirth", sex: "gender", idNumber: "personalIdNumber" },
+    },
+  ],
 });

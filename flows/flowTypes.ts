@@ -243,6 +243,32 @@ export interface SubmissionOptions {
   offlineReason?: Text;
 }
 
+/**
+ * One person whose identity the flow asks (the requester, the mother, the father…): which of its
+ * fields hold what an ID card's QR code says, so that a card read once fills them all. Each is the id
+ * of an ask step (a choose step for `sex` and `idType`); a field the flow does not ask is left out.
+ */
+export interface IdentityGroup {
+  /** Names the group in the engine's state: "mother". */
+  id: string;
+  /** The person as the bot speaks of them: "người mẹ" / "the mother"; "bạn" / "you" for the requester. */
+  person: Text;
+  /** The sex the flow fixes for this person (the mother is a woman): a card saying otherwise is not theirs. */
+  sex?: "Nam" | "Nữ";
+  fields: {
+    fullName: string;
+    idNumber: string;
+    dateOfBirth?: string;
+    sex?: string;
+    /** The ID document's type, answered with the option naming a chip card. */
+    idType?: string;
+    issueDate?: string;
+    issuer?: string;
+    /** Where the person lives: the card's permanent residence. */
+    residence?: string;
+  };
+}
+
 export interface Flow {
   /** The procedure id (`dang-ky-khai-sinh`) or `tra-cuu-ho-so`. */
   id: string;
@@ -251,4 +277,6 @@ export interface Flow {
   producesDossier: boolean;
   submission: SubmissionOptions;
   steps: readonly Step[];
+  /** The people whose identity an ID card can fill (see {@link IdentityGroup}). */
+  identities?: readonly IdentityGroup[];
 }

@@ -63,6 +63,38 @@ const schema = z.object({
   /** Requests and messages one IP address may send per minute (a ward office shares one IP: keep it generous). */
   RATE_LIMIT_IP_PER_MINUTE: positiveInt.default(600),
   /**
+   * Chat events (messages, taps, anything) one connection may send per second, sustained. The widget
+   * paces its own sends below it; a script flooding one socket is refused with CHAT_RATE_LIMITED.
+   */
+  CHAT_EVENTS_PER_SECOND: positiveInt.default(5),
+  /**
+   * Chat events one connection may send at once above that rate: the conversation's budget of 30 typed
+   * messages a minute and room for opening the chat, so that a burst the budget allows (answers queued
+   * while the line was down) passes.
+   */
+  CHAT_EVENTS_BURST: positiveInt.default(40),
+  /** Refusals one chat connection may get within a minute before it is closed (it keeps sending regardless). */
+  CHAT_REFUSALS_BEFORE_DISCONNECT: positiveInt.default(50),
+  /**
+   * Chat connections open at once from one address. A ward office or a mobile carrier's NAT puts many
+   * citizens behind one address: keep it generous; past it, connect_error CHAT_TOO_MANY_CONNECTIONS.
+   */
+  CHAT_CONNECTIONS_PER_ADDRESS: positiveInt.default(200),
+  /** Clerk consoles (tabs, devices) one account may have open at once; past it, connect_error. */
+  CONSOLE_CONNECTIONS_PER_ACCOUNT: positiveInt.default(20),
+  /**
+   * How long the server waits for a request's whole head, in ms: a client trickling headers
+   * (slowloris) is cut after it.
+   */
+  HTTP_HEADERS_TIMEOUT_MS: positiveInt.default(20_000),
+  /**
+   * How long the server waits for a whole request, head and body, in ms. Generous for a 10 MB photo
+   * over a weak mobile line (about 150 s at 0.5 Mbit/s); a client trickling a body is cut after it.
+   */
+  HTTP_REQUEST_TIMEOUT_MS: positiveInt.default(300_000),
+  /** How long an idle keep-alive HTTP connection stays open, in ms. */
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: positiveInt.default(5_000),
+  /**
    * Status lookups one address (IP, or a channel's user) may make per minute, by any way in (stops receipt codes being
    * guessed).
    */
@@ -274,6 +306,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     }
   }
   checkBotpressSettings(settings);
+  if (settings.HTTP_HEADERS_TIMEOUT_MS > settings.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError(
+      `CONFIG_INVALID: HTTP_HEADERS_TIMEOUT_MS=${settings.HTTP_HEADERS_TIMEOUT_MS} — at most ` +
+        `HTTP_REQUEST_TIMEOUT_MS (${settings.HTTP_REQUEST_TIMEOUT_MS}): the head is part of the request. ` +
+        `See .env.example.`,
+    );
+  }
   for (const origin of origins) {
     if (origin !== "*" && !/^https?:\/\/[^/]+$/.test(origin)) {
       throw new ConfigError(

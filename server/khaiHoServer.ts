@@ -25,6 +25,8 @@ import { WorkingCalendar } from "./deadlines/workingCalendar";
 import { StoreDossierService } from "./dossier/storeDossierService";
 import { buildCatalogue } from "./engine/buildCatalogue";
 import { createApp } from "./http/createApp";
+import { capConsolesPerAccount } from "./limits/consoleConnectionCap";
+import { OpenConnectionCap } from "./limits/openConnectionCap";
 import { SlidingWindowLimiter } from "./limits/slidingWindowLimiter";
 import { startUnattachedUploadSweep } from "./http/unattachedUploadSweep";
 import { startDraftRetentionSweep } from "./privacy/draftRetentionSweep";
@@ -150,7 +152,21 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
     channelRouters: channels.map((channel) => channel.router),
     ...(channels.length > 0 ? { channelStatus: () => Promise.all(channels.map((channel) => channel.status())) } : {}),
   });
-  const http = createServer(app);
+  const http = createServer(
+    {
+      // Node checks these timeouts on a timer (30 s by default): a fraction of the shortest, so that a
+      // trickling client is cut close to the time set rather than up to half a minute later.
+      connectionsCheckingInterval: Math.min(
+        5_000,
+        Math.max(100, Math.min(config.HTTP_HEADERS_TIMEOUT_MS, config.HTTP_REQUEST_TIMEOUT_MS) / 4),
+      ),
+    },
+    app,
+  );
+  // Explicit, so that slowloris and slow POSTs are cut by the city's settings, not by Node's defaults of the day.
+  http.headersTimeout = config.HTTP_HEADERS_TIMEOUT_MS;
+  http.requestTimeout = config.HTTP_REQUEST_TIMEOUT_MS;
+  http.keepAliveTimeout = config.HTTP_KEEP_ALIVE_TIMEOUT_MS;
   const allowed = new Set(config.ALLOWED_ORIGINS);
   io = new Server(http, {
     // Application-level resume (lastSeq) is the mechanism; recovery only spares a quick
@@ -200,11 +216,18 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
       : {}),
   });
   for (const channel of channels) channel.onContactChange((conversationId) => consoles?.contactChanged(conversationId));
+  capConsolesPerAccount(io.of("/clerk"), config.CONSOLE_CONNECTIONS_PER_ACCOUNT);
   attachChatNamespace(io, {
     service,
     logger,
     perConversation: new SlidingWindowLimiter(config.RATE_LIMIT_CONVERSATION_PER_MINUTE),
     perIp: new SlidingWindowLimiter(config.RATE_LIMIT_IP_PER_MINUTE),
+    openPerAddress: new OpenConnectionCap(config.CHAT_CONNECTIONS_PER_ADDRESS),
+    perSocket: {
+      perSecond: config.CHAT_EVENTS_PER_SECOND,
+      burst: config.CHAT_EVENTS_BURST,
+      refusalsBeforeCut: config.CHAT_REFUSALS_BEFORE_DISCONNECT,
+    },
     addressOf,
     citizenTyping: (conversationId) => consoles?.citizenTyping(conversationId),
   });

@@ -1,7 +1,8 @@
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildConsole, CONSOLE_PAGE } from "../console/build";
-import { buildWidget } from "../widget/build";
+import { buildWidget, buildWidgetScanner, QR_READER_WASM } from "../widget/build";
 import { PROJECT_ROOT } from "./projectRoot";
 
 const ROOT = PROJECT_ROOT;
@@ -15,6 +16,14 @@ export interface BrowserAssets {
   built: boolean;
 }
 
+/** The widget's lazily loaded parts, served beside it: the ID-card scanner and the QR reader with its WebAssembly. */
+export interface WidgetScannerAssets {
+  scanner: string;
+  qrReader: string;
+  /** zxing-wasm's reader, as the package installed it. */
+  wasmFile: string;
+}
+
 interface Manifest {
   outputs: string[];
   inputs: string[];
@@ -26,18 +35,26 @@ interface Manifest {
  * bundle without bundling.
  */
 export async function buildBrowserAssets(distDir = path.join(ROOT, "dist")): Promise<{ files: string[] }> {
-  const [widget, consoleBuild] = await Promise.all([
+  const [widget, lazy, consoleBuild] = await Promise.all([
     buildWidget({ outFile: path.join(distDir, "widget.js") }),
+    buildWidgetScanner({ outDir: distDir }),
     buildConsole({ outFile: path.join(distDir, "console.js") }),
   ]);
+  const files = [
+    widget.outFile,
+    lazy.scanner.outFile,
+    lazy.qrReader.outFile,
+    consoleBuild.outFile,
+    consoleBuild.cssFile,
+    consoleBuild.dashboard.outFile,
+  ];
+  const inputs = [...widget.inputs, ...lazy.scanner.inputs, ...lazy.qrReader.inputs, ...consoleBuild.inputs];
   const manifest: Manifest = {
-    outputs: [widget.outFile, consoleBuild.outFile, consoleBuild.cssFile, consoleBuild.dashboard.outFile].map((file) =>
-      path.relative(distDir, file),
-    ),
-    inputs: [...new Set([...widget.inputs, ...consoleBuild.inputs])].map((file) => path.relative(ROOT, file)).sort(),
+    outputs: files.map((file) => path.relative(distDir, file)),
+    inputs: [...new Set(inputs)].map((file) => path.relative(ROOT, file)).sort(),
   };
   writeFileSync(path.join(distDir, MANIFEST), JSON.stringify(manifest, null, 1));
-  return { files: [widget.outFile, consoleBuild.outFile, consoleBuild.cssFile, consoleBuild.dashboard.outFile] };
+  return { files };
 }
 
 function modifiedAt(file: string): number | null {
@@ -81,6 +98,42 @@ export async function loadBrowserAssets(distDir = path.join(ROOT, "dist")): Prom
     },
     built,
   };
+}
+
+const scannerAssets = new Map<string, Promise<WidgetScannerAssets>>();
+
+/**
+ * The scanner's scripts, read from `distDir` when they are there and fresh, else bundled once into a
+ * folder of this process's own (a test server, a checkout not yet built), never over another's files.
+ * Asked for at the first "Quét CCCD" a citizen taps, not at start.
+ */
+export function loadWidgetScanner(distDir = path.join(ROOT, "dist")): Promise<WidgetScannerAssets> {
+  let assets = scannerAssets.get(distDir);
+  if (assets) return assets;
+  assets = (async () => {
+    const read = (dir: string) => ({
+      scanner: readFileSync(path.join(dir, "widget-scanner.js"), "utf8"),
+      qrReader: readFileSync(path.join(dir, "widget-qr-reader.js"), "utf8"),
+      wasmFile: QR_READER_WASM,
+    });
+    if (!isStale(distDir)) {
+      try {
+        return read(distDir);
+      } catch {
+        // Built before the scanner existed: bundled below.
+      }
+    }
+    const own = mkdtempSync(path.join(tmpdir(), "khai-ho-scanner-"));
+    try {
+      await buildWidgetScanner({ outDir: own });
+      return read(own);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  })();
+  assets.catch(() => scannerAssets.delete(distDir));
+  scannerAssets.set(distDir, assets);
+  return assets;
 }
 
 if (require.main === module) {

@@ -21,6 +21,8 @@ import { TEXTS } from "./texts";
 import { ReportHistoryView } from "./reportHistoryView";
 import { DASHBOARD_TAB_LABEL, DashboardTab } from "./dashboardTab";
 import { PostalView } from "./postalView";
+import { PrivacyView } from "./privacyView";
+import { PRIVACY_TEXTS } from "./privacyTexts";
 import { POSTAL_TEXTS } from "./postalTexts";
 import { WorkspaceTabs } from "./workspaceTabs";
 
@@ -189,6 +191,8 @@ export class ConsoleApp {
     // For every role: the server shows a clerk their own units' figures only.
     const dashboard = new DashboardTab(() => void this.checkSession());
     const postal = new PostalView(this.auth, () => void this.checkSession());
+    // A citizen's data requests are carried out by an administrator (the server refuses anyone else).
+    const privacy = this.user?.role === "admin" ? new PrivacyView(this.auth, () => void this.checkSession()) : null;
     // The live view stays mounted while hidden: the socket, the sound and the title go on.
     const live = h("div", { class: "columns" }, [queue.element, conversation.element, dossier.element]);
     const tabs = new WorkspaceTabs(
@@ -198,6 +202,7 @@ export class ConsoleApp {
         ...(reports ? [{ id: "reports", label: DOSSIER_TEXTS.reportsTab, panel: reports.element }] : []),
         { id: "dashboard", label: DASHBOARD_TAB_LABEL, panel: dashboard.element },
         { id: "postal", label: POSTAL_TEXTS.tab, panel: postal.element },
+        ...(privacy ? [{ id: "privacy", label: PRIVACY_TEXTS.tab, panel: privacy.element }] : []),
       ],
       DOSSIER_TEXTS.tabsLabel,
       (id) => {
@@ -247,6 +252,7 @@ export class ConsoleApp {
         ...(reports ? [reports.element] : []),
         dashboard.element,
         postal.element,
+        ...(privacy ? [privacy.element] : []),
       ]),
       announcer,
     ]);

@@ -47,6 +47,7 @@ export const SOURCE_LABELS: Readonly<Record<SourceKind, string>> = {
   citizen: "Công dân",
   bot: "Trợ lý",
   clerk: "Cán bộ",
+  idCard: "CCCD (mã QR)",
 };
 
 export const TEXTS = {

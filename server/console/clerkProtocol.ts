@@ -6,7 +6,7 @@
 import type { ChatMessage, ConversationStatus } from "../channels/web/protocol";
 
 export type { HandoffReason } from "../engine/conversationState";
-import type { HandoffReason } from "../engine/conversationState";
+import type { FieldSource, HandoffReason } from "../engine/conversationState";
 
 /** One conversation in a unit's queue (or held by a clerk). */
 export interface QueueItem {
@@ -35,7 +35,7 @@ export interface DraftField {
   group: string;
   /** As the citizen reads it ("05/03/2026", "Nữ", table rows summarised). */
   display: string;
-  source: { by: "citizen" } | { by: "bot" } | { by: "clerk"; clerkId: string } | null;
+  source: FieldSource | null;
   /** Whether a clerk may fill it (questions the citizen answers; derived fields are not). */
   editable: boolean;
 }

@@ -72,3 +72,29 @@ export interface DailyReportView extends DailyReportSummary {
   text: string;
   hasChart: boolean;
 }
+
+/**
+ * What Khai Hộ holds about the citizen of one conversation (`GET /api/console/privacy/:ref`, admins only):
+ * counts, and of each dossier only what tells the administrator it is the right person (the CCCD and phone
+ * masked, as the citizen reads them off their card and phone).
+ */
+export interface PrivacySubject {
+  conversationId: string;
+  channel: string;
+  createdAt: string;
+  updatedAt: string;
+  messages: number;
+  uploads: number;
+  dossiers: {
+    code: string;
+    procedureId: string;
+    status: DossierStatus;
+    idNumberMasked: string | null;
+    phoneMasked: string | null;
+  }[];
+}
+
+/** `POST /api/console/privacy/:ref/erase` answers `{ ok, erased }`: what was deleted. */
+export interface PrivacyErased {
+  erased: { dossiers: number; uploads: number };
+}

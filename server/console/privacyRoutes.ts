@@ -1,12 +1,15 @@
 import { randomUUID } from "node:crypto";
 import express, { type Response, Router } from "express";
+import { dossierFiler } from "../dossier/dossierFiler";
 import { isOpenDossier } from "../dossier/dossierLifecycle";
 import { attachmentHeader } from "../exports/csvTable";
+import { maskIdNumber, maskPhone } from "../exports/maskIdentifiers";
 import { errorSender } from "../http/httpErrors";
 import type { Logger } from "../logger";
 import { collectCitizenData } from "../privacy/citizenDataExport";
 import type { AuditRecord, Store, UserRecord } from "../store/store";
 import { type ConsoleLocals, requireConsoleSession } from "./authRoutes";
+import type { PrivacyErased, PrivacySubject } from "./consoleRestProtocol";
 import { PRIVACY_TEXTS } from "./privacyTexts";
 
 export interface PrivacyRoutesOptions {
@@ -68,18 +71,25 @@ export function privacyRoutes(options: PrivacyRoutesOptions): Router {
     const dossiers = await store.dossiersOfConversation(conversationId);
     const uploads = await store.uploadsOfConversation(conversationId);
     if (!(await audited(res, { actorId: userOf(res).id, action: "privacy.lookup", conversationId }))) return;
-    res.json({
-      ok: true,
-      subject: {
-        conversationId,
-        channel: conversation.channel,
-        createdAt: conversation.createdAt,
-        updatedAt: conversation.updatedAt,
-        messages: conversation.lastSeq,
-        uploads: uploads.length,
-        dossiers: dossiers.map((d) => ({ code: d.code, procedureId: d.procedureId, status: d.status })),
-      },
-    });
+    const subject: PrivacySubject = {
+      conversationId,
+      channel: conversation.channel,
+      createdAt: conversation.createdAt,
+      updatedAt: conversation.updatedAt,
+      messages: conversation.lastSeq,
+      uploads: uploads.length,
+      dossiers: dossiers.map((d) => {
+        const filer = dossierFiler(d.fields);
+        return {
+          code: d.code,
+          procedureId: d.procedureId,
+          status: d.status,
+          idNumberMasked: filer.idNumber === null ? null : maskIdNumber(filer.idNumber),
+          phoneMasked: filer.phone === null ? null : maskPhone(filer.phone),
+        };
+      }),
+    };
+    res.json({ ok: true, subject });
   });
 
   router.get("/api/console/privacy/:ref/export", async (req, res) => {
@@ -110,7 +120,7 @@ export function privacyRoutes(options: PrivacyRoutesOptions): Router {
     }
     if (!(await audited(res, { actorId: userOf(res).id, action: "privacy.erase", conversationId }))) return;
     const erased = await store.eraseConversation(conversationId);
-    res.json({ ok: true, erased: erased ?? { dossiers: 0, uploads: 0 } });
+    res.json({ ok: true, erased: erased ?? { dossiers: 0, uploads: 0 } } satisfies PrivacyErased & { ok: true });
   });
 
   return router;

@@ -35,11 +35,17 @@ export interface ConversationSnapshot {
   dossierCode?: string;
 }
 
-/** A citizen's message: typed text, a clicked choice, or an uploaded file's id. Exactly one. */
+/**
+ * A citizen's message: typed text, a clicked choice, an uploaded file's id, the text of an ID card's QR
+ * code (`identityQr`, read by the client's camera) or an uploaded photo of an ID card (`cardPhotoId`,
+ * read by the server). Exactly one.
+ */
 export interface CitizenMessage {
   /** Chosen by the citizen's client, unique per message; a retry carries the same id. */
   clientMessageId: string;
   text?: string;
   choice?: string;
   attachmentId?: string;
+  identityQr?: string;
+  cardPhotoId?: string;
 }

@@ -24,6 +24,10 @@ import type { QuestionBridge } from "./questionBridge";
 import type { LegalDeadlines } from "../deadlines/legalDeadlines";
 import { serviceEventsOfTurn } from "./serviceEventsOfTurn";
 import { answeredByBridge, type TurnReply } from "./answeredByBridge";
+import type { IdentityCardReading } from "../engine/engineIO";
+import { askedIdentity } from "../engine/identityGroups";
+import { readCardPhoto } from "../identity/readCardPhoto";
+import { readCccdQr } from "../identity/readCccdQr";
 
 export interface TurnPipelineDeps {
   store: Store;
@@ -59,6 +63,8 @@ interface PlannedTurn {
   outcome: (saved: ConversationRecord) => TurnOutcome;
   /** The connection that shows the first message already. */
   exceptConnectionId?: string;
+  /** Uploads read as ID card photos: deleted once the turn is stored, nothing of the card kept but the answers. */
+  readCards?: string[];
 }
 
 /** A turn written, or answered without writing (a duplicate, a refusal, nothing to change). */
@@ -101,6 +107,8 @@ export async function runTurnPipeline(
   // Across nodes the store's check on the counter does the same job.
   let claimLock: string | null = null;
   let typing: ReturnType<typeof setTimeout> | null = null;
+  // A card photo is decoded once per turn, however many times the turn is planned again.
+  const cardReadings = new Map<string, Promise<IdentityCardReading>>();
   let settled: Settled | typeof CONFLICT;
   try {
     settled = await retryOnConflict((attempt) =>
@@ -123,7 +131,7 @@ export async function runTurnPipeline(
     if (duplicate) return duplicate;
     const refusal = admit(input, loaded.record);
     if (refusal) return refusal;
-    const planned = await engine(deps, input, loaded);
+    const planned = await engine(deps, input, loaded, cardReadings);
     if (!("messages" in planned)) return planned;
     if (planned.claim && claimLock !== planned.claim.name) {
       claimLock = planned.claim.name;
@@ -144,8 +152,53 @@ export async function runTurnPipeline(
   if (settled.committed) {
     deliver(deps, settled.committed.turn, settled.committed.saved);
     runEffects(deps, settled.committed.turn, settled.committed.saved);
+    await forgetReadCards(deps, settled.committed.turn);
   }
   return settled.outcome;
+}
+
+/** Deletes the card photos the turn read: the procedure keeps what the citizen confirmed, not the picture. */
+async function forgetReadCards(deps: TurnPipelineDeps, turn: PlannedTurn): Promise<void> {
+  for (const uploadId of turn.readCards ?? []) {
+    try {
+      await deps.store.deleteUpload(uploadId);
+    } catch (error) {
+      deps.logger.error(
+        { event: "identity.card_photo_not_deleted", err: error, conversationId: turn.record.id, uploadId },
+        "card photo not deleted; the retention sweep removes it",
+      );
+    }
+  }
+}
+
+/**
+ * What an ID card the citizen sent says: the text a camera read, or an uploaded photo of the card (the
+ * card's photo field, or a file sent while the identity is asked) decoded here, on the server. Null for a
+ * message that is no card; a refusal for a photo that is not this conversation's.
+ */
+async function cardOfMessage(
+  deps: TurnPipelineDeps,
+  record: ConversationRecord,
+  sent: CitizenMessage,
+  cardReadings: Map<string, Promise<IdentityCardReading>>,
+): Promise<{ reading: IdentityCardReading; uploadId: string | null } | Settled | null> {
+  if (sent.identityQr !== undefined) return { reading: readCccdQr(sent.identityQr), uploadId: null };
+  const photoId =
+    sent.cardPhotoId ??
+    (sent.attachmentId !== undefined && askedIdentity(deps.catalogue, record.state) ? sent.attachmentId : undefined);
+  if (photoId === undefined) return null;
+  let reading = cardReadings.get(photoId);
+  if (!reading) {
+    const upload = await deps.store.getUpload(photoId);
+    if (!upload || upload.record.conversationId !== record.id) return refused("TURN_ATTACHMENT_UNKNOWN");
+    reading = readCardPhoto(upload.bytes);
+    cardReadings.set(photoId, reading);
+  }
+  const read = await reading;
+  // The reason only: the card's text and the picture never reach a log line.
+  if (!read.ok)
+    deps.logger.info({ event: "identity.card_unread", conversationId: record.id, reason: read.reason }, "card unread");
+  return { reading: read, uploadId: photoId };
 }
 
 /** Tells the sender; a channel failing to answer its sender does not keep the stored turn from the others. */
@@ -260,6 +313,7 @@ async function engine(
   deps: TurnPipelineDeps,
   input: TurnInput,
   loaded: TurnLoad & { dossier?: Dossier },
+  cardReadings: Map<string, Promise<IdentityCardReading>>,
 ): Promise<PlannedTurn | Settled> {
   const { record } = loaded;
   const now = deps.now();
@@ -362,16 +416,21 @@ async function engine(
   let requester = "unknown";
   let outcome: PlannedTurn["outcome"] = (saved) => ({ ok: true, record: saved });
   let exceptConnectionId: string | undefined;
+  let readCards: string[] | undefined;
   if (input.kind === "citizen") {
     const sent = input.message;
-    if (sent.attachmentId !== undefined) {
+    const card = await cardOfMessage(deps, record, sent, cardReadings);
+    if (card && "outcome" in card) return card;
+    if (!card && sent.attachmentId !== undefined) {
       const upload = await deps.store.getUpload(sent.attachmentId);
       if (!upload || upload.record.conversationId !== record.id) return refused("TURN_ATTACHMENT_UNKNOWN");
     }
-    const citizen = message("citizen", citizenText(record, sent, loaded.recent), {
+    if (card?.uploadId) readCards = [card.uploadId];
+    const citizen = message("citizen", card ? cardText(record, sent) : citizenText(record, sent, loaded.recent), {
       clientMessageId: sent.clientMessageId,
       ...(sent.choice !== undefined ? { choice: sent.choice } : {}),
-      ...(sent.attachmentId !== undefined ? { attachmentId: sent.attachmentId } : {}),
+      // A card photo is not kept: the message names no file.
+      ...(sent.attachmentId !== undefined && !card ? { attachmentId: sent.attachmentId } : {}),
     });
     base.messages.push(citizen);
     base.dedupe = {
@@ -382,8 +441,9 @@ async function engine(
       seq: citizen.seq,
       at,
     };
-    engineInput =
-      sent.attachmentId !== undefined
+    engineInput = card
+      ? { kind: "identityCard", reading: card.reading }
+      : sent.attachmentId !== undefined
         ? { kind: "attachment", attachmentId: sent.attachmentId }
         : sent.choice !== undefined
           ? { kind: "choice", value: sent.choice }
@@ -456,6 +516,7 @@ async function engine(
     claim: turn.claim,
     outcome,
     ...(exceptConnectionId ? { exceptConnectionId } : {}),
+    ...(readCards ? { readCards } : {}),
   };
 }
 
@@ -583,8 +644,20 @@ function citizenText(record: ConversationRecord, sent: CitizenMessage, recent: r
   return sent.choice ?? "";
 }
 
+/** What the transcript shows for an ID card sent: that it was, never what it says. */
+function cardText(record: ConversationRecord, sent: CitizenMessage): string {
+  const vi = record.state.locale === "vi";
+  if (sent.identityQr !== undefined) return vi ? "🪪 Đã quét mã QR trên CCCD" : "🪪 ID card QR code scanned";
+  return vi ? "🪪 Đã gửi ảnh CCCD" : "🪪 ID card photo sent";
+}
+
 function citizenContentHash(message: CitizenMessage): string {
-  return sha256(JSON.stringify([message.text ?? null, message.choice ?? null, message.attachmentId ?? null]));
+  const sent = [message.text ?? null, message.choice ?? null, message.attachmentId ?? null];
+  // Hashed like before for the messages that carry no card, so that stored message ids keep their answers.
+  const card = message.identityQr ?? message.cardPhotoId;
+  return sha256(
+    JSON.stringify(card === undefined ? sent : [...sent, message.identityQr ?? null, message.cardPhotoId ?? null]),
+  );
 }
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");

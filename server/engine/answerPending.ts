@@ -16,6 +16,7 @@ import { refreshDependents } from "./enterStep";
 import { understandCorrection } from "./clerkActions";
 import { askRating } from "./rating";
 import { withFieldExample } from "./fieldExample";
+import { CONFIRM_CARD_CHOICE, confirmIdentityCard, REJECT_CARD_CHOICE } from "./identityCard";
 
 /** The spelling the citizen chose: by its button, by "đúng" for the only one offered, or by typing it. */
 function chosenSpelling(pending: { options: string[]; typed: string }, answer: Answer): string | null {
@@ -110,6 +111,19 @@ export function answerPending(turn: Turn, answer: Answer): boolean {
         turn.say(turn.text(TEXTS.cancelled));
         askRating(turn);
       }
+      return true;
+    }
+    case "confirmIdentity": {
+      const confirmed =
+        answer.kind === "choice" && (answer.value === CONFIRM_CARD_CHOICE || answer.value === REJECT_CARD_CHOICE)
+          ? answer.value === CONFIRM_CARD_CHOICE
+          : yesOrNo(answer);
+      // Anything else (the answer typed instead, another command) drops the card and is read as usual.
+      if (confirmed === null) {
+        state.pending = null;
+        return false;
+      }
+      confirmIdentityCard(turn, pending.group, pending.identity, confirmed);
       return true;
     }
     case "confirmClerkField": {

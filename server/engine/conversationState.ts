@@ -1,4 +1,5 @@
 import type { Value } from "../../flows/flowTypes";
+import type { CardIdentity } from "./cardIdentity";
 import type { Locale } from "./localized";
 
 export const CONVERSATION_STATUSES = ["bot", "waiting_clerk", "with_clerk", "completed", "closed"] as const;
@@ -8,8 +9,8 @@ export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
 /** Why a conversation went to the clerks: the citizen asked, got stuck, or the flow requires one. */
 export type HandoffReason = "asked" | "stuck" | "required";
 
-/** Who gave a field's value. */
-export type FieldSource = { by: "citizen" } | { by: "bot" } | { by: "clerk"; clerkId: string };
+/** Who gave a field's value; `idCard`: read from the QR code of an ID card the citizen confirmed. */
+export type FieldSource = { by: "citizen" } | { by: "bot" } | { by: "clerk"; clerkId: string } | { by: "idCard" };
 
 /** A question the engine asked outside the flow's own steps, waiting for its answer. */
 export type Pending =
@@ -27,6 +28,11 @@ export type Pending =
   /** Restart or cancel lose the answers: sure? */
   | { kind: "confirmRestart" }
   | { kind: "confirmCancel" }
+  /**
+   * An ID card's QR code was read while a person's identity was asked (`group`, one of the flow's
+   * `identities`): is it the right person's card? Confirmed, its fields fill the person's questions.
+   */
+  | { kind: "confirmIdentity"; group: string; identity: CardIdentity }
   /** A clerk filled a field for the citizen: is it right? */
   | { kind: "confirmClerkField"; stepId: string }
   /** The citizen said the clerk's value is wrong: the next message is the right one. */

@@ -1,5 +1,6 @@
 import type { Value } from "../../flows/flowTypes";
-import type { HandoffReason } from "./conversationState";
+import type { CardQrReading } from "./cardIdentity";
+import type { FieldSource, HandoffReason } from "./conversationState";
 import type { Locale, Localized } from "./localized";
 
 /** What arrives at the engine, once a channel has validated and normalised it. */
@@ -12,6 +13,11 @@ export type EngineInput =
   | { kind: "choice"; value: string }
   /** A file uploaded by the channel, for an upload step. */
   | { kind: "attachment"; attachmentId: string }
+  /**
+   * An ID card's QR code, read by the channel from the text a camera gave or from a photo it decoded
+   * (see {@link IdentityCardReading}), for the identity being asked.
+   */
+  | { kind: "identityCard"; reading: IdentityCardReading }
   /** The dossier asked for by a `submitDossier` effect was stored under this receipt code. */
   /** `dueDate`: the day the office must answer by law (`dd/mm/yyyy`), when the law sets one. */
   | { kind: "dossierSubmitted"; code: string; dueDate?: string }
@@ -33,6 +39,13 @@ export type EngineInput =
   | { kind: "clerkHandOver"; by: ClerkRef; to: ClerkRef }
   /** The clerk holding the conversation can no longer answer (account disabled): back to the queue. */
   | { kind: "clerkGone"; clerk: ClerkRef };
+
+/**
+ * What came of an ID card sent by the citizen: the QR code's text read (`readCccdQr`), or why no text
+ * was found in the photo — no QR code in it (`noQr`), past the pixel limit (`tooLarge`), no picture at
+ * all (`notImage`).
+ */
+export type IdentityCardReading = CardQrReading | { ok: false; reason: "noQr" | "tooLarge" | "notImage" };
 
 /** A clerk as the citizen sees them. */
 export interface ClerkRef {
@@ -96,7 +109,7 @@ export interface DossierDraft {
   procedureId: string;
   unitId: string | null;
   fields: Record<string, Value>;
-  sources: Record<string, { by: "citizen" } | { by: "bot" } | { by: "clerk"; clerkId: string }>;
+  sources: Record<string, FieldSource>;
   attachments: Record<string, string>;
   locale: Locale;
 }

@@ -10,14 +10,16 @@ import { applies, followingIndex, isCopied, isQuestion } from "./flowPath";
 import { renderMessage } from "./renderMessage";
 import { requestClerk } from "./requestClerk";
 import { reviewText } from "./reviewText";
+import { scanChoices } from "./identityCard";
 import type { Turn } from "./turn";
 
 /**
  * Walks the flow from `stepId` until a question: conditions skip steps, info steps speak,
  * compute steps fill derived fields, branches jump, the submit step hands the dossier over.
- * Then asks the question.
+ * Then asks the question. Questions in `answered` that have their answer (filled from an ID card) are
+ * passed too.
  */
-export function enterStep(turn: Turn, stepId: string): void {
+export function enterStep(turn: Turn, stepId: string, answered?: ReadonlySet<string>): void {
   const compiled = turn.flow!;
   const steps = compiled.flow.steps;
   let index = compiled.stepIndex.get(stepId)!;
@@ -41,6 +43,8 @@ export function enterStep(turn: Turn, stepId: string): void {
       refreshDerived(turn, step);
     } else if (step.kind === "unit" && turn.state.unitId !== null) {
       // The channel told us the unit (widget data-unit): nothing to ask.
+    } else if (answered?.has(step.id) && step.id in answers) {
+      turn.pushHistory(step.id);
     } else if (step.kind === "submit") {
       turn.state.stepId = step.id;
       if (compiled.flow.producesDossier) {
@@ -103,11 +107,14 @@ function isOpenQuestion(turn: Turn, step: Step): boolean {
   return !(step.id in turn.state.answers);
 }
 
-/** The next step after answering `stepId`: straight on, or back to the review after an edit. */
-export function advanceFrom(turn: Turn, stepId: string): void {
+/**
+ * The next step after answering `stepId`: straight on (past the questions of `answered` already
+ * answered), or back to the review after an edit.
+ */
+export function advanceFrom(turn: Turn, stepId: string, answered?: ReadonlySet<string>): void {
   turn.pushHistory(stepId);
   refreshDependents(turn, stepId);
-  continuePast(turn, stepId);
+  continuePast(turn, stepId, answered);
 }
 
 /**
@@ -115,7 +122,7 @@ export function advanceFrom(turn: Turn, stepId: string): void {
  * handoff step once the clerk hands back or the citizen carries on with the assistant; it is
  * not kept in the history, so "quay lại" does not call the clerk again.
  */
-export function continuePast(turn: Turn, stepId: string): void {
+export function continuePast(turn: Turn, stepId: string, answered?: ReadonlySet<string>): void {
   const compiled = turn.flow!;
   // Confirming the review ends any round of edits, however the review was reached.
   if (compiled.flow.steps[compiled.stepIndex.get(stepId)!]!.kind === "review") turn.state.returnToReview = false;
@@ -129,7 +136,7 @@ export function continuePast(turn: Turn, stepId: string): void {
   }
   const index = followingIndex(compiled, compiled.stepIndex.get(stepId)!, turn.state.answers);
   const next = compiled.flow.steps[index];
-  if (next) enterStep(turn, next.id);
+  if (next) enterStep(turn, next.id, answered);
 }
 
 function optionChoices(turn: Turn, step: ChooseStep): Choice[] {
@@ -222,7 +229,7 @@ export function askQuestion(turn: Turn, step: Step): void {
     case "ask":
     case "choose":
     case "confirm":
-      askSimple(turn, step, "", keepChoice(turn, step));
+      askSimple(turn, step, "", [...scanChoices(turn, step), ...keepChoice(turn, step)]);
       return;
     case "upload":
       turn.say(`${turn.text(step.question)} ${turn.text(TEXTS.uploadHint)}`, {

@@ -1,5 +1,6 @@
 import { describeValue } from "./describeValue";
 import { TEXTS } from "./engineTexts";
+import { IDENTITY_TEXTS } from "./identityTexts";
 import { isQuestion } from "./flowPath";
 import { stepGroup, stepLabel } from "./stepLabel";
 import type { Turn } from "./turn";
@@ -15,7 +16,9 @@ export function reviewText(turn: Turn): string {
     const group = stepGroup(compiled, step);
     const lines = groups.get(group) ?? [];
     const value = answers[step.id];
-    lines.push(`• ${stepLabel(compiled, step, locale, value)}: ${describeValue(step, value, locale)}`);
+    // A value read from an ID card says so: the citizen checks it against the card, not their memory.
+    const fromCard = turn.state.sources[step.id]?.by === "idCard" ? ` — ${turn.text(IDENTITY_TEXTS.provenance)}` : "";
+    lines.push(`• ${stepLabel(compiled, step, locale, value)}: ${describeValue(step, value, locale)}${fromCard}`);
     groups.set(group, lines);
   }
   // Plain characters only: a phone without CJK fonts shows brackets like 【】 as empty boxes.

@@ -22,6 +22,8 @@ import {
   clerkTransfer,
 } from "./clerkActions";
 import { askRating } from "./rating";
+import { explainCardScan, receiveIdentityCard, SCAN_CHOICE } from "./identityCard";
+import { askedIdentity } from "./identityGroups";
 import { stepOf } from "./catalogue";
 import { askQuestion } from "./enterStep";
 import { noClerkAvailable } from "./noClerkAvailable";
@@ -71,6 +73,8 @@ function handleInput(turn: Turn, input: EngineInput): void {
       return handleAnswer(turn, { kind: "choice", value: input.value });
     case "attachment":
       return handleAnswer(turn, { kind: "attachment", attachmentId: input.attachmentId });
+    case "identityCard":
+      return receiveIdentityCard(turn, input.reading);
     case "clerkTake":
       return clerkTake(turn, input.clerk);
     case "clerkSetField":
@@ -241,6 +245,11 @@ function handleAnswer(turn: Turn, answer: Answer): void {
   if (turn.state.pending && answerPending(turn, answer)) return;
   if (turn.flow === null || turn.state.stepId === null) {
     chooseProcedure(turn, answer);
+    return;
+  }
+  const scanned = answer.kind === "choice" && answer.value === SCAN_CHOICE && askedIdentity(turn.catalogue, turn.state);
+  if (scanned) {
+    explainCardScan(turn, scanned);
     return;
   }
   answerStep(turn, answer);

@@ -39,7 +39,7 @@ function successors(flow: Flow, index: number): string[] {
  * named rather than in front of a citizen: duplicate or unknown step ids, jumps backwards
  * (they could loop) or to nowhere, choices without a branch, unreachable steps, unknown field
  * types, computations and conditions on fields no step fills, missing templates, form fields
- * no step covers, and a flow that does not end in a submit step.
+ * no step covers, identity fields that are not questions, and a flow that does not end in a submit step.
  */
 export function validateFlow(flow: Flow, refs: FlowReferences): void {
   const fail = (code: string, step: string | null, detail: string): never => {
@@ -96,6 +96,19 @@ export function validateFlow(flow: Flow, refs: FlowReferences): void {
       if (step.template && !refs.messageTemplateExists(step.template)) {
         fail("FLOW_TEMPLATE_NOT_FOUND", step.id, `no message template "${step.template}" in templates/messages/.`);
       }
+    }
+  }
+
+  for (const group of flow.identities ?? []) {
+    for (const [role, field] of Object.entries(group.fields)) {
+      const step = flow.steps[index.get(field) ?? -1];
+      const kind = role === "sex" || role === "idType" ? "choose" : "ask";
+      if (step?.kind !== kind)
+        fail(
+          "FLOW_IDENTITY_FIELD",
+          null,
+          `the ${role} of identity "${group.id}" names "${field}", not a ${kind} step.`,
+        );
     }
   }
 

@@ -6,6 +6,8 @@ import type { DossierService } from "../dossier/dossierService";
 import type { Catalogue } from "../engine/catalogue";
 import type { Logger } from "../logger";
 import type { Store } from "../store/store";
+import { loadWidgetScanner, type WidgetScannerAssets } from "../loadBrowserAssets";
+import { storeReadiness } from "../store/storeReadiness";
 import type { ChannelStatus } from "../channels/messagingChannel";
 import { dossierRoutes } from "./dossierRoutes";
 import { sendError } from "./httpErrors";
@@ -23,6 +25,8 @@ export interface AppDeps {
   now: () => Date;
   /** The built widget script. */
   widget: () => string;
+  /** The widget's lazily loaded ID-card scanner and QR reader. @default read from `dist`, bundled when stale */
+  widgetScanner?: () => Promise<WidgetScannerAssets>;
   /** The demo city portal page (HTML). */
   demoPage: string;
   /** The clerk console: its page, script and stylesheet, and the dashboard's script (loaded when its tab opens). */
@@ -58,10 +62,11 @@ export function createApp(deps: AppDeps): express.Express {
     res.json({ status: "ok" });
   });
   app.get("/ready", async (_req, res) => {
-    const ok = await deps.store.ping().catch(() => false);
+    const status = await storeReadiness(deps.store);
+    const ok = status === "ready";
     // A messaging app being down does not stop this node serving: its outbox is reported, not failed.
     const channels = ok && deps.channelStatus ? await deps.channelStatus().catch(() => null) : null;
-    res.status(ok ? 200 : 503).json({ status: ok ? "ready" : "store unreachable", ...(channels ? { channels } : {}) });
+    res.status(ok ? 200 : 503).json({ status, ...(channels ? { channels } : {}) });
   });
 
   // The one resource other sites load: a city portal on its own origin embeds it.
@@ -72,13 +77,41 @@ export function createApp(deps: AppDeps): express.Express {
       res.set("Cache-Control", "public, max-age=300").type("application/javascript").send(deps.widget());
     },
   );
+  // What the widget loads when a citizen taps "Quét CCCD", from the same server: a city page's policy
+  // may allow no CDN, and no third party should learn that a citizen is scanning an ID card.
+  const scannerParts = deps.widgetScanner ?? (() => loadWidgetScanner());
+  const embeddable = helmet({ crossOriginResourcePolicy: { policy: "cross-origin" }, contentSecurityPolicy: false });
+  for (const [route, part] of [
+    ["/widget-scanner.js", "scanner"],
+    ["/widget-qr-reader.js", "qrReader"],
+  ] as const) {
+    app.get(route, embeddable, async (_req, res, next) => {
+      try {
+        const script = (await scannerParts())[part];
+        res.set("Cache-Control", "public, max-age=300").type("application/javascript").send(script);
+      } catch (error) {
+        next(error);
+      }
+    });
+  }
+  // Fetched by the QR reader from the city page's origin: a CORS read, open to all like the script.
+  app.get("/widget-qr-reader.wasm", embeddable, async (_req, res, next) => {
+    try {
+      const { wasmFile } = await scannerParts();
+      res.set({ "Access-Control-Allow-Origin": "*", "Cache-Control": "public, max-age=300" });
+      res.type("application/wasm").sendFile(wasmFile);
+    } catch (error) {
+      next(error);
+    }
+  });
 
   app.use(
     helmet({
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
+          // WebAssembly compiled from the server's own QR reader (the scanner, where no BarcodeDetector).
+          scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
           // The demo page's own <style>; the widget itself uses a constructed stylesheet.
           styleSrc: ["'self'", "'unsafe-inline'"],
           connectSrc: ["'self'"],

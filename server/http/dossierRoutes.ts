@@ -6,6 +6,7 @@ import type { DossierService } from "../dossier/dossierService";
 import { parsePhone } from "../engine/understanding/parsePhone";
 import { parseReceiptCode } from "../engine/understanding/parseReceiptCode";
 import type { Store } from "../store/store";
+import { maskEchoedNumber } from "../privacy/maskEchoedNumber";
 import { bearerToken, sendError, sendWorded } from "./httpErrors";
 
 export interface DossierRoutesOptions {
@@ -93,7 +94,8 @@ export function dossierRoutes(options: DossierRoutesOptions): Router {
     const code = parseReceiptCode(body.data.code);
     const phone = parsePhone(body.data.phone);
     if (!code.ok) return sendWorded(res, 400, `STATUS_${code.code}`, code.message);
-    if (!phone.ok) return sendWorded(res, 400, `STATUS_${phone.code}`, phone.message);
+    if (!phone.ok)
+      return sendWorded(res, 400, `STATUS_${phone.code}`, maskEchoedNumber(phone.message, body.data.phone));
     const result = await options.dossiers.lookupStatus(code.value, phone.value, options.addressOf(req));
     if (result.found) {
       res.json({ ok: true, ...result });

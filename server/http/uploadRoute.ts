@@ -5,12 +5,13 @@ import type { ConversationService } from "../conversation/conversationService";
 import { KeyedMutex } from "../conversation/keyedMutex";
 import type { Catalogue } from "../engine/catalogue";
 import { expectsUpload } from "../engine/expectsUpload";
+import { askedIdentity } from "../engine/identityGroups";
 import type { Locale } from "../engine/localized";
 import type { Logger } from "../logger";
 import type { Store } from "../store/store";
 import { bearerToken, sendError } from "./httpErrors";
 import type { HttpErrorKey } from "./httpErrorTexts";
-import { inspectUpload, type UploadRefusal } from "../uploads/inspectUpload";
+import { declaredTypeAccepted, inspectUpload, type UploadRefusal } from "../uploads/inspectUpload";
 
 export interface UploadRouteOptions {
   store: Store;
@@ -82,7 +83,11 @@ export function uploadRoute(options: UploadRouteOptions) {
       return;
     }
     const locale = conversation.state.locale;
-    if (!expectsUpload(options.catalogue, conversation.state)) {
+    // A document for an upload step, or a photo of an ID card while a person's identity is asked.
+    if (
+      !expectsUpload(options.catalogue, conversation.state) &&
+      !askedIdentity(options.catalogue, conversation.state)
+    ) {
       sendError(res, "UPLOAD_NOT_EXPECTED", { locale });
       return;
     }
@@ -99,6 +104,7 @@ export function uploadRoute(options: UploadRouteOptions) {
     let size = 0;
     let tooLarge = false;
     let sawFile = false;
+    let declaredOtherType = false;
     let failed = false;
 
     /** Ends the request once, whatever broke first; what was read is dropped, nothing is stored. */
@@ -116,13 +122,19 @@ export function uploadRoute(options: UploadRouteOptions) {
       if (!req.complete) fail();
     });
     busboy.on("error", fail);
-    busboy.on("file", (field, stream) => {
+    busboy.on("file", (field, stream, info) => {
       stream.on("error", fail);
       if (field !== "file" || sawFile) {
         stream.resume();
         return;
       }
       sawFile = true;
+      if (!declaredTypeAccepted(info.mimeType)) {
+        // Refused unread, with the words of any other refused file (catalogue case 41).
+        declaredOtherType = true;
+        stream.resume();
+        return;
+      }
       stream.on("data", (chunk: Buffer) => {
         if (tooLarge || failed) return;
         size += chunk.length;
@@ -139,6 +151,14 @@ export function uploadRoute(options: UploadRouteOptions) {
         if (res.headersSent) return;
         if (tooLarge) {
           sendError(res, "UPLOAD_TOO_LARGE", { locale, params: { largest } });
+          return;
+        }
+        if (declaredOtherType) {
+          options.logger.info(
+            { event: "upload.refused", conversationId: conversation.id, code: REFUSALS.type, declared: true },
+            "upload refused",
+          );
+          sendError(res, REFUSALS.type, { locale });
           return;
         }
         if (!sawFile || size === 0) {

@@ -42,6 +42,8 @@ export interface DossierStore {
 
   saveUpload(record: UploadRecord, bytes: Buffer): Promise<void>;
   getUpload(id: string): Promise<{ record: UploadRecord; bytes: Buffer } | null>;
+  /** Deletes one upload, record and bytes (an ID card photo once read); nothing when there is none. */
+  deleteUpload(id: string): Promise<void>;
 
   // Upload retention and quota.
   /** How many uploads a conversation has stored and their total size, for its quota. */

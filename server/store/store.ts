@@ -69,6 +69,11 @@ export interface Store
   close(): Promise<void>;
   /** Whether the store answers (for `/ready`). */
   ping(): Promise<boolean>;
+  /**
+   * Whether a write would commit now (for `/ready`): the embedded file can be held by another
+   * process while it still answers reads. Absent where a store that answers takes writes.
+   */
+  takesWrites?(): Promise<boolean>;
 }
 
 /** The console's part of the store: users, their sessions, the audit log, clerks' notes. */

@@ -26,6 +26,35 @@ const ACTION_TYPE = PDFName.of("S");
 // pdf-lib's own parser yields every 100 objects (ParseSpeeds.Slow); the walk below is cheaper per object.
 const OBJECTS_PER_TICK = 2000;
 
+/**
+ * Types a browser or an app may declare for a file we could accept: the accepted ones, the aliases
+ * older phones send, and "don't know" (application/octet-stream, or nothing). A file declared as
+ * anything else (application/x-php, text/html) is refused whatever its content: a real photo is
+ * not sent that way by anyone honest, and the refusal is cheaper than decoding it.
+ */
+const DECLARED_TYPES = new Set([
+  "image/jpeg",
+  "image/jpg",
+  "image/pjpeg",
+  "image/png",
+  "application/pdf",
+  "application/x-pdf",
+  "application/octet-stream",
+  "",
+]);
+
+/**
+ * Whether a file's declared Content-Type is one an accepted file may come with (parameters and
+ * case ignored). The content decides after it; this only refuses what declares itself as
+ * something else.
+ *
+ * @example declaredTypeAccepted("image/JPEG") // true
+ * @example declaredTypeAccepted("application/x-php") // false
+ */
+export function declaredTypeAccepted(contentType: string | undefined): boolean {
+  return DECLARED_TYPES.has((contentType ?? "").split(";")[0]!.trim().toLowerCase());
+}
+
 /** Why a file was refused; the upload route words it for the citizen. */
 export type UploadRefusal =
   /** Not a JPEG, PNG or PDF by its content (HTML, SVG, a script renamed `.jpg`…). */

@@ -92,6 +92,9 @@ async function main(): Promise<number> {
     DATA_DIR: dataDir,
     RATE_LIMIT_CONVERSATION_PER_MINUTE: RAISED_LIMIT,
     RATE_LIMIT_IP_PER_MINUTE: RAISED_LIMIT,
+    CHAT_CONNECTIONS_PER_ADDRESS: RAISED_LIMIT,
+    CHAT_EVENTS_PER_SECOND: RAISED_LIMIT,
+    CHAT_EVENTS_BURST: RAISED_LIMIT,
   };
   const clerks = ["lan", "mai"].map((username) => {
     const password = randomBytes(24).toString("base64url");

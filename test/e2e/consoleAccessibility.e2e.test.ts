@@ -3,7 +3,8 @@
  * critical violation with citizens waiting in the queue, a conversation open, the dossier list, the daily reports
  * and the dashboard; the queue is a list whose entries Tab reaches and Enter opens, and a citizen who closed the
  * chat leaves it on screen; and every panel that scrolls (the transcript, the lists) takes the keyboard's focus
- * under a name, so its content can be scrolled without a mouse.
+ * under a name, so its content can be scrolled without a mouse. The administrator's view of a citizen's data
+ * request passes the same audit.
  */
 import type { Page } from "playwright-core";
 import { seriousAccessibilityViolations } from "../support/axeAudit";
@@ -141,6 +142,30 @@ describeInChromium("the console by keyboard and screen reader, in Chromium", () 
     expect(await unnamedScrollers(page)).toEqual([]);
     expect(chromium!.pageErrors).toEqual([]);
   }, 90_000);
+
+  it("has no serious violation in the administrator's view of a citizen's data request", async () => {
+    const server = chromium!.server;
+    const admin = await Clerk.login(server, "quan.tri", "admin", [], "Quản trị");
+    admin.close();
+    const submitted = await submitOverChat(server.url, "dang-ky-khai-tu", {
+      unitId: "an-thanh",
+      answers: { hasDeathNotice: "không" },
+    });
+    open.push(submitted.citizen);
+    const page = await chromium!.openPage(OFFICE_SCREEN, "/console");
+    await page.getByLabel("Tên đăng nhập").fill("quan.tri");
+    await page.getByLabel("Mật khẩu").fill(CLERK_PASSWORD);
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await page.getByRole("tab", { name: "Dữ liệu cá nhân" }).click();
+    const panel = page.getByRole("tabpanel", { name: "Dữ liệu cá nhân" });
+    await audit(page, "the data requests, empty");
+    await panel.getByRole("searchbox", { name: "Mã hồ sơ hoặc mã cuộc trò chuyện" }).fill(submitted.code);
+    await panel.getByRole("button", { name: "Tra cứu" }).click();
+    await panel.getByRole("button", { name: "Xóa vĩnh viễn" }).waitFor();
+    await audit(page, "the data held about a citizen");
+    expect(await unnamedScrollers(page)).toEqual([]);
+    expect(chromium!.pageErrors).toEqual([]);
+  }, 60_000);
 });
 
 /**

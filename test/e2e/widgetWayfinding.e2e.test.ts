@@ -6,7 +6,7 @@
  */
 import type { Locator, Page } from "playwright-core";
 import { seriousAccessibilityViolations } from "../support/axeAudit";
-import { type ConsoleBrowser, describeInChromium, eventually, startConsoleBrowser } from "../support/consoleBrowser";
+import { chromiumForThisFile, describeInChromium, eventually } from "../support/consoleBrowser";
 import { walkFlow } from "../support/flowWalker";
 import { sendOverChat } from "../support/submitOverChat";
 import { Citizen } from "../support/testServer";
@@ -73,20 +73,13 @@ async function boxOf(locator: Locator) {
 }
 
 describeInChromium("the widget keeps the citizen's place", () => {
-  let browser: ConsoleBrowser;
-
-  beforeAll(async () => {
-    browser = await startConsoleBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser.stop();
-  }, 15_000);
+  const chromium = chromiumForThisFile();
   afterEach(() => {
-    expect(browser.pageErrors.splice(0)).toEqual([]);
+    expect(chromium().pageErrors.splice(0)).toEqual([]);
   });
 
   async function openChat(viewport: { width: number; height: number }): Promise<Page> {
-    const page = await browser.openPage(viewport, "/");
+    const page = await chromium().openPage(viewport, "/");
     await widget(page).locator(".launcher").click();
     await eventually(
       () => choiceLabels(page),
@@ -99,7 +92,7 @@ describeInChromium("the widget keeps the citizen's place", () => {
   /** The conversation's bearer token, as the widget stored it. */
   async function storedToken(page: Page): Promise<string> {
     const raw = await eventually(
-      () => page.evaluate((key) => localStorage.getItem(key), `khaiho:${browser.server.url}`),
+      () => page.evaluate((key) => localStorage.getItem(key), `khaiho:${chromium().server.url}`),
       (stored) => stored !== null && stored.includes('"token"'),
       "the conversation's token in the page's storage",
     );
@@ -109,7 +102,7 @@ describeInChromium("the widget keeps the citizen's place", () => {
   /** A second connection of the page's conversation (its token) answers for the citizen, as far as `stopAt`. */
   async function answerUpTo(page: Page, stopAt: string): Promise<void> {
     const token = await storedToken(page);
-    const helper = new Citizen(browser.server.url, { token, lastSeq: 0 });
+    const helper = new Citizen(chromium().server.url, { token, lastSeq: 0 });
     try {
       await helper.ready();
       const walk = walkFlow(PROCEDURE, {
@@ -177,7 +170,7 @@ describeInChromium("the widget keeps the citizen's place", () => {
   }, 30_000);
 
   it("shows the launcher's focus ring, and names the language button with its visible text", async () => {
-    const page = await browser.openPage(DESKTOP, "/");
+    const page = await chromium().openPage(DESKTOP, "/");
     const launcher = widget(page).locator(".launcher");
     await launcher.waitFor({ state: "visible" });
     await eventually(
@@ -269,16 +262,16 @@ describeInChromium("the widget keeps the citizen's place", () => {
     const code = (await widget(page).locator(".done-code").textContent())!;
     const token = await storedToken(page);
     // The form page as the server sends it (its Content-Security-Policy header), at an address of its own.
-    const formPage = await browser.openPage(PHONE, "/health");
-    await formPage.route(`${browser.server.url}/form-as-served`, async (route) =>
+    const formPage = await chromium().openPage(PHONE, "/health");
+    await formPage.route(`${chromium().server.url}/form-as-served`, async (route) =>
       route.fulfill({
         response: await route.fetch({
-          url: `${browser.server.url}/api/dossiers/${code}/form`,
+          url: `${chromium().server.url}/api/dossiers/${code}/form`,
           headers: { Authorization: `Bearer ${token}` },
         }),
       }),
     );
-    const response = await formPage.goto(`${browser.server.url}/form-as-served`);
+    const response = await formPage.goto(`${chromium().server.url}/form-as-served`);
     expect(response?.headers()["content-security-policy"]).toContain("script-src 'unsafe-hashes'");
     await formPage.evaluate(() => {
       window.printed = 0;

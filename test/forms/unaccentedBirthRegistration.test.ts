@@ -24,7 +24,7 @@ let server: TestServer;
 let citizen: Citizen | null = null;
 
 beforeAll(async () => {
-  server = await startTestServer({ RATE_LIMIT_CONVERSATION_PER_MINUTE: "1000" });
+  server = await startTestServer({ RATE_LIMIT_CONVERSATION_PER_MINUTE: "1000", CHAT_EVENTS_PER_SECOND: "1000" });
 });
 
 afterAll(async () => {

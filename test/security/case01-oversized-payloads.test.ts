@@ -1,7 +1,14 @@
+import type { Page } from "playwright-core";
+import { chromiumForThisFile, describeInChromium, eventually } from "../support/consoleBrowser";
 import { HTTP_ROUTES, routeName } from "../support/httpRoutes";
+import { until, ZALO_APP } from "../support/zaloCitizen";
 import { PLANTED_CCCD, rawEmit, stillServes, watchedServerForThisFile } from "./securityHarness";
+import { zaloServerForThisFile } from "./zaloHarness";
 
 const watched = watchedServerForThisFile();
+
+// Run in the browser by `page.evaluate`; the project's type library has no DOM.
+declare const localStorage: { getItem(key: string): string | null };
 
 // Past the 64 KB Socket.IO packet limit (maxHttpBufferSize) many times over.
 const TWO_MB = `CCCD ${PLANTED_CCCD} ${"ẩ".repeat(1024 * 1024)}`;
@@ -25,22 +32,27 @@ describe("case 1: an oversized event payload and an oversized chat text", () => 
     await stillServes(watched);
   });
 
-  it("refuses a chat text past the application's limit with a coded ack, storing nothing", async () => {
+  it("refuses a chat text past the engine's 2,000 characters whole, naming the limit, storing nothing", async () => {
     const c = await watched.citizen();
     const before = (await watched.server.store.getConversation(c.conversationId!))!.lastSeq;
-    const ack = await c.send({ text: `${PLANTED_CCCD} ${"a".repeat(9_000)}` });
-    expect(ack).toEqual({ ok: false, error: { code: "CHAT_PAYLOAD_INVALID", message: expect.any(String) } });
+    for (const text of [`${PLANTED_CCCD} ${"a".repeat(9_000)}`, "khai sinh ".repeat(500), "ẩ".repeat(2_001)]) {
+      const ack = await c.send({ text });
+      expect(ack).toEqual({ ok: false, error: { code: "CHAT_TEXT_TOO_LONG", message: expect.any(String) } });
+      expect(!ack.ok && ack.error.message).toContain("2.000 ký tự");
+    }
     expect((await watched.server.store.getConversation(c.conversationId!))!.lastSeq).toBe(before);
+    expect((await watched.server.store.listMessages(c.conversationId!, 0, 100)).map((m) => m.author)).not.toContain(
+      "citizen",
+    );
   });
 
-  it("keeps at most 2,000 characters of a 5 KB text it accepts", async () => {
+  it("takes 2,000 characters whole, counted once composed (NFD) and with runs of spaces made one", async () => {
     const c = await watched.citizen();
-    const ack = await c.send({ text: "khai sinh ".repeat(500) });
-    expect(ack.ok).toBe(true);
+    // 1,998 "ẩ" in NFD are 5,994 code points as typed; composed, with " a", 2,000.
+    const decomposed = "ẩ".repeat(1_998).normalize("NFD") + "    a   ";
+    expect((await c.send({ text: decomposed })).ok).toBe(true);
     const stored = await watched.server.store.listMessages(c.conversationId!, 0, 100);
-    expect(Math.max(...stored.filter((m) => m.author === "citizen").map((m) => m.text.length))).toBeLessThanOrEqual(
-      2_000,
-    );
+    expect(stored.filter((m) => m.author === "citizen").map((m) => m.text)).toEqual([`${"ẩ".repeat(1_998)} a`]);
   });
 
   it("refuses a clerk's message past 4,000 characters with a coded ack", async () => {
@@ -68,4 +80,63 @@ describe("case 1: an oversized event payload and an oversized chat text", () => 
       expect((await fetch(`${watched.url}/health`)).status).toBe(200);
     },
   );
+});
+
+describeInChromium("case 1 in the widget: a text past the limit", () => {
+  const chromium = chromiumForThisFile();
+
+  const widget = (page: Page) => page.locator("khai-ho-chat");
+
+  it("stays in the message box, with the limit told, and nothing is stored", async () => {
+    const page = await chromium().openPage({ width: 1366, height: 768 }, "/");
+    await widget(page).locator(".launcher").click();
+    await eventually(
+      () => widget(page).locator(".msg-bot").count(),
+      (n) => n > 0,
+      "the greeting",
+    );
+    const long = `Tôi muốn hỏi về giấy khai sinh. ${"Nội dung rất dài. ".repeat(150)}`.trim();
+    const box = widget(page).locator("textarea");
+    await box.fill(long);
+    await box.press("Enter");
+    await eventually(
+      () => widget(page).locator(".msg-error").allTextContents(),
+      (notices) => notices.some((n) => n.includes("2.000 ký tự")),
+      "the notice naming the limit",
+    );
+    expect(await box.inputValue()).toBe(long);
+    const conversationId = await eventually(
+      () => page.evaluate((key) => localStorage.getItem(key), `khaiho:${chromium().server.url}`),
+      (raw) => raw !== null && raw.includes('"conversationId":"'),
+      "the conversation in the page's storage",
+    ).then((raw) => (JSON.parse(raw!) as { conversationId: string }).conversationId);
+    const stored = await chromium().server.store.listMessages(conversationId, 0, 100);
+    expect(stored.filter((m) => m.author === "citizen")).toEqual([]);
+    expect(chromium().pageErrors).toEqual([]);
+  });
+});
+
+describe("case 1 on Zalo: a text past the limit", () => {
+  const zalo = zaloServerForThisFile();
+
+  it("answers plainly that it is too long, and stores none of it", async () => {
+    const userId = "2468458835291900001";
+    const store = zalo.watched.server.store;
+    expect((await zalo.post(JSON.stringify(zalo.fake.events.text(userId, "xin chào")))).status).toBe(200);
+    await until(async () => (await store.getZaloContact(ZALO_APP.oaId, userId)) !== null, "the contact");
+    const { conversationId } = (await store.getZaloContact(ZALO_APP.oaId, userId))!;
+    await until(async () => (await store.listPendingZaloEvents(10)).length === 0, "the greeting processed");
+    const long = `${PLANTED_CCCD} ${"khai sinh ".repeat(300)}`;
+    expect((await zalo.post(JSON.stringify(zalo.fake.events.text(userId, long)))).status).toBe(200);
+    // The answer goes out through the Zalo outbox like any message of the conversation.
+    await until(
+      async () =>
+        (await store.listMessages(conversationId, 0, 100)).some(
+          (m) => m.author !== "citizen" && m.text.includes("dài quá 2.000 ký tự"),
+        ),
+      "the answer naming the limit",
+    );
+    const citizen = (await store.listMessages(conversationId, 0, 100)).filter((m) => m.author === "citizen");
+    expect(citizen.map((m) => m.text)).toEqual(["xin chào"]);
+  });
 });

@@ -1,3 +1,4 @@
+import { io as connect } from "socket.io-client";
 import { PLANTED_CCCD, consolePost, rawEmit, watchedServerForThisFile, citizenAskingForClerk } from "./securityHarness";
 
 const watched = watchedServerForThisFile();
@@ -32,12 +33,31 @@ describe("case 5: mass assignment of fields a citizen may not set", () => {
     ]);
   });
 
-  it("drops them from the handshake: a new conversation of the page's unit, not another's", async () => {
+  it("refuses a handshake carrying them: no conversation joined, another's untouched", async () => {
     const other = await watched.citizen();
-    const c = await watched.citizen({ unit: "an-thanh", ...PRIVILEGED, conversationId: other.conversationId } as never);
+    const before = (await watched.server.store.getConversation(other.conversationId!))!;
+    const socket = connect(`${watched.url}/chat`, {
+      auth: { unit: "an-thanh", ...PRIVILEGED, conversationId: other.conversationId },
+      transports: ["websocket"],
+      reconnection: false,
+      forceNew: true,
+    });
+    const outcome = await new Promise<string>((resolve) => {
+      socket.on("session:ready" as never, () => resolve("joined"));
+      socket.on("connect_error", (e: Error & { data?: { code?: string } }) => resolve(e.data?.code ?? e.message));
+    });
+    socket.disconnect();
+    expect(outcome).toBe("CHAT_AUTH_INVALID");
+    const after = (await watched.server.store.getConversation(other.conversationId!))!;
+    expect([after.state.status, after.state.unitId, after.lastSeq]).toEqual([
+      before.state.status,
+      before.state.unitId,
+      before.lastSeq,
+    ]);
+    // The same page without them is served: a new conversation of its own unit.
+    const c = await watched.citizen({ unit: "an-thanh" });
     expect(c.conversationId).not.toBe(other.conversationId);
-    const record = (await watched.server.store.getConversation(c.conversationId!))!;
-    expect([record.state.status, record.state.unitId]).toEqual(["bot", "an-thanh"]);
+    expect((await watched.server.store.getConversation(c.conversationId!))!.state.unitId).toBe("an-thanh");
   });
 
   it("lets a clerk fill dossier fields only, never the conversation's status or unit", async () => {

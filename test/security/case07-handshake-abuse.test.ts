@@ -59,6 +59,18 @@ describe("case 7: abusive handshakes", () => {
     await stillServes(watched);
   });
 
+  it("refuses a /chat auth object carrying keys the widget never sends, up to the packet limit of them", async () => {
+    expect(await connectError("/chat", { unit: "an-thanh", role: "clerk" })).toBe("CHAT_AUTH_INVALID");
+    const manyKeys: Record<string, string> = { unit: "an-thanh" };
+    // About 60 KB: under the 64 KB packet limit, so the handshake's own check answers.
+    for (let i = 0; i < 2_900; i++) manyKeys[`k${i}`] = "abcdefghij";
+    expect(JSON.stringify(manyKeys).length).toBeGreaterThan(58_000);
+    expect(JSON.stringify(manyKeys).length).toBeLessThan(63_000);
+    expect(await connectError("/chat", manyKeys)).toBe("CHAT_AUTH_INVALID");
+    expect(await connectError("/chat", { unit: "an-thanh", locale: "vi", lastSeq: 0 })).toBe("connected");
+    await stillServes(watched);
+  });
+
   it("refuses a 100 KB cookie and a 100 KB auth object on /clerk", async () => {
     expect(await connectError("/clerk", {}, { Cookie: `khaiho_session=${"a".repeat(100 * 1024)}` })).not.toBe(
       "connected",

@@ -20,11 +20,25 @@ describe("case 41: files lying about their type", () => {
     expect(watched.storedUploads()).toEqual([]);
   });
 
-  it("takes a real JPEG by its content, whatever its name and declared type, stored as image/jpeg", async () => {
+  it("refuses a real JPEG declared as application/x-php or text/html, with the words of any refused file", async () => {
     const c = await watched.citizenAtUpload();
-    const res = await uploadFile(watched.url, c.token, await jpegPhoto(), "a.jpg.php", "application/x-php");
-    expect(res.status).toBe(201);
-    expect(((await res.json()) as { mimeType: string }).mimeType).toBe("image/jpeg");
+    const photo = await jpegPhoto();
+    const byContent = await (await uploadFile(watched.url, c.token, PHP, "a.jpg", "image/jpeg")).json();
+    for (const type of ["application/x-php", "text/html", "image/svg+xml"]) {
+      const res = await uploadFile(watched.url, c.token, photo, "cccd.jpg", type);
+      expect([type, res.status]).toEqual([type, 415]);
+      expect(await res.json()).toEqual(byContent);
+    }
+    expect(watched.storedUploads()).toEqual([]);
+  });
+
+  it("takes a real JPEG by its content whatever its name, declared as a photo or as unknown bytes", async () => {
+    const c = await watched.citizenAtUpload();
+    for (const type of ["application/octet-stream", "image/JPEG", "image/jpg"]) {
+      const res = await uploadFile(watched.url, c.token, await jpegPhoto(), "a.jpg.php", type);
+      expect([type, res.status]).toEqual([type, 201]);
+      expect(((await res.json()) as { mimeType: string }).mimeType).toBe("image/jpeg");
+    }
     expect(watched.storedUploads().join("")).not.toMatch(/php|\.jpg/);
   });
 });

@@ -15,7 +15,10 @@ import { Citizen, startTestServer } from "../support/testServer";
 
 /** Every client event of `/chat`, with the fields its payload has and whether it is acknowledged. */
 const CHAT_EVENTS = {
-  "message:send": { fields: ["clientMessageId", "text", "choice", "attachmentId"], acked: true },
+  "message:send": {
+    fields: ["clientMessageId", "text", "choice", "attachmentId", "identityQr", "cardPhotoId"],
+    acked: true,
+  },
   "conversation:open": { fields: ["locale"], acked: true },
   "typing:citizen": { fields: [], acked: false },
 } satisfies Record<keyof ClientToServerEvents, { fields: string[]; acked: boolean }>;

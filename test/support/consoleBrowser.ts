@@ -76,6 +76,24 @@ export interface ConsoleBrowser {
 }
 
 /**
+ * The browser of a test file: started before its tests (with `env`), stopped after them. Call it in
+ * a `describe` body; the tests reach the browser through the returned function.
+ */
+export function chromiumForThisFile(env: Record<string, string> = {}): () => ConsoleBrowser {
+  let browser: ConsoleBrowser | null = null;
+  beforeAll(async () => {
+    browser = await startConsoleBrowser(env);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.stop();
+  }, 15_000);
+  return () => {
+    if (!browser) throw new Error("the browser is not started");
+    return browser;
+  };
+}
+
+/**
  * Builds the widget and the console, starts the server on them (with `env` on top of the
  * tests' settings) and launches Chromium.
  */

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { buildWidget, formatSize, type WidgetBuild } from "../../widget/build";
+import { buildWidget, buildWidgetScanner, formatSize, type WidgetBuild } from "../../widget/build";
 import { describeBrowserSource, HTML_SINKS, sourceFiles } from "../support/browserSource";
 
 /** The budget: `widget.js` ≤ 50 KB gzipped, socket.io-client included. */
@@ -44,6 +44,49 @@ describe("widget.js bundle", () => {
 
   it("keeps Vietnamese as ASCII escapes, so a page in another charset cannot garble it", () => {
     expect(/^[\x00-\x7f]*$/.test(code)).toBe(true);
+  });
+});
+
+describe("the ID-card scanner, loaded on first use", () => {
+  let dir: string;
+  let first: string;
+  let scanner: string;
+  let qrReader: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), "khai-ho-widget-scanner-"));
+    const [widget, lazy] = await Promise.all([
+      buildWidget({ outFile: path.join(dir, "widget.js") }),
+      buildWidgetScanner({ outDir: dir }),
+    ]);
+    [first, scanner, qrReader] = [widget, lazy.scanner, lazy.qrReader].map((b) => readFileSync(b.outFile, "utf8")) as [
+      string,
+      string,
+      string,
+    ];
+    process.stdout.write(`${formatSize(lazy.scanner)}, ${formatSize(lazy.qrReader)} (loaded on first scan)\n`);
+  }, 60_000);
+
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("is not in the widget's first load: no camera, no QR reader, no scanner panel", () => {
+    // Names that survive minifying: the APIs called, a class name, a text's key.
+    const scannerCode = ["getUserMedia", "BarcodeDetector", "zxing", "readBarcodes", "scanner-frame", "cameraDenied"];
+    expect(scannerCode.filter((name) => first.includes(name))).toEqual([]);
+    expect(scannerCode.filter((name) => scanner.includes(name))).toEqual([
+      "getUserMedia",
+      "BarcodeDetector",
+      "scanner-frame",
+      "cameraDenied",
+    ]);
+    expect(qrReader.includes("readBarcodes") || qrReader.includes("zxing")).toBe(true);
+  });
+
+  it("loads the QR reader's WebAssembly from the widget's server, not from the package's CDN default", () => {
+    expect(qrReader.includes("/widget-qr-reader.wasm")).toBe(true);
+    expect(scanner.includes("/widget-qr-reader.js")).toBe(true);
   });
 });
 

@@ -34,11 +34,36 @@ export const ACK_TIMEOUT_MS = 10_000;
 
 type ChatSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
+/**
+ * Handshake refusals that pass (the address's connections or budget are full, the store is busy):
+ * the widget tries again by itself instead of waiting for the citizen to press "retry".
+ */
+const PASSING_REFUSALS = new Set(["CHAT_RATE_LIMITED", "CHAT_TOO_MANY_CONNECTIONS", "CHAT_UNAVAILABLE"]);
+/**
+ * The wait before trying again after such a refusal doubles from the first to the last; each wait is
+ * drawn between half and all of it, so that the widgets of a ward refused together do not come back
+ * together (a reconnect storm after a proxy restart).
+ */
+const REFUSED_RETRY_FIRST_MS = 2_000;
+const REFUSED_RETRY_MAX_MS = 30_000;
+/**
+ * The widget's own pace for messages, below the server's limit per connection (CHAT_EVENTS_PER_SECOND
+ * 5, CHAT_EVENTS_BURST 40): a queue of answers sent after a dropped
+ * line is never refused for its speed.
+ */
+const SENDS_PER_SECOND = 4;
+const SENDS_AT_ONCE = 20;
+
 /** The `/chat` socket: connection status, and sends that are known to have reached the server. */
 export class ChatConnection {
   private socket: ChatSocket | null = null;
   private sessionReady = false;
   private session: SessionReady | null = null;
+  private refusedRetries = 0;
+  private refusedRetryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Sends the pace still allows at once; below zero, the sends already waiting for their turn. */
+  private sendAllowance = SENDS_AT_ONCE;
+  private sendAllowanceAt = 0;
 
   constructor(
     private readonly serverOrigin: string,
@@ -73,6 +98,7 @@ export class ChatConnection {
     this.handlers.status("connecting");
 
     socket.on("connect", () => {
+      this.refusedRetries = 0;
       this.handlers.status("online");
       // A connection restored by Socket.IO's state recovery is the same server-side socket:
       // the session it had still holds, whether or not the server says it again.
@@ -99,10 +125,15 @@ export class ChatConnection {
             : "reconnecting",
       );
     });
-    socket.on("connect_error", (error: Error & { data?: { message?: unknown } }) => {
+    socket.on("connect_error", (error: Error & { data?: { message?: unknown; code?: unknown } }) => {
       this.sessionReady = false;
       if (socket.active) {
         this.handlers.status("reconnecting");
+        return;
+      }
+      if (typeof error.data?.code === "string" && PASSING_REFUSALS.has(error.data.code)) {
+        this.handlers.status("reconnecting");
+        this.retryAfterRefusal(socket);
         return;
       }
       const detail = typeof error.data?.message === "string" ? error.data.message : undefined;
@@ -112,8 +143,33 @@ export class ChatConnection {
     });
   }
 
+  /** Connects again after a refusal that passes, once a jittered, growing wait is over. */
+  private retryAfterRefusal(socket: ChatSocket): void {
+    clearTimeout(this.refusedRetryTimer);
+    const ceiling = Math.min(REFUSED_RETRY_MAX_MS, REFUSED_RETRY_FIRST_MS * 2 ** this.refusedRetries);
+    this.refusedRetries += 1;
+    this.refusedRetryTimer = setTimeout(
+      () => {
+        this.refusedRetryTimer = undefined;
+        if (this.socket === socket && !socket.connected) socket.connect();
+      },
+      ceiling / 2 + (Math.random() * ceiling) / 2,
+    );
+  }
+
+  /** How long the next send waits for its turn under the widget's pace, in ms (0: at once). */
+  private paceDelay(): number {
+    const now = Date.now();
+    const refilled = ((now - this.sendAllowanceAt) * SENDS_PER_SECOND) / 1000;
+    this.sendAllowance = Math.min(SENDS_AT_ONCE, this.sendAllowance + refilled) - 1;
+    this.sendAllowanceAt = now;
+    return this.sendAllowance >= 0 ? 0 : (-this.sendAllowance * 1000) / SENDS_PER_SECOND;
+  }
+
   /** Forgets the socket: the next `start()` opens a new connection (a new conversation after a reset). */
   stop(): void {
+    clearTimeout(this.refusedRetryTimer);
+    this.refusedRetryTimer = undefined;
     const socket = this.socket;
     this.socket = null;
     this.sessionReady = false;
@@ -127,6 +183,7 @@ export class ChatConnection {
 
   retry(): void {
     if (!this.socket || this.socket.connected) return;
+    clearTimeout(this.refusedRetryTimer);
     this.handlers.status("connecting");
     this.socket.connect();
   }
@@ -156,9 +213,18 @@ export class ChatConnection {
       done("timeout");
       return;
     }
-    socket.timeout(ACK_TIMEOUT_MS).emit("message:send", payload, (error: Error | null, ack: SendAck) => {
-      done(error || !isAck(ack) ? "timeout" : ack);
-    });
+    const emit = () => {
+      if (this.socket !== socket || !this.ready) {
+        done("timeout");
+        return;
+      }
+      socket.timeout(ACK_TIMEOUT_MS).emit("message:send", payload, (error: Error | null, ack: SendAck) => {
+        done(error || !isAck(ack) ? "timeout" : ack);
+      });
+    };
+    const wait = this.paceDelay();
+    if (wait === 0) emit();
+    else setTimeout(emit, wait);
   }
 
   /** Asks the server to greet or to ask the current question again; `done(false)` when unconfirmed. */

@@ -1,4 +1,4 @@
-import type { ChatMessage, Choice, Locale } from "../../server/channels/web/protocol";
+import type { ChatMessage, ChatTextLimit, Choice, Locale } from "../../server/channels/web/protocol";
 import { darken } from "./accentColor";
 import { h, removeChildren } from "../shared/dom";
 import { icon } from "./icon";
@@ -7,6 +7,16 @@ import { STYLES } from "./styles";
 import { fitToVisualViewport } from "./visualViewportFit";
 
 export const ELEMENT_NAME = "khai-ho-chat";
+
+/** The server's limit on a text (its type fails to compile if the server's changes). */
+const MAX_TEXT_LENGTH: ChatTextLimit = 2000;
+
+/** Counted as the server counts: code points, in NFC, runs of spaces made one. */
+function longerThanServerTakes(text: string): boolean {
+  return (
+    text.length > MAX_TEXT_LENGTH && Array.from(text.normalize("NFC").replace(/\s+/g, " ")).length > MAX_TEXT_LENGTH
+  );
+}
 
 /** What the citizen does in the widget; the controller decides what it means. */
 export interface ViewHandlers {
@@ -99,6 +109,24 @@ export class KhaiHoChatElement extends HTMLElement {
 
   get isOpen(): boolean {
     return !this.panel.hidden;
+  }
+
+  /** Where a panel over the chat goes (the ID-card scanner): inside the widget's panel and shadow root. */
+  get overlayHost(): HTMLElement {
+    return this.panel;
+  }
+
+  /** The element the keyboard focus is on inside the widget, to give it back when an overlay closes. */
+  get focusedElement(): HTMLElement | null {
+    const focused = this.shadowRoot?.activeElement;
+    return focused instanceof HTMLElement ? focused : null;
+  }
+
+  /** Back to `element` when it is still shown (the button that opened the overlay), else to the composer. */
+  returnFocus(element: HTMLElement | null): void {
+    if (!this.isOpen) return;
+    if (element && element.isConnected && element.offsetParent !== null) element.focus();
+    else this.focusComposer();
   }
 
   setTexts(texts: ViewTexts): void {
@@ -424,7 +452,9 @@ export class KhaiHoChatElement extends HTMLElement {
   private submit(): void {
     const text = this.input.value.trim();
     if (text === "") return;
-    this.composerText = "";
+    // A text past the server's limit is refused (CHAT_TEXT_TOO_LONG, its message shown): it stays
+    // in the box, so nothing the citizen typed is lost while they shorten it.
+    if (!longerThanServerTakes(text)) this.composerText = "";
     this.handlers.sendText(text);
   }
 

@@ -13,6 +13,7 @@ import { ConversationStore, emptyConversation, type OutboxItem, type StoredConve
 import { UI_TEXT, type UiText } from "./locales";
 import { MessageSequence } from "./messageSequence";
 import { newClientMessageId } from "../shared/newClientMessageId";
+import { IDENTITY_SCAN_CHOICE, IdentityScan } from "./identityScan";
 import { fetchFormHtml, fetchUnitName, openFormWindow, uploadFile } from "./serverRequests";
 import { localized, type ResolvedSettings } from "./settings";
 import { WidgetEvents } from "./widgetEvents";
@@ -37,6 +38,7 @@ export class ChatWidget {
   private readonly connection: ChatConnection;
   private readonly view: KhaiHoChatElement;
   private readonly sequence: MessageSequence;
+  private readonly identityScan: IdentityScan;
   private record: StoredConversation;
   private locale: Locale;
   private status: { status: ConnectionStatus; detail?: string } = { status: "idle" };
@@ -101,6 +103,14 @@ export class ChatWidget {
         composing: () => this.onComposing(),
       },
     });
+    this.identityScan = new IdentityScan({
+      serverOrigin: settings.serverOrigin,
+      view: this.view,
+      locale: () => this.locale,
+      failed: () => this.view.appendNotice(this.ui.scannerFailed, { error: true }),
+      qrRead: (text) => this.enqueue({ identityQr: text }, this.ui.cardScanned),
+      photoChosen: (file) => void this.attach(file, "cardPhoto"),
+    });
   }
 
   mount(): void {
@@ -134,6 +144,7 @@ export class ChatWidget {
 
   close(): void {
     if (!this.view.isOpen) return;
+    this.identityScan.close();
     this.view.setOpen(false, true);
     this.save({ open: false });
     this.events.emit("close", undefined);
@@ -146,6 +157,7 @@ export class ChatWidget {
 
   /** Forgets the token, the transcript and the outbox; the next connection starts a new conversation. */
   reset(): void {
+    this.identityScan.close();
     this.connection.stop();
     this.store.clear();
     this.record = { ...emptyConversation(), locale: this.record.locale, open: this.view.isOpen };
@@ -162,6 +174,7 @@ export class ChatWidget {
   setLocale(locale: Locale): void {
     if (locale !== "vi" && locale !== "en") return;
     if (locale === this.locale) return;
+    this.identityScan.close();
     this.locale = locale;
     this.save({ locale });
     // Asked again, the server answers the current question in the new language (not while a clerk
@@ -296,6 +309,10 @@ export class ChatWidget {
   }
 
   private choose(choice: Choice): void {
+    if (choice.value === IDENTITY_SCAN_CHOICE) {
+      void this.identityScan.open();
+      return;
+    }
     this.enqueue({ choice: choice.value }, choice.label);
   }
 
@@ -355,7 +372,8 @@ export class ChatWidget {
     this.pump();
   }
 
-  private async attach(file: File): Promise<void> {
+  /** A document for an upload step, or a photo of an ID card's front to be read on the server. */
+  private async attach(file: File, purpose: "document" | "cardPhoto" = "document"): Promise<void> {
     if (!UPLOAD_TYPES.includes(file.type) && !UPLOAD_EXTENSION.test(file.name)) {
       this.view.appendNotice(this.ui.uploadWrongType, { error: true });
       return;
@@ -370,7 +388,8 @@ export class ChatWidget {
     this.renderControls();
     const result = await uploadFile(this.settings.serverOrigin, token, file);
     this.uploading = null;
-    if (result.ok) this.enqueue({ attachmentId: result.attachmentId }, this.ui.fileSent(file.name));
+    if (result.ok && purpose === "cardPhoto") this.enqueue({ cardPhotoId: result.attachmentId }, this.ui.cardPhotoSent);
+    else if (result.ok) this.enqueue({ attachmentId: result.attachmentId }, this.ui.fileSent(file.name));
     else {
       this.view.appendNotice(result.message ?? this.ui.uploadFailed, { error: true });
       this.renderPending();

@@ -45,6 +45,11 @@ export interface UiText {
   doneHint: string;
   openForm: string;
   formFailed: string;
+  /** The ID-card scanner's script could not be loaded (it comes on first use). */
+  scannerFailed: string;
+  /** The citizen's bubble for a QR code read by the camera, and for a photo of the card sent. */
+  cardScanned: string;
+  cardPhotoSent: string;
   conversationReplaced: string;
   conversationClosed: string;
   newConversation: string;
@@ -87,6 +92,9 @@ export const UI_TEXT: Readonly<Record<Locale, UiText>> = {
     doneHint: "Ghi lại mã này để tra cứu tình trạng hồ sơ.",
     openForm: "Xem/in tờ khai",
     formFailed: "Không mở được tờ khai. Vui lòng thử lại sau.",
+    scannerFailed: "Không mở được phần quét CCCD. Kiểm tra kết nối mạng rồi thử lại, hoặc nhập thông tin.",
+    cardScanned: "Đã quét mã QR trên CCCD",
+    cardPhotoSent: "Đã gửi ảnh mặt trước CCCD",
     conversationReplaced: "Cuộc trò chuyện trước không còn nữa; đã bắt đầu cuộc trò chuyện mới.",
     conversationClosed: "Cuộc trò chuyện đã kết thúc.",
     newConversation: "Bắt đầu cuộc trò chuyện mới",
@@ -127,6 +135,9 @@ export const UI_TEXT: Readonly<Record<Locale, UiText>> = {
     doneHint: "Keep this code to check your dossier's status.",
     openForm: "View/print the form",
     formFailed: "The form could not be opened. Please try again later.",
+    scannerFailed: "The ID card scanner could not be opened. Check the network and try again, or type the details.",
+    cardScanned: "ID card QR code scanned",
+    cardPhotoSent: "Photo of the ID card's front sent",
     conversationReplaced: "The previous conversation is no longer available; a new one has started.",
     conversationClosed: "This conversation has ended.",
     newConversation: "Start a new conversation",

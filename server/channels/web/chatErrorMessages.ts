@@ -1,10 +1,22 @@
+import { MAX_INPUT_LENGTH } from "../../engine/understanding/normalizeInput";
 import type { ErrorCode, Locale } from "./protocol";
+
+const LIMIT_VI = MAX_INPUT_LENGTH.toLocaleString("vi-VN");
+const LIMIT_EN = MAX_INPUT_LENGTH.toLocaleString("en-US");
 
 /** What the citizen reads when a message is refused, in the conversation's language. */
 export const CHAT_ERROR_MESSAGES: Readonly<Record<ErrorCode, Record<Locale, string>>> = {
   CHAT_PAYLOAD_INVALID: {
     vi: "Tin nhắn không hợp lệ nên chưa được gửi. Bạn thử gửi lại nhé.",
     en: "The message was not valid and was not sent. Please try again.",
+  },
+  CHAT_TEXT_TOO_LONG: {
+    vi:
+      `Tin nhắn dài quá ${LIMIT_VI} ký tự nên chưa được gửi. Nội dung vẫn còn trong ô soạn tin: bạn rút gọn ` +
+      "hoặc chia thành vài tin ngắn hơn rồi gửi lại nhé.",
+    en:
+      `The message is longer than ${LIMIT_EN} characters and was not sent. Your text is still in the message ` +
+      "box: please shorten it or split it into a few shorter messages.",
   },
   CHAT_MESSAGE_ID_REUSED: {
     vi:
@@ -35,5 +47,13 @@ export const CHAT_HANDSHAKE_MESSAGES = {
     en: "The chat could not be opened; please reload the page.",
   },
   CHAT_RATE_LIMITED: CHAT_ERROR_MESSAGES.CHAT_RATE_LIMITED,
+  CHAT_TOO_MANY_CONNECTIONS: {
+    vi:
+      "Có quá nhiều cửa sổ trò chuyện đang mở từ cùng một mạng. Hệ thống sẽ tự kết nối lại khi có chỗ; bạn cũng có " +
+      "thể đóng bớt các cửa sổ không dùng.",
+    en:
+      "Too many chat windows are open from the same network. The chat reconnects by itself as soon as there is room; " +
+      "you can also close the windows you do not use.",
+  },
   CHAT_UNAVAILABLE: CHAT_ERROR_MESSAGES.CHAT_UNAVAILABLE,
 } as const satisfies Readonly<Record<string, Record<Locale, string>>>;

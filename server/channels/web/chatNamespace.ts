@@ -2,7 +2,10 @@ import type { Namespace, Server, Socket } from "socket.io";
 import type { ConversationService } from "../../conversation/conversationService";
 import type { Delivery, TurnOutcome } from "../../conversation/turnTypes";
 import { normalizeInput } from "../../engine/understanding/normalizeInput";
+import { citizenTextTooLong } from "../../limits/citizenTextTooLong";
+import type { OpenConnectionCap } from "../../limits/openConnectionCap";
 import type { SlidingWindowLimiter } from "../../limits/slidingWindowLimiter";
+import { SocketFloodGuard, type SocketFloodLimits } from "../../limits/socketFloodGuard";
 import type { Logger } from "../../logger";
 import { inLocale } from "../../codedTexts";
 import { CHAT_ERROR_MESSAGES, CHAT_HANDSHAKE_MESSAGES } from "./chatErrorMessages";
@@ -36,6 +39,11 @@ const TYPING_RELAY_EVERY_MS = 500;
  * script flooding text still meets it after that many.
  */
 const CHOICE_COST = 0.25;
+/**
+ * What a reconnect weighs against its conversation's limit: a phone on a weak line reconnects a few
+ * times a minute, a script replaying a transcript in a loop is refused after four times the limit.
+ */
+const RESUME_COST = 0.25;
 /** How long a new message waits at most for the replays of reconnecting citizens to go first. */
 const RESUME_FIRST_MAX_WAIT_MS = 1_000;
 
@@ -46,6 +54,10 @@ export interface ChatNamespaceOptions {
   logger: Logger;
   perConversation: SlidingWindowLimiter;
   perIp: SlidingWindowLimiter;
+  /** Connections open at once per address (CHAT_CONNECTIONS_PER_ADDRESS). */
+  openPerAddress: OpenConnectionCap;
+  /** How fast one connection may send, and how many refusals it gets before it is closed. */
+  perSocket: SocketFloodLimits;
   /** The client's address (behind a trusted proxy, the forwarded one). */
   addressOf: (socket: Socket) => string;
   /** The citizen of a conversation is typing: the clerks watching it are told. */
@@ -110,6 +122,7 @@ export function attachChatNamespace(io: Server, options: ChatNamespaceOptions): 
 
   namespace.use(async (socket, next) => {
     let resumeDone: (() => void) | null = null;
+    let refuse = (code: keyof typeof CHAT_HANDSHAKE_MESSAGES) => next(handshakeError(code));
     try {
       const auth = chatAuthSchema.safeParse(socket.handshake.auth ?? {});
       if (!auth.success) {
@@ -117,13 +130,31 @@ export function attachChatNamespace(io: Server, options: ChatNamespaceOptions): 
         return;
       }
       const ip = options.addressOf(socket);
-      if (!options.perIp.allow(ip)) {
-        next(handshakeError("CHAT_RATE_LIMITED"));
+      const release = options.openPerAddress.acquire(ip);
+      if (!release) {
+        next(handshakeError("CHAT_TOO_MANY_CONNECTIONS"));
         return;
       }
+      // The place is freed when the connection ends, however it ends (closed before the handshake completed too).
+      socket.once("disconnect", release);
+      socket.conn.once("close", release);
+      refuse = (code) => {
+        release();
+        next(handshakeError(code));
+      };
       // An unknown or stale token is not an error: the citizen simply starts again.
       resumeDone = auth.data.token ? resumes.begin() : null;
       const existing = auth.data.token ? await service.resume(auth.data.token) : null;
+      // A citizen coming back (a reconnect storm after a proxy restart brings a whole ward behind one
+      // address at once) is charged to their own conversation; only new conversations to the address.
+      const allowed = existing
+        ? options.perConversation.allow(existing.id, Date.now(), RESUME_COST)
+        : options.perIp.allow(ip);
+      if (!allowed) {
+        resumeDone?.();
+        refuse("CHAT_RATE_LIMITED");
+        return;
+      }
       const opened = existing
         ? { record: existing, token: auth.data.token! }
         : await service.start({ channel: "web", locale: auth.data.locale ?? "vi", unitId: auth.data.unit ?? null });
@@ -138,7 +169,7 @@ export function attachChatNamespace(io: Server, options: ChatNamespaceOptions): 
     } catch (error) {
       resumeDone?.();
       logger.error({ event: "chat.handshake_failed", err: error }, "chat handshake failed");
-      next(handshakeError("CHAT_UNAVAILABLE"));
+      refuse("CHAT_UNAVAILABLE");
     }
   });
 
@@ -173,11 +204,44 @@ export function attachChatNamespace(io: Server, options: ChatNamespaceOptions): 
   function registerHandlers(socket: ChatSocket): void {
     const { conversationId } = socket.data;
     let typingRelayedAt = 0;
+    const flood = new SocketFloodGuard(options.perSocket);
+
+    /** Refuses as rate-limited; a connection that keeps sending regardless is closed. */
+    const rateLimited = (reply: (ack: SendAck) => void, verdict = flood.refused()) => {
+      reply(refusal("CHAT_RATE_LIMITED", socket.data.locale));
+      if (verdict !== "cut" || !socket.connected) return;
+      logger.warn({ event: "chat.flood_disconnected", conversationId }, "chat connection closed: kept sending");
+      socket.disconnect(true);
+    };
+
+    // Every event is counted, whatever it is: refused, invalid and unknown ones cost the server too. Typing
+    // signals excepted: they touch no store and are passed on at most every TYPING_RELAY_EVERY_MS anyway.
+    socket.use((packet, next) => {
+      const [event, payload] = packet;
+      if (event === "typing:citizen") {
+        next();
+        return;
+      }
+      const tap = event === "message:send" && (payload as { choice?: unknown } | null)?.choice !== undefined;
+      const verdict = flood.admit(tap ? CHOICE_COST : 1);
+      if (verdict === "pass") {
+        next();
+        return;
+      }
+      const ack = packet[packet.length - 1];
+      rateLimited(typeof ack === "function" ? (ack as (a: SendAck) => void) : () => undefined, verdict);
+    });
 
     socket.on("message:send", (...args: unknown[]) => {
       // A message sent ends the typing: the next keystroke is news to the clerk at once.
       typingRelayedAt = 0;
       const { payload, ack: reply } = splitAck<SendAck>(args);
+      const text = (payload as { text?: unknown } | null)?.text;
+      if (typeof text === "string" && citizenTextTooLong(text)) {
+        logger.info({ event: "chat.text_too_long", conversationId, length: text.length }, "text refused: too long");
+        reply(refusal("CHAT_TEXT_TOO_LONG", socket.data.locale));
+        return;
+      }
       const parsed = sendMessageSchema.safeParse(payload);
       if (!parsed.success) {
         reply(refusal("CHAT_PAYLOAD_INVALID", socket.data.locale));
@@ -185,7 +249,7 @@ export function attachChatNamespace(io: Server, options: ChatNamespaceOptions): 
       }
       const cost = parsed.data.choice !== undefined ? CHOICE_COST : 1;
       if (!options.perConversation.allow(conversationId, Date.now(), cost) || !options.perIp.allow(socket.data.ip)) {
-        reply(refusal("CHAT_RATE_LIMITED", socket.data.locale));
+        rateLimited(reply);
         return;
       }
       const message =

@@ -10,8 +10,16 @@ export type { MessageAuthor } from "../../engine/messageAuthor";
 import type { ConversationStatus } from "../../engine/conversationState";
 import type { Locale } from "../../engine/localized";
 import type { MessageAuthor } from "../../engine/messageAuthor";
+import type { MAX_INPUT_LENGTH } from "../../engine/understanding/normalizeInput";
 
-/** Handshake `auth`: no token opens a new conversation; a valid token resumes it. */
+/**
+ * The longest text a citizen may send, in characters (code points, once in NFC with runs of spaces
+ * made one): the engine understands no more, and a longer text is refused with CHAT_TEXT_TOO_LONG
+ * rather than cut. Browser code declares its copy with this type, so the two cannot drift apart.
+ */
+export type ChatTextLimit = typeof MAX_INPUT_LENGTH;
+
+/** Handshake `auth`: no token opens a new conversation; a valid token resumes it; any other key is refused. */
 export interface ChatAuth {
   token?: string;
   /** The last `seq` the client has shown: every later message is sent again, in order. */
@@ -44,6 +52,7 @@ export interface SessionReady {
 
 export type ErrorCode =
   | "CHAT_PAYLOAD_INVALID"
+  | "CHAT_TEXT_TOO_LONG"
   | "CHAT_MESSAGE_ID_REUSED"
   | "CHAT_RATE_LIMITED"
   | "CHAT_ATTACHMENT_UNKNOWN"

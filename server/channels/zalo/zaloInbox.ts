@@ -5,8 +5,10 @@ import { KeyedMutex } from "../../conversation/keyedMutex";
 import type { TurnOutcome } from "../../conversation/turnTypes";
 import type { Catalogue } from "../../engine/catalogue";
 import { expectsUpload } from "../../engine/expectsUpload";
+import { askedIdentity } from "../../engine/identityGroups";
 import type { Localized } from "../../engine/localized";
 import { normalizeInput } from "../../engine/understanding/normalizeInput";
+import { citizenTextTooLong } from "../../limits/citizenTextTooLong";
 import { ConcurrencyLimit } from "../../limits/concurrencyLimit";
 import type { SlidingWindowLimiter } from "../../limits/slidingWindowLimiter";
 import type { Logger } from "../../logger";
@@ -186,6 +188,8 @@ export class ZaloInbox {
 
   /** A typed text, or a button's payload (Zalo sends it back as text): the choice it names. */
   private async citizenText(contact: ZaloContactRecord, eventKey: string, text: string): Promise<boolean> {
+    // Refused whole rather than cut where the citizen cannot see; their text stays in their Zalo chat.
+    if (citizenTextTooLong(text)) return this.notice(contact, eventKey, ZALO_TEXTS.textTooLong);
     const typed = normalizeInput(text);
     const choice = await this.choiceNamed(contact.conversationId, typed);
     const message: CitizenMessage = choice
@@ -213,7 +217,10 @@ export class ZaloInbox {
     return settled(outcome);
   }
 
-  /** A photo or file on an upload step becomes the step's answer; elsewhere the citizen is told why not. */
+  /**
+   * A photo or file on an upload step becomes the step's answer; a photo sent while a person's identity is
+   * asked is read as their ID card (on the server, then deleted); elsewhere the citizen is told why not.
+   */
   private async attachments(
     contact: ZaloContactRecord,
     event: Extract<ZaloEvent, { kind: "attachments" }>,
@@ -222,10 +229,17 @@ export class ZaloInbox {
     const record = await store.getConversation(contact.conversationId);
     const document = event.attachments.find((a) => (a.type === "image" || a.type === "file") && a.url);
     if (!record || !document) return true;
-    if (!expectsUpload(catalogue, record.state)) return this.refuseMedia(contact, event.eventKey, "notExpected");
+    const card = document.type === "image" && askedIdentity(catalogue, record.state) !== null;
+    if (!card && !expectsUpload(catalogue, record.state))
+      return this.refuseMedia(contact, event.eventKey, "notExpected");
     const saved = await this.saveMedia(record, document.url!);
     if (typeof saved !== "string") return this.refuseMedia(contact, event.eventKey, saved.refused);
-    return this.send(contact, { clientMessageId: event.eventKey, attachmentId: saved });
+    return this.send(
+      contact,
+      card
+        ? { clientMessageId: event.eventKey, cardPhotoId: saved }
+        : { clientMessageId: event.eventKey, attachmentId: saved },
+    );
   }
 
   /** The file fetched, checked like a web upload and stored: its upload id, or why not. */

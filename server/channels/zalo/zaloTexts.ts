@@ -1,4 +1,5 @@
 import { t, type Localized } from "../../engine/localized";
+import { MAX_INPUT_LENGTH } from "../../engine/understanding/normalizeInput";
 import { MAX_IMAGE_PIXELS } from "../../uploads/inspectUpload";
 import type { UploadRefusal } from "../../uploads/inspectUpload";
 
@@ -51,6 +52,12 @@ export const ZALO_MEDIA_REFUSALS: Record<ZaloMediaRefusal, Localized> = {
 
 export const ZALO_TEXTS = {
   rateLimited: t("Bạn gửi nhanh quá, vui lòng chờ một chút rồi gửi tiếp.", "Too many messages; please wait a moment."),
+  textTooLong: t(
+    `Tin nhắn dài quá ${MAX_INPUT_LENGTH.toLocaleString("vi-VN")} ký tự nên trợ lý chưa nhận. Bạn chia thành vài ` +
+      "tin ngắn hơn rồi gửi lại nhé.",
+    `The message is longer than ${MAX_INPUT_LENGTH.toLocaleString("en-US")} characters and was not taken. Please ` +
+      "send it again as a few shorter messages.",
+  ),
   sharedInfo: (name: string | null) =>
     t(
       `Đã nhận thông tin bạn chia sẻ qua Zalo${name ? ` (${name})` : ""}; cán bộ sẽ đối chiếu khi cần.`,

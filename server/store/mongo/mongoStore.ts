@@ -249,6 +249,10 @@ export class MongoStore implements Store, ConsoleStore {
     return this.uploads.getUpload(id);
   }
 
+  async deleteUpload(id: string): Promise<void> {
+    return this.uploads.deleteUpload(id);
+  }
+
   async uploadUsage(conversationId: string): Promise<{ files: number; bytes: number }> {
     return this.uploads.uploadUsage(conversationId);
   }

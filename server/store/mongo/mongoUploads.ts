@@ -24,7 +24,7 @@ interface Opened {
 /** Uploads in MongoDB: the GridFS bucket `uploads`, the upload id as file name, the record as metadata. */
 export class MongoUploads implements Pick<
   DossierStore,
-  "saveUpload" | "getUpload" | "uploadUsage" | "deleteUnattachedUploads"
+  "saveUpload" | "getUpload" | "deleteUpload" | "uploadUsage" | "deleteUnattachedUploads"
 > {
   private readonly opened = new WhileOpen<Opened>();
 
@@ -96,6 +96,19 @@ export class MongoUploads implements Pick<
       },
       bytes: Buffer.concat(chunks),
     };
+  }
+
+  async deleteUpload(id: string): Promise<void> {
+    assertUploadId(id);
+    const { uploads } = this.opened.get();
+    for (const file of await uploads.find({ filename: id }, { projection: { _id: 1 } }).toArray()) {
+      try {
+        await uploads.delete(file._id);
+      } catch (error) {
+        // Deleted meanwhile by another node.
+        if (!(error instanceof MongoRuntimeError && /File not found/i.test(error.message))) throw error;
+      }
+    }
   }
 
   async uploadUsage(conversationId: string): Promise<{ files: number; bytes: number }> {

@@ -44,6 +44,7 @@ import { sqlitePostalList } from "./sqlitePostalList";
 import { storeNotOpen } from "../storeChecks";
 import type { DossiersReceivedFilter } from "../dossierExportStore";
 import { openSqliteFile } from "./openSqliteFile";
+import { waitForWriteLock } from "./sqliteWriteLock";
 
 export { SQLITE_MIGRATIONS } from "./sqliteMigrations";
 
@@ -57,6 +58,10 @@ export interface SqliteStoreOptions {
    */
   writerThread?: boolean;
 }
+
+// A readiness probe waits this long for an empty write to commit: far above a group commit
+// (under a millisecond), far below the 5 s a write waits for a lock another process holds.
+const TAKES_WRITES_WITHIN_MS = 1_000;
 
 /** The database file's name under `dataDir`. */
 export const SQLITE_FILE_NAME = "khai-ho.sqlite";
@@ -138,6 +143,9 @@ export class SqliteStore implements Store, ConsoleStore {
         // The writer thread writes nearly everything, and its commits run the checkpoints; this
         // connection's rare writes (accounts, uploads, audit) must not stall its thread with one.
         db.pragma("wal_autocheckpoint = 0");
+        // This connection's writes run on the sockets' thread: while another process holds the
+        // file they fail after a short wait rather than stall every citizen for the full one.
+        writer.onFileHeld = (held) => waitForWriteLock(db, held);
       }
       this.opened = { db, ping: db.prepare<[], { one: number }>("SELECT 1 AS one"), writer };
     } catch (error) {
@@ -164,6 +172,20 @@ export class SqliteStore implements Store, ConsoleStore {
     } catch {
       return false;
     }
+  }
+
+  /**
+   * Whether a write commits now: false while another process holds the file's write lock (the
+   * sqlite3 shell with a transaction open, a second server on the same `DATA_DIR`). Without the
+   * writer thread, a write would wait on the caller's thread: only the file's answer is checked.
+   *
+   * @example
+   * if (!(await store.takesWrites())) res.status(503).json({ status: "store not accepting writes" });
+   */
+  async takesWrites(): Promise<boolean> {
+    const writer = this.opened?.writer;
+    if (!writer) return this.ping();
+    return writer.takesWrites(TAKES_WRITES_WITHIN_MS);
   }
 
   // Conversations, messages and the turn commit.
@@ -275,6 +297,10 @@ export class SqliteStore implements Store, ConsoleStore {
    */
   async saveUpload(record: UploadRecord, bytes: Buffer): Promise<void> {
     return this.uploads.saveUpload(record, bytes);
+  }
+
+  async deleteUpload(id: string): Promise<void> {
+    return this.uploads.deleteUpload(id);
   }
 
   async getUpload(id: string): Promise<{ record: UploadRecord; bytes: Buffer } | null> {

@@ -2,7 +2,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { ConversationRecord, TurnCommit, TurnWrite } from "../conversationStore";
 import { StoreError } from "../storeError";
-import type { WriterReply, WriterRequest } from "./sqliteTurnWriterProtocol";
+import type { WriterNotice, WriterReply, WriterRequest } from "./sqliteTurnWriterProtocol";
 import type { SqliteZalo, SqliteZaloWrite } from "./sqliteZalo";
 
 interface Waiting {
@@ -28,10 +28,18 @@ export class SqliteTurnWriter {
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 1;
   private failure: Error | null = null;
+  private held = false;
+  /** Called when the thread finds the file's write lock held by another process, and when it is free again. */
+  onFileHeld: (held: boolean) => void = () => {};
 
   private constructor(private readonly worker: Worker) {
-    worker.on("message", (replies: WriterReply[]) => {
-      for (const reply of replies) this.settle(reply);
+    worker.on("message", (message: WriterReply[] | WriterNotice) => {
+      if (!Array.isArray(message)) {
+        this.held = message.fileHeld;
+        this.onFileHeld(message.fileHeld);
+        return;
+      }
+      for (const reply of message) this.settle(reply);
     });
     worker.on("error", (error) => this.fail(error));
     worker.on("exit", (code) => this.fail(new Error(`the SQLite turn writer thread stopped (exit code ${code})`)));
@@ -73,6 +81,29 @@ export class SqliteTurnWriter {
     ...args: Parameters<SqliteZalo[M]>
   ): Promise<ReturnType<SqliteZalo[M]>> {
     return (await this.request({ id: this.nextId++, kind: "zalo", method, args })) as ReturnType<SqliteZalo[M]>;
+  }
+
+  /** Whether the thread's last group found the file's write lock held by another process. */
+  get fileHeld(): boolean {
+    return this.held;
+  }
+
+  /**
+   * Whether a write posted now commits within `withinMs`: an empty item in the next group, which
+   * commits at once unless another process holds the file (or the thread is gone).
+   */
+  async takesWrites(withinMs: number): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), withinMs)));
+    const probed = this.request({ id: this.nextId++, kind: "probe" }).then(
+      () => true,
+      () => false,
+    );
+    try {
+      return await Promise.race([probed, late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Waits for what was posted to be written, then closes the thread's connection. */

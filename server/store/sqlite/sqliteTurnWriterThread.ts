@@ -4,13 +4,16 @@
  * sockets. What arrives while a commit runs is written together in the next transaction (group
  * commit), each item in a savepoint of its own so that one that fails rolls back alone. Every
  * item is answered only after its transaction committed: an acknowledgement still means on disk.
+ * A group refused because another process holds the file's write lock tells the socket thread
+ * that the file is held, and the groups after it wait only briefly until one commits again.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { StoreError } from "../storeError";
 import { openSqliteFile } from "./openSqliteFile";
 import { SqliteConversations } from "./sqliteConversations";
 import { SqliteDossiers } from "./sqliteDossiers";
-import type { WriterReply, WriterRequest } from "./sqliteTurnWriterProtocol";
+import type { WriterNotice, WriterReply, WriterRequest } from "./sqliteTurnWriterProtocol";
+import { isWriteLockError, waitForWriteLock } from "./sqliteWriteLock";
 import { SQLITE_ZALO_WRITES, SqliteZalo } from "./sqliteZalo";
 
 const port = parentPort!;
@@ -24,9 +27,18 @@ zalo.attach(db);
 const ZALO_WRITES = new Set<string>(SQLITE_ZALO_WRITES);
 
 let pending: WriterRequest[] = [];
+let fileHeld = false;
+
+function setFileHeld(held: boolean): void {
+  if (held === fileHeld) return;
+  fileHeld = held;
+  waitForWriteLock(db, held);
+  port.postMessage({ fileHeld: held } satisfies WriterNotice);
+}
 
 function apply(request: WriterRequest): WriterReply {
   try {
+    if (request.kind === "probe") return { id: request.id, ok: true, value: null };
     if (request.kind === "create") {
       conversations.insertConversation(request.record);
       return { id: request.id, ok: true, value: null };
@@ -52,7 +64,9 @@ function flush(): void {
   let replies: WriterReply[];
   try {
     replies = writeGroup.immediate(requests);
+    setFileHeld(false);
   } catch (error) {
+    if (isWriteLockError(error)) setFileHeld(true);
     // The group's own BEGIN or COMMIT failed (disk full, the file locked past the timeout):
     // nothing of it is written, and every item says so.
     replies = requests.map((request) => ({

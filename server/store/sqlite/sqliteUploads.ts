@@ -29,6 +29,7 @@ function prepareUploadStatements(db: Database.Database) {
       "INSERT INTO uploads (id, conversation_id, mime_type, size, created_at) VALUES (?, ?, ?, ?, ?)",
     ),
     upload: db.prepare<[string], UploadRow>("SELECT * FROM uploads WHERE id = ?"),
+    deleteUpload: db.prepare<[string]>("DELETE FROM uploads WHERE id = ?"),
     uploadUsage: db.prepare<[string], { files: number; bytes: number }>(
       "SELECT COUNT(*) AS files, COALESCE(SUM(size), 0) AS bytes FROM uploads WHERE conversation_id = ?",
     ),
@@ -48,7 +49,7 @@ type UploadStatements = ReturnType<typeof prepareUploadStatements>;
 /** Uploads in SQLite: the metadata in `uploads`, the bytes as files under `uploadsDir`. */
 export class SqliteUploads implements Pick<
   DossierStore,
-  "saveUpload" | "getUpload" | "uploadUsage" | "deleteUnattachedUploads"
+  "saveUpload" | "getUpload" | "deleteUpload" | "uploadUsage" | "deleteUnattachedUploads"
 > {
   private readonly opened = new WhileOpen<UploadStatements>();
 
@@ -124,6 +125,13 @@ export class SqliteUploads implements Pick<
       },
       bytes,
     };
+  }
+
+  /** The row first: an upload without its row is unreachable, and the file goes right after. */
+  async deleteUpload(id: string): Promise<void> {
+    assertUploadId(id);
+    this.opened.get().deleteUpload.run(id);
+    await this.removeUploadFiles([id]);
   }
 
   async uploadUsage(conversationId: string): Promise<{ files: number; bytes: number }> {
