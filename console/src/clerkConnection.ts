@@ -143,6 +143,14 @@ export class ClerkConnection {
     return this.settle(this.acked()?.emitWithAck("dossier:patch", { conversationId, field, text }));
   }
 
+  /** A card read at the counter, shown to the citizen to confirm (`dossier:identityCard`). */
+  identityCard(
+    conversationId: string,
+    card: { qrText: string } | { photo: string },
+  ): Promise<ActionResult<{ view: ConversationView }>> {
+    return this.settle(this.acked()?.emitWithAck("dossier:identityCard", { conversationId, ...card }));
+  }
+
   release(conversationId: string, at: ReleaseAt): Promise<ActionResult> {
     return this.settle(this.acked()?.emitWithAck("conversation:release", { conversationId, at }));
   }

@@ -160,6 +160,7 @@ export class ConsoleApp {
         transfer: (to) => this.act((c, id) => c.transfer(id, to)),
         addNote: (text) => this.addNote(text),
         close: () => this.act((c, id) => c.close(id)),
+        scanCard: (card) => this.act((c, id) => c.identityCard(id, card)),
         send: (text) => this.send(text),
         typing: () => {
           if (this.selectedId) this.connection?.typing(this.selectedId);

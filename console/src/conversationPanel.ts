@@ -2,6 +2,7 @@ import type { ChatMessage } from "../../server/channels/web/protocol";
 import type { ClerkNote, ConversationView, TransferTargets } from "../../server/console/clerkProtocol";
 import { h, removeChildren } from "../../widget/shared/dom";
 import { openDialog, radio } from "./actionDialog";
+import { openCardScanDialog, type ScannedCard } from "./cardScanDialog";
 import type { ActionResult, TransferTo } from "./clerkConnection";
 import { contactNotice, formatClock, REVIEW_STEP_ID, releaseAt, type ReleaseAt } from "./consoleFormat";
 import { localMessageElement, TranscriptList } from "./transcriptList";
@@ -15,6 +16,8 @@ export interface ConversationActions {
   transfer(to: TransferTo): Promise<string | null>;
   addNote(text: string): Promise<string | null>;
   close(): Promise<string | null>;
+  /** A card read at the counter, for the citizen to confirm. */
+  scanCard(card: ScannedCard): Promise<string | null>;
   send(text: string): Promise<string | null>;
   typing(): void;
   /** Other units, and the unit's clerks, for the transfer dialog. */
@@ -58,6 +61,7 @@ export class ConversationPanel {
     release: HTMLButtonElement;
     transfer: HTMLButtonElement;
     close: HTMLButtonElement;
+    scanCard: HTMLButtonElement;
   };
   private readonly content: HTMLElement;
   private readonly placeholder: HTMLElement;
@@ -88,6 +92,7 @@ export class ConversationPanel {
       release: h("button", { type: "button" }, [TEXTS.release]),
       transfer: h("button", { type: "button" }, [TEXTS.transfer]),
       close: h("button", { type: "button", class: "danger" }, [TEXTS.close]),
+      scanCard: h("button", { type: "button", hidden: true }, [TEXTS.scanCard]),
     };
     this.actionsBar = h(
       "div",
@@ -304,6 +309,8 @@ export class ConversationPanel {
     this.buttons.take.disabled = over || heldByOther;
     this.buttons.release.disabled = !mine;
     this.buttons.close.disabled = !mine;
+    this.buttons.scanCard.hidden = !mine || view.identityAsked === null;
+    this.buttons.scanCard.title = view.identityAsked ? TEXTS.scanCardHint(view.identityAsked.person) : "";
     this.buttons.transfer.disabled = over || heldByOther;
     this.textarea.disabled = !mine;
     this.sendButton.disabled = !mine;
@@ -329,6 +336,7 @@ export class ConversationPanel {
         confirm: () => this.afterAction(TEXTS.close, this.actions.close()),
       }),
     );
+    this.buttons.scanCard.addEventListener("click", () => this.openCardScan());
     this.composer.addEventListener("submit", (event) => {
       event.preventDefault();
       this.sendCurrent();
@@ -356,6 +364,16 @@ export class ConversationPanel {
     }
     this.setNotice("");
     if (this.holding()) this.textarea.focus();
+  }
+
+  private openCardScan(): void {
+    const person = this.view?.identityAsked?.person;
+    if (!person) return;
+    openCardScanDialog({
+      person,
+      send: (card) => this.actions.scanCard(card),
+      sent: () => this.setNotice(TEXTS.scanCardSent),
+    });
   }
 
   private async afterAction(label: string, pending: Promise<string | null>): Promise<string | null> {

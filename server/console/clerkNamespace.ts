@@ -28,6 +28,9 @@ import type {
   ConversationView,
   QueueItem,
 } from "./clerkProtocol";
+import { CARD_PHOTO_MAX_BASE64 } from "../../widget/shared/cardPhotoLimit";
+import { readCardPhoto } from "../identity/readCardPhoto";
+import { readCccdQr } from "../identity/readCccdQr";
 import { readCookie, SESSION_COOKIE, sessionUser } from "./consoleSessions";
 import { CONSOLE_SOCKET_TEXTS } from "./consoleTexts";
 import { conversationView, queueItem } from "./conversationView";
@@ -77,6 +80,10 @@ const messageSchema = idSchema.extend({
   text: z.string().min(1).max(4000),
 });
 const patchSchema = idSchema.extend({ field: z.string().min(1).max(100), text: z.string().min(1).max(2000) });
+const identityCardSchema = z.union([
+  idSchema.extend({ qrText: z.string().min(1).max(2000) }).strict(),
+  idSchema.extend({ photo: z.string().min(1).max(CARD_PHOTO_MAX_BASE64).base64() }).strict(),
+]);
 const releaseSchema = idSchema.extend({
   at: z.union([z.literal("current"), z.literal("review"), z.object({ stepId: z.string().min(1).max(100) }).strict()]),
 });
@@ -431,6 +438,22 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
         input,
         acknowledgeWith(reply, async () => {
           audit("dossier.patch", conversationId, { field });
+          return viewNow(conversationId)();
+        }),
+      );
+    });
+    // The card's text and picture stay in this handler's memory: never logged, never stored, only the reading
+    // goes to the engine (and, once the citizen confirms, the fields it fills).
+    handle("dossier:identityCard", identityCardSchema, async (payload, _record, reply) => {
+      const { conversationId } = payload;
+      const reading =
+        "qrText" in payload ? readCccdQr(payload.qrText) : await readCardPhoto(Buffer.from(payload.photo, "base64"));
+      await service.clerkAction(
+        conversationId,
+        clerkRef(),
+        { kind: "clerkIdentityCard", reading },
+        acknowledgeWith(reply, async () => {
+          audit("dossier.identity_card", conversationId, { from: "qrText" in payload ? "qr" : "photo" });
           return viewNow(conversationId)();
         }),
       );

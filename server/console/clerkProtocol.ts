@@ -56,6 +56,11 @@ export interface ConversationView {
   /** Steps a clerk can hand back to ("review" included when the flow has one). */
   releaseTargets: { stepId: string; label: string }[];
   attachments: { stepId: string; attachmentId: string }[];
+  /**
+   * The person whose identity the bot was asking ("người mẹ"), while a clerk holds the conversation and no
+   * answer of the citizen is awaited: the console offers "Quét CCCD" for them.
+   */
+  identityAsked: { person: string } | null;
   /** Clerks' notes on the conversation, oldest first; the citizen never sees them. */
   notes: ClerkNote[];
   channel: "web" | "zalo" | "terminal";
@@ -148,6 +153,16 @@ export interface ClerkClientToServerEvents {
   /** Fills or corrects one field of the draft, typed as the citizen would; the citizen confirms it. */
   "dossier:patch": (
     payload: { conversationId: string; field: string; text: string },
+    ack: (ack: ConsoleAck<{ view: ConversationView }>) => void,
+  ) => void;
+  /**
+   * An ID card read at the counter for the person whose identity the bot was asking: the QR's text (a camera
+   * read) or a photo of the card's front, base64 (≤ `CARD_PHOTO_MAX_BASE64` characters, in
+   * `widget/shared/cardPhotoLimit.ts`). Shown to the citizen, whose confirmation alone fills the fields;
+   * refused when no identity is being asked.
+   */
+  "dossier:identityCard": (
+    payload: { conversationId: string; qrText: string } | { conversationId: string; photo: string },
     ack: (ack: ConsoleAck<{ view: ConversationView }>) => void,
   ) => void;
   /** Hands back to the bot where the flow stood, at the review, or at a step. */

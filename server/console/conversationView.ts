@@ -4,6 +4,7 @@ import { conversationProgress } from "../engine/conversationProgress";
 import type { ConversationState } from "../engine/conversationState";
 import { describeValue } from "../engine/describeValue";
 import { isCopied, isQuestion, memoizedPathOf } from "../engine/flowPath";
+import { identityAtCurrentStep } from "../engine/identityGroups";
 import { stepGroup, stepLabel } from "../engine/stepLabel";
 import type { ChatMessage } from "../channels/web/protocol";
 import type { ConversationRecord, NoteRecord } from "../store/store";
@@ -100,10 +101,18 @@ export function conversationView(
     draft,
     releaseTargets,
     attachments,
+    identityAsked: identityAsked(catalogue, state),
     notes: notes.map((n) => ({ id: n.id, at: n.at, author: { id: n.authorId, name: n.authorName }, text: n.text })),
     channel: record.channel,
     contact,
   };
+}
+
+/** The person a card read at the counter would be for: the bot's question when the clerk took over. */
+function identityAsked(catalogue: Catalogue, state: ConversationState): ConversationView["identityAsked"] {
+  if (state.status !== "with_clerk" || state.pending !== null) return null;
+  const group = identityAtCurrentStep(catalogue, state);
+  return group ? { person: group.person.vi } : null;
 }
 
 /**

@@ -27,6 +27,8 @@ export type EngineInput =
   | { kind: "clerkTake"; clerk: ClerkRef }
   /** A clerk fills a field for the citizen, typed as a citizen would; the citizen confirms it. */
   | { kind: "clerkSetField"; clerk: ClerkRef; field: string; text: string }
+  /** An ID card the clerk holding the conversation read at the counter: shown to the citizen to confirm. */
+  | { kind: "clerkIdentityCard"; reading: IdentityCardReading }
   /** A clerk hands the conversation back to the bot, at a step, at the review, or where it was. */
   | { kind: "clerkRelease"; at: "current" | "review" | { stepId: string } }
   /** A clerk closes the conversation. */

@@ -54,6 +54,12 @@ export function receiveIdentityCard(turn: Turn, reading: IdentityCardReading): v
     askCurrentAgain(turn);
     return;
   }
+  showCard(turn, group, identity);
+}
+
+/** The card read for `group`'s person, shown to the citizen, who alone says whether it is theirs. */
+export function showCard(turn: Turn, group: IdentityGroup, identity: CardIdentity): void {
+  const person = turn.text(group.person);
   turn.state.pending = { kind: "confirmIdentity", group: group.id, identity };
   const card = turn.text(IDENTITY_TEXTS.cardLine, {
     name: identity.fullName,
@@ -90,6 +96,8 @@ export function confirmIdentityCard(turn: Turn, groupId: string, identity: CardI
   const labels = [...filled].map((id) => stepLabel(compiled, stepOf(compiled, id), turn.state.locale));
   if (labels.length > 0)
     turn.say(turn.text(IDENTITY_TEXTS.filled, { person: turn.text(group.person), fields: labels.join(", ") }));
+  // While a clerk holds the conversation the bot stays silent; the hand-back walks past what is filled.
+  if (turn.state.status !== "bot") return;
   const current = turn.state.stepId!;
   turn.state.failedAnswers = 0;
   turn.state.notUnderstood = 0;

@@ -21,7 +21,15 @@ function cardAnswers(step: Step, state: ConversationState): boolean {
  * @example askedIdentity(catalogue, state) // the "mother" group at "Họ và tên người mẹ?"
  */
 export function askedIdentity(catalogue: Catalogue, state: ConversationState): IdentityGroup | null {
-  if (state.status !== "bot" || state.flowId === null || state.stepId === null) return null;
+  return state.status === "bot" ? identityAtCurrentStep(catalogue, state) : null;
+}
+
+/**
+ * The person whose identity the flow's current question asks, whoever holds the conversation: while a clerk
+ * holds it, the question the bot stood at (the clerk may read that person's card for the citizen).
+ */
+export function identityAtCurrentStep(catalogue: Catalogue, state: ConversationState): IdentityGroup | null {
+  if (state.flowId === null || state.stepId === null) return null;
   if (state.pending !== null && state.pending.kind !== "confirmIdentity") return null;
   const compiled = catalogue.flows.get(state.flowId);
   const index = compiled?.stepIndex.get(state.stepId);

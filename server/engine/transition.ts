@@ -23,6 +23,7 @@ import {
 } from "./clerkActions";
 import { askRating } from "./rating";
 import { explainCardScan, receiveIdentityCard, SCAN_CHOICE } from "./identityCard";
+import { clerkIdentityCard } from "./clerkIdentityCard";
 import { askedIdentity } from "./identityGroups";
 import { stepOf } from "./catalogue";
 import { askQuestion } from "./enterStep";
@@ -79,6 +80,8 @@ function handleInput(turn: Turn, input: EngineInput): void {
       return clerkTake(turn, input.clerk);
     case "clerkSetField":
       return clerkSetField(turn, input.clerk, input.field, normalizeInput(input.text));
+    case "clerkIdentityCard":
+      return clerkIdentityCard(turn, input.reading);
     case "clerkRelease":
       return clerkRelease(turn, input.at);
     case "clerkClose":
@@ -224,7 +227,14 @@ function handleAnswer(turn: Turn, answer: Answer): void {
   const command = commandOf(answer);
   if (turn.state.status === "waiting_clerk" || turn.state.status === "with_clerk") {
     // A value a clerk filled in waits for the citizen's word, even while the clerk holds on.
-    const waitingAnswers = ["confirmClerkField", "correctField", "noClerkChoice", "callbackPhone", "counterVisitDate"];
+    const waitingAnswers = [
+      "confirmClerkField",
+      "confirmIdentity",
+      "correctField",
+      "noClerkChoice",
+      "callbackPhone",
+      "counterVisitDate",
+    ];
     const confirming =
       turn.state.pending !== null && waitingAnswers.includes(turn.state.pending.kind) && command?.kind !== "resumeBot";
     if (confirming && answerPending(turn, answer)) return;

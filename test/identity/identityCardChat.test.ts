@@ -1,20 +1,17 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { Writable } from "node:stream";
 import QRCode from "qrcode";
 import sharp from "sharp";
 import type { ChatMessage } from "../../server/channels/web/protocol";
 import { jpegPhoto, pixelFloodPng } from "../support/documentFiles";
-import { walkFlow } from "../support/flowWalker";
-import { sendOverChat } from "../support/submitOverChat";
 import { type SyntheticCard, syntheticCards } from "../support/syntheticCards";
-import { Citizen, startTestServer, type TestServer } from "../support/testServer";
-import { answerUntil, sendAndHear } from "./identityChatDriver";
+import type { Citizen, TestServer } from "../support/testServer";
+import { answerUntil, grandmotherAt, sendAndHear, serverWithLog } from "./identityChatDriver";
 
 jest.setTimeout(120_000);
 
 let server: TestServer;
-let log = "";
+let log: () => string;
 let mother: SyntheticCard;
 let father: SyntheticCard;
 const citizens: Citizen[] = [];
@@ -24,21 +21,7 @@ beforeAll(async () => {
   // conversation, not the decoder's limits (test/identity/decodeCardPhoto.test.ts).
   [mother] = (await syntheticCards(1, 4)) as [SyntheticCard];
   [father] = (await syntheticCards(1, 5)) as [SyntheticCard];
-  const logSink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      log += chunk.toString("utf8");
-      done();
-    },
-  });
-  server = await startTestServer(
-    { RATE_LIMIT_CONVERSATION_PER_MINUTE: "1000", RATE_LIMIT_IP_PER_MINUTE: "10000" },
-    undefined,
-    undefined,
-    undefined,
-    {
-      logSink,
-    },
-  );
+  ({ server, log } = await serverWithLog());
 });
 
 afterEach(() => citizens.splice(0).forEach((c) => c.close()));
@@ -46,16 +29,8 @@ afterAll(() => server?.stop());
 
 /** A grandmother filing a birth registration over the chat, at the mother's first question. */
 async function grandmotherAtMother(): Promise<Citizen> {
-  const citizen = new Citizen(server.url, { unit: "an-thanh" });
+  const citizen = await grandmotherAt(server.url);
   citizens.push(citizen);
-  await citizen.ready();
-  const walk = walkFlow("dang-ky-khai-sinh", {
-    clock: { now: new Date() },
-    unitId: "an-thanh",
-    answers: { requesterRelationship: "Bà", birthCertificatePhoto: "bỏ qua" },
-    stopAt: "motherFullName",
-  });
-  await sendOverChat(citizen, walk.inputs);
   await citizen.until(() => citizen.lastBot?.text.startsWith("Họ và tên người mẹ") === true, "the mother's name");
   return citizen;
 }
@@ -223,10 +198,10 @@ describe("an ID card fills a parent's identity over the chat", () => {
 
   it("writes neither the card's text nor the person's details to the log", () => {
     for (const card of [mother, father]) {
-      expect(log).not.toContain(card.person.idNumber);
-      expect(log.normalize("NFC")).not.toContain(card.person.fullName.normalize("NFC"));
-      expect(log).not.toContain(card.qrText.split("|")[3]!);
+      expect(log()).not.toContain(card.person.idNumber);
+      expect(log().normalize("NFC")).not.toContain(card.person.fullName.normalize("NFC"));
+      expect(log()).not.toContain(card.qrText.split("|")[3]!);
     }
-    expect(log).toContain("identity.card_unread");
+    expect(log()).toContain("identity.card_unread");
   });
 });

@@ -2,8 +2,10 @@ import type { Step } from "../../flows/flowTypes";
 import type { ChatMessage, SendMessage } from "../../server/channels/web/protocol";
 import { stepOf } from "../../server/engine/catalogue";
 import type { Store } from "../../server/store/store";
-import { catalogue, weekdayAhead } from "../support/flowWalker";
-import type { Citizen } from "../support/testServer";
+import { Writable } from "node:stream";
+import { catalogue, walkFlow, weekdayAhead } from "../support/flowWalker";
+import { sendOverChat } from "../support/submitOverChat";
+import { Citizen, startTestServer, type TestServer } from "../support/testServer";
 
 /** What a citizen types for each kind of question the birth registration asks after its parents. */
 const TYPED: Record<string, string> = {
@@ -85,4 +87,40 @@ export async function answerFromStore(
 /** {@link answerFromStore} over the web chat. */
 export function answerUntil(citizen: Citizen, store: Store, stopAt: string): Promise<string[]> {
   return answerFromStore(store, citizen.conversationId!, stopAt, (answer) => sendAndHear(citizen, answer));
+}
+
+/**
+ * A grandmother of An Thạnh filing a birth registration over the chat, walked to `stopAt` (the
+ * mother's first question unless told), so that neither parent's questions are copied from hers.
+ */
+export async function grandmotherAt(url: string, stopAt = "motherFullName"): Promise<Citizen> {
+  const citizen = new Citizen(url, { unit: "an-thanh" });
+  await citizen.ready();
+  const walk = walkFlow("dang-ky-khai-sinh", {
+    clock: { now: new Date() },
+    unitId: "an-thanh",
+    answers: { requesterRelationship: "Bà", birthCertificatePhoto: "bỏ qua" },
+    stopAt,
+  });
+  await sendOverChat(citizen, walk.inputs);
+  return citizen;
+}
+
+/** A test server whose every log line is kept, to check that no card's content reaches one. */
+export async function serverWithLog(): Promise<{ server: TestServer; log: () => string }> {
+  let log = "";
+  const logSink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      log += chunk.toString("utf8");
+      done();
+    },
+  });
+  const server = await startTestServer(
+    { RATE_LIMIT_CONVERSATION_PER_MINUTE: "1000", RATE_LIMIT_IP_PER_MINUTE: "10000" },
+    undefined,
+    undefined,
+    undefined,
+    { logSink },
+  );
+  return { server, log: () => log };
 }

@@ -29,6 +29,7 @@ const CLERK_EVENTS = {
   "conversation:take": { fields: ["conversationId"], acked: true },
   "conversation:message": { fields: ["conversationId", "clientMessageId", "text"], acked: true },
   "dossier:patch": { fields: ["conversationId", "field", "text"], acked: true },
+  "dossier:identityCard": { fields: ["conversationId", "qrText", "photo"], acked: true },
   "conversation:release": { fields: ["conversationId", "at"], acked: true },
   "conversation:close": { fields: ["conversationId"], acked: true },
   "conversation:transfer": { fields: ["conversationId", "unitId", "clerkId"], acked: true },

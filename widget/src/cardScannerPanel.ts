@@ -1,5 +1,5 @@
 import { h } from "../shared/dom";
-import { startCamera, stopCamera } from "./cameraStart";
+import { startCamera, stopCamera } from "../shared/cameraStart";
 import type { CardScannerOptions, OpenCardScanner } from "./cardScannerContract";
 import { CARD_SCANNER_STYLES } from "./cardScannerStyles";
 import { CARD_SCANNER_TEXT } from "./cardScannerTexts";

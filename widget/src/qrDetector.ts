@@ -1,17 +1,8 @@
 import { QR_READER_GLOBAL, QR_READER_PATH, type QrReaderModule } from "./cardScannerContract";
 import { loadLazyScript } from "./lazyScript";
+import { nativeQrDetector, type QrDetector } from "../shared/nativeQrDetector";
 
-/** The Shape Detection API's reader, where the browser has one (Chrome on Android, Safari 17+). */
-interface BarcodeDetectorLike {
-  detect(source: CanvasImageSource): Promise<{ rawValue: string }[]>;
-}
-interface BarcodeDetectorClass {
-  new (options: { formats: string[] }): BarcodeDetectorLike;
-  getSupportedFormats(): Promise<string[]>;
-}
-
-/** Reads the QR code in the camera's current frame: its text, or null. */
-export type QrDetector = (video: HTMLVideoElement) => Promise<string | null>;
+export type { QrDetector };
 
 /**
  * A camera frame is read at this long side: the QR code of a card held in the frame spans a few
@@ -25,15 +16,8 @@ const FRAME_LONG_SIDE = 960;
  * a citizen's browser should tell no third party that they are scanning an ID card).
  */
 export async function createQrDetector(serverOrigin: string): Promise<QrDetector> {
-  const native = (window as unknown as { BarcodeDetector?: BarcodeDetectorClass }).BarcodeDetector;
-  const formats = native ? await native.getSupportedFormats().catch(() => [] as string[]) : [];
-  if (native && formats.includes("qr_code")) {
-    const detector = new native({ formats: ["qr_code"] });
-    return async (video) => {
-      const [found] = await detector.detect(video).catch(() => []);
-      return found?.rawValue || null;
-    };
-  }
+  const native = await nativeQrDetector();
+  if (native) return native;
   const reader = await loadLazyScript<QrReaderModule>(`${serverOrigin}${QR_READER_PATH}`, QR_READER_GLOBAL);
   const canvas = document.createElement("canvas");
   const context = canvas.getContext("2d", { willReadFrequently: true });

@@ -2,8 +2,9 @@
 export type CameraStart = { ok: true; stream: MediaStream } | { ok: false; reason: "denied" | "absent" };
 
 /**
- * Asks for the back camera (the one that faces the card), at a size where a card held at arm's length
- * still gives its QR code's modules a few pixels each.
+ * Asks for the back camera (the one that faces the card; a desk's webcam where there is only one), at a
+ * size where a card held at arm's length still gives its QR code's modules a few pixels each. Shared by the
+ * widget's scanner and the console's, where a clerk reads the citizen's card at the counter.
  */
 export async function startCamera(): Promise<CameraStart> {
   // No `mediaDevices` at all on a page served over plain HTTP, and on old browsers.
@@ -20,7 +21,7 @@ export async function startCamera(): Promise<CameraStart> {
   }
 }
 
-/** Turns the camera off: its light goes out, and no frame is taken after the panel closes. */
+/** Turns the camera off: its light goes out, and no frame is taken after the scanner closes. */
 export function stopCamera(stream: MediaStream | null): void {
   for (const track of stream?.getTracks() ?? []) track.stop();
 }
