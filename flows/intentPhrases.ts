@@ -102,8 +102,9 @@ export const INTENT_KEYWORDS: Readonly<Record<string, readonly IntentKeyword[]>>
     ...say(4, "đăng ký thường trú", "thường trú", "nhập hộ khẩu", "chuyển hộ khẩu", "tách hộ khẩu"),
     ...say(4, "đăng ký hộ khẩu", "permanent residence", "household registration", "residence registration"),
     ...say(4, "register residence", "register household", "household register", "permanent resident"),
+    ...say(4, "permanent address", "register as resident", "register as permanent resident"),
     ...say(3.5, "chuyển khẩu", "tách khẩu", "cắt khẩu", "nhập khẩu cho"),
-    ...paper(3, "hộ khẩu", "sổ hộ khẩu"),
+    ...paper(3, "hộ khẩu", "sổ hộ khẩu", "hồ sơ hộ khẩu"),
     ...say(3, "tách hộ", "nhập khẩu"),
     ...say(2.5, "residence", "nhập vào hộ", "nhập thêm người vào hộ"),
     ...say(2, "cư trú", "ct01"),
@@ -150,7 +151,23 @@ export const INTENT_PHRASES: Readonly<Record<string, readonly string[]>> = Objec
 export const STATUS_LOOKUP_KEYWORDS: readonly IntentKeyword[] = [
   ...say(4, "tra cứu hồ sơ", "kiểm tra hồ sơ", "tình trạng hồ sơ", "trạng thái hồ sơ", "tiến độ hồ sơ"),
   ...say(4, "tra cứu kết quả", "check application", "application status", "track application"),
-  ...say(4, "status of application", "check status"),
+  ...say(4, "status of application", "check status", "any update", "update on", "status of"),
+  // Sent back, refused, held up or overdue: said only of a dossier handed in.
+  ...say(3, "bị trả về", "trả về", "bị trả lại", "bị từ chối", "từ chối", "bị treo", "yêu cầu bổ sung"),
+  ...say(
+    3,
+    "bổ sung hồ sơ",
+    "trễ hẹn",
+    "quá hạn rồi",
+    "trễ hạn rồi",
+    "quá hẹn",
+    "bao lâu nữa",
+    "chờ lâu quá",
+    "đợi lâu quá",
+  ),
+  // Not "tới chưa" alone: it folds like "tôi chưa".
+  ...say(3, "tới chưa vậy", "tới nơi chưa", "đến chưa", "chờ gì nữa", "đợi gì nữa", "where application", "done yet"),
+  ...say(3, "any news", "returned", "rejected", "refused", "overdue"),
   ...say(3, "tiến độ", "mã hồ sơ", "mã biên nhận"),
   ...say(3, "tới đâu rồi", "đến đâu rồi", "xong chưa", "được duyệt chưa", "duyệt chưa", "có kết quả chưa"),
   ...say(3, "lấy được chưa", "nhận được chưa", "có chưa", "sao chưa có", "sao chưa thấy", "vẫn chưa có"),
@@ -159,11 +176,14 @@ export const STATUS_LOOKUP_KEYWORDS: readonly IntentKeyword[] = [
   ...say(3, "đang xử lý", "đang chờ xử lý", "xử lý hoài", "xử lý lâu", "đang ở đâu", "ở đâu rồi", "tới bước nào"),
   ...say(3, "pending", "still waiting", "go through", "gone through", "heard back", "any progress"),
   ...say(2.5, "tra cứu"),
+  // Asked of one's own: "hồ sơ hộ khẩu của tôi sao rồi".
+  ...say(3.5, "của tôi sao rồi", "của em sao rồi", "của mình sao rồi", "của tui sao rồi"),
   ...say(2.5, "sao rồi", "thế nào rồi", "chưa có kết quả", "chưa thấy kết quả", "chưa nhận được"),
   ...say(2.5, "bao giờ có kết quả", "khi nào có kết quả", "bao giờ xong", "khi nào xong", "be ready"),
   ...say(2, "bao giờ có", "khi nào có", "chừng nào có", "khi nào nhận", "bao giờ nhận", "lấy kết quả"),
   ...say(2, "trả kết quả", "ngày hẹn", "hẹn trả", "pick up", "when ready", "theo dõi", "kiểm tra"),
-  ...say(2, "bao lâu thì có", "bao lâu có"),
+  // How long it takes is asked before handing in as often as after.
+  ...say(1.5, "bao lâu thì có", "bao lâu có"),
   ...say(2.5, "chưa xong", "sao chưa xong"),
   ...say(2, "status", "track", "biên nhận", "giấy hẹn", "approved", "update", "progress"),
   ...say(1.5, "done", "finished", "processed", "ready"),
@@ -175,7 +195,9 @@ export const STATUS_LOOKUP_KEYWORDS: readonly IntentKeyword[] = [
  * handed in is asked about ("đã nộp hồ sơ khai sinh rồi, giờ muốn nhập hộ khẩu").
  */
 export const DOSSIER_KEYWORDS: readonly IntentKeyword[] = [
-  ...say(1.5, "hồ sơ của tôi", "hồ sơ của mình", "hồ sơ của em", "application"),
+  ...say(1.5, "hồ sơ của tôi", "hồ sơ của mình", "hồ sơ của em", "application", "paperwork", "my file"),
+  // "hồ sơ hộ khẩu" is a dossier, not "hồ" and "sổ hộ khẩu".
+  ...say(1, "hồ sơ hộ khẩu"),
   ...say(1, "hồ sơ"),
   // Handing in is said before as often as after: whether it was done is read apart.
   ...say(0.5, "nộp hồ sơ", "nộp đơn", "đã nộp"),
@@ -223,7 +245,16 @@ export const HUMAN_KEYWORDS: readonly IntentKeyword[] = [
   ...say(3, "gặp trực tiếp", "gọi người", "có ai không", "có ai ở đó", "có người nào", "ai trả lời", "người trả lời"),
   // Put through, called back or given a number: a person all the same.
   ...say(4, "chuyển máy", "nối máy", "người tư vấn", "tư vấn viên", "nói chuyện với ai", "người có thẩm quyền"),
-  ...say(4, "số điện thoại cán bộ", "số của cán bộ", "liên hệ với cán bộ", "liên hệ cán bộ", "gọi lại cho"),
+  ...say(
+    4,
+    "số cán bộ",
+    "số nhân viên",
+    "số điện thoại cán bộ",
+    "số của cán bộ",
+    "liên hệ với cán bộ",
+    "liên hệ cán bộ",
+    "gọi lại cho",
+  ),
   ...say(4, "connect me", "transfer me", "put me through", "someone real", "real human", "call me back"),
   ...say(4, "call back", "speak to supervisor", "talk to supervisor"),
   ...say(3, "số điện thoại", "hotline", "đường dây nóng", "gọi trực tiếp", "ai tư vấn", "ai chỉ", "ai hướng dẫn"),
@@ -233,10 +264,15 @@ export const HUMAN_KEYWORDS: readonly IntentKeyword[] = [
   ...say(3, "bot ngu", "máy ngu", "ngu quá", "vô dụng", "useless", "stupid bot"),
   ...say(3, "nghe máy", "bắt máy", "call me", "someone call", "gọi cho em", "gọi cho tôi", "gọi cho mình"),
   ...say(3, "gọi cho tui", "nói chuyện"),
-  ...say(4, "nói chuyện trực tiếp"),
+  ...say(4, "nói chuyện trực tiếp", "hướng dẫn trực tiếp", "chỉ trực tiếp", "get me someone", "get me person"),
+  ...say(3, "có cô chú nào", "có anh chị nào", "có chú nào", "có cô nào", "có anh nào", "có chị nào"),
   // A complaint wants someone who can act on it.
-  ...say(3, "khiếu nại", "phản ánh", "complain", "complaint", "cán bộ ơi", "nhân viên ơi"),
-  ...say(1.5, "nhân viên", "cán bộ", "admin", "human", "agent", "staff", "officer", "tư vấn"),
+  // Where to complain goes to another office when the message names what about ("phản ánh đèn đường hư").
+  ...say(2.5, "khiếu nại", "phản ánh", "complain", "complaint"),
+  ...say(3, "cán bộ ơi", "nhân viên ơi"),
+  ...say(1.5, "nhân viên", "cán bộ", "admin", "human", "agent", "staff", "officer", "tư vấn", "person"),
+  // "apply in person", "nộp trực tiếp": how, not whom.
+  ...say(0, "in person"),
 ];
 
 /** Small talk, by what the assistant answers to it. */
@@ -251,11 +287,18 @@ export const SMALL_TALK_KEYWORDS: Readonly<Record<SmallTalk, readonly IntentKeyw
   hello: [
     ...say(2, "chào", "xin chào", "alo", "hello", "hi", "hey", "helo", "hế lô", "bot ơi", "ad ơi"),
     ...say(2, "good morning", "good afternoon", "good evening", "khỏe không", "ăn cơm chưa"),
+    // Calling the shop, the page or the assistant by name: "shop ơi", "trợ lý ơi", "Khai Hộ ơi".
+    ...say(2, "shop ơi", "trợ lý ơi", "page ơi", "khai hộ ơi", "chào khai hộ", "hi there", "hii", "helloo"),
+    // Remarks on the weather, not a forecast asked for.
+    ...say(2, "trời nóng", "trời mát", "trời đẹp", "trời lạnh", "nóng quá", "nóng ghê", "mát ghê", "lạnh quá"),
   ],
   thanks: [...say(2, "cảm ơn", "cám ơn", "thanks", "thank you", "thank", "tks", "thx", "camon")],
   goodbye: [...say(2, "tạm biệt", "bye", "goodbye", "bai bai", "good night", "chúc ngủ ngon", "hẹn gặp lại")],
   whoAreYou: [
     ...say(2, "bạn là ai", "em là ai", "bạn tên gì", "em tên gì", "bot hả", "bot à", "là bot", "là robot"),
+    ...say(2, "tên gì", "tên là gì", "your name", "ai làm ra", "phải ai không", "là ai không", "chatbot"),
+    // What the assistant can do: answered with what it does.
+    ...say(2, "làm được gì", "giúp được gì", "làm gì được", "what can you do", "what do you do", "how can you help"),
     ...say(2, "người hay máy", "who are you", "are you bot", "are you robot", "what are you"),
     // Asking whether a person or a machine answers is not asking for a person.
     ...say(2, "hay máy", "hay là máy", "hay bot", "máy tự động", "trả lời tự động", "ai vậy"),
@@ -268,6 +311,7 @@ export const SMALL_TALK_KEYWORDS: Readonly<Record<SmallTalk, readonly IntentKeyw
     ...say(2, "dễ thương", "giỏi", "giỏi quá", "thông minh", "hay quá", "hay ghê", "tuyệt vời", "tuyệt", "xuất sắc"),
     ...say(2, "nhanh ghê", "nhanh quá", "trả lời nhanh", "chu đáo", "nhiệt tình", "tận tình", "dễ hiểu"),
     ...say(2, "chúc", "chúc mừng", "năm mới", "vui vẻ", "sức khỏe", "bình an", "may mắn", "thành công"),
+    ...say(2, "tốt lành", "an khang", "thịnh vượng", "như ý", "hạnh phúc"),
     ...say(2, "good job", "great job", "well done", "good bot", "nice", "great", "awesome", "amazing", "helpful"),
     ...say(2, "smart", "cute", "love", "have nice day", "have good day", "happy new year", "best wishes"),
   ],
@@ -294,6 +338,24 @@ export const OUT_OF_SCOPE_KEYWORDS: readonly IntentKeyword[] = [
   ...say(4, "ly hôn", "ly dị", "divorce", "sang tên", "tách thửa", "chuyển nhượng đất", "tranh chấp đất"),
   ...say(4, "quyền sử dụng đất", "land title", "land use", "giấy phép xây dựng", "xin phép xây dựng"),
   ...say(4, "building permit"),
+  // Courts, inheritance and land use. Inheritance without "kế": a two-letter keyword word is never
+  // read as a slip, and "ker hon" is "kết hôn".
+  ...say(
+    4,
+    "tòa án",
+    "ra tòa",
+    "ở tòa",
+    "lên tòa",
+    "chia tay",
+    "chia đất",
+    "di sản",
+    "chia thừa",
+    "thừa hưởng",
+    "get divorced",
+    "getting divorced",
+  ),
+  ...say(4, "sử dụng đất", "thổ cư", "chuyển mục đích", "đất ruộng", "xây lấn", "lấn đất", "lấn chiếm", "lấn qua"),
+  ...say(4, "sở hữu nhà", "land title", "property tax", "inheritance", "file for divorce"),
   ...paper(4, "sổ đỏ", "sổ hồng", "hộ chiếu", "passport", "giấy phép lái xe", "driving licence"),
   ...paper(4, "driving license", "driver license"),
   ...say(4.5, "công chứng hợp đồng", "chứng thực hợp đồng", "chứng thực chữ ký", "công chứng di chúc"),
@@ -308,7 +370,7 @@ export const OUT_OF_SCOPE_KEYWORDS: readonly IntentKeyword[] = [
   ...say(4, "water bill", "gắn chip"),
   ...paper(3.5, "căn cước", "căn cước công dân", "chứng minh nhân dân", "bằng lái", "identity card", "id card"),
   // "thuế" (tax) folds like "thuê" (rent): only its compounds are kept.
-  ...say(4, "quyết toán thuế", "thuế đất", "thuế thu nhập", "khai thuế", "hoàn thuế"),
+  ...say(4, "quyết toán thuế", "thuế đất", "thuế thu nhập", "khai thuế", "hoàn thuế", "mức thuế", "tiền thuế"),
   ...say(3.5, "bảo hiểm", "insurance", "tax", "nhập học", "enrol", "enroll", "hóa đơn", "biển số"),
   ...paper(3, "cccd", "cmnd"),
   ...say(3, "đất đai", "mầm non", "lớp 1", "bill", "contract", "định danh điện tử", "ly thân"),
@@ -319,7 +381,9 @@ export const OUT_OF_SCOPE_KEYWORDS: readonly IntentKeyword[] = [
   ...say(4, "báo cháy", "cháy nhà", "chữa cháy", "cứu hỏa", "fire", "xác nhận thu nhập"),
   ...say(4, "primary school", "kindergarten", "bị đánh", "đánh nhau", "bạo lực", "bắt nạt"),
   // Goods the police license or forbid.
-  ...say(4, "pháo hoa", "pháo", "fireworks", "vũ khí", "súng", "weapon"),
+  // Not "súng" alone: it folds like "sung" (bổ sung).
+  ...say(4, "pháo hoa", "pháo", "fireworks", "vũ khí", "súng săn", "súng hơi", "súng đạn", "khẩu súng", "weapon"),
+  ...say(4, "gun"),
   ...say(3, "school"),
   ...say(3, "rác", "internet", "wifi", "ngập", "outage", "electricity", "water supply"),
   // The same words about a telephone: they count for nothing ("ba tôi mất điện thoại").
@@ -331,13 +395,31 @@ export const OUT_OF_SCOPE_KEYWORDS: readonly IntentKeyword[] = [
   ...say(4, "adoption", "adopting", "tiêm chủng", "tiêm phòng", "tiêm ngừa", "vắc xin", "vaccine", "vaccination"),
   ...say(4, "vaccinated", "khám bệnh", "khám sức khỏe", "nghĩa vụ quân sự", "military service", "hiến máu"),
   // The police, vehicles, land and buildings.
-  ...say(4, "trình báo", "báo mất", "báo công an", "bị trộm", "mất trộm", "tố giác", "karaoke", "giấy tờ xe"),
+  ...say(4, "trình báo", "báo mất", "báo công an", "bị trộm", "mất trộm", "tố giác", "giấy tờ xe"),
   ...say(4, "cà vẹt", "giam xe", "xe bị giam", "đo đạc", "thửa đất", "ranh đất", "diện tích đất", "mua bán đất"),
+  ...say(4, "bán nhà", "bán đất", "bán xe", "sell house", "sell land"),
   ...say(4, "giấy tay", "tranh chấp", "sửa nhà", "xây nhà", "work permit", "giấy phép lao động"),
   ...say(4, "xác nhận sơ yếu lý lịch", "chứng thực sơ yếu lý lịch", "xác nhận lý lịch"),
   ...say(3.5, "sơ yếu lý lịch"),
   ...say(3.5, "công an"),
+  // Where to hand a dossier in, not the police's business: "nộp ở công an phường hay UBND".
+  ...say(1, "ở công an", "tại công an", "nộp công an"),
   ...say(3, "police station", "giấy tờ tùy thân", "trộm", "xe máy", "hợp đồng thuê"),
+  // Jobs, companies, banks, schools' fees, visas and travel.
+  ...say(4, "tìm việc", "việc làm", "tuyển dụng", "tuyển nhân viên", "tuyển người", "tuyển cán bộ", "find job"),
+  ...say(4, "thành lập công ty", "mở công ty", "công ty tnhh", "cổ phần", "doanh nghiệp", "set up company"),
+  ...say(4, "tài khoản ngân hàng", "mở tài khoản", "bank account", "vay vốn", "học phí", "tuition"),
+  ...say(4, "visa du lịch", "tourist visa", "residence card", "thẻ tạm trú", "dịch thuật", "translate"),
+  ...say(4, "translation", "xóa án tích", "ra tù", "giám hộ", "guardian", "guardianship"),
+  ...say(4, "nhận cha", "nhận mẹ", "nhận cha con", "nhận mẹ con", "nhận con", "xác nhận cư trú"),
+  ...say(4.5, "giấy xác nhận cư trú", "xác nhận thông tin cư trú", "xác nhận nơi cư trú"),
+  ...say(3, "du lịch", "travel"),
+  // Neighbours, nuisances and the street.
+  ...say(3, "hàng xóm", "nhà bên cạnh", "nhà bên", "neighbour", "neighbor"),
+  ...say(4, "ồn ào", "tiếng ồn", "mở nhạc", "nhạc lớn", "mùi hôi", "hôi thối", "ô nhiễm", "loud music", "noise"),
+  ...say(4, "chó cắn", "cây đổ", "cây ngã", "ống nước", "bể ống", "vỡ ống", "nước máy", "đồng hồ nước"),
+  ...say(4, "công tơ điện", "đồng hồ điện", "lắp điện", "bị cúp", "tố cáo", "hối lộ", "tham nhũng"),
+  ...say(4, "an toàn thực phẩm", "vệ sinh thực phẩm", "an toàn vệ sinh", "food safety"),
   ...say(2.5, "lost", "report"),
   // What changes, ends or taxes a paper or a registration made by a procedure.
   ...actOn(4, "cải chính", "đổi tên", "thay đổi tên", "đổi họ", "thay đổi họ", "sửa tên", "sửa lại", "sửa sai"),
@@ -347,6 +429,11 @@ export const OUT_OF_SCOPE_KEYWORDS: readonly IntentKeyword[] = [
   ...actOn(4, "dissolve", "môn bài", "đóng thuế", "nộp thuế", "thuế khoán", "change surname", "change last name"),
   ...actOn(4, "sửa năm sinh", "sửa giấy", "sửa hộ tịch", "sửa quê quán", "sửa giới tính", "sửa dân tộc", "sửa họ"),
   ...actOn(3, "close", "ghi sai", "bị sai"),
+  // Renewing or extending is another office's paper: "gia hạn visa", "gia hạn tạm trú".
+  ...actOn(4, "gia hạn", "renew", "renewed", "extend"),
+  // Removing someone from a register, and businesses that need a licence of their own.
+  ...actOn(4, "xóa", "xóa tên", "xóa đăng ký", "xóa hộ khẩu", "xóa thường trú", "karaoke", "quán bar", "vũ trường"),
+  ...actOn(4, "cầm đồ", "xăng dầu"),
   // Some public service is asked for, no more.
   ...say(1.5, "thủ tục", "xin cấp", "cấp lại", "cấp đổi", "cấp phép", "xin phép", "xin giấy", "làm giấy"),
   ...say(1.5, "giấy tờ", "đăng ký", "xin xác nhận", "xác nhận", "làm hồ sơ", "procedure", "permit", "giấy phép"),

@@ -47,6 +47,8 @@ export const LIFE_EVENTS: Readonly<Record<string, readonly IntentKeyword[]>> = {
     ...say(2.5, "làm đám cưới", "tổ chức đám cưới", "hitched", "lên xe hoa", "engaged", "fiance", "fiancee"),
     // "cưới" alone folds like "cuối" (cuối năm): only with a verb before it.
     ...say(2.5, "tính cưới", "định cưới", "muốn cưới", "sẽ cưới", "chuẩn bị cưới", "cưới xin"),
+    // The engagement and the party come with the registration: "đám hỏi", "đãi tiệc".
+    ...say(2.5, "đám hỏi", "đám nói", "ăn hỏi", "đãi tiệc"),
     ...say(2, "married"),
     // "Giấy cưới" is what many call the marriage certificate.
     ...say(3.5, "giấy cưới", "làm giấy cưới", "đăng ký cưới"),
@@ -57,6 +59,7 @@ export const LIFE_EVENTS: Readonly<Record<string, readonly IntentKeyword[]>> = {
     // The paper proves this, and a partner abroad, a bank or a notary asks for it.
     ...say(3, "chưa có vợ", "chưa có chồng", "chưa lập gia đình", "chưa có gia đình", "còn độc thân"),
     ...say(3, "not married", "never married", "chưa vợ", "chưa chồng"),
+    ...say(3.5, "chưa từng có chồng", "chưa từng có vợ", "chưa từng kết hôn", "chưa từng lập gia đình"),
     ...say(3, "kết hôn ở nước ngoài", "kết hôn bên đó", "marriage abroad", "marry abroad"),
     // A marriage registered abroad needs this paper from home, not a registration here.
     ...say(3.5, "đăng ký kết hôn bên đó", "đăng ký kết hôn ở nước ngoài", "đăng ký kết hôn tại nước ngoài"),
@@ -85,6 +88,7 @@ export const LIFE_EVENTS: Readonly<Record<string, readonly IntentKeyword[]>> = {
     ...say(1.5, "hồ sơ xin việc", "job application", "hồ sơ nhập học"),
   ],
   "dang-ky-thuong-tru": [
+    ...say(3, "đưa tên vào", "đưa tên vô", "đưa tên về"),
     ...say(3, "chuyển tên về", "nhập tên vào sổ", "nhập tên vào hộ", "nhập tên", "nhập về nhà", "nhập vào nhà"),
     ...say(3, "move in with", "moving in with", "move in"),
     ...say(2.5, "về làm dâu", "về ở chung", "ở chung với", "dọn về ở", "dọn về", "lên ở với", "về ở với"),
@@ -98,12 +102,14 @@ export const LIFE_EVENTS: Readonly<Record<string, readonly IntentKeyword[]>> = {
   "dang-ky-ho-kinh-doanh": [
     ...say(3.5, "mở quán", "mở tiệm", "mở cửa hàng", "mở shop", "mở tạp hóa", "mở sạp", "mở xe", "mở quầy"),
     ...say(3.5, "open shop", "open store", "open restaurant", "open cafe", "open business", "open stall"),
-    ...say(3, "mở hàng", "mở điểm bán", "food stall", "xe bánh mì", "bán rau", "sạp hàng"),
+    ...say(3, "sửa xe", "tiệm sửa xe", "mở hàng", "mở điểm bán", "food stall", "xe bánh mì", "bán rau", "sạp hàng"),
     ...say(2.5, "buôn bán", "stall"),
     ...say(2, "tạp hóa", "quán ăn", "quán cà phê", "quán nước"),
     // Selling from home or a cart is a household business too.
     ...say(2, "bán trước nhà", "bán tại nhà", "bán ở nhà", "bán online", "bán đồ ăn", "bán cơm", "bán nước"),
-    ...say(2, "bán cà phê", "bán quần áo", "kinh doanh nhỏ"),
+    ...say(2, "bán cà phê", "bán quần áo", "kinh doanh nhỏ", "trước cửa nhà", "bán buổi sáng", "bán ăn sáng"),
+    // Planning to sell is planning a business; a house, land or a vehicle sold is not one.
+    ...say(2.5, "tính bán", "định bán", "muốn bán", "sẽ bán", "mở bán", "noodle shop", "coffee shop"),
     ...say(1.5, "bán hàng", "shop"),
   ],
 };

@@ -1192,6 +1192,367 @@ const secondCheck: LabelledMessage[] = [
   { text: "mở tiệm sửa xe nhỏ", expected: BUSINESS },
 ];
 
+/*
+ * The batch of round three (211 messages: other offices' business, many naming a paper of the
+ * eight procedures; small talk; status questions without a code; long messages; English; typos
+ * and shorthand; regional words) was written before the matcher was changed for it, one array
+ * per class that the second held-out set found weak. Before: top-1 74.4% (157/211), top-3 74.4%,
+ * 4 procedures started wrongly; by class, other offices 62.3% (38/61, 2 started), small talk
+ * 75.0% (30/40), status 60.0% (18/30, 2 started), long messages 75.0% (15/20), English 85.0%
+ * (17/20), typos and shorthand 96.7% (29/30), regional words 100% (10/10). After: 100% top-1
+ * and top-3 (211/211), none started wrongly; whole corpus 100% (1084/1084).
+ */
+
+/** Needs of other offices, many of them naming a paper of the eight procedures for another business. */
+const otherOfficesR3: LabelledMessage[] = [
+  { text: "vợ chồng em muốn chia tay, làm đơn ở tòa thế nào", expected: "out-of-scope" },
+  { text: "thuận tình ly hôn cần giấy tờ gì", expected: "out-of-scope" },
+  { text: "đơn phương ly dị chồng được không anh", expected: "out-of-scope" },
+  { text: "làm sổ đỏ cho miếng đất ông bà để lại", expected: "out-of-scope" },
+  { text: "xin cấp giấy chứng nhận quyền sử dụng đất lần đầu", expected: "out-of-scope" },
+  { text: "chuyển mục đích sử dụng đất ruộng lên thổ cư", expected: "out-of-scope" },
+  { text: "chia thừa kế đất của cha mẹ cho anh em", expected: "out-of-scope" },
+  { text: "công chứng hợp đồng thuê nhà", expected: "out-of-scope" },
+  { text: "làm giấy ủy quyền bán xe cho em trai", expected: "out-of-scope" },
+  { text: "làm hộ chiếu cho con nhỏ có cần giấy khai sinh không", expected: "out-of-scope" },
+  { text: "gia hạn visa cho chồng người nước ngoài", expected: "out-of-scope" },
+  { text: "xin visa du lịch Hàn Quốc cần gì", expected: "out-of-scope" },
+  { text: "làm thẻ bhyt cho bé mới sinh", expected: "out-of-scope" },
+  { text: "đóng bhxh tự nguyện ở đâu", expected: "out-of-scope" },
+  { text: "rút bảo hiểm xã hội một lần", expected: "out-of-scope" },
+  { text: "gia hạn thẻ bảo hiểm y tế hộ gia đình", expected: "out-of-scope" },
+  { text: "quyết toán thuế tncn năm nay làm sao", expected: "out-of-scope" },
+  { text: "đăng ký người phụ thuộc để giảm trừ gia cảnh", expected: "out-of-scope" },
+  { text: "đăng ký xe ô tô mới mua", expected: "out-of-scope" },
+  { text: "sang tên đổi chủ xe máy cũ", expected: "out-of-scope" },
+  { text: "thi bằng lái ô tô b2 ở đâu", expected: "out-of-scope" },
+  { text: "căn cước hết hạn rồi đi đổi ở đâu", expected: "out-of-scope" },
+  { text: "cấp lại căn cước bị mất", expected: "out-of-scope" },
+  { text: "làm căn cước cho con có cần mang giấy khai sinh không", expected: "out-of-scope" },
+  { text: "xin học cho con vào lớp 6 trường thcs", expected: "out-of-scope" },
+  { text: "tìm việc làm ở Hồng Ngự", expected: "out-of-scope" },
+  { text: "phường có tuyển nhân viên không", expected: "out-of-scope" },
+  { text: "đăng ký lắp điện kế mới cho nhà", expected: "out-of-scope" },
+  { text: "xin gắn đồng hồ nước", expected: "out-of-scope" },
+  { text: "hàng xóm xây lấn qua đất nhà tôi", expected: "out-of-scope" },
+  { text: "nhà bên cạnh nuôi heo hôi quá, phản ánh ở đâu", expected: "out-of-scope" },
+  { text: "hàng xóm mở nhạc lớn tới khuya", expected: "out-of-scope" },
+  { text: "chó nhà bên cắn con tôi, giải quyết sao", expected: "out-of-scope" },
+  { text: "mở tài khoản ngân hàng cho con có cần giấy khai sinh", expected: "out-of-scope" },
+  { text: "làm giấy chứng nhận quyền sở hữu nhà", expected: "out-of-scope" },
+  { text: "thành lập công ty cổ phần", expected: "out-of-scope" },
+  { text: "đăng ký doanh nghiệp tư nhân ở sở nào", expected: "out-of-scope" },
+  { text: "xin giấy phép treo bảng hiệu quảng cáo", expected: "out-of-scope" },
+  { text: "làm giấy giám hộ cho em trai bị bệnh tâm thần", expected: "out-of-scope" },
+  { text: "ba ruột muốn nhận con, làm giấy nhận cha con ở đâu", expected: "out-of-scope" },
+  { text: "xin bản sao trích lục hộ tịch", expected: "out-of-scope" },
+  { text: "thẻ tạm trú cho vợ người Trung Quốc", expected: "out-of-scope" },
+  { text: "vay vốn hộ nghèo ở đâu", expected: "out-of-scope" },
+  { text: "nộp tiền học phí cho con ở đâu", expected: "out-of-scope" },
+  { text: "đường hẻm nhà em bể ống nước", expected: "out-of-scope" },
+  { text: "cây đổ ngang đường, báo ai dọn", expected: "out-of-scope" },
+  { text: "tố cáo cán bộ nhận tiền", expected: "out-of-scope" },
+  { text: "cấp giấy phép kinh doanh karaoke", expected: "out-of-scope" },
+  { text: "giấy chứng nhận an toàn vệ sinh cho lò bánh mì", expected: "out-of-scope" },
+  { text: "đổi giấy khai sinh sang tên mới sau khi nhận con nuôi", expected: "out-of-scope" },
+  { text: "xoá tên ông nội khỏi sổ hộ khẩu ở công an", expected: "out-of-scope" },
+  { text: "gia hạn tạm trú cho người thuê phòng", expected: "out-of-scope" },
+  { text: "I need to renew my visa", expected: "out-of-scope" },
+  { text: "where can I get a driving licence", expected: "out-of-scope" },
+  { text: "how do I pay property tax", expected: "out-of-scope" },
+  { text: "my neighbour plays loud music every night", expected: "out-of-scope" },
+  { text: "apply for a passport for my baby", expected: "out-of-scope" },
+  { text: "health insurance card for my newborn", expected: "out-of-scope" },
+  { text: "can I get a land title certificate here", expected: "out-of-scope" },
+  { text: "how to get divorced in Vietnam", expected: "out-of-scope" },
+  { text: "giá lúa hôm nay", expected: "none" },
+];
+
+/** Greetings, acknowledgements, emoji, thanks and questions about the assistant itself. */
+const smallTalkR3: LabelledMessage[] = [
+  { text: "ad ơi", expected: "greeting" },
+  { text: "shop ơi", expected: "greeting" },
+  { text: "alo alo", expected: "greeting" },
+  { text: "😁", expected: "greeting" },
+  { text: "🙏🙏🙏", expected: "greeting" },
+  { text: "ok ạ", expected: "greeting" },
+  { text: "oke em", expected: "greeting" },
+  { text: "dạ", expected: "greeting" },
+  { text: "dạ em hiểu rồi", expected: "greeting" },
+  { text: "thanks ad", expected: "greeting" },
+  { text: "thank u", expected: "greeting" },
+  { text: "cảm ơn phường nhiều", expected: "greeting" },
+  { text: "cám ơn bạn đã hỗ trợ", expected: "greeting" },
+  { text: "bạn là ai vậy", expected: "greeting" },
+  { text: "em là robot hả", expected: "greeting" },
+  { text: "trợ lý này ai làm ra vậy", expected: "greeting" },
+  { text: "bạn tên là gì", expected: "greeting" },
+  { text: "bạn có phải AI không", expected: "greeting" },
+  { text: "chatbot này làm được gì", expected: "greeting" },
+  { text: "bạn giúp được gì cho mình", expected: "greeting" },
+  { text: "chào buổi chiều", expected: "greeting" },
+  { text: "good evening", expected: "greeting" },
+  { text: "hi there", expected: "greeting" },
+  { text: "chào ad, chúc ad ngày mới vui vẻ", expected: "greeting" },
+  { text: "trời hôm nay mát ghê", expected: "greeting" },
+  { text: "bye bye", expected: "greeting" },
+  { text: "hẹn gặp lại nha", expected: "greeting" },
+  { text: "thôi được rồi cảm ơn", expected: "greeting" },
+  { text: "ừ", expected: "greeting" },
+  { text: "vâng ạ", expected: "greeting" },
+  { text: "hii", expected: "greeting" },
+  { text: "helloo", expected: "greeting" },
+  { text: "chào trợ lý Khai Hộ", expected: "greeting" },
+  { text: "em chào anh chị ạ", expected: "greeting" },
+  { text: "chúc phường năm mới an khang", expected: "greeting" },
+  { text: "bạn ăn cơm chưa", expected: "greeting" },
+  { text: "bạn có khỏe không", expected: "greeting" },
+  { text: "😀👍", expected: "greeting" },
+  { text: "what can you do?", expected: "greeting" },
+  { text: "what's your name", expected: "greeting" },
+];
+
+/** Asking where a dossier has got to, mostly without a code or a procedure's name. */
+const statusR3: LabelledMessage[] = [
+  { text: "hồ sơ của tôi giờ tới đâu rồi", expected: "status" },
+  { text: "nộp rồi mà chưa thấy gì hết", expected: "status" },
+  { text: "bao giờ lấy được vậy ad", expected: "status" },
+  { text: "cho em hỏi hồ sơ em sao rồi", expected: "status" },
+  { text: "hồ sơ bị trả về là sao vậy", expected: "status" },
+  { text: "tôi muốn biết hồ sơ đã được duyệt chưa", expected: "status" },
+  { text: "xem giúp em hồ sơ đã xong chưa", expected: "status" },
+  { text: "sao lâu vậy, nộp cả tuần rồi", expected: "status" },
+  { text: "quá hẹn rồi mà chưa có kết quả", expected: "status" },
+  { text: "hồ sơ của mình bị treo à", expected: "status" },
+  { text: "nộp hồ sơ online rồi giờ làm sao biết kết quả", expected: "status" },
+  { text: "tra cứu tình trạng giải quyết hồ sơ", expected: "status" },
+  { text: "em làm mất giấy biên nhận rồi, giờ tra hồ sơ sao", expected: "status" },
+  { text: "giấy hẹn ghi thứ tư mà giờ chưa có", expected: "status" },
+  { text: "ho so cua em toi dau roi a", expected: "status" },
+  { text: "nop roi ma chua thay goi", expected: "status" },
+  { text: "chừng nào có kết quả vậy chị", expected: "status" },
+  { text: "hồ sơ hộ khẩu của ba tôi đã làm xong chưa vậy", expected: "status" },
+  { text: "hs kết hôn của e tới đâu r ad", expected: "status" },
+  { text: "giấy tờ em gửi bưu điện tới chưa vậy", expected: "status" },
+  { text: "bên mình nhận được hồ sơ của em chưa", expected: "status" },
+  { text: "hồ sơ khai sinh bị yêu cầu bổ sung là sao", expected: "status" },
+  { text: "sao hồ sơ lý lịch tư pháp của tôi bị từ chối", expected: "status" },
+  { text: "bao lâu nữa mới có giấy chứng tử vậy, chờ lâu quá", expected: "status" },
+  { text: "đã đóng lệ phí online rồi, giờ chờ gì nữa", expected: "status" },
+  { text: "where is my application now", expected: "status" },
+  { text: "any news on my file?", expected: "status" },
+  { text: "is my paperwork done yet", expected: "status" },
+  { text: "I applied last month and still haven't got anything", expected: "status" },
+  { text: "how can I check my application status", expected: "status" },
+];
+
+/** 3–6 sentences with the need somewhere inside, for every kind of answer. */
+const longMessagesR3: LabelledMessage[] = [
+  {
+    text:
+      "Dạ chào anh chị. Em là người ở ấp Bình Thành, năm nay em 45 tuổi. Hồi trước em có mua miếng đất của ông " +
+      "hàng xóm bằng giấy tay, giờ ổng mất rồi, con ổng không chịu ký giấy. Em muốn hỏi giờ làm sổ đỏ cho miếng " +
+      "đất đó thì phải làm sao ạ.",
+    expected: "out-of-scope",
+  },
+  {
+    text:
+      "Chào phường, con tôi năm nay 15 tuổi, tháng sau đi thi vào lớp 10. Nhà trường nói phải có căn cước mới cho " +
+      "dự thi. Tôi muốn hỏi làm căn cước cho cháu ở đâu, có cần mang theo giấy khai sinh với hộ khẩu không.",
+    expected: "out-of-scope",
+  },
+  {
+    text:
+      "Xin chào, tôi là Hùng. Công ty tôi cử tôi đi công tác Nhật ba tháng. Bên đại sứ quán yêu cầu hộ chiếu còn " +
+      "hạn trên sáu tháng mà của tôi sắp hết hạn rồi. Tôi làm lại hộ chiếu ở đâu cho nhanh vậy?",
+    expected: "out-of-scope",
+  },
+  {
+    text:
+      "Chào anh chị, mẹ em năm nay 70 tuổi, ở một mình dưới quê, không có lương hưu. Em nghe nói người già được " +
+      "nhận tiền hỗ trợ hàng tháng. Em muốn hỏi phải làm hồ sơ ở đâu và cần những gì để mẹ em được nhận ạ.",
+    expected: "out-of-scope",
+  },
+  {
+    text:
+      "Dạ em chào cô chú. Nhà em ở khóm 2, mấy đêm nay nhà bên cạnh hát karaoke tới 12 giờ khuya. Con em còn nhỏ " +
+      "không ngủ được, em qua nói mà họ không nghe. Em muốn báo chính quyền thì báo ở đâu ạ.",
+    expected: "out-of-scope",
+  },
+  {
+    text:
+      "Chào anh chị, tôi mới mở tiệm tạp hóa được ba tháng, đã có giấy đăng ký hộ kinh doanh rồi. Giờ bên thuế " +
+      "gửi giấy báo đóng thuế khoán mà tôi thấy cao quá. Tôi muốn hỏi khiếu nại mức thuế này ở đâu.",
+    expected: "out-of-scope",
+  },
+  {
+    text:
+      "Dạ chào anh chị, em ở An Lạc. Em nộp hồ sơ đăng ký thường trú cho vợ em trên cổng dịch vụ công từ đầu tháng. " +
+      "Tới giờ đã hơn hai tuần mà em chưa nhận được tin nhắn hay cuộc gọi nào. Em không biết hồ sơ đang ở đâu. " +
+      "Anh chị xem giúp em với.",
+    expected: "status",
+  },
+  {
+    text:
+      "Hello anh chị, tuần trước mình có ra một cửa làm giấy độc thân để làm hồ sơ vay ngân hàng. Cán bộ hẹn năm " +
+      "ngày, mà giờ đã bảy ngày rồi. Bên ngân hàng đang hối mình. Cho mình hỏi bao giờ mình lấy được vậy.",
+    expected: "status",
+  },
+  {
+    text:
+      "Con chào cô chú ạ. Ông nội con bệnh nặng mấy năm nay, sáng thứ hai vừa rồi ông đã đi về với ông bà. Nhà " +
+      "con lo đám tang xong hết rồi. Giờ ba con nói phải ra xã làm giấy tờ cho ông, mà ba con bận nên nhờ con hỏi " +
+      "cần mang theo những gì ạ.",
+    expected: DEATH,
+  },
+  {
+    text:
+      "Chào anh chị, vợ chồng em mới có bé đầu lòng, bé được mười ngày rồi. Em làm công nhân ở Bình Dương, vợ em " +
+      "về quê ngoại ở Hồng Ngự để sanh. Giờ em muốn làm giấy cho bé ở quê vợ được không, hay phải về quê nội. Em " +
+      "cảm ơn.",
+    expected: BIRTH,
+  },
+  {
+    text:
+      "Dạ cho em hỏi. Em với bạn trai quen nhau ba năm, tháng sau hai nhà làm đám hỏi. Bạn trai em hộ khẩu ở Cao " +
+      "Lãnh còn em ở Hồng Ngự. Hai đứa muốn lên phường em làm giấy tờ cho hợp pháp trước rồi mới đãi tiệc, vậy " +
+      "có cần bạn em về cùng không ạ?",
+    expected: MARRIAGE,
+  },
+  {
+    text:
+      "Chào anh chị. Tôi 52 tuổi, trước giờ làm thuê. Nay tôi để dành được ít vốn, tính bán cháo lòng buổi sáng " +
+      "trước cửa nhà. Hàng xóm nói bán vậy cũng phải đăng ký với phường không thì bị phạt. Cho tôi hỏi thủ tục thế " +
+      "nào.",
+    expected: BUSINESS,
+  },
+  {
+    text:
+      "Dạ em chào anh chị. Em đang xin đi du học Úc, trung tâm tư vấn nói em cần nộp giấy chứng nhận em không có " +
+      "tiền án tiền sự. Em ở Hồng Ngự từ nhỏ tới giờ. Cho em hỏi làm ở đâu, bao lâu thì có ạ.",
+    expected: RECORD,
+  },
+  {
+    text:
+      "Chào anh chị, em là giáo viên mới ra trường. Sở giáo dục yêu cầu nộp hồ sơ dự tuyển gồm bằng đại học, bảng " +
+      "điểm và giấy khai sinh, tất cả phải là bản sao có chứng thực. Em muốn làm ở phường luôn, có cần đặt lịch " +
+      "trước không ạ.",
+    expected: COPY,
+  },
+  {
+    text:
+      "Chào cán bộ, ba má tôi già rồi, ở dưới quê một mình. Tôi muốn rước ba má lên ở chung với gia đình tôi ở " +
+      "phường An Thạnh cho tiện chăm sóc. Nhà này tôi đứng tên. Cho tôi hỏi phải làm giấy gì để ba má có tên trong " +
+      "nhà tôi luôn.",
+    expected: RESIDENCE,
+  },
+  {
+    text:
+      "Anh chị ơi, em hỏi từ sáng tới giờ mà máy trả lời không trúng ý. Chuyện của em hơi rắc rối, liên quan tới " +
+      "giấy tờ nhà đất và khai sinh của con. Em muốn nói chuyện với một anh chị cán bộ để được chỉ cho rõ. Có ai " +
+      "giúp em được không ạ?",
+    expected: "human",
+  },
+  {
+    text:
+      "Dear sir or madam, I am a Canadian citizen living in Hong Ngu with my Vietnamese wife. Our visa agent says I " +
+      "need a paper from the local authority showing where I live before my residence card can be renewed. Which " +
+      "office should I go to? Thank you.",
+    expected: "out-of-scope",
+  },
+  {
+    text:
+      "Hi, I hope you are well. My fiancée and I are both Vietnamese but I have lived in Australia for years. We " +
+      "want to register our marriage in Hong Ngu next month when I visit. What documents should I prepare before " +
+      "flying back?",
+    expected: MARRIAGE,
+  },
+  {
+    text:
+      "Chào anh chị, tôi muốn cảm ơn phường đã giúp gia đình tôi làm giấy tờ cho ba tôi tháng trước, các cô chú " +
+      "rất nhiệt tình. Chúc anh chị nhiều sức khỏe. Cảm ơn nhiều.",
+    expected: "greeting",
+  },
+  {
+    text:
+      "Dạ chào anh chị. Bà ngoại em năm nay 80 tuổi, mất chứng minh nhân dân cũ lâu rồi. Giờ bà cần làm giấy tờ " +
+      "nhận tiền hỗ trợ mà không có căn cước. Em muốn hỏi làm căn cước cho người già không đi lại được thì sao ạ.",
+    expected: "out-of-scope",
+  },
+];
+
+/** English, in full sentences and in fragments, for every kind of answer. */
+const englishR3: LabelledMessage[] = [
+  { text: "hello, I need a birth certificate for my son who was born last week", expected: BIRTH },
+  { text: "we want to get married at the ward, what should we bring?", expected: MARRIAGE },
+  { text: "my grandmother died yesterday, how do we register her death", expected: DEATH },
+  { text: "I need a certificate saying I'm single to marry in Korea", expected: SINGLE },
+  { text: "can you certify copies of my university degree", expected: COPY },
+  { text: "how do I register my permanent address here", expected: RESIDENCE },
+  { text: "I need a criminal record certificate for a job in Japan", expected: RECORD },
+  { text: "how to register a small noodle shop", expected: BUSINESS },
+  { text: "what documents do I need to open a coffee shop", expected: BUSINESS },
+  { text: "get me a person please", expected: "human" },
+  { text: "I'd rather talk to someone at the office", expected: "human" },
+  { text: "thanks a lot!", expected: "greeting" },
+  { text: "good afternoon", expected: "greeting" },
+  { text: "are you a real person or a robot", expected: "greeting" },
+  { text: "I want to change the name on my ID card", expected: "out-of-scope" },
+  { text: "how do I report a stolen motorbike", expected: "out-of-scope" },
+  { text: "where can my kids go to school", expected: "out-of-scope" },
+  { text: "my wife is pregnant, what papers will the baby need after birth", expected: BIRTH },
+  { text: "I'm moving to Hong Ngu and want to register as a resident", expected: RESIDENCE },
+  { text: "I need my passport copy certified", expected: COPY },
+];
+
+/** Slipped keys, Telex and VNI left-overs, shorthand, words run together, for every kind of answer. */
+const typosR3: LabelledMessage[] = [
+  { text: "dangky khaisinh cho be", expected: BIRTH },
+  { text: "lamf giaays khai sinh", expected: BIRTH },
+  { text: "kahi sinh cho chau", expected: BIRTH },
+  { text: "khai tuw cho ba", expected: DEATH },
+  { text: "lam giay chung tu cho me", expected: DEATH },
+  { text: "dang ky ket hno", expected: MARRIAGE },
+  { text: "ke1t ho6n ca62n gi2", expected: MARRIAGE },
+  { text: "xac nhan doc than de ket hon", expected: SINGLE },
+  { text: "giay xac nhan tinh trag hon nhan", expected: SINGLE },
+  { text: "sao y ban chinh cccd", expected: COPY },
+  { text: "chung thuc ban sao bang dai hoc", expected: COPY },
+  { text: "nhap ho khau cho ck", expected: RESIDENCE },
+  { text: "dk thuong tru cho me vk", expected: RESIDENCE },
+  { text: "ly lich tu phap so 1 lam o dau", expected: RECORD },
+  { text: "xin lltp ss2", expected: RECORD },
+  { text: "dk hkd ban tap hoa", expected: BUSINESS },
+  { text: "ddawng kys ho kinh doanh", expected: BUSINESS },
+  { text: "hs cua e xong chua ad", expected: "status" },
+  { text: "ho so toi dau r", expected: "status" },
+  { text: "cho e gap cb tu phap", expected: "human" },
+  { text: "gap nv ho tro dc ko", expected: "human" },
+  { text: "camr own", expected: "greeting" },
+  { text: "xin chaof", expected: "greeting" },
+  { text: "ly hon can j", expected: "out-of-scope" },
+  { text: "lam cccd o dau", expected: "out-of-scope" },
+  { text: "lam so do mat bn tien", expected: "out-of-scope" },
+  { text: "dong bhyt cho con", expected: "out-of-scope" },
+  { text: "ho chieu lam o dau ad", expected: "out-of-scope" },
+  { text: "khaisanh cho con", expected: BIRTH },
+  { text: "nhapkhau cho vo", expected: RESIDENCE },
+];
+
+/** The procedures said in the words of the North, the Centre and the South, which new rules must not lose. */
+const regionalR3: LabelledMessage[] = [
+  { text: "con tui mới đẻ, làm giấy cho nó ở mô", expected: BIRTH },
+  { text: "mệ nội mới mất, làm giấy răng", expected: DEATH },
+  { text: "tui tính cưới vợ, ra phường làm giấy chi", expected: MARRIAGE },
+  { text: "ổng bả muốn dìa ở với tui, nhập khẩu được hông", expected: RESIDENCE },
+  { text: "má tui muốn mở sạp bán cá ngoài chợ", expected: BUSINESS },
+  { text: "làm giấy không tiền án cho thằng út đi làm", expected: RECORD },
+  { text: "sao y mấy cái bằng cho con gái", expected: COPY },
+  { text: "xin giấy chưa có chồng để lấy chồng Đài", expected: SINGLE },
+  { text: "đi khai sanh cho thằng cu", expected: BIRTH },
+  { text: "bà nội tui vừa quy tiên, giờ lo giấy tờ sao", expected: DEATH },
+];
+
 /**
  * The labelled batches, by name: the earlier messages (grouped by label) and the batch of seven
  * classes, one array per class, for figures per batch.
@@ -1213,6 +1574,13 @@ export const INTENT_BATCHES: Readonly<Record<string, readonly LabelledMessage[]>
   "events, indirectly": eventsIndirectly,
   "first check": firstCheck,
   "second check": secondCheck,
+  "round three: other offices": otherOfficesR3,
+  "round three: small talk": smallTalkR3,
+  "round three: status": statusR3,
+  "round three: long messages": longMessagesR3,
+  "round three: English": englishR3,
+  "round three: typos and shorthand": typosR3,
+  "round three: regional words": regionalR3,
 };
 
 /** The batch of seven classes, in one list. */
@@ -1235,6 +1603,17 @@ export const FIVE_CLASSES_BATCH: readonly LabelledMessage[] = [
   ...eventsIndirectly,
 ];
 
+/** The batch of round three, in one list. */
+export const ROUND_THREE_BATCH: readonly LabelledMessage[] = [
+  ...otherOfficesR3,
+  ...smallTalkR3,
+  ...statusR3,
+  ...longMessagesR3,
+  ...englishR3,
+  ...typosR3,
+  ...regionalR3,
+];
+
 /** Every labelled message: the earlier ones grouped by label, then the batches of seven and five classes. */
 export const INTENT_CORPUS: readonly LabelledMessage[] = [
   ...birth,
@@ -1252,4 +1631,5 @@ export const INTENT_CORPUS: readonly LabelledMessage[] = [
   ...FIVE_CLASSES_BATCH,
   ...firstCheck,
   ...secondCheck,
+  ...ROUND_THREE_BATCH,
 ];

@@ -1,5 +1,5 @@
 import type { SmallTalk } from "../../../flows/intentPhrases";
-import { HUMAN, OUT_OF_SCOPE, PROCEDURE_IDS, STATUS } from "./intentTargets";
+import { HUMAN, OUT_OF_SCOPE, PROCEDURE_IDS, PROGRESS, STATUS } from "./intentTargets";
 import type { IntentMatch } from "./matchIntent";
 
 /** Evidence at which a procedure is started without asking, and its lead over the next. */
@@ -8,6 +8,13 @@ const CONFIDENT_LEAD = 1.75;
 const MIN_CANDIDATE_SCORE = 1;
 /** A person asked for this plainly is given, whatever the message is about. */
 const PLAIN_HUMAN = 4;
+/**
+ * A question when something is done, with nothing else named, is about a dossier handed in:
+ * "bao giờ lấy được vậy", "bên mình nhận được hồ sơ của em chưa". One progress word alone
+ * ("khi nào") is not enough; two, or one with a dossier, are.
+ */
+const PROGRESS_ALONE = 1.25;
+const PROGRESS_WITH_DOSSIER = 2;
 /** Words named beside the keywords that make a bare "thủ tục", "xin cấp" a service asked for. */
 const OTHER_SERVICE_WORDS = 2;
 
@@ -17,6 +24,8 @@ export interface IntentSignals {
   readonly smallTalk: SmallTalk | null;
   /** The message says a dossier was handed in already, and asks when or whether it is done. */
   readonly filed: boolean;
+  /** The message asks when or whether something is done ("bao giờ lấy được", "xong chưa"). */
+  readonly asks: boolean;
   /** How many words the message names beside the keywords and the small words of a question. */
   readonly otherWords: number;
 }
@@ -54,6 +63,10 @@ export function decideIntent(byTarget: Float64Array, signals: IntentSignals): In
   // Weak signals decide only when no procedure is named: "tra cứu", a bare "nhân viên", and
   // "thủ tục xin cấp phép bắn pháo hoa", some service that is none of the eight.
   if (status >= 2) return { kind: "statusLookup" };
+  const progress = byTarget[PROGRESS]!;
+  if (signals.asks && elsewhere < 3 && (progress >= PROGRESS_ALONE || status + progress >= PROGRESS_WITH_DOSSIER)) {
+    return { kind: "statusLookup" };
+  }
   if (human >= 1.5) return { kind: "human" };
   if (elsewhere > 0 && signals.otherWords >= OTHER_SERVICE_WORDS) return { kind: "outOfScope" };
   return { kind: "none" };

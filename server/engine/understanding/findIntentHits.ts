@@ -1,3 +1,4 @@
+import { editDistance } from "./editDistance";
 import { INTENT_VOCABULARY, PHRASES_BY_HEAD, type IntentPhrase } from "./intentKeywordIndex";
 import type { IntentSource } from "./intentTargets";
 import { keywordCorrections } from "./keywordCorrections";
@@ -20,6 +21,11 @@ export interface IntentHit {
   readonly filing: boolean;
 }
 
+/** A word of two or three letters one letter away from the keyword word, which corrections skip. */
+function isShortSlip(word: string, wanted: string): boolean {
+  return word.length <= 3 && wanted.length >= 3 && editDistance(word, wanted, 1) <= 1;
+}
+
 /** How many words of the phrase at `start` are typos, or -1 when it is not there. */
 function typosInPhrase(tokens: IntentTokens, phrase: IntentPhrase, start: number, firstIsTypo: boolean): number {
   const { words, sentenceEnd } = tokens;
@@ -33,7 +39,9 @@ function typosInPhrase(tokens: IntentTokens, phrase: IntentPhrase, start: number
     // A keyword word is taken for a slip of another only inside a long phrase typed right around
     // it ("đăng ký khẩu tử"), never in a short one ("nhập khẩu từ" is not "khai tử").
     if (length < 3 && VOCABULARY.has(word)) return -1;
-    if (!keywordCorrections(word).includes(wanted)) return -1;
+    // Inside a long phrase a short word may be the slip too: "đăng kí thường tú" for "thường trú".
+    const slip = keywordCorrections(word).includes(wanted) || (length >= 3 && isShortSlip(word, wanted));
+    if (!slip) return -1;
     typos++;
   }
   // A typo is trusted only next to words typed right: "khai sihn" yes, a lone "sihn" no.

@@ -29,6 +29,8 @@ export interface IntentPhrase extends IntentSource {
   readonly actsOn: boolean;
   /** Its place among the phrases of the same first word, which settles ties between equal hits. */
   readonly order: number;
+  /** What happened or what a paper is for (`flows/lifeEvents.ts`), not a procedure's name or paper. */
+  readonly event: boolean;
 }
 
 /**
@@ -44,13 +46,14 @@ export interface PhrasesOfHead {
 const FILING_VERBS = wordSet("dang lam nhap chuyen tach xin register");
 
 // Regional words a phrase is also said with, folded: "chuyển dìa nhà má" is "chuyển về nhà mẹ",
-// "làm giấy chi" is "làm giấy gì", "tới mô rồi" is "tới đâu rồi".
+// "làm giấy chi" is "làm giấy gì", "tới mô rồi" is "tới đâu rồi", "răng rồi" is "sao rồi".
 const REGIONAL_VARIANTS: ReadonlyMap<string, readonly string[]> = new Map([
   ["ve", ["dia"]],
   ["vao", ["vo"]],
   ["gi", ["chi"]],
   ["dau", ["mo"]],
   ["sinh", ["sanh"]],
+  ["sao", ["rang"]],
 ]);
 
 function phraseWords(phrase: string): string[] {
@@ -88,7 +91,11 @@ function addPhrase(map: Map<string, IntentPhrase[]>, key: string, phrase: Intent
   else map.set(key, [phrase]);
 }
 
-function indexKeywords(keywords: readonly IntentKeyword[], target: number, smallTalk?: SmallTalk, asks = false): void {
+function indexKeywords(
+  keywords: readonly IntentKeyword[],
+  target: number,
+  { smallTalk, asks = false, event = false }: { smallTalk?: SmallTalk; asks?: boolean; event?: boolean } = {},
+): void {
   for (const keyword of keywords) {
     for (const words of withRegionalVariants(phraseWords(keyword.phrase))) {
       const first = words[0];
@@ -114,6 +121,7 @@ function indexKeywords(keywords: readonly IntentKeyword[], target: number, small
         asks,
         actsOn: keyword.actsOn === true,
         order,
+        event,
         ...(smallTalk ? { smallTalk } : {}),
       };
       const second = words[1];
@@ -129,12 +137,12 @@ function indexKeywords(keywords: readonly IntentKeyword[], target: number, small
 
 PROCEDURE_IDS.forEach((id, target) => {
   indexKeywords(INTENT_KEYWORDS[id] ?? [], target);
-  indexKeywords(LIFE_EVENTS[id] ?? [], target);
+  indexKeywords(LIFE_EVENTS[id] ?? [], target, { event: true });
 });
-indexKeywords(STATUS_LOOKUP_KEYWORDS, STATUS, undefined, true);
+indexKeywords(STATUS_LOOKUP_KEYWORDS, STATUS, { asks: true });
 indexKeywords(DOSSIER_KEYWORDS, STATUS);
-indexKeywords(PROGRESS_QUESTION_KEYWORDS, PROGRESS, undefined, true);
+indexKeywords(PROGRESS_QUESTION_KEYWORDS, PROGRESS, { asks: true });
 indexKeywords(HUMAN_KEYWORDS, HUMAN);
 for (const [smallTalk, keywords] of Object.entries(SMALL_TALK_KEYWORDS))
-  indexKeywords(keywords, GREETING, smallTalk as SmallTalk);
+  indexKeywords(keywords, GREETING, { smallTalk: smallTalk as SmallTalk });
 indexKeywords(OUT_OF_SCOPE_KEYWORDS, OUT_OF_SCOPE);

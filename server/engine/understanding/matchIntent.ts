@@ -1,6 +1,6 @@
 import type { SmallTalk } from "../../../flows/intentPhrases";
 import { decideIntent } from "./decideIntent";
-import { findIntentHits } from "./findIntentHits";
+import { findIntentHits, type IntentHit } from "./findIntentHits";
 import { findReceiptCode } from "./findReceiptCode";
 import { foldDiacritics } from "./foldDiacritics";
 import type { IntentPhrase } from "./intentKeywordIndex";
@@ -10,7 +10,7 @@ import { MAX_INPUT_LENGTH, normalizeInput } from "./normalizeInput";
 import { saysFiled } from "./saysFiled";
 import { scoreIntentTargets } from "./scoreIntentTargets";
 import { smallTalkOf } from "./smallTalkOf";
-import { tokenizeIntent } from "./tokenizeIntent";
+import { tokenizeIntent, type IntentTokens } from "./tokenizeIntent";
 import { weighIntentHits } from "./weighIntentHits";
 import { wordsBesideKeywords } from "./wordsBesideKeywords";
 
@@ -78,13 +78,13 @@ export function matchIntent(text: string): IntentMatch {
   const byTarget = scoreIntentTargets(hits, weighIntentHits(tokens, hits));
   // Each signal is read only where it can change the decision.
   const smallTalk = byTarget[GREETING]! > 0 ? smallTalkOf(tokens, hits) : null;
-  const asks = (byTarget[STATUS]! > 0 || byTarget[PROGRESS]! > 0) && hits.some(asksWhetherDone);
+  const asks = (byTarget[STATUS]! > 0 || byTarget[PROGRESS]! > 0) && hits.some((hit) => asksWhetherDone(hit, tokens));
   const filed = asks && saysFiled(tokens);
   // Only a weak "thủ tục", "xin cấp" in a message that names no procedure reads the other words.
   const elsewhere = byTarget[OUT_OF_SCOPE]!;
   const otherWords =
     elsewhere > 0 && elsewhere < 3 && !namesProcedure(byTarget) ? wordsBesideKeywords(tokens, hits) : 0;
-  return decideIntent(byTarget, { smallTalk, filed, otherWords });
+  return decideIntent(byTarget, { smallTalk, filed, asks, otherWords });
 }
 
 function namesProcedure(byTarget: Float64Array): boolean {
@@ -92,5 +92,14 @@ function namesProcedure(byTarget: Float64Array): boolean {
   return false;
 }
 
-/** A hit that asks when or whether something is done ("xong chưa", "bao giờ lấy được"). */
-const asksWhetherDone = (hit: { source: unknown }): boolean => (hit.source as Partial<IntentPhrase>).asks === true;
+/**
+ * A hit that asks when or whether something is done ("xong chưa", "bao giờ lấy được"); after
+ * "đã" and with no "chưa" behind it, it says what was had ("đã có giấy đăng ký hộ kinh doanh rồi").
+ */
+function asksWhetherDone(hit: IntentHit, tokens: IntentTokens): boolean {
+  if ((hit.source as Partial<IntentPhrase>).asks !== true) return false;
+  const { words, clauseEnd } = tokens;
+  if (words[hit.start - 1] !== "da") return true;
+  for (let k = hit.start; k < clauseEnd[hit.start]!; k++) if (words[k] === "chua") return true;
+  return false;
+}

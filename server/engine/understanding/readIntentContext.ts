@@ -18,7 +18,7 @@ const DEMANDED_AFTER_BAT = wordSet("nop phai lam co");
 const PLANNED_AFTER_TINH = wordSet("mo ve lam dang cuoi lay chuyen nhap xin di ban");
 // "for" after asking is what is asked for, not a purpose: "the embassy asked me for a paper".
 const ASKING_BEFORE_FOR = wordSet(
-  "ask asked asking apply applied applying look looking wait waiting application applications request",
+  "ask asked asking apply applied applying look looking wait waiting application applications request file filing",
 );
 
 /** Where a purpose clause starts ("để kết hôn", "for my visa"), or -1 when `i` opens none. */
@@ -102,7 +102,9 @@ export function readIntentContext(tokens: IntentTokens): IntentContext {
         !NOT_NEED_AFTER_CAN.has(words[i + 1] ?? ""));
     if (sideQuestion) {
       const from = word === "co" ? i + 2 : i + 1;
+      // "có cần" asks without a "không" to close it ("có cần giấy khai sinh"); a bare "cần" does not.
       if (nextAsking[from]! < end) scope(from, nextAsking[from]!, SIDE_QUESTION);
+      else if (word === "co") scope(from, end, SIDE_QUESTION);
     }
   }
   const damping = new Float64Array(n);

@@ -19,7 +19,8 @@ const PAST_PAIRS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ["hom", wordSet("qua bua truoc thu kia chu")],
   ["tuan", wordSet("truoc roi")],
   ["thang", wordSet("truoc roi")],
-  ["bua", wordSet("truoc gio kia thu")],
+  // "bữa tui nộp": sentence-initial "bữa" before the one who filed is "the other day".
+  ["bua", wordSet("truoc gio kia thu tui toi em minh")],
   ["tu", wordSet("thu hom tuan bua dau sang")],
   ["sang", wordSet("nay qua")],
   ["chieu", wordSet("qua")],
@@ -97,7 +98,8 @@ function filedAt(tokens: IntentTokens, i: number): boolean {
     if ((words[k] === "xong" || words[k] === "roi") && ASKED_BEFORE_DONE.has(words[k - 1]!)) continue;
     if (words[k] === "xong") return true;
     // "nộp lý lịch tư pháp lâu quá": handed in long ago.
-    if (words[k] === "lau" && LONG_AGO.has(words[k + 1] ?? "")) return true;
+    // "mất bao lâu vậy" asks how long it takes.
+    if (words[k] === "lau" && LONG_AGO.has(words[k + 1] ?? "") && words[k - 1] !== "bao") return true;
     // "làm khai sinh rồi nhập hộ khẩu": after "làm", "rồi" may be "then"; at a clause's end it is "done".
     if (words[k] === "roi" && (firm || k === end - 1 || words[k + 1] === "ma")) return true;
   }

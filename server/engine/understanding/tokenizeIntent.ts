@@ -1,6 +1,7 @@
 import { canonicalWord } from "./canonicalWord";
 import { INTENT_VOCABULARY } from "./intentKeywordIndex";
 import { isStopWord } from "./intentShorthand";
+import { untelex } from "./untelex";
 import { wordSet } from "./wordSet";
 
 /** A folded message as keyword words, with where each word's sentence and clause start and end. */
@@ -20,6 +21,12 @@ const HO_KHAU: readonly string[] = ["ho", "khau"];
 const ENGLISH_AFTER_AN = /^[aeiou][a-z]{3,}$/;
 const KHONG: readonly string[] = ["khong"];
 
+/** A word typed after one in Telex, read as Telex however short ("own" after "camr" is "ơn"). */
+function telexAfterTelex(raw: string): readonly string[] {
+  const untyped = untelex(raw, true);
+  return untyped !== raw && INTENT_VOCABULARY.has(untyped) ? [untyped] : [raw];
+}
+
 /**
  * Splits a folded message into sentences, clauses and keyword words: shorthand expanded,
  * typing slips repaired, stop words dropped, "hk" read as "hộ khẩu" after a household verb
@@ -37,12 +44,15 @@ export function tokenizeIntent(folded: string): IntentTokens {
     for (const clause of sentence.split(/[,:()]+/)) {
       const clauseStart = words.length;
       const raws = clause.split(/[^a-z0-9]+/);
+      let afterTelex = false;
       for (let r = 0; r < raws.length; r++) {
         const raw = raws[r]!;
         if (!raw) continue;
         if (raw === "an" && ENGLISH_AFTER_AN.test(raws[r + 1] ?? "") && INTENT_VOCABULARY.has(raws[r + 1]!)) continue;
         const afterHouseholdVerb = HOUSEHOLD_VERBS.has(words[words.length - 1] ?? "");
-        const expanded = raw === "hk" ? (afterHouseholdVerb ? HO_KHAU : KHONG) : canonicalWord(raw);
+        let expanded = raw === "hk" ? (afterHouseholdVerb ? HO_KHAU : KHONG) : canonicalWord(raw);
+        if (afterTelex && expanded.length === 1 && expanded[0] === raw) expanded = telexAfterTelex(raw);
+        afterTelex = expanded.length === 1 && expanded[0] !== raw && untelex(raw) === expanded[0];
         for (const word of expanded) {
           if (isStopWord(word, words[words.length - 1])) continue;
           words.push(word);

@@ -1,3 +1,4 @@
+import { clausesAsking } from "./clausesAsking";
 import type { IntentHit } from "./findIntentHits";
 import type { IntentPhrase } from "./intentKeywordIndex";
 import { COPY, DEATH, isAskedFor, OUT_OF_SCOPE, STATUS } from "./intentTargets";
@@ -115,6 +116,40 @@ function saysBefore(words: readonly string[], sentenceStart: number, from: numbe
   return words[from - 2] === "sau" && words[from - 1] === "khi";
 }
 
+/** What a long message tells beside the clause that asks counts for this much of what it asks. */
+const TOLD_NOT_ASKED = 0.6;
+
+/**
+ * The clauses that ask, in a long message where one of them names a procedure or another
+ * office's business outright; null when none does, so that a story told without a request
+ * ("ông đã đi rồi, nhà đã lo đám xong") keeps its weight.
+ */
+function askedClauses(tokens: IntentTokens, hits: readonly IntentHit[], lastWant: Int32Array): Uint8Array | null {
+  const asking = clausesAsking(tokens, lastWant);
+  if (!asking) return null;
+  const named = hits.some((hit) => asking[hit.start] === 1 && isAskedFor(hit.source.target) && hit.weight >= 2);
+  return named ? asking : null;
+}
+
+/**
+ * Whether another office's business takes the procedure named by `hit` as its object. A procedure
+ * named by its verb ("đăng ký hộ kinh doanh") is still asked for, unless that business comes right
+ * before it ("xóa đăng ký thường trú"); its paper or name ("giấy khai sinh", "hộ kinh doanh") is
+ * the object anywhere in the sentence; what happened, told before it ("tính mở tiệm … và đóng
+ * thuế"), is not.
+ */
+function isActedOn(tokens: IntentTokens, hit: IntentHit, actedOn: readonly IntentHit[]): boolean {
+  const sentence = tokens.sentenceStart[hit.start]!;
+  const phrase = hit.source as IntentPhrase;
+  const namedByVerb = hit.filing && !hit.document;
+  return actedOn.some((act) => {
+    if (tokens.sentenceStart[act.start] !== sentence) return false;
+    if (act.end === hit.start) return true;
+    if (namedByVerb) return false;
+    return !(phrase.event && hit.end <= act.start);
+  });
+}
+
 /**
  * The weight of each hit once its context is read: lowered inside a purpose clause, a
  * negation or a side question, for a paper to be copied and for what is already done; raised
@@ -126,20 +161,17 @@ export function weighIntentHits(tokens: IntentTokens, hits: readonly IntentHit[]
   const asksForCopy = hits.some((hit) => hit.source.target === COPY && hit.weight >= 1.5);
   // "đổi tên trong giấy khai sinh", "giải thể hộ kinh doanh": the sentences where another
   // office's business takes a procedure's paper or registration as its object.
-  let actedOn: number[] | null = null;
-  for (const hit of hits) {
-    if ((hit.source as Partial<IntentPhrase>).actsOn) (actedOn ??= []).push(tokens.sentenceStart[hit.start]!);
-  }
+  let actedOn: IntentHit[] | null = null;
+  for (const hit of hits) if ((hit.source as Partial<IntentPhrase>).actsOn) (actedOn ??= []).push(hit);
   const goals = goalsBeforeNeed(tokens, hits);
+  const focus = askedClauses(tokens, hits, lastWant);
   return hits.map((hit, h) => {
     let weight = hit.weight * damping[hit.start]!;
     const target = hit.source.target;
     if (!isAskedFor(target)) return weight;
     if (goals?.[h]) weight *= 0.5;
-    // A procedure named by its verb ("đăng ký hộ kinh doanh") is still asked for; its paper or
-    // its name alone ("giấy khai sinh", "hộ kinh doanh") is the object of the other business.
-    const namedByVerb = hit.filing && !hit.document;
-    if (target < STATUS && !namedByVerb && actedOn?.includes(tokens.sentenceStart[hit.start]!)) weight *= 0.3;
+    if (focus && !focus[hit.start]) weight *= TOLD_NOT_ASKED;
+    if (target < STATUS && actedOn && isActedOn(tokens, hit, actedOn)) weight *= 0.3;
     if (namesPlace(words, hit.start)) return weight * 0.3;
     if (isMovedFrom(tokens, hit)) weight *= 0.6;
 
