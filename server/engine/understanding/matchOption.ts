@@ -1,3 +1,4 @@
+import { FOLDED_NUMBER_WORDS } from "./foldedNumberWords";
 import { editDistance } from "./editDistance";
 import { foldToWords } from "./foldDiacritics";
 import { normalizeInput } from "./normalizeInput";
@@ -41,20 +42,7 @@ interface Reply {
  */
 const prepared = new WeakMap<object, Prepared>();
 
-const ORDINALS: Readonly<Record<string, number>> = {
-  mot: 1,
-  nhat: 1,
-  hai: 2,
-  ba: 3,
-  bon: 4,
-  tu: 4,
-  nam: 5,
-  sau: 6,
-  bay: 7,
-  tam: 8,
-  chin: 9,
-  muoi: 10,
-};
+const ORDINALS: Readonly<Record<string, number>> = { ...FOLDED_NUMBER_WORDS, nhat: 1 };
 /** "2", "số 2", "#2", "chọn số 2 ạ", "thứ hai", "phương án 3", "option 2". */
 const NUMBERED =
   /^((?:(?:chon|lua chon|phuong an|cai|muc|option|so|thu)\s+)*)(\d{1,3}|[a-z]+)(?:\s+(?:a|nha|nhe|di))?$/;

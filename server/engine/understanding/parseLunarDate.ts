@@ -1,3 +1,4 @@
+import { FOLDED_NUMBER_WORDS } from "./foldedNumberWords";
 import { t, type Localized } from "../localized";
 import { foldDiacritics } from "./foldDiacritics";
 import { type LunarDay, lunarToSolar } from "./lunarToSolar";
@@ -13,37 +14,16 @@ export type LunarReading =
 const LUNAR_WORDS = /(?<![a-z])(?:am lich|lich am|lich ta|al|am)(?![a-z])/g;
 const LUNAR_MONTH_NAMES = /(?<![a-z])thang\s+(?:gieng|chap)(?![a-z])/;
 const LEAP = /(?<![a-z])nhuan(?![a-z])/g;
+// Lunar months: "tháng một" is the eleventh (the first is "giêng"), the twelfth "chạp".
 const MONTH_WORDS: Readonly<Record<string, number>> = {
+  ...FOLDED_NUMBER_WORDS,
   gieng: 1,
   mot: 11,
-  hai: 2,
-  ba: 3,
-  tu: 4,
-  bon: 4,
-  nam: 5,
-  sau: 6,
-  bay: 7,
-  tam: 8,
-  chin: 9,
-  muoi: 10,
   "muoi mot": 11,
   "muoi hai": 12,
   chap: 12,
 };
-const DAY_WORDS: Readonly<Record<string, number>> = {
-  mot: 1,
-  hai: 2,
-  ba: 3,
-  bon: 4,
-  tu: 4,
-  nam: 5,
-  sau: 6,
-  bay: 7,
-  tam: 8,
-  chin: 9,
-  muoi: 10,
-  ram: 15,
-};
+const DAY_WORDS: Readonly<Record<string, number>> = { ...FOLDED_NUMBER_WORDS, ram: 15 };
 const WORD = "(?:muoi mot|muoi hai|gieng|chap|mot|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi|ram)";
 const DAY_MONTH_NUMBERS = /(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})(?!\d)/;
 const DAY_MONTH_WORDS = new RegExp(

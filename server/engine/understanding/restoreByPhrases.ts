@@ -66,6 +66,11 @@ const UNKNOWN = 0.01;
 const UNKNOWN_KNOWN = 1e-4;
 const BEAM = 48;
 /**
+ * Paths gathered at a position before the worst are dropped: most paths are hopeless, and sorting all of them at
+ * every token was the phrase reader's main cost. What is dropped could never have been among the BEAM kept.
+ */
+const PRUNE_AT = 4 * BEAM;
+/**
  * Longer answers are not read: an address or an authority is rarely over 25 words, and the cost
  * grows with the length (about 4 ms for 40 tokens on one core). They are then taken as typed.
  */
@@ -201,6 +206,8 @@ function matches(phrase: Phrase, tokens: readonly Token[], at: number): boolean 
  * single syllables, scored by their priors and by how well each follows the one before (the
  * grammar), best first. Punctuation is kept as typed and starts afresh (state "sep").
  */
+const byLikelihood = (a: Path, b: Path) => b.logProbability - a.logProbability;
+
 export function restoreByPhrases(
   tokens: readonly Token[],
   index: PhraseIndex,
@@ -212,11 +219,24 @@ export function restoreByPhrases(
   const beams: Path[][] = tokens.map(() => []);
   beams.push([]);
   beams[0] = [{ logProbability: 0, state: null, context: "place", pieces: null }];
+  // Below its floor a path cannot reach a position's best BEAM: a path no better than the BEAM-th kept when the
+  // position was last pruned would rank after it. The last position keeps every path: all share the scores.
+  const floors = beams.map(() => -Infinity);
+  const push = (to: number, path: Path) => {
+    if (to < tokens.length && path.logProbability <= floors[to]!) return;
+    const beam = beams[to]!;
+    beam.push(path);
+    if (to < tokens.length && beam.length >= PRUNE_AT) {
+      beam.sort(byLikelihood);
+      beam.length = BEAM;
+      floors[to] = beam[BEAM - 1]!.logProbability;
+    }
+  };
   const extend = (path: Path, to: number, piece: Piece, weight: number) => {
     const factor = weight * grammar(path.state, piece.kind);
     if (factor <= 0) return;
     const context = piece.kind === "syllable" ? path.context : (contextAfter(piece.kind) ?? path.context);
-    beams[to]!.push({
+    push(to, {
       logProbability: path.logProbability + Math.log(factor),
       state: piece.kind,
       context,
@@ -224,7 +244,7 @@ export function restoreByPhrases(
     });
   };
   for (let at = 0; at < tokens.length; at++) {
-    const paths = beams[at]!.sort((a, b) => b.logProbability - a.logProbability).slice(0, BEAM);
+    const paths = beams[at]!.sort(byLikelihood).slice(0, BEAM);
     const token = tokens[at]!;
     const phrases = (index.byFirst.get(token.fold) ?? []).filter((phrase) => matches(phrase, tokens, at));
     const word = token.kind === "word";
@@ -239,7 +259,7 @@ export function restoreByPhrases(
       if (token.kind === "punct") {
         // A comma or a semicolon closes what came before; a hyphen or a slash joins two names.
         const closes = /[,;]/.test(token.text);
-        beams[at + 1]!.push({
+        push(at + 1, {
           logProbability: path.logProbability + Math.log(grammar(path.state, "punct")),
           state: closes ? "sep" : path.state,
           context: closes ? "place" : path.context,
@@ -273,7 +293,7 @@ export function restoreByPhrases(
     ...path,
     logProbability: path.logProbability + (path.state === null ? 0 : Math.log(grammar(path.state, "end"))),
   }));
-  ends.sort((a, b) => b.logProbability - a.logProbability);
+  ends.sort(byLikelihood);
   const best = ends[0]?.logProbability ?? 0;
   const shares = ends.map((path) => Math.exp(path.logProbability - best));
   const total = shares.reduce((sum, share) => sum + share, 0);
