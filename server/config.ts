@@ -37,6 +37,23 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default("./data"),
   /** MongoDB connection string (a replica set: turns are transactions); when set, used instead of SQLite. */
   MONGODB_URI: z.string().startsWith("mongodb").optional(),
+  /**
+   * Redis of several nodes (`redis://host:6379`, `rediss://` for TLS): with it Socket.IO events fan out to every
+   * node (the Socket.IO Redis adapter), and rate limits, lookup locks and clerk presence are counted across nodes.
+   * Without it the server is one node on its own.
+   */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "redis://host:port or rediss://host:port")
+    .optional(),
+  /**
+   * This node's name among several (letters, digits, dashes): the proxy in front routes a long-polling client back to
+   * the node that opened its session by this prefix of the session id (docs/deployment.md). Unset on a single node.
+   */
+  NODE_ID: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,15}$/, "1 to 16 lower-case letters, digits or dashes")
+    .optional(),
   /** MongoDB database name. */
   MONGODB_DB: z.string().min(1).default("khai-ho"),
   /** Origins allowed to open the chat and call the API (comma-separated); default: PUBLIC_URL and localhost. */

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -16,7 +17,6 @@ import { parseWorkingHours } from "./handoff/workingHours";
 import type { Config } from "./config";
 import { ConversationService } from "./conversation/conversationService";
 import { formTemplateExists } from "./dossier/renderForm";
-import { StatusLookupGuard } from "./dossier/statusLookupGuard";
 import { DailyReportJob } from "./reports/dailyReportJob";
 import { reportThresholds } from "./reports/reportThresholds";
 import { type ReportSchedule, startReportSchedule } from "./reports/reportSchedule";
@@ -27,7 +27,7 @@ import { buildCatalogue } from "./engine/buildCatalogue";
 import { createApp } from "./http/createApp";
 import { capConsolesPerAccount } from "./limits/consoleConnectionCap";
 import { OpenConnectionCap } from "./limits/openConnectionCap";
-import { SlidingWindowLimiter } from "./limits/slidingWindowLimiter";
+import { createLimits } from "./limits/sharedLimits";
 import { startUnattachedUploadSweep } from "./http/unattachedUploadSweep";
 import { startDraftRetentionSweep } from "./privacy/draftRetentionSweep";
 import type { Logger } from "./logger";
@@ -38,6 +38,8 @@ import { createZaloChannel } from "./channels/zalo/zaloChannel";
 import { BotpressBridge } from "./channels/botpress/botpressBridge";
 import type { MessagingChannel } from "./channels/messagingChannel";
 import type { QuestionBridge } from "./conversation/questionBridge";
+import type { RedisLink } from "./cluster/redisLink";
+import { joinNodes } from "./cluster/joinNodes";
 
 export const DEMO_PAGE = path.join(PROJECT_ROOT, "widget/demo/index.html");
 const CONSOLE_PAGE = path.join(PROJECT_ROOT, "console/index.html");
@@ -67,6 +69,8 @@ export interface ServerParts {
   now?: () => Date;
   /** The city's own bot for questions the assistant cannot answer (the Botpress bridge), when configured. */
   questionBridge?: QuestionBridge;
+  /** The shared Redis of several nodes (REDIS_URL); closed with the server. Absent: one node on its own. */
+  redis?: RedisLink | null;
 }
 
 /** Puts the server together: catalogue, conversation service, HTTP app, Socket.IO. */
@@ -77,19 +81,9 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
   const catalogue = buildCatalogue({ flows: ALL_FLOWS, units: config.units, city, formTemplateExists });
   const calendar = WorkingCalendar.fromFile(config.HOLIDAYS_FILE, config.HOLIDAYS);
   const deadlines = new LegalDeadlines(calendar, config.DEADLINE_CUTOFF_HOUR);
-  const dossiers = new StoreDossierService(
-    store,
-    city,
-    catalogue.units,
-    new StatusLookupGuard({
-      perAddressPerMinute: config.RATE_LIMIT_STATUS_PER_MINUTE,
-      perCodePerMinute: config.STATUS_LOOKUPS_PER_CODE_PER_MINUTE,
-      perCodePerHour: config.STATUS_LOOKUPS_PER_CODE_PER_HOUR,
-      wrongPhonesBeforeLock: config.STATUS_WRONG_PHONES_BEFORE_LOCK,
-      lockMinutes: config.STATUS_LOCK_MINUTES,
-    }),
-    deadlines,
-  );
+  // Counted in Redis with several nodes (one budget between them), by this node alone without it.
+  const limits = createLimits(config, parts.redis ?? null, logger);
+  const dossiers = new StoreDossierService(store, city, catalogue.units, limits.statusLookup, deadlines);
 
   const questionBridge =
     parts.questionBridge ??
@@ -125,9 +119,9 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
     queueAbandonment,
     ...(questionBridge ? { questionBridge } : {}),
   });
-  const channels: MessagingChannel[] = [createZaloChannel({ config, store, service, catalogue, logger, now })].filter(
-    (channel) => channel !== null,
-  );
+  const channels: MessagingChannel[] = [
+    createZaloChannel({ config, store, service, catalogue, logger, now, perConversation: limits.zaloPerConversation }),
+  ].filter((channel) => channel !== null);
   for (const channel of channels) service.onCommitted((saved, messages) => channel.committed(saved, messages));
   const app = createApp({
     config,
@@ -140,6 +134,7 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
     widget: () => parts.widget,
     demoPage: readFileSync(DEMO_PAGE, "utf8"),
     console: parts.console ?? { html: readFileSync(CONSOLE_PAGE, "utf8"), js: "", css: "" },
+    perIp: limits.httpPerIp,
     consoleRouters: consoleHttpRoutes({
       store,
       service,
@@ -148,6 +143,7 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
       now,
       secureCookies: config.publicUrl.startsWith("https:"),
       calendar,
+      loginLimits: { perAccount: limits.loginPerAccount, perAddress: limits.loginPerAddress },
     }),
     channelRouters: channels.map((channel) => channel.router),
     ...(channels.length > 0 ? { channelStatus: () => Promise.all(channels.map((channel) => channel.status())) } : {}),
@@ -185,6 +181,13 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
       callback(null, origin === undefined || allowed.has(origin) || allowed.has("*"));
     },
   });
+  // Several nodes: events fan out through Redis, and session ids name their node for the proxy's routing.
+  const nodeId = config.NODE_ID ?? null;
+  if (parts.redis) joinNodes(io, parts.redis);
+  if (nodeId) {
+    const engine = io.engine as unknown as { generateId: (req: unknown) => string };
+    engine.generateId = () => `${nodeId}-${randomBytes(15).toString("base64url")}`;
+  }
   const addressOf = (socket: { handshake: { address: string; headers: Record<string, unknown> } }) => {
     const forwarded = config.TRUST_PROXY
       ? String(socket.handshake.headers["x-forwarded-for"] ?? "")
@@ -202,6 +205,7 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
     recheckMs: config.CONSOLE_SESSION_RECHECK_MS,
     cannedReplies: config.CANNED_REPLIES,
     abandonment: queueAbandonment,
+    ...(parts.redis ? { clusterNode: nodeId ?? `node-${process.pid}`, nodesReached: parts.redis.isUp } : {}),
     ...(channels.length > 0
       ? {
           contactOf: async (conversationId: string) => {
@@ -220,8 +224,8 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
   attachChatNamespace(io, {
     service,
     logger,
-    perConversation: new SlidingWindowLimiter(config.RATE_LIMIT_CONVERSATION_PER_MINUTE),
-    perIp: new SlidingWindowLimiter(config.RATE_LIMIT_IP_PER_MINUTE),
+    perConversation: limits.chatPerConversation,
+    perIp: limits.chatPerIp,
     openPerAddress: new OpenConnectionCap(config.CHAT_CONNECTIONS_PER_ADDRESS),
     perSocket: {
       perSecond: config.CHAT_EVENTS_PER_SECOND,
@@ -295,6 +299,7 @@ export function createKhaiHoServer(parts: ServerParts): KhaiHoServer {
       await uploadSweep.stop();
       await draftSweep.stop();
       await store.close();
+      await parts.redis?.close();
     },
   };
 }

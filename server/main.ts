@@ -6,6 +6,7 @@ import { createLogger } from "./logger";
 import { openStore } from "./store/openStore";
 import { stopOnFatalError } from "./stopOnFatalError";
 import { loadBrowserAssets } from "./loadBrowserAssets";
+import { connectRedis } from "./cluster/redisLink";
 
 /** `npm start`: the server on the settings of the environment (embedded defaults when none). */
 async function main(): Promise<void> {
@@ -33,17 +34,28 @@ async function main(): Promise<void> {
   } else {
     await removeUsedFirstAdminPassword(store, config.DATA_DIR);
   }
+  const redis = config.REDIS_URL
+    ? await connectRedis(config.REDIS_URL, config.NODE_ID ?? `node-${process.pid}`, logger)
+    : null;
   const server = createKhaiHoServer({
     config,
     store,
     logger,
+    redis,
     widget: assets.widget,
     console: assets.console,
   });
   const port = await server.listen();
   const url = config.PUBLIC_URL ?? `http://localhost:${port}`;
   logger.info(
-    { event: "server.started", port, store: config.MONGODB_URI ? "mongodb" : "sqlite", assetsBuilt: assets.built },
+    {
+      event: "server.started",
+      port,
+      store: config.MONGODB_URI ? "mongodb" : "sqlite",
+      node: config.NODE_ID ?? null,
+      redis: redis ? (redis.isUp() ? "up" : "down") : "off",
+      assetsBuilt: assets.built,
+    },
     "server started",
   );
   process.stdout.write(

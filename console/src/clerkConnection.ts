@@ -36,6 +36,8 @@ export interface ConnectionHandlers {
   settings(settings: ConsoleSettings): void;
   /** The messaging apps' outboxes (Zalo), on connection and whenever they change; not sent without Zalo set up. */
   channels(statuses: ChannelStatusView[]): void;
+  /** With several nodes: whether this console's node reaches the others. */
+  cluster(shared: boolean): void;
 }
 
 /** Another unit's queue, or a named clerk of the unit. */
@@ -92,6 +94,9 @@ export class ClerkConnection {
     });
     socket.on("channels:status", (statuses) => {
       if (Array.isArray(statuses)) this.handlers.channels(statuses.filter(isChannelStatus));
+    });
+    socket.on("cluster:status", (status) => {
+      if (typeof status?.shared === "boolean") this.handlers.cluster(status.shared);
     });
     socket.on("disconnect", (reason) => {
       // A server-side disconnect is the session ending (logout elsewhere, disabled user):

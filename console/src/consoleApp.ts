@@ -1,10 +1,5 @@
 import type { ChatMessage } from "../../server/channels/web/protocol";
-import type {
-  ChannelStatusView,
-  ConsoleSettings,
-  ConversationView,
-  QueueItem,
-} from "../../server/console/clerkProtocol";
+import type { ConsoleSettings, ConversationView, QueueItem } from "../../server/console/clerkProtocol";
 import { h } from "../../widget/shared/dom";
 import { newClientMessageId } from "../../widget/shared/newClientMessageId";
 import { loginForm, passwordForm } from "./accountForms";
@@ -44,6 +39,9 @@ export class ConsoleApp {
   private previouslyNeeding: Set<string> | null = null;
   private unseen = new Set<string>();
   private selectedId: string | null = null;
+  /** The outboxes' news and whether this node is cut from the others, shown together in the top bar. */
+  private channelNews: string[] = [];
+  private nodeApart = false;
   private view: ConversationView | null = null;
   private transcript: ChatMessage[] = [];
   private readonly procedureNames = new Map<string, string>();
@@ -99,7 +97,14 @@ export class ConsoleApp {
           if (note.conversationId === this.selectedId) this.workspace?.conversation.addNote(note);
         },
         settings: (settings) => this.applySettings(settings),
-        channels: (statuses) => this.showChannels(statuses),
+        channels: (statuses) => {
+          this.channelNews = backedUpAlerts(statuses);
+          this.showAlerts();
+        },
+        cluster: (shared) => {
+          this.nodeApart = !shared;
+          this.showAlerts();
+        },
       });
       this.connection.start();
       this.tick = setInterval(() => this.workspace?.queue.tick(Date.now()), TICK_MS);
@@ -305,10 +310,11 @@ export class ConsoleApp {
   }
 
   /** A badge per backed-up outbox ("Hàng đợi Zalo đang ùn: 23 công dân chờ gửi"); nothing otherwise. */
-  private showChannels(statuses: readonly ChannelStatusView[]): void {
+  /** The top bar's news: outboxes backed up, and this node cut from the others. */
+  private showAlerts(): void {
     const ws = this.workspace;
     if (!ws) return;
-    const alerts = backedUpAlerts(statuses);
+    const alerts = [...(this.nodeApart ? [TEXTS.nodeApart] : []), ...this.channelNews];
     // Sent again on every reconnection: the same news is not read out twice.
     if (alerts.join("\n") === Array.from(ws.channelAlerts.children, (c) => c.textContent).join("\n")) return;
     ws.channelAlerts.replaceChildren(...alerts.map((text) => h("span", { class: "channel-alert" }, [text])));

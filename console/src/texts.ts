@@ -84,6 +84,9 @@ export const TEXTS = {
   arrivals: (n: number) => (n === 1 ? "Có 1 công dân mới cần hỗ trợ." : `Có ${n} công dân mới cần hỗ trợ.`),
   zaloTitle: "Công dân nhắn qua Zalo",
   channelBackedUp: (channel: string, n: number) => `Hàng đợi ${channel} đang ùn: ${n} công dân chờ gửi`,
+  nodeApart:
+    "Máy chủ này đang mất liên lạc với các máy chủ khác: bạn chỉ thấy công dân và đồng nghiệp đang kết nối vào " +
+    "máy chủ này. Báo bộ phận CNTT.",
   soundOn: "Âm báo: bật",
   soundOff: "Âm báo: tắt",
 

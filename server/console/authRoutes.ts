@@ -2,7 +2,7 @@ import express, { type NextFunction, type Request, type Response, Router } from 
 import { z } from "zod";
 import { sendWorded } from "../http/httpErrors";
 import { sendConsoleError } from "./sendConsoleError";
-import type { SlidingWindowLimiter } from "../limits/slidingWindowLimiter";
+import type { WindowLimiter } from "../limits/windowLimiter";
 import type { Logger } from "../logger";
 import type { SessionRecord, Store, UserRecord } from "../store/store";
 import { csrfMatches, openSession, readCookie, SESSION_COOKIE, SESSION_TTL_MS, sessionUser } from "./consoleSessions";
@@ -16,9 +16,9 @@ export interface AuthRoutesOptions {
   /** Cookies marked Secure when the public address is https. */
   secureCookies: boolean;
   /** Attempts per account and minute. */
-  accountLimiter: SlidingWindowLimiter;
+  accountLimiter: WindowLimiter;
   /** Attempts per address and minute: a ward office's clerks share one address. */
-  addressLimiter: SlidingWindowLimiter;
+  addressLimiter: WindowLimiter;
   addressOf: (req: Request) => string;
 }
 
@@ -92,8 +92,11 @@ export function authRoutes(options: AuthRoutesOptions): Router {
    * the address and the account; answers 429 itself past either limit. One budget for both, so
    * a stolen session cannot guess the password through the change form faster than the login.
    */
-  function throttled(req: Request, res: Response, username: string): boolean {
-    if (options.addressLimiter.allow(options.addressOf(req)) && (!username || options.accountLimiter.allow(username)))
+  async function throttled(req: Request, res: Response, username: string): Promise<boolean> {
+    if (
+      (await options.addressLimiter.allow(options.addressOf(req))) &&
+      (!username || (await options.accountLimiter.allow(username)))
+    )
       return false;
     sendConsoleError(res, "AUTH_RATE_LIMITED");
     return true;
@@ -102,7 +105,7 @@ export function authRoutes(options: AuthRoutesOptions): Router {
   router.post("/api/auth/login", async (req, res) => {
     const input = loginSchema.safeParse(req.body);
     const username = input.success ? input.data.username.trim().toLowerCase() : "";
-    if (throttled(req, res, username)) return;
+    if (await throttled(req, res, username)) return;
     if (!input.success) {
       sendConsoleError(res, "AUTH_LOGIN_INVALID");
       return;
@@ -140,7 +143,7 @@ export function authRoutes(options: AuthRoutesOptions): Router {
 
   router.post("/api/auth/password", guard, async (req, res) => {
     const { user } = res.locals as ConsoleLocals;
-    if (throttled(req, res, user.username)) return;
+    if (await throttled(req, res, user.username)) return;
     const input = passwordChangeSchema.safeParse(req.body);
     if (!input.success) {
       sendConsoleError(res, "AUTH_PASSWORD_INVALID");

@@ -1,3 +1,4 @@
+import { nodePresence } from "../cluster/nodePresence";
 import { randomUUID } from "node:crypto";
 import type { Server, Socket } from "socket.io";
 import { z } from "zod";
@@ -59,6 +60,10 @@ export interface ClerkNamespaceOptions {
   channelStatusMs?: number;
   /** When a waiting citizen who has gone leaves the queues (QUEUE_ABANDON_MINUTES); absent, nobody does. */
   abandonment?: QueueAbandonment;
+  /** This node's name when several nodes share the consoles (REDIS_URL): presence and views are told across. */
+  clusterNode?: string;
+  /** With several nodes: whether this node reaches the others now (Redis up); consoles are told when it changes. */
+  nodesReached?: () => boolean;
 }
 
 /**
@@ -73,6 +78,8 @@ const ALL_UNITS_ROOM = "units:all";
 const unitRoom = (unitId: string | null) => `unit:${unitId ?? "none"}`;
 const watchRoom = (conversationId: string) => `watch:${conversationId}`;
 const userRoom = (userId: string) => `user:${userId}`;
+/** Between nodes: a conversation changed, each node sends its view again to the consoles it holds watching it. */
+const VIEW_CHANGED_EVENT = "node:conversation-changed";
 
 const idSchema = z.object({ conversationId: z.string().uuid() }).strip();
 const messageSchema = idSchema.extend({
@@ -160,9 +167,14 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
   });
 
   const queues = new UnitQueues(store, options.abandonment, options.now);
+  // With several nodes a clerk may be signed in on another: each node tells the others what its rooms hold.
+  const shared = options.clusterNode
+    ? nodePresence(namespace, options.clusterNode, (room) => room.startsWith("unit:") || room.startsWith("user:"))
+    : null;
+  const roomSize = (room: string) => shared?.count(room) ?? namespace.adapter.rooms.get(room)?.size ?? 0;
   const presence: ClerkPresence = {
-    clerksSignedIn: (unitId) => namespace.adapter.rooms.get(unitRoom(unitId))?.size ?? 0,
-    isSignedIn: (userId) => (namespace.adapter.rooms.get(userRoom(userId))?.size ?? 0) > 0,
+    clerksSignedIn: (unitId) => roomSize(unitRoom(unitId)),
+    isSignedIn: (userId) => roomSize(userRoom(userId)) > 0,
   };
 
   async function queueFor(unitIds: readonly string[] | null): Promise<QueueItem[]> {
@@ -185,17 +197,27 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
     return loaded ? conversationView(catalogue, loaded.record, loaded.transcript, notes, contact) : null;
   }
 
-  /** Sends the conversation's view again to the consoles watching it. */
-  function refreshView(conversationId: string): void {
+  /**
+   * Sends the conversation's view again to the consoles of this node watching it; with several nodes the others
+   * are told to do the same for theirs, so that each view is read once per node that shows it, not once per turn
+   * on every node.
+   */
+  function refreshView(conversationId: string, toOtherNodes = true): void {
+    if (shared && toOtherNodes) namespace.serverSideEmit(VIEW_CHANGED_EVENT, conversationId);
     if (!namespace.adapter.rooms.get(watchRoom(conversationId))?.size) return;
     void viewOf(conversationId)
       .then((loaded) => {
-        if (loaded) namespace.to(watchRoom(conversationId)).emit("conversation:view", loaded);
+        if (loaded) namespace.local.to(watchRoom(conversationId)).emit("conversation:view", loaded);
       })
       .catch((error: unknown) =>
         logger.error({ event: "clerk.view_failed", err: error, conversationId }, "conversation view update failed"),
       );
   }
+
+  if (shared)
+    namespace.on(VIEW_CHANGED_EVENT, (conversationId: unknown) => {
+      if (typeof conversationId === "string") refreshView(conversationId, false);
+    });
 
   service.onCommitted((saved: ConversationRecord, messages) => {
     for (const message of messages) namespace.to(watchRoom(saved.id)).emit("conversation:message", message);
@@ -225,6 +247,19 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
       )
     : null;
   channelTimer?.unref();
+
+  // With several nodes, the consoles of this node are told when it loses the others (Redis down) and gets them back:
+  // meanwhile they see only the citizens and colleagues of this node.
+  let reached = options.nodesReached?.() ?? true;
+  const reachTimer = options.nodesReached
+    ? setInterval(() => {
+        const now = options.nodesReached!();
+        if (now === reached) return;
+        reached = now;
+        namespace.local.emit("cluster:status", { shared: now });
+      }, 1_000)
+    : null;
+  reachTimer?.unref();
 
   // Citizens who went away leave the queues on screen, and come back into them, without a turn to tell of it.
   let sweeping = false;
@@ -262,10 +297,12 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
       units: catalogue.units.map((u) => ({ id: u.id, name: u.nameVi })),
     });
     if (options.channelStatus) socket.emit("channels:status", channelStatuses);
+    if (options.nodesReached) socket.emit("cluster:status", { shared: reached });
     void (async () => {
       await socket.join(userRoom(user.id));
       if (user.role === "clerk") for (const unitId of user.unitIds) await socket.join(unitRoom(unitId));
       else await socket.join(ALL_UNITS_ROOM);
+      shared?.changed();
       socket.emit("queue:update", await queueFor(user.role === "clerk" ? user.unitIds : null));
     })().catch((error: unknown) =>
       logger.error({ event: "clerk.connect_failed", err: error }, "console connection failed"),
@@ -283,7 +320,10 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
         );
     }, options.recheckMs);
     timer.unref();
-    socket.on("disconnect", () => clearInterval(timer));
+    socket.on("disconnect", () => {
+      clearInterval(timer);
+      shared?.changed();
+    });
 
     /** Checks the session again and the unit of the conversation; answers the ack itself when refused. */
     async function authorised(
@@ -542,7 +582,7 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
   });
 
   return {
-    contactChanged: refreshView,
+    contactChanged: (conversationId) => refreshView(conversationId),
     citizenTyping(conversationId) {
       namespace.to(watchRoom(conversationId)).emit("typing:citizen", { conversationId });
     },
@@ -567,6 +607,8 @@ export function attachClerkNamespace(io: Server, options: ClerkNamespaceOptions)
     stop() {
       if (channelTimer) clearInterval(channelTimer);
       if (abandonTimer) clearInterval(abandonTimer);
+      shared?.stop();
+      if (reachTimer) clearInterval(reachTimer);
     },
   };
 }

@@ -119,6 +119,11 @@ export interface ClerkServerToClientEvents {
   "console:settings": (settings: ConsoleSettings) => void;
   /** The messaging apps' outboxes, on connection and whenever they change (a badge when backed up). */
   "channels:status": (statuses: ChannelStatusView[]) => void;
+  /**
+   * With several nodes, on connection and whenever it changes: whether this node reaches the others (through Redis).
+   * While it does not, the console sees only the citizens and clerks of its own node.
+   */
+  "cluster:status": (status: { shared: boolean }) => void;
 }
 
 export interface ConsoleSettings {

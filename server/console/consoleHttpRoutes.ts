@@ -2,7 +2,7 @@ import { reportRoutes } from "./reportRoutes";
 import type { Request, Router } from "express";
 import type { ConversationService } from "../conversation/conversationService";
 import type { Catalogue } from "../engine/catalogue";
-import { SlidingWindowLimiter } from "../limits/slidingWindowLimiter";
+import type { WindowLimiter } from "../limits/windowLimiter";
 import type { Logger } from "../logger";
 import type { Store } from "../store/store";
 import { authRoutes } from "./authRoutes";
@@ -11,11 +11,6 @@ import { dashboardRoutes } from "./dashboardRoutes";
 import { postalRoutes } from "./postalRoutes";
 import { privacyRoutes } from "./privacyRoutes";
 import type { WorkingCalendar } from "../deadlines/workingCalendar";
-
-// Ten tries a minute per account: a clerk mistyping is never stopped, a password guesser gets
-// 14,400 tries a day at most instead of millions. A ward office's clerks share one address.
-const LOGIN_ATTEMPTS_PER_ACCOUNT_PER_MINUTE = 10;
-const LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE = 60;
 
 export interface ConsoleHttpOptions {
   store: Store;
@@ -27,6 +22,10 @@ export interface ConsoleHttpOptions {
   secureCookies: boolean;
   /** The dashboard's "due soon": today or the next working day. */
   calendar: WorkingCalendar;
+  /**
+   * Password attempts per account and per address (`createLimits`: shared by the nodes with Redis).
+   */
+  loginLimits: { perAccount: WindowLimiter; perAddress: WindowLimiter };
 }
 
 /**
@@ -40,8 +39,8 @@ export function consoleHttpRoutes(options: ConsoleHttpOptions): (addressOf: (req
       logger: options.logger,
       now: options.now,
       secureCookies: options.secureCookies,
-      accountLimiter: new SlidingWindowLimiter(LOGIN_ATTEMPTS_PER_ACCOUNT_PER_MINUTE),
-      addressLimiter: new SlidingWindowLimiter(LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE),
+      accountLimiter: options.loginLimits.perAccount,
+      addressLimiter: options.loginLimits.perAddress,
       addressOf,
     }),
     consoleRoutes({

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Unit } from "../../flows/units";
 import type { ConsoleStore, UserRecord, UserRole } from "../store/store";
+import { StoreError } from "../store/storeError";
 import { generatePassword, hashPassword } from "./passwordHash";
 import { type PasswordOwner, passwordProblem } from "./passwordStrength";
 
@@ -139,11 +140,17 @@ export async function disableUser(store: ConsoleStore, username: string, now: Da
  */
 export async function ensureFirstAdmin(store: ConsoleStore, units: readonly Unit[], now: Date): Promise<string | null> {
   if ((await store.countUsers()) > 0) return null;
-  const { generatedPassword } = await addUser(
-    store,
-    units,
-    { username: "admin", role: "admin", unitIds: [], displayName: "Quản trị" },
-    now,
-  );
-  return generatedPassword;
+  try {
+    const { generatedPassword } = await addUser(
+      store,
+      units,
+      { username: "admin", role: "admin", unitIds: [], displayName: "Quản trị" },
+      now,
+    );
+    return generatedPassword;
+  } catch (error) {
+    // Several nodes started at once on a new store: one made the admin, and its password was handed over there.
+    if (error instanceof StoreError && error.code === "STORE_USERNAME_TAKEN") return null;
+    throw error;
+  }
 }

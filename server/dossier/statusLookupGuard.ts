@@ -1,6 +1,9 @@
 import type { StatusLookupResult } from "../engine/engineIO";
 import { RECEIPT_SUFFIX_PATTERN } from "../engine/understanding/receiptSuffix";
+import type { FailureLockout } from "../limits/failureLockout";
+import { MemoryFailureLockout } from "../limits/memoryFailureLockout";
 import { SlidingWindowLimiter } from "../limits/slidingWindowLimiter";
+import type { WindowLimiter } from "../limits/windowLimiter";
 
 export interface StatusLookupLimits {
   /** Lookups one address may make per minute. */
@@ -13,16 +16,32 @@ export interface StatusLookupLimits {
   lockMinutes: number;
 }
 
+/** Where the guard counts: on this node, or in the shared Redis of several (`createLimits`). */
+export interface StatusLookupCounters {
+  perAddress: WindowLimiter;
+  perCodeMinute: WindowLimiter;
+  perCodeHour: WindowLimiter;
+  /** Wrong phones per receipt number, and its lock. */
+  wrongPhones: FailureLockout;
+}
+
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
-const SWEEP_EVERY = 10_000;
 const SUFFIX = new RegExp(`-${RECEIPT_SUFFIX_PATTERN}$`);
 
-/** Wrong phones given for one receipt number since `since`, and the end of its lock if locked. */
-interface WrongPhones {
-  count: number;
-  since: number;
-  lockedUntil: number;
+/** The counters of one node on its own, in memory. */
+export function statusLookupCountersInMemory(limits: StatusLookupLimits): StatusLookupCounters {
+  return {
+    perAddress: new SlidingWindowLimiter(limits.perAddressPerMinute, MINUTE_MS),
+    perCodeMinute: new SlidingWindowLimiter(limits.perCodePerMinute, MINUTE_MS),
+    perCodeHour: new SlidingWindowLimiter(limits.perCodePerHour, HOUR_MS),
+    wrongPhones: new MemoryFailureLockout(wrongPhoneLockout(limits)),
+  };
+}
+
+/** The receipt number lock's limits as a {@link FailureLockout} takes them. */
+export function wrongPhoneLockout(limits: StatusLookupLimits): { failuresBeforeLock: number; lockMs: number } {
+  return { failuresBeforeLock: limits.wrongPhonesBeforeLock, lockMs: limits.lockMinutes * MINUTE_MS };
 }
 
 /**
@@ -35,24 +54,17 @@ interface WrongPhones {
  * code counts and locks exactly like a wrong phone, so a lock tells nothing about whether a
  * dossier exists.
  *
- * In memory, per node: with several nodes each one counts on its own (sticky sessions keep a
- * client on one node), until the counts move to the shared store. Memory stays bounded: the
- * limiters forget idle keys, and so does the table of wrong phones.
+ * The counts are in memory on one node, and in the shared Redis with several
+ * ({@link StatusLookupCounters}): a number locked through one node is locked on all of them.
  *
  * @example
  * const result = await guard.run({ code, address: req.ip }, () => lookUp(code, phone));
  */
 export class StatusLookupGuard {
-  private readonly perAddress: SlidingWindowLimiter;
-  private readonly perCodeMinute: SlidingWindowLimiter;
-  private readonly perCodeHour: SlidingWindowLimiter;
-  private readonly wrongPhones = new Map<string, WrongPhones>();
-  private failures = 0;
+  private readonly counters: StatusLookupCounters;
 
-  constructor(private readonly limits: StatusLookupLimits) {
-    this.perAddress = new SlidingWindowLimiter(limits.perAddressPerMinute, MINUTE_MS);
-    this.perCodeMinute = new SlidingWindowLimiter(limits.perCodePerMinute, MINUTE_MS);
-    this.perCodeHour = new SlidingWindowLimiter(limits.perCodePerHour, HOUR_MS);
+  constructor(limits: StatusLookupLimits, counters?: StatusLookupCounters) {
+    this.counters = counters ?? statusLookupCountersInMemory(limits);
   }
 
   /** Runs `lookup` if the limits allow it; a "not found" counts as a wrong phone for the code. */
@@ -61,39 +73,18 @@ export class StatusLookupGuard {
     lookup: () => Promise<StatusLookupResult>,
     now = Date.now(),
   ): Promise<StatusLookupResult> {
-    if (!this.perAddress.allow(request.address, now)) return { found: false, refused: "rateLimited", retryMinutes: 1 };
+    const { perAddress, perCodeMinute, perCodeHour, wrongPhones } = this.counters;
+    if (!(await perAddress.allow(request.address, now)))
+      return { found: false, refused: "rateLimited", retryMinutes: 1 };
     const number = String(request.code).toUpperCase().replace(SUFFIX, "");
-    const lockedUntil = this.wrongPhones.get(number)?.lockedUntil ?? 0;
+    const lockedUntil = await wrongPhones.lockedUntil(number, now);
     if (lockedUntil > now)
       return { found: false, refused: "locked", retryMinutes: Math.ceil((lockedUntil - now) / MINUTE_MS) };
-    if (!this.perCodeMinute.allow(number, now)) return { found: false, refused: "rateLimited", retryMinutes: 1 };
-    if (!this.perCodeHour.allow(number, now)) return { found: false, refused: "rateLimited", retryMinutes: 60 };
+    if (!(await perCodeMinute.allow(number, now))) return { found: false, refused: "rateLimited", retryMinutes: 1 };
+    if (!(await perCodeHour.allow(number, now))) return { found: false, refused: "rateLimited", retryMinutes: 60 };
     const result = await lookup();
-    if (result.found) this.wrongPhones.delete(number);
-    else if (!("refused" in result)) this.countWrongPhone(number, now);
+    if (result.found) await wrongPhones.succeeded(number);
+    else if (!("refused" in result)) await wrongPhones.failed(number, now);
     return result;
-  }
-
-  private countWrongPhone(number: string, now: number): void {
-    const lockMs = this.limits.lockMinutes * MINUTE_MS;
-    let entry = this.wrongPhones.get(number);
-    if (!entry || now - entry.since >= lockMs) {
-      entry = { count: 0, since: now, lockedUntil: 0 };
-      this.wrongPhones.set(number, entry);
-    }
-    entry.count += 1;
-    if (entry.count >= this.limits.wrongPhonesBeforeLock) {
-      entry.lockedUntil = now + lockMs;
-      entry.count = 0;
-      entry.since = now;
-    }
-    if (++this.failures % SWEEP_EVERY === 0) this.sweep(now, lockMs);
-  }
-
-  /** Forgets numbers neither locked nor wrongly tried within the lock's duration. */
-  private sweep(now: number, lockMs: number): void {
-    for (const [number, entry] of this.wrongPhones) {
-      if (entry.lockedUntil <= now && now - entry.since >= lockMs) this.wrongPhones.delete(number);
-    }
   }
 }

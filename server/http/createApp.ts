@@ -11,7 +11,7 @@ import { storeReadiness } from "../store/storeReadiness";
 import type { ChannelStatus } from "../channels/messagingChannel";
 import { dossierRoutes } from "./dossierRoutes";
 import { sendError } from "./httpErrors";
-import { SlidingWindowLimiter } from "../limits/slidingWindowLimiter";
+import type { WindowLimiter } from "../limits/windowLimiter";
 import { unitsRoute } from "./unitsRoute";
 import { uploadRoute } from "./uploadRoute";
 
@@ -36,6 +36,8 @@ export interface AppDeps {
   /** The messaging apps' webhook routers (Zalo), and the state of their outboxes for `/ready`. */
   channelRouters?: Router[];
   channelStatus?: () => Promise<ChannelStatus[]>;
+  /** API requests per address (`createLimits`: shared by the nodes with Redis). */
+  perIp: WindowLimiter;
 }
 
 // The console shows citizens' text to clerks: nothing inline may run or style, nothing outside
@@ -55,7 +57,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable("x-powered-by");
   app.set("trust proxy", config.TRUST_PROXY);
   const addressOf = (req: Request) => req.ip ?? "unknown";
-  const perIp = new SlidingWindowLimiter(config.RATE_LIMIT_IP_PER_MINUTE);
+  const perIp = deps.perIp;
   const allowed = new Set(config.ALLOWED_ORIGINS);
 
   app.get("/health", (_req, res) => {
@@ -150,7 +152,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   // The API answers the city portals that embed the widget (uploads, the printable form).
-  app.use("/api", (req: Request, res: Response, next: NextFunction) => {
+  app.use("/api", async (req: Request, res: Response, next: NextFunction) => {
     const origin = req.headers.origin;
     if (origin && (allowed.has(origin) || allowed.has("*"))) {
       res.set({
@@ -164,7 +166,7 @@ export function createApp(deps: AppDeps): express.Express {
       res.status(204).end();
       return;
     }
-    if (!perIp.allow(addressOf(req))) {
+    if (!(await perIp.allow(addressOf(req)))) {
       sendError(res, "HTTP_RATE_LIMITED");
       return;
     }

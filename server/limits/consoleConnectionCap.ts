@@ -16,6 +16,7 @@ export const CONSOLE_CAP_TEXTS = {
  * a clerk works in a few tabs, a stolen session opening hundreds is refused with `connect_error`
  * `CONSOLE_TOO_MANY_CONSOLES`. Registered after the namespace's own login check, which names the
  * account; the place is freed when the console closes.
+ * Counted per process even with several nodes: the cap bounds the consoles one node holds, each on one node.
  */
 export function capConsolesPerAccount(namespace: Namespace, max: number): OpenConnectionCap {
   const cap = new OpenConnectionCap(max);

@@ -3,6 +3,7 @@
  * budget per minute it frees a place as soon as a connection closes, so it bounds what is held
  * (sockets, memory) rather than how often people arrive: a ward office behind one address whose
  * citizens come and go is never refused for having served many before.
+ * Counted per process even with several nodes: a cap bounds what one node holds, and a socket lives on one node.
  *
  * @example
  * const release = cap.acquire(address);

@@ -17,6 +17,7 @@ const REFUSAL_WINDOW_MS = 60_000;
 /**
  * How fast one connection may send: a token bucket for its events, and a count of the refusals it
  * was given, past which it is cut off. One per socket, a few numbers each.
+ * Kept in the process even with several nodes: a socket lives on one node, so its pace is known there alone.
  *
  * @example
  * const guard = new SocketFloodGuard({ perSecond: 5, burst: 30, refusalsBeforeCut: 50 });

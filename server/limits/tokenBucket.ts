@@ -2,6 +2,7 @@
  * A bucket of `burst` tokens refilled at `perSecond`: events pass while tokens remain, so a
  * burst is allowed and a steady rate above `perSecond` is not. Two numbers per bucket, kept per
  * connection (DESIGN.md: per-connection objects stay small).
+ * Kept in the process even with several nodes: a connection lives on one node, which alone sees its events.
  *
  * @example
  * const bucket = new TokenBucket(5, 30);

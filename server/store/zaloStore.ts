@@ -57,12 +57,27 @@ export interface ZaloTokensRecord {
   version: number;
 }
 
+/**
+ * What a lease of the Zalo channel covers: `sending` one conversation's messages (key: the
+ * conversation id), or processing one inbox `event` (key: the event key).
+ */
+export const ZALO_LEASE_KINDS = ["sending", "event"] as const;
+export type ZaloLeaseKind = (typeof ZALO_LEASE_KINDS)[number];
+
+/** The lease's name in the store's leases. */
+export function zaloLeaseName(kind: ZaloLeaseKind, key: string): string {
+  if (!ZALO_LEASE_KINDS.includes(kind)) throw new Error(`not a Zalo lease: ${String(kind)}`);
+  return `zalo-${kind}:${String(key)}`;
+}
+
 /** The Zalo channel's durable state: the inbox, the contacts (with the outbox cursor), the tokens. */
 export interface ZaloStore {
   /** Stores a received event; false when an event with this key was stored before (nothing changes). */
   addZaloEvent(event: { eventKey: string; body: string; receivedAt: string }): Promise<boolean>;
   /** Events not yet processed, oldest first. */
   listPendingZaloEvents(limit: number): Promise<ZaloInboxRecord[]>;
+  /** One stored event (pending or processed), or null when there is none with this key (or it was deleted). */
+  getZaloEvent(eventKey: string): Promise<ZaloInboxRecord | null>;
   markZaloEventProcessed(eventKey: string, at: string): Promise<void>;
   /** Deletes processed events received before `before` (Zalo's retries are long over); returns how many. */
   deleteProcessedZaloEvents(before: string): Promise<number>;
@@ -93,4 +108,13 @@ export interface ZaloStore {
    */
   claimZaloTokenRefresh(holder: string, now: string, until: string): Promise<boolean>;
   releaseZaloTokenRefresh(holder: string): Promise<void>;
+
+  /**
+   * Takes the right to do one thing of the Zalo channel (`kind` and `key`: see {@link ZaloLeaseKind})
+   * until `until`, unless another holder's right runs past `now`; the holder may extend its own.
+   * Several nodes read the same inbox and the same cursors: the holder does it, the others leave it.
+   */
+  claimZaloLease(kind: ZaloLeaseKind, key: string, holder: string, now: string, until: string): Promise<boolean>;
+  /** Gives the right back (only the holder's own right): another node may take it at once. */
+  releaseZaloLease(kind: ZaloLeaseKind, key: string, holder: string): Promise<void>;
 }

@@ -142,7 +142,9 @@ export class CrashClerk {
       const { dossier: current } = (await now.json()) as { dossier: { status: DossierStatus } };
       if (current.status !== to)
         this.ledger.fail(`dossier ${dossier.code}: moving to ${to} refused while it is ${current.status}`);
-    } else if (res.status === 503 || res.status === 429) {
+    } else if (res.status === 503 || res.status === 429 || res.status === 502 || res.status === 504) {
+      // 502/504: a proxy in front lost the node (or found none up); the move may have been made, and the retry's
+      // 409 tells which.
       return;
     } else if (res.status !== 200) {
       this.ledger.fail(`dossier ${dossier.code}: moving to ${to} answered HTTP ${res.status}`);

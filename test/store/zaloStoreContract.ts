@@ -3,7 +3,7 @@ import { at, createdConversation, newZaloContact, OA, turnFor, uniqueId } from "
 import { openForEachTest, type StoreUnderTest } from "../support/storeUnderTest";
 
 /**
- * The Zalo channel's inbox, contacts (the outbox cursor) and tokens over every adapter.
+ * The Zalo channel's inbox, contacts (the outbox cursor), tokens and leases over every adapter.
  *
  * @example
  * describeZaloStoreContract("SqliteStore", sqliteStoreUnderTest("zalo"));
@@ -36,6 +36,19 @@ export function describeZaloStoreContract(name: string, makeStore: () => Promise
         expect((await store.listPendingZaloEvents(10)).map((e) => e.eventKey)).toEqual(["msg:a", "msg:b"]);
         expect(await store.addZaloEvent({ eventKey: "msg:c", body: "{}", receivedAt: at(5) })).toBe(false);
         expect((await store.listPendingZaloEvents(1)).map((e) => e.eventKey)).toEqual(["msg:a"]);
+      });
+
+      it("finds one event by its key, pending or processed, and none for an unknown key", async () => {
+        await store.addZaloEvent({ eventKey: "msg:one", body: "{}", receivedAt: at(1) });
+        expect(await store.getZaloEvent("msg:one")).toEqual({
+          eventKey: "msg:one",
+          body: "{}",
+          receivedAt: at(1),
+          processedAt: null,
+        });
+        await store.markZaloEventProcessed("msg:one", at(2));
+        expect((await store.getZaloEvent("msg:one"))!.processedAt).toBe(at(2));
+        expect(await store.getZaloEvent("msg:other")).toBeNull();
       });
 
       it("deletes processed events received before a time, never pending ones", async () => {
@@ -144,6 +157,36 @@ export function describeZaloStoreContract(name: string, makeStore: () => Promise
         expect(await store.claimZaloTokenRefresh("node-a", at(3), at(4))).toBe(false);
         await store.releaseZaloTokenRefresh("node-b");
         expect(await store.claimZaloTokenRefresh("node-a", at(3), at(4))).toBe(true);
+      });
+    });
+
+    describe("the sending and event leases", () => {
+      it("gives a lease to one holder until it runs out or is released; the holder extends its own", async () => {
+        expect(await store.claimZaloLease("sending", "conv-1", "node-a", at(0), at(1))).toBe(true);
+        expect(await store.claimZaloLease("sending", "conv-1", "node-b", at(0), at(1))).toBe(false);
+        expect(await store.claimZaloLease("sending", "conv-1", "node-a", at(0), at(2))).toBe(true);
+        expect(await store.claimZaloLease("sending", "conv-1", "node-b", at(1), at(3))).toBe(false);
+        expect(await store.claimZaloLease("sending", "conv-1", "node-b", at(2), at(3))).toBe(true);
+        await store.releaseZaloLease("sending", "conv-1", "node-a");
+        expect(await store.claimZaloLease("sending", "conv-1", "node-a", at(2), at(3))).toBe(false);
+        await store.releaseZaloLease("sending", "conv-1", "node-b");
+        expect(await store.claimZaloLease("sending", "conv-1", "node-a", at(2), at(3))).toBe(true);
+      });
+
+      it("keeps leases of other kinds, keys and the token refresh apart", async () => {
+        expect(await store.claimZaloLease("sending", "k", "node-a", at(0), at(1))).toBe(true);
+        expect(await store.claimZaloLease("event", "k", "node-b", at(0), at(1))).toBe(true);
+        expect(await store.claimZaloLease("sending", "other", "node-b", at(0), at(1))).toBe(true);
+        expect(await store.claimZaloTokenRefresh("node-b", at(0), at(1))).toBe(true);
+        await store.releaseZaloLease("event", "k", "node-b");
+        expect(await store.claimZaloLease("sending", "k", "node-b", at(0), at(1))).toBe(false);
+        expect(await store.claimZaloLease("event", "k", "node-a", at(0), at(1))).toBe(true);
+      });
+
+      it("gives a lease wanted by many holders at once to exactly one", async () => {
+        const holders = Array.from({ length: 12 }, (_, i) => `node-${i}`);
+        const won = await Promise.all(holders.map((h) => store.claimZaloLease("event", "msg:9", h, at(0), at(1))));
+        expect(won.filter(Boolean)).toHaveLength(1);
       });
     });
   });

@@ -71,14 +71,19 @@ export class Clerk {
       { username, role, unitIds, displayName, password: CLERK_PASSWORD },
       new Date(),
     );
-    const res = await fetch(`${server.url}/api/auth/login`, {
+    return Clerk.signIn(server.url, username, user.id);
+  }
+
+  /** Logs an existing account in at `url` (a server, or the proxy in front of several) and connects to `/clerk`. */
+  static async signIn(url: string, username: string, userId = ""): Promise<Clerk> {
+    const res = await fetch(`${url}/api/auth/login`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ username, password: CLERK_PASSWORD }),
     });
     const cookie = /khaiho_session=[^;]*/.exec(res.headers.get("set-cookie") ?? "")![0];
     const { csrfToken } = (await res.json()) as { csrfToken: string };
-    const clerk = new Clerk(user.id, cookie, csrfToken, server.url);
+    const clerk = new Clerk(userId, cookie, csrfToken, url);
     await new Promise<void>((resolve, reject) => {
       clerk.socket.once("connect", () => resolve());
       clerk.socket.once("connect_error", reject);

@@ -4,8 +4,8 @@ import type { Delivery, TurnOutcome } from "../../conversation/turnTypes";
 import { normalizeInput } from "../../engine/understanding/normalizeInput";
 import { citizenTextTooLong } from "../../limits/citizenTextTooLong";
 import type { OpenConnectionCap } from "../../limits/openConnectionCap";
-import type { SlidingWindowLimiter } from "../../limits/slidingWindowLimiter";
 import { SocketFloodGuard, type SocketFloodLimits } from "../../limits/socketFloodGuard";
+import type { WindowLimiter } from "../../limits/windowLimiter";
 import type { Logger } from "../../logger";
 import { inLocale } from "../../codedTexts";
 import { CHAT_ERROR_MESSAGES, CHAT_HANDSHAKE_MESSAGES } from "./chatErrorMessages";
@@ -52,8 +52,9 @@ export const roomOf = (conversationId: string) => `conversation:${conversationId
 export interface ChatNamespaceOptions {
   service: ConversationService;
   logger: Logger;
-  perConversation: SlidingWindowLimiter;
-  perIp: SlidingWindowLimiter;
+  /** Messages and resumes per conversation, and new conversations and messages per address (`createLimits`). */
+  perConversation: WindowLimiter;
+  perIp: WindowLimiter;
   /** Connections open at once per address (CHAT_CONNECTIONS_PER_ADDRESS). */
   openPerAddress: OpenConnectionCap;
   /** How fast one connection may send, and how many refusals it gets before it is closed. */
@@ -148,8 +149,8 @@ export function attachChatNamespace(io: Server, options: ChatNamespaceOptions): 
       // A citizen coming back (a reconnect storm after a proxy restart brings a whole ward behind one
       // address at once) is charged to their own conversation; only new conversations to the address.
       const allowed = existing
-        ? options.perConversation.allow(existing.id, Date.now(), RESUME_COST)
-        : options.perIp.allow(ip);
+        ? await options.perConversation.allow(existing.id, Date.now(), RESUME_COST)
+        : await options.perIp.allow(ip);
       if (!allowed) {
         resumeDone?.();
         refuse("CHAT_RATE_LIMITED");
@@ -205,6 +206,14 @@ export function attachChatNamespace(io: Server, options: ChatNamespaceOptions): 
     const { conversationId } = socket.data;
     let typingRelayedAt = 0;
     const flood = new SocketFloodGuard(options.perSocket);
+    // The messages of this connection reach the conversation in the order sent: each one's budget is
+    // asked at once (a round trip to Redis with several nodes), and its turn waits for the one before.
+    let previousAdmitted: Promise<void> = Promise.resolve();
+
+    /** Whether the conversation's and the address's budgets take one more message. */
+    const withinBudget = async (cost: number): Promise<boolean> =>
+      (await options.perConversation.allow(conversationId, Date.now(), cost)) &&
+      (await options.perIp.allow(socket.data.ip));
 
     /** Refuses as rate-limited; a connection that keeps sending regardless is closed. */
     const rateLimited = (reply: (ack: SendAck) => void, verdict = flood.refused()) => {
@@ -247,24 +256,35 @@ export function attachChatNamespace(io: Server, options: ChatNamespaceOptions): 
         reply(refusal("CHAT_PAYLOAD_INVALID", socket.data.locale));
         return;
       }
-      const cost = parsed.data.choice !== undefined ? CHOICE_COST : 1;
-      if (!options.perConversation.allow(conversationId, Date.now(), cost) || !options.perIp.allow(socket.data.ip)) {
-        rateLimited(reply);
-        return;
-      }
+      const allowed = withinBudget(parsed.data.choice !== undefined ? CHOICE_COST : 1).catch((error: unknown) => {
+        // A limiter never rejects (one that cannot share its count keeps it on the node); if one did, the
+        // citizen is served rather than refused for the server's fault.
+        logger.error({ event: "chat.limit_failed", err: error, conversationId }, "rate limit check failed");
+        return true;
+      });
       const message =
         parsed.data.text !== undefined ? { ...parsed.data, text: normalizeInput(parsed.data.text) } : parsed.data;
-      // The ack goes out once the turn is stored, before its replies are delivered.
-      resumes.run(() =>
-        service
-          .send(conversationId, message, { connectionId: socket.id, requester: socket.data.ip }, (outcome) =>
-            reply(sendAck(outcome, socket.data.locale)),
-          )
-          .catch((error: unknown) => {
-            logger.error({ event: "chat.turn_failed", err: error, conversationId }, "turn failed");
-            reply(refusal("CHAT_UNAVAILABLE", socket.data.locale));
-          }),
-      );
+      previousAdmitted = previousAdmitted.then(async () => {
+        if (!(await allowed)) {
+          rateLimited(reply);
+          return;
+        }
+        // The ack goes out once the turn is stored, before its replies are delivered.
+        resumes.run(() =>
+          service
+            .send(conversationId, message, { connectionId: socket.id, requester: socket.data.ip }, (outcome) =>
+              reply(sendAck(outcome, socket.data.locale)),
+            )
+            .catch((error: unknown) => {
+              logger.error({ event: "chat.turn_failed", err: error, conversationId }, "turn failed");
+              reply(refusal("CHAT_UNAVAILABLE", socket.data.locale));
+            }),
+        );
+      });
+      // A failure here must not stop the messages after it.
+      previousAdmitted = previousAdmitted.catch((error: unknown) => {
+        logger.error({ event: "chat.turn_failed", err: error, conversationId }, "turn failed");
+      });
     });
 
     socket.on("conversation:open", (...args: unknown[]) => {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Config } from "../../config";
 import type { ConversationService } from "../../conversation/conversationService";
 import type { Catalogue } from "../../engine/catalogue";
-import { SlidingWindowLimiter } from "../../limits/slidingWindowLimiter";
+import type { WindowLimiter } from "../../limits/windowLimiter";
 import type { Logger } from "../../logger";
 import type { Store } from "../../store/store";
 import type { ChannelContact, GroupPoster, GroupPostResult, MessagingChannel } from "../messagingChannel";
@@ -19,6 +19,8 @@ export interface ZaloChannelParts {
   catalogue: Catalogue;
   logger: Logger;
   now: () => Date;
+  /** Messages per Zalo conversation (`createLimits`: shared by the nodes with Redis). */
+  perConversation: WindowLimiter;
 }
 
 // More citizens than this waiting for the outbox means Zalo has been failing for a while.
@@ -61,7 +63,7 @@ export function createZaloChannel(parts: ZaloChannelParts): MessagingChannel | n
       maxFilesPerConversation: config.UPLOAD_MAX_FILES_PER_CONVERSATION,
       maxBytesPerConversation: config.UPLOAD_MAX_BYTES_PER_CONVERSATION,
     },
-    perConversation: new SlidingWindowLimiter(config.RATE_LIMIT_CONVERSATION_PER_MINUTE),
+    perConversation: parts.perConversation,
     contactChanged,
   });
   const keys = { appId: config.ZALO_APP_ID, oaSecretKey: config.ZALO_OA_SECRET_KEY! };

@@ -10,11 +10,12 @@ import type { Localized } from "../../engine/localized";
 import { normalizeInput } from "../../engine/understanding/normalizeInput";
 import { citizenTextTooLong } from "../../limits/citizenTextTooLong";
 import { ConcurrencyLimit } from "../../limits/concurrencyLimit";
-import type { SlidingWindowLimiter } from "../../limits/slidingWindowLimiter";
+import type { WindowLimiter } from "../../limits/windowLimiter";
 import type { Logger } from "../../logger";
 import type { ConversationRecord, Store, ZaloContactRecord, ZaloInboxRecord } from "../../store/store";
 import { inspectUpload } from "../../uploads/inspectUpload";
 import { type ZaloEvent, parseZaloEvent } from "./zaloEvent";
+import { ZaloLeases } from "./zaloLeases";
 import { fetchZaloMedia, type ZaloMediaOptions } from "./zaloMedia";
 import { ZALO_MEDIA_REFUSALS, ZALO_TEXTS, type ZaloMediaRefusal } from "./zaloTexts";
 
@@ -28,7 +29,7 @@ export interface ZaloInboxOptions {
   defaultUnit: string | null;
   media: Omit<ZaloMediaOptions, "maxBytes">;
   uploads: { maxBytes: number; maxFilesPerConversation: number; maxBytesPerConversation: number };
-  perConversation: SlidingWindowLimiter;
+  perConversation: WindowLimiter;
   /** How often events left unprocessed (a failure, a restart) are tried again. */
   retryMs?: number;
   /** A citizen Zalo would not deliver to is reachable again (they wrote): clerks are shown. */
@@ -49,16 +50,23 @@ const RECENT_FOR_CHOICE = 10;
  * at a time per citizen, into the same turns the web chat makes. Processing again an event that
  * was processed (a crash before it was marked) changes nothing: a citizen's message carries the
  * event's key as its client message id, and notices and clerk messages are stored once per key.
+ * With several nodes on one store, every node reads the pending events: an event is processed
+ * under a lease in the store, by one node at a time, and not again once marked: processed twice
+ * at once, an OA admin's message would take the conversation twice (two "took over" messages), and
+ * a citizen at their rate limit could be answered and told to slow down for the same message.
  */
 export class ZaloInbox {
   private readonly perUser = new KeyedMutex();
   private readonly processing = new ConcurrencyLimit(PROCESSING_AT_ONCE);
   private readonly inFlight = new Set<string>();
   private readonly running = new Set<Promise<void>>();
+  private readonly leases: ZaloLeases;
   private timer: ReturnType<typeof setInterval> | null = null;
   private stopped = false;
 
-  constructor(private readonly options: ZaloInboxOptions) {}
+  constructor(private readonly options: ZaloInboxOptions) {
+    this.leases = new ZaloLeases(options);
+  }
 
   /** Processes what was left from before, then what stays unprocessed, every `retryMs`. */
   start(): void {
@@ -94,13 +102,18 @@ export class ZaloInbox {
   private schedule(record: ZaloInboxRecord, parsed?: ZaloEvent): void {
     if (this.stopped || this.inFlight.has(record.eventKey) || this.processing.queued >= QUEUED_AT_MOST) return;
     const event = parsed ?? parseZaloEvent(record.body);
+    const { store, now } = this.options;
     this.inFlight.add(record.eventKey);
     const run = this.processing
       .run(() =>
         this.perUser.run(event?.userId ?? "", async () => {
-          // A body stored by an older release that this one cannot read is set aside, not retried forever.
-          if (event && !(await this.process(event))) return;
-          await this.options.store.markZaloEventProcessed(record.eventKey, this.options.now().toISOString());
+          // Another node processing it now keeps it; one that processed it since it was read marked it.
+          await this.leases.hold("event", record.eventKey, async () => {
+            if ((await store.getZaloEvent(record.eventKey))?.processedAt !== null) return;
+            // A body stored by an older release that this one cannot read is set aside, not retried forever.
+            if (event && !(await this.process(event))) return;
+            await store.markZaloEventProcessed(record.eventKey, now().toISOString());
+          });
         }),
       )
       .catch((error: unknown) =>
@@ -127,7 +140,7 @@ export class ZaloInbox {
         const contact = await this.contactOf(event);
         if (event.kind === "follow") return true;
         if (event.kind === "submitInfo") return this.sharedInfo(contact, event);
-        if (!this.options.perConversation.allow(contact.conversationId))
+        if (!(await this.options.perConversation.allow(contact.conversationId)))
           return this.notice(contact, event.eventKey, ZALO_TEXTS.rateLimited);
         if (event.kind === "attachments") return this.attachments(contact, event);
         if (event.kind === "location")
@@ -181,8 +194,9 @@ export class ZaloInbox {
       createdAt: at,
       updatedAt: at,
     });
-    // Another node made the contact first: its conversation is the one.
-    if (contact.conversationId === record.id) await service.open(record.id, undefined);
+    // Another node made the contact first: its conversation is the one, greeted by whichever
+    // node opens it first (a second open finds it greeted and changes nothing).
+    await service.open(contact.conversationId, undefined);
     return contact;
   }
 

@@ -30,6 +30,7 @@ import { MongoRetention } from "./mongoRetention";
 import type { DraftsDeleted } from "../retentionStore";
 import type { DayRange, DossierDue, UnitDayFigures } from "../reportStore";
 import type { DailyReportRecord } from "../dailyReportStore";
+import type { ZaloLeaseKind } from "../zaloStore";
 import { MongoDailyReports } from "./mongoDailyReports";
 import { MongoDossiers } from "./mongoDossiers";
 import { MongoQueue } from "./mongoQueue";
@@ -385,6 +386,10 @@ export class MongoStore implements Store, ConsoleStore {
     return this.zalo.listPendingZaloEvents(limit);
   }
 
+  async getZaloEvent(eventKey: string): Promise<ZaloInboxRecord | null> {
+    return this.zalo.getZaloEvent(eventKey);
+  }
+
   async markZaloEventProcessed(eventKey: string, at: string): Promise<void> {
     return this.zalo.markZaloEventProcessed(eventKey, at);
   }
@@ -431,6 +436,14 @@ export class MongoStore implements Store, ConsoleStore {
 
   async releaseZaloTokenRefresh(holder: string): Promise<void> {
     return this.zalo.releaseZaloTokenRefresh(holder);
+  }
+
+  async claimZaloLease(kind: ZaloLeaseKind, key: string, holder: string, now: string, until: string): Promise<boolean> {
+    return this.zalo.claimZaloLease(kind, key, holder, now, until);
+  }
+
+  async releaseZaloLease(kind: ZaloLeaseKind, key: string, holder: string): Promise<void> {
+    return this.zalo.releaseZaloLease(kind, key, holder);
   }
 
   // --- The report's and the dashboard's figures -------------------------------------------

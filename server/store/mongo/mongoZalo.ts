@@ -1,5 +1,13 @@
 import type { Collection, Db, Document } from "mongodb";
-import type { ZaloContactPatch, ZaloContactRecord, ZaloInboxRecord, ZaloStore, ZaloTokensRecord } from "../zaloStore";
+import {
+  type ZaloContactPatch,
+  type ZaloContactRecord,
+  type ZaloInboxRecord,
+  type ZaloLeaseKind,
+  type ZaloStore,
+  type ZaloTokensRecord,
+  zaloLeaseName,
+} from "../zaloStore";
 import { assertIsoInstant, listLimit } from "../storeChecks";
 import { WhileOpen } from "../whileOpen";
 import { isDuplicateKey } from "./isDuplicateKey";
@@ -75,12 +83,12 @@ export class MongoZalo implements ZaloStore {
       .sort({ receivedAt: 1, _id: 1 })
       .limit(max)
       .toArray();
-    return docs.map((doc) => ({
-      eventKey: doc._id,
-      body: doc.body,
-      receivedAt: doc.receivedAt,
-      processedAt: doc.processedAt,
-    }));
+    return docs.map(toEvent);
+  }
+
+  async getZaloEvent(eventKey: string): Promise<ZaloInboxRecord | null> {
+    const doc = await this.opened.get().inbox.findOne({ _id: String(eventKey) });
+    return doc ? toEvent(doc) : null;
   }
 
   async markZaloEventProcessed(eventKey: string, at: string): Promise<void> {
@@ -224,6 +232,30 @@ export class MongoZalo implements ZaloStore {
   async releaseZaloTokenRefresh(holder: string): Promise<void> {
     await this.opened.get().leases.deleteOne({ _id: TOKEN_REFRESH_LEASE, holder: String(holder) });
   }
+
+  async claimZaloLease(kind: ZaloLeaseKind, key: string, holder: string, now: string, until: string): Promise<boolean> {
+    assertIsoInstant(now, "lease now");
+    assertIsoInstant(until, "lease until");
+    const id = String(holder);
+    try {
+      // One atomic step: a free, expired or own lease is taken; one another holds makes the upsert collide on _id.
+      const taken = await this.opened
+        .get()
+        .leases.findOneAndUpdate(
+          { _id: zaloLeaseName(kind, key), $or: [{ until: { $lte: String(now) } }, { holder: id }] },
+          { $set: { holder: id, until: String(until) } },
+          { upsert: true, returnDocument: "after" },
+        );
+      return taken?.holder === id;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  }
+
+  async releaseZaloLease(kind: ZaloLeaseKind, key: string, holder: string): Promise<void> {
+    await this.opened.get().leases.deleteOne({ _id: zaloLeaseName(kind, key), holder: String(holder) });
+  }
 }
 
 /** Adds the conversation's `lastSeq` to each contact. */
@@ -232,6 +264,10 @@ const joinLastSeq: Document[] = [
   { $set: { lastSeq: { $ifNull: [{ $first: "$conversation.lastSeq" }, 0] } } },
   { $unset: "conversation" },
 ];
+
+function toEvent(doc: InboxDoc): ZaloInboxRecord {
+  return { eventKey: doc._id, body: doc.body, receivedAt: doc.receivedAt, processedAt: doc.processedAt };
+}
 
 function toContact(doc: ContactDoc): ZaloContactRecord {
   return {

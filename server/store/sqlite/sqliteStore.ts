@@ -37,6 +37,7 @@ import { SqliteRetention } from "./sqliteRetention";
 import type { DraftsDeleted } from "../retentionStore";
 import type { DayRange, DossierDue, UnitDayFigures } from "../reportStore";
 import type { DailyReportRecord } from "../dailyReportStore";
+import type { ZaloLeaseKind } from "../zaloStore";
 import { SqliteDailyReports } from "./sqliteDailyReports";
 import { SqliteZalo } from "./sqliteZalo";
 import { sqliteDossiersReceived } from "./sqliteDossiersReceived";
@@ -439,6 +440,10 @@ export class SqliteStore implements Store, ConsoleStore {
     return this.zalo.listPendingZaloEvents(limit);
   }
 
+  async getZaloEvent(eventKey: string): Promise<ZaloInboxRecord | null> {
+    return this.zalo.getZaloEvent(eventKey);
+  }
+
   async markZaloEventProcessed(eventKey: string, at: string): Promise<void> {
     const writer = this.opened?.writer;
     return writer
@@ -500,6 +505,18 @@ export class SqliteStore implements Store, ConsoleStore {
   async releaseZaloTokenRefresh(holder: string): Promise<void> {
     const writer = this.opened?.writer;
     return writer ? writer.zalo("releaseZaloTokenRefresh", holder) : this.zalo.releaseZaloTokenRefresh(holder);
+  }
+
+  async claimZaloLease(kind: ZaloLeaseKind, key: string, holder: string, now: string, until: string): Promise<boolean> {
+    const writer = this.opened?.writer;
+    return writer
+      ? writer.zalo("claimZaloLease", kind, key, holder, now, until)
+      : this.zalo.claimZaloLease(kind, key, holder, now, until);
+  }
+
+  async releaseZaloLease(kind: ZaloLeaseKind, key: string, holder: string): Promise<void> {
+    const writer = this.opened?.writer;
+    return writer ? writer.zalo("releaseZaloLease", kind, key, holder) : this.zalo.releaseZaloLease(kind, key, holder);
   }
 
   // --- The report's and the dashboard's figures -------------------------------------------

@@ -1,5 +1,13 @@
 import type Database from "better-sqlite3";
-import type { ZaloContactPatch, ZaloContactRecord, ZaloInboxRecord, ZaloStore, ZaloTokensRecord } from "../zaloStore";
+import {
+  type ZaloContactPatch,
+  type ZaloContactRecord,
+  type ZaloInboxRecord,
+  type ZaloLeaseKind,
+  type ZaloStore,
+  type ZaloTokensRecord,
+  zaloLeaseName,
+} from "../zaloStore";
 import { assertIsoInstant, listLimit } from "../storeChecks";
 import { WhileOpen } from "../whileOpen";
 
@@ -42,6 +50,7 @@ function prepareZaloStatements(db: Database.Database) {
     pendingEvents: db.prepare<[number], InboxRow>(
       "SELECT * FROM zalo_inbox WHERE processed_at IS NULL ORDER BY received_at, event_key LIMIT ?",
     ),
+    event: db.prepare<[string], InboxRow>("SELECT * FROM zalo_inbox WHERE event_key = ?"),
     markProcessed: db.prepare<[string, string]>(
       "UPDATE zalo_inbox SET processed_at = ? WHERE event_key = ? AND processed_at IS NULL",
     ),
@@ -88,6 +97,8 @@ export const SQLITE_ZALO_WRITES = [
   "saveZaloTokens",
   "claimZaloTokenRefresh",
   "releaseZaloTokenRefresh",
+  "claimZaloLease",
+  "releaseZaloLease",
 ] as const;
 export type SqliteZaloWrite = (typeof SQLITE_ZALO_WRITES)[number];
 
@@ -116,15 +127,12 @@ export class SqliteZalo {
   }
 
   listPendingZaloEvents(limit: number): ZaloInboxRecord[] {
-    return this.opened
-      .get()
-      .pendingEvents.all(listLimit(limit))
-      .map((row) => ({
-        eventKey: row.event_key,
-        body: row.body,
-        receivedAt: row.received_at,
-        processedAt: row.processed_at,
-      }));
+    return this.opened.get().pendingEvents.all(listLimit(limit)).map(toEvent);
+  }
+
+  getZaloEvent(eventKey: string): ZaloInboxRecord | null {
+    const row = this.opened.get().event.get(String(eventKey));
+    return row ? toEvent(row) : null;
   }
 
   markZaloEventProcessed(eventKey: string, at: string): void {
@@ -234,6 +242,21 @@ export class SqliteZalo {
   releaseZaloTokenRefresh(holder: string): void {
     this.opened.get().releaseLease.run(TOKEN_REFRESH_LEASE, String(holder));
   }
+
+  claimZaloLease(kind: ZaloLeaseKind, key: string, holder: string, now: string, until: string): boolean {
+    assertIsoInstant(now, "lease now");
+    assertIsoInstant(until, "lease until");
+    const id = String(holder);
+    return this.opened.get().claimLease.run(zaloLeaseName(kind, key), id, until, now, id).changes === 1;
+  }
+
+  releaseZaloLease(kind: ZaloLeaseKind, key: string, holder: string): void {
+    this.opened.get().releaseLease.run(zaloLeaseName(kind, key), String(holder));
+  }
+}
+
+function toEvent(row: InboxRow): ZaloInboxRecord {
+  return { eventKey: row.event_key, body: row.body, receivedAt: row.received_at, processedAt: row.processed_at };
 }
 
 function toContact(row: ContactRow): ZaloContactRecord {
