@@ -1,4 +1,13 @@
 /**
+ * Usage:
+ *   npm run bench:chat                               one node against the echo server (about 15 minutes)
+ *   npm run bench:chat -- --quick                    the same, a first look in under two minutes
+ *   npm run bench:chat -- --scenarios khaiho         saturation of Khai Hộ only
+ *   npm run bench:chat -- --nodes 2                  one node alone, one with Redis behind nginx, two
+ *                                                    with Redis behind nginx (about 7 minutes)
+ *   npm run bench:chat -- --nodes 2 --quick          the same in under three minutes
+ *   npm run bench:chat -- --nodes 3 --citizens 3000  three nodes, 3,000 citizens at human pace
+ *
  * `npm run bench:chat`: the web chat under load, against a raw Socket.IO echo server measured
  * in the same run. Every part is its own process (child_process):
  *  - the Khai Hộ server (`node --import tsx server/main.ts`, port 0, a fresh SQLite DATA_DIR,
@@ -24,6 +33,15 @@
  * before each measurement wait up to S seconds for other processes to go quiet), --quick (a
  * first look in under two minutes: 1,000 citizens for 20 s, saturation 10 s, quiet wait 10 s;
  * options given with it still win).
+ * --nodes N (N ≥ 2; default 1, the run above): the same load, in the same run, against three set-ups
+ * one after another, each started fresh and stopped after — (a) one node alone, direct, no Redis;
+ * (b) one node with REDIS_URL set (Socket.IO's Redis adapter and the limits counted in Redis) behind
+ * nginx; (c) N nodes with Redis behind nginx, on one SQLite DATA_DIR (test/support/cluster.ts: a
+ * real redis-server, the shipped deploy/nginx files, TRUST_PROXY=true, rate limits raised on every
+ * node). Each: 5 s warm-up, human pace at one citizen count (default 2,000; --citizens N), then
+ * saturation; the CPU of every node, of Redis and of nginx. The table gives messages/s, p50, p99,
+ * the ratios to (a), and the CPU each answered message costs, hence Redis's cost per message
+ * ((b) − (a)). Echo and engine are not run. With --quick: 1,000 citizens for 15 s, saturation 8 s.
  * Only 127.0.0.1 is contacted; every phase has a time limit; children are always stopped.
  * Exits non-zero when the setup fails, zero once measured (targets missed or not).
  */
@@ -44,6 +62,7 @@ import {
 } from "./chat/loadGenerators";
 import { describeServer, measured, type ServerWindow, waitForQuiet } from "./chat/machineLoad";
 import { numberOption } from "./chat/numberOption";
+import { compareNodes } from "./chat/severalNodes";
 import {
   memoryOf,
   type Memory,
@@ -55,6 +74,7 @@ import {
   startKhaiHo,
 } from "./chat/serverProcess";
 import { count, describeCounts, kib, latencyLine, mib, ms, pct } from "./chat/stats";
+import { printTable } from "./chat/textTable";
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -75,22 +95,22 @@ const { values: args } = parseArgs({
     "cpu-prof": { type: "string" },
     "quiet-wait": { type: "string", default: "120" },
     quick: { type: "boolean", default: false },
+    nodes: { type: "string", default: "1" },
   },
   strict: true,
 });
 
-// --quick changes the defaults only: what is given on the command line keeps its value.
-if (args.quick) {
-  const given = new Set(process.argv.slice(2).map((arg) => arg.replace(/^--/, "").split("=")[0]));
-  const quick: Partial<Record<keyof typeof args, string>> = {
-    citizens: "1000",
-    duration: "20",
-    "saturation-duration": "10",
-    "quiet-wait": "10",
-  };
-  for (const [name, value] of Object.entries(quick) as [keyof typeof args, string][])
-    if (!given.has(name)) (args as Record<string, unknown>)[name] = value;
-}
+// --quick and --nodes change the defaults only: what is given on the command line keeps its value.
+const given = new Set(process.argv.slice(2).map((arg) => arg.replace(/^--/, "").split("=")[0]));
+const severalNodes = Number(args.nodes) >= 2;
+const defaults: Partial<Record<keyof typeof args, string>> = {
+  // Three set-ups one after another: a count the one node of (a) answers well within its core.
+  ...(severalNodes ? { citizens: "2000" } : {}),
+  ...(args.quick ? { citizens: "1000", duration: "20", "saturation-duration": "10", "quiet-wait": "10" } : {}),
+  ...(args.quick && severalNodes ? { duration: "15", "saturation-duration": "8", "quiet-wait": "5" } : {}),
+};
+for (const [name, value] of Object.entries(defaults) as [keyof typeof args, string][])
+  if (!given.has(name)) (args as Record<string, unknown>)[name] = value;
 
 const positive = (name: string, value: string | undefined, min = 1) => numberOption("bench:chat", name, value, min);
 
@@ -116,6 +136,7 @@ const options = {
   ),
   cpuProfDir: args["cpu-prof"] ? path.resolve(args["cpu-prof"]) : null,
   quietWaitMs: positive("quiet-wait", args["quiet-wait"], 0) * 1000,
+  nodes: Math.floor(positive("nodes", args.nodes)),
 };
 for (const scenario of options.scenarios) {
   if (!SCENARIOS.has(scenario)) {
@@ -124,6 +145,11 @@ for (const scenario of options.scenarios) {
     );
     process.exit(2);
   }
+}
+
+if (options.nodes >= 2 && options.citizens.length > 1) {
+  process.stderr.write("bench:chat: with --nodes, --citizens takes one count (each set-up is measured at it)\n");
+  process.exit(2);
 }
 
 const children = new ChildProcesses("bench:chat");
@@ -268,12 +294,39 @@ function printTargets(rows: TargetRow[]): void {
     met: true,
   };
   const cells = (r: TargetRow, verdict: string) => [r.figure, r.target, r.ours, r.echo, r.ratio, verdict];
-  const table = [cells(header, "result"), ...rows.map((r) => cells(r, r.met ? "met" : "MISSED"))];
-  const widths = table[0]!.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));
-  for (const [index, row] of table.entries()) {
-    console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join(" | "));
-    if (index === 0) console.log(widths.map((w) => "-".repeat(w)).join("-|-"));
-  }
+  printTable([cells(header, "result"), ...rows.map((r) => cells(r, r.met ? "met" : "MISSED"))]);
+}
+
+/** --nodes N (N ≥ 2): one node alone, one node with Redis behind nginx, N nodes with Redis behind nginx. */
+async function mainSeveralNodes(command: string): Promise<void> {
+  console.log(
+    `Every node: SQLite (one fresh temp DATA_DIR per set-up, shared by its nodes), LOG_LEVEL=warn, rate limits ` +
+      `raised (RATE_LIMIT_CONVERSATION_PER_MINUTE=RATE_LIMIT_IP_PER_MINUTE=${count(Number(RAISED_LIMIT))}); ` +
+      "behind nginx: REDIS_URL (a fresh redis-server per set-up), NODE_ID, TRUST_PROXY=true, the shipped " +
+      "deploy/nginx files",
+  );
+  const generators = startGenerators(children, options.generators);
+  console.log(
+    `${options.generators} load-generator process${options.generators > 1 ? "es" : ""} (socket.io-client, ` +
+      `websocket transport, one connection per client); ${cpus().length} cores for everything`,
+  );
+  await compareNodes(children, generators, {
+    nodes: options.nodes,
+    citizens: options.citizens[0]!,
+    durationMs: options.durationMs,
+    intervalMs: options.intervalMs,
+    rampFor,
+    saturationClients: options.saturationClients,
+    saturationMs: options.saturationMs,
+    warmupMs: options.warmupMs,
+    sourceAddresses: options.sourceAddresses,
+    quietWaitMs: options.quietWaitMs,
+    human: options.scenarios.has("human"),
+    saturation: options.scenarios.has("khaiho"),
+  });
+  console.log(`\ncommand: ${command} (${Math.round(process.uptime())} s)`);
+  children.stopping = true;
+  await children.stop();
 }
 
 async function main(): Promise<void> {
@@ -283,6 +336,7 @@ async function main(): Promise<void> {
   );
   console.log(`$ ${command}`);
   console.log(`server code: ${serverRevision()}`);
+  if (options.nodes >= 2) return mainSeveralNodes(command);
   const [khaiHo, echo] = await Promise.all([
     startKhaiHo(children, { dataDir: newDataDir(children), cpuProfDir: options.cpuProfDir }),
     startEcho(children),

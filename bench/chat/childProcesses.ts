@@ -27,6 +27,19 @@ export function withTimeout<T>(promise: Promise<T>, timeoutMs: number, what: str
   });
 }
 
+/** SIGTERM, SIGKILL if it has not exited 5 s later; resolved once it has exited. */
+export function stopProcess(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const kill = setTimeout(() => child.kill("SIGKILL"), 5_000);
+    child.once("exit", () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
 export class ChildProcesses {
   private readonly children = new Set<ChildProcess>();
   private readonly folders = new Set<string>();
@@ -61,19 +74,7 @@ export class ChildProcesses {
 
   /** SIGTERM to every child (SIGKILL after 5 s), then the folders removed. */
   async stop(): Promise<void> {
-    const waiting = [...this.children].map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          const kill = setTimeout(() => child.kill("SIGKILL"), 5_000);
-          child.once("exit", () => {
-            clearTimeout(kill);
-            resolve();
-          });
-          child.kill("SIGTERM");
-        }),
-    );
-    await Promise.all(waiting);
+    await Promise.all([...this.children].map(stopProcess));
     for (const folder of this.folders) rmSync(folder, { recursive: true, force: true });
     this.folders.clear();
   }

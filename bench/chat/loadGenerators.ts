@@ -37,9 +37,12 @@ export interface ConnectOptions {
   firstIndex?: number;
 }
 
+/** Where the clients connect: a server process, or the proxy in front of several. */
+export type LoadTarget = Pick<ServerProcess, "name" | "url">;
+
 export async function connectClients(
   generators: Generator[],
-  server: ServerProcess,
+  server: LoadTarget,
   clients: number,
   label: string,
   options: ConnectOptions,

@@ -3,7 +3,7 @@
  * processes (not the benchmark's) used — the machine is shared — plus a server's figures over
  * a measured window.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { cpus } from "node:os";
 import type { ChildProcesses } from "./childProcesses";
 import type { ProbeWindow } from "./ipc";
@@ -29,18 +29,44 @@ function machineBusySeconds(): number {
   return (user! + nice! + system! + irq! + softirq! + steal!) / CLOCK_TICKS_PER_SECOND;
 }
 
-/** CPU seconds used by this benchmark: its own process and every child. */
-function benchmarkCpuSeconds(children: ChildProcesses): number {
+/**
+ * `pids` and every process descending from them (nginx's workers under its master, esbuild's service
+ * under a tsx process), from the parent ids in /proc/<pid>/stat.
+ */
+export function withDescendants(pids: readonly number[]): number[] {
+  const childrenOf = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), Number(entry)]);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  const all = [...pids];
+  for (let i = 0; i < all.length; i++) all.push(...(childrenOf.get(all[i]!) ?? []));
+  return all;
+}
+
+/** CPU seconds used so far by processes that may have exited meanwhile (those count nothing). */
+export function cpuSecondsOfAll(pids: readonly number[]): number {
   let seconds = 0;
-  for (const pid of children.pids()) {
+  for (const pid of pids) {
     try {
       seconds += cpuSecondsOf(pid);
     } catch {
       // exited
     }
   }
+  return seconds;
+}
+
+/** CPU seconds used by this benchmark: its own process, every child and their descendants. */
+function benchmarkCpuSeconds(children: ChildProcesses): number {
   const own = process.cpuUsage();
-  return seconds + (own.user + own.system) / 1e6;
+  return cpuSecondsOfAll(withDescendants(children.pids())) + (own.user + own.system) / 1e6;
 }
 
 export interface MachineSample {

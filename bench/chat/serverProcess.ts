@@ -89,7 +89,16 @@ export function startKhaiHo(children: ChildProcesses, options: KhaiHoOptions): P
     CHAT_EVENTS_PER_SECOND: RAISED_LIMIT,
     CHAT_EVENTS_BURST: RAISED_LIMIT,
   };
-  for (const key of ["MONGODB_URI", "PUBLIC_URL", "ALLOWED_ORIGINS", "TRUST_PROXY", "CONNECTION_RECOVERY_MS"])
+  // One node on its own unless the caller says otherwise (--nodes sets REDIS_URL and NODE_ID per node).
+  for (const key of [
+    "MONGODB_URI",
+    "PUBLIC_URL",
+    "ALLOWED_ORIGINS",
+    "TRUST_PROXY",
+    "CONNECTION_RECOVERY_MS",
+    "REDIS_URL",
+    "NODE_ID",
+  ])
     delete env[key];
   Object.assign(env, options.env);
   const profile = options.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfDir}`] : [];
