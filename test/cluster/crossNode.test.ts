@@ -42,8 +42,8 @@ function citizenAt(url: string, auth: ConstructorParameters<typeof Citizen>[1] =
   return citizen;
 }
 
-async function clerkAt(url: string): Promise<Clerk> {
-  const clerk = await Clerk.signIn(url, "lan");
+async function clerkAt(url: string, username = "lan"): Promise<Clerk> {
+  const clerk = await Clerk.signIn(url, username);
   open.push(clerk);
   await clerk.until(() => clerk.queues.length > 0, "the first queue");
   return clerk;
@@ -163,5 +163,29 @@ describe("several nodes behind nginx with Redis", () => {
     await citizen.say("gặp cán bộ");
     const conversationId = citizen.conversationId!;
     await lan.until(() => lan.queue.some((item) => item.conversationId === conversationId), "the queue on node B");
+  });
+  it("cuts a disabled clerk's console and requeues what they held once, the citizen told once", async () => {
+    const [a, b] = cluster.nodes;
+    const storeDir = path.join(cluster.dataDir, "store");
+    const added = await runUserCli(
+      storeDir,
+      ...["add", "--username", "mai", "--role", "clerk", "--unit", "an-thanh", "--name", "Lê Thị Mai"],
+      ...["--password", "mật khẩu của cán bộ phường"],
+    );
+    expect(added.code).toBe(0);
+    const mai = await clerkAt(b!.url, "mai");
+    const citizen = await citizenAt(a!.url).ready();
+    await citizen.say("khai sinh");
+    await citizen.say("gặp cán bộ");
+    const conversationId = citizen.conversationId!;
+    await mai.until(() => mai.queue.some((item) => item.conversationId === conversationId), "the queue on node B");
+    expect(await mai.emit("conversation:take", { conversationId })).toMatchObject({ ok: true });
+    expect((await runUserCli(storeDir, "disable", "--username", "mai")).code).toBe(0);
+    await mai.until(() => !mai.socket.connected, "the console cut", 5_000);
+    const told = () => citizen.messages.filter((m) => m.text.startsWith("Cán bộ Lê Thị Mai không còn hỗ trợ"));
+    await citizen.until(() => told().length > 0, "the citizen told", 5_000);
+    // Every node reads the account change; the conversation moves once, and the citizen hears of it once.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(told()).toHaveLength(1);
   });
 });
